@@ -1,0 +1,100 @@
+import { cellAddress, columnLetter } from './sheet';
+
+/** Severity: `fatal` makes the workbook unusable, `error` blocks submission, `warning` and
+ *  `info` do not (domain.md §3). */
+export type Severity = 'fatal' | 'error' | 'warning' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['fatal', 'error', 'warning', 'info'];
+
+/** One finding, in the exact shape of domain.md §3. `row` is the 1-based Excel row;
+ *  `cell`, `row` and `column` are null for workbook-level findings. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  sheet: string | null;
+  cell: string | null;
+  row: number | null;
+  column: string | null;
+  field: string | null;
+  value: string | number | boolean | null;
+  message_vi: string;
+  message_en: string;
+}
+
+export interface FindingSummary {
+  fatal: number;
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function summarise(findings: readonly Finding[]): FindingSummary {
+  const summary: FindingSummary = { fatal: 0, error: 0, warning: 0, info: 0 };
+  for (const finding of findings) summary[finding.severity] += 1;
+  return summary;
+}
+
+/** True when nothing blocks submission (no fatal, no error). */
+export function isSubmittable(findings: readonly Finding[]): boolean {
+  return findings.every((f) => f.severity !== 'fatal' && f.severity !== 'error');
+}
+
+export interface FindingPlace {
+  sheet: string | null;
+  /** 0-based row and column in the sheet model, or null for a workbook-level finding. */
+  row0?: number | null;
+  col0?: number | null;
+  field?: string | null;
+}
+
+/** Builds a finding at a cell given 0-based coordinates. */
+export function makeFinding(
+  rule: string,
+  severity: Severity,
+  place: FindingPlace,
+  value: unknown,
+  message_vi: string,
+  message_en: string,
+): Finding {
+  const hasRow = place.row0 !== null && place.row0 !== undefined;
+  const hasCol = place.col0 !== null && place.col0 !== undefined;
+  return {
+    rule,
+    severity,
+    sheet: place.sheet,
+    cell: hasRow && hasCol ? cellAddress(place.row0 as number, place.col0 as number) : null,
+    row: hasRow ? (place.row0 as number) + 1 : null,
+    column: hasCol ? columnLetter(place.col0 as number) : null,
+    field: place.field ?? null,
+    value: findingValue(value),
+    message_vi,
+    message_en,
+  };
+}
+
+/** Findings carry plain JSON values; dates are written dd/mm/yyyy. */
+export function findingValue(value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) {
+    const dd = String(value.getUTCDate()).padStart(2, '0');
+    const mm = String(value.getUTCMonth() + 1).padStart(2, '0');
+    return `${dd}/${mm}/${value.getUTCFullYear()}`;
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { fatal: 0, error: 1, warning: 2, info: 3 };
+
+/** Stable order: severity, sheet, row, column, rule. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.column ?? '').length - (b.column ?? '').length ||
+      (a.column ?? '').localeCompare(b.column ?? '') ||
+      a.rule.localeCompare(b.rule),
+  );
+}
