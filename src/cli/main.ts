@@ -1,0 +1,79 @@
+import { Command, CommanderError } from 'commander';
+import { isUserError } from '../domain/errors';
+import { COMMANDS } from './commands';
+
+/**
+ * The `vr` entry point. Every failure ends as one bilingual line on stderr and an exit code
+ * (domain.md §4): a clerk must never see a stack trace, only what went wrong and what to do.
+ * `VR_DEBUG=1` prints the stack for developers.
+ */
+
+/** Exit codes of domain.md §4. */
+export const EXIT = { ok: 0, findings: 1, unusable: 2, unreachable: 3 } as const;
+
+/** An error may carry the exit code its command wants (e.g. `vr submit` uses 3 when the inbox is down). */
+function exitCodeOf(error: unknown): number {
+  const code = (error as { exitCode?: unknown }).exitCode;
+  if (typeof code === 'number' && Number.isInteger(code) && code > 0) return code;
+  if (isUserError(error) && (error.code === 'inbox_unreachable' || error.code === 'auth_failed')) {
+    return EXIT.unreachable;
+  }
+  return EXIT.unusable;
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('vr')
+    .description(
+      'Sổ theo dõi nạn nhân bị mua bán và báo cáo quý: tạo mẫu, kiểm tra, lập báo cáo, nộp.\n' +
+        'Human-trafficking victim registry and quarterly report: create, check, fill, submit.',
+    )
+    .helpOption('-h, --help', 'Trợ giúp / show help')
+    .helpCommand('help [command]', 'Trợ giúp cho một lệnh / help for a command')
+    .showHelpAfterError('(Gõ "vr --help" để xem hướng dẫn / run "vr --help" for usage)')
+    .exitOverride();
+  for (const register of COMMANDS) register(program);
+  return program;
+}
+
+export function reportError(error: unknown, stderr: (line: string) => void): number {
+  if (process.env.VR_DEBUG === '1' && error instanceof Error && error.stack) stderr(error.stack);
+  if (isUserError(error)) {
+    stderr(error.toLine());
+    return exitCodeOf(error);
+  }
+  stderr(
+    'Lỗi không mong đợi; hãy thử lại hoặc chạy với VR_DEBUG=1 và gửi kết quả cho bộ phận kỹ thuật. | ' +
+      'Unexpected error; try again or run with VR_DEBUG=1 and send the output to technical support.',
+  );
+  return exitCodeOf(error);
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed its message (usage error, --help, --version).
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') {
+        return EXIT.ok;
+      }
+      return EXIT.unusable;
+    }
+    return reportError(error, (line) => process.stderr.write(line + '\n'));
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.exitCode = reportError(error, (line) => process.stderr.write(line + '\n'));
+    },
+  );
+}
