@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { UserError } from '../domain/errors';
+
+/** Inbox settings: everything from flags or environment, parsed once at the edge. */
+export interface InboxConfig {
+  /** Folder holding `inbox.sqlite` (unless PostgreSQL) and `files/`. */
+  dataDir: string;
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; null → SQLite in dataDir. */
+  databaseUrl: string | null;
+  /** 32-byte AES-256-GCM key for files at rest; null → stored as sent. */
+  encryptionKey: Buffer | null;
+  /** Largest accepted upload in bytes (413 above it). */
+  maxUploadBytes: number;
+  /** Staff session lifetime. */
+  sessionTtlMs: number;
+  /** Fastify logger on/off (tests keep it quiet). */
+  logger: boolean;
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** Parses VR_INBOX_KEY: 64 hex chars or base64 of exactly 32 bytes. */
+export function parseKey(raw: string | undefined): Buffer | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const text = raw.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== 32) {
+    throw new UserError(
+      'bad_argument',
+      'VR_INBOX_KEY phải là khoá 32 byte (64 ký tự hex hoặc base64). Tạo bằng: openssl rand -hex 32',
+      'VR_INBOX_KEY must be a 32-byte key (64 hex characters or base64). Create one with: openssl rand -hex 32',
+    );
+  }
+  return key;
+}
+
+export function loadConfig(
+  options: Partial<Omit<InboxConfig, 'dataDir'>> & { dataDir: string },
+  env: NodeJS.ProcessEnv = process.env,
+): InboxConfig {
+  const limitEnv = env.VR_INBOX_MAX_BYTES ? Number(env.VR_INBOX_MAX_BYTES) : undefined;
+  return {
+    dataDir: path.resolve(options.dataDir),
+    port: options.port ?? (env.PORT ? Number(env.PORT) : DEFAULT_PORT),
+    host: options.host ?? '127.0.0.1',
+    databaseUrl: options.databaseUrl !== undefined ? options.databaseUrl : env.DATABASE_URL || null,
+    encryptionKey: options.encryptionKey !== undefined ? options.encryptionKey : parseKey(env.VR_INBOX_KEY),
+    maxUploadBytes: options.maxUploadBytes ?? (limitEnv && limitEnv > 0 ? limitEnv : DEFAULT_MAX_UPLOAD_BYTES),
+    sessionTtlMs: options.sessionTtlMs ?? 8 * 60 * 60 * 1000,
+    logger: options.logger ?? false,
+  };
+}

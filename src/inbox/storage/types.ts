@@ -1,0 +1,213 @@
+import type { FindingSummary } from '../../domain/finding';
+
+/**
+ * The inbox's storage contract (domain.md §5). Two real backends implement it: SQLite
+ * (`better-sqlite3`, one file in the data dir, the default) and PostgreSQL (`pg`, when
+ * DATABASE_URL is set). Every method is async so both backends share one shape; every time is
+ * an ISO 8601 UTC string. File bytes are NOT in the store: a version row names a `file_key`
+ * that `FileStore` reads (decrypting when a key is configured). The row is committed only after
+ * the file is durable, so a row always has its file.
+ */
+
+/** Who acts: a reporting unit (bearer token) or a provincial staff account. */
+export type Role = 'unit' | 'staff' | 'admin';
+export type StaffRole = Exclude<Role, 'unit'>;
+
+export interface UnitRecord {
+  id: number;
+  profile: string;
+  unit_code: string;
+  unit_name: string;
+  province_code: string;
+  /** SHA-256 (hex) of the unit's token; the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: string;
+}
+
+export interface NewUnit {
+  profile: string;
+  unit_code: string;
+  unit_name: string;
+  province_code: string;
+  token_hash: string;
+}
+
+export interface StaffUser {
+  id: number;
+  username: string;
+  role: StaffRole;
+  /** argon2id PHC string. */
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionRecord {
+  /** SHA-256 (hex) of the cookie value: a leaked database does not yield live sessions. */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export type VersionState = 'submitted' | 'returned' | 'accepted';
+
+/** One stored upload. A unit's quarter has 1..n versions; `version` counts from 1. */
+export interface SubmissionVersion {
+  /** Receipt id (random UUID). */
+  id: string;
+  unit_id: number;
+  profile: string;
+  unit_code: string;
+  year: number;
+  quarter: number;
+  version: number;
+  sha256: string;
+  size: number;
+  file_key: string;
+  /** Name the client sent in X-Filename (sanitised), informational only. */
+  filename: string | null;
+  received_at: string;
+  on_time: boolean;
+  summary: FindingSummary;
+  state: VersionState;
+  return_reason: string | null;
+  /** Staff username who returned / accepted, and when. */
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export type NewVersion = Omit<
+  SubmissionVersion,
+  'version' | 'state' | 'return_reason' | 'decided_by' | 'decided_at'
+>;
+
+/**
+ * Result of inserting a version, decided atomically inside one transaction:
+ * - `created`: a new row (the file named by `file_key` is now owned by the row);
+ * - `existing`: the same bytes were already stored for this unit+quarter (idempotent receipt;
+ *   the caller deletes its now-unneeded file);
+ * - `locked`: the quarter has an accepted version, nothing stored (caller deletes its file).
+ */
+export type InsertVersionResult =
+  | { kind: 'created'; version: SubmissionVersion }
+  | { kind: 'existing'; version: SubmissionVersion }
+  | { kind: 'locked'; accepted: SubmissionVersion };
+
+/** Result of return/accept: `conflict` when the version is not the quarter's latest or the
+ *  quarter is already accepted. */
+export type DecideResult =
+  | { kind: 'ok'; version: SubmissionVersion }
+  | { kind: 'not_found' }
+  | { kind: 'conflict'; reason: 'not_latest' | 'already_accepted' | 'already_returned' };
+
+export type AuditAction =
+  | 'submit'
+  | 'submit_duplicate'
+  | 'submit_refused'
+  | 'download'
+  | 'return'
+  | 'accept'
+  | 'consolidate'
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'unit_token_issued'
+  | 'staff_created';
+
+/**
+ * Audit event (who, what, when). NEVER holds a victim's name, ID number or file contents:
+ * `detail` is for ids, counts, hashes and rule ids only.
+ */
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actor_role: Role | 'system';
+  /** unit_code for a unit, username for staff, 'cli' for the command line. */
+  actor: string;
+  action: AuditAction;
+  /** Usually a submission id; null when not about one. */
+  target: string | null;
+  ip: string | null;
+  detail: Record<string, string | number | boolean | null>;
+}
+export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at'> & { at?: string };
+
+export interface AuditQuery {
+  limit?: number;
+  /** Only events with id < before (paging newest first). */
+  before?: number;
+  target?: string;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies pending versioned migrations (idempotent). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  // Units -------------------------------------------------------------------------------
+  /** Creates the unit, or replaces its token hash (and name) when (profile, unit_code) exists. */
+  upsertUnit(unit: NewUnit): Promise<UnitRecord>;
+  getUnitByTokenHash(tokenHash: string): Promise<UnitRecord | null>;
+  getUnit(profile: string, unitCode: string): Promise<UnitRecord | null>;
+  getUnitById(id: number): Promise<UnitRecord | null>;
+  listUnits(profile?: string): Promise<UnitRecord[]>;
+
+  // Staff and sessions ------------------------------------------------------------------
+  /** Creates the user or replaces role and password hash when the username exists. */
+  upsertStaffUser(user: { username: string; role: StaffRole; password_hash: string }): Promise<StaffUser>;
+  getStaffUser(username: string): Promise<StaffUser | null>;
+  getStaffUserById(id: number): Promise<StaffUser | null>;
+  createSession(session: SessionRecord): Promise<void>;
+  /** The session and its user when the session exists and has not expired at `now`. */
+  getSession(idHash: string, now: string): Promise<{ session: SessionRecord; user: StaffUser } | null>;
+  deleteSession(idHash: string): Promise<void>;
+  deleteExpiredSessions(now: string): Promise<number>;
+
+  // Submissions -------------------------------------------------------------------------
+  findVersionBySha(unitId: number, year: number, quarter: number, sha256: string): Promise<SubmissionVersion | null>;
+  /** Atomic: lock check, idempotency on (unit, year, quarter, sha256), next version number. */
+  insertVersion(version: NewVersion): Promise<InsertVersionResult>;
+  getVersion(id: string): Promise<SubmissionVersion | null>;
+  /** One unit's versions for a quarter, oldest first. */
+  listUnitVersions(unitId: number, year: number, quarter: number): Promise<SubmissionVersion[]>;
+  /** Every version of every unit of a profile for a quarter, by unit_code then version. */
+  listPeriodVersions(profile: string, year: number, quarter: number): Promise<SubmissionVersion[]>;
+  /** Return (with reason) or accept the quarter's latest version; accepted locks the quarter. */
+  decideVersion(
+    id: string,
+    decision: { state: 'returned'; reason: string } | { state: 'accepted' },
+    by: string,
+    at: string,
+  ): Promise<DecideResult>;
+  /** Every file_key referenced by a row (orphan cleanup at start). */
+  listFileKeys(): Promise<Set<string>>;
+  countVersions(): Promise<number>;
+
+  // Audit -------------------------------------------------------------------------------
+  appendAudit(event: NewAuditEvent): Promise<void>;
+  /** Newest first. */
+  listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
+}
+
+/** Durable file storage for submitted workbooks (src/inbox/files.ts). */
+export interface FileStore {
+  /** Writes temp → fsync → rename → fsync dir; encrypts when a key is configured.
+   *  Returns the new file's key. Call BEFORE inserting the row that names it. */
+  put(bytes: Buffer): Promise<string>;
+  /** The original bytes (decrypted, auth tag verified). */
+  read(key: string): Promise<Buffer>;
+  remove(key: string): Promise<void>;
+  /** Deletes files no row references and leftover temp files; returns how many. */
+  removeOrphans(referenced: Set<string>): Promise<number>;
+}
+
+/** What every route gets (W's `registerWebRoutes(app, ctx)` too). `log` is fastify's pino
+ *  logger: never log names, ID numbers or file contents. */
+export interface InboxContext {
+  config: import('../config').InboxConfig;
+  store: Store;
+  files: FileStore;
+  log: import('fastify').FastifyBaseLogger;
+}
