@@ -1,0 +1,51 @@
+/**
+ * The `Hướng dẫn` sheet: what a district or commune clerk needs to fill the workbook without
+ * training. Vietnamese first, each step followed by an English line for non-Vietnamese staff.
+ */
+import type { Profile, Unit } from './schema/profile';
+import { SHEET, type CellValue } from './sheet';
+
+export function guideRows(profile: Profile, unit: Unit, year: number, quarter: number): CellValue[][] {
+  const lines: string[] = [
+    'SỔ THEO DÕI NẠN NHÂN BỊ MUA BÁN VÀ BÁO CÁO QUÝ',
+    'Human-trafficking victim registry and quarterly report',
+    '',
+    `Đơn vị: ${unit.name} (${unit.code}) - ${profile.province}. Quý ${quarter}/${year}.`,
+    `Unit: ${unit.name} (${unit.code}), ${profile.province}. Quarter ${quarter}/${year}.`,
+    `Kế hoạch: ${profile.title}`,
+    `Plan: ${profile.title_en}`,
+    `Nơi nhận báo cáo: ${profile.department}`,
+    `Report to: ${profile.department_en}`,
+    '',
+    `1. Mỗi người được tiếp nhận ghi một dòng trong sheet "${SHEET.registry}". Không xóa người của các quý trước.`,
+    `   One row per person received, in sheet "${SHEET.registry}". Keep people from earlier quarters.`,
+    '2. Mã hồ sơ có dạng <mã đơn vị>-<năm>-<số thứ tự>, ví dụ ' + `${unit.code}-${year}-0001; không trùng nhau.`,
+    `   Case ID is <unit code>-<year>-<number>, e.g. ${unit.code}-${year}-0001; never reuse one.`,
+    '3. Ngày ghi theo dạng ngày/tháng/năm (dd/mm/yyyy). Nếu chỉ biết năm sinh, ghi 4 chữ số năm.',
+    '   Dates are day/month/year (dd/mm/yyyy). If only the birth year is known, type the 4-digit year.',
+    `4. Các cột có danh sách chọn (mũi tên): chọn giá trị từ danh sách; danh sách nằm ở sheet "${SHEET.codes}".`,
+    `   Columns with a dropdown: pick a value; the lists are in sheet "${SHEET.codes}".`,
+    '5. Xã/Phường cư trú phải là xã/phường thuộc đơn vị.',
+    '   Commune of residence must be one of the unit\'s communes.',
+    '6. Khi đã xác định (là nạn nhân hoặc không), ghi Ngày xác định và Cơ quan xác định.',
+    '   Once verified (victim or not), fill in the date identified and the identifying agency.',
+    '7. Người dưới 18 tuổi: ghi việc kết nối dịch vụ bảo vệ trẻ em (Có/Không) và Ngày kết nối.',
+    '   Persons under 18: record the referral to child-protection services (Có/Không) and its date.',
+    '8. Nhu cầu hỗ trợ: ghi các loại hỗ trợ cần, cách nhau bằng dấu chấm phẩy (;).',
+    '   Support needs: the support types needed, separated by semicolons (;).',
+    `9. Mỗi lần hỗ trợ ghi một dòng trong sheet "${SHEET.support}" với Mã hồ sơ của người được hỗ trợ.`,
+    `   Each support given is one row in sheet "${SHEET.support}", with the person's case ID.`,
+    '10. Chỉ ghi "Có" ở cột Đồng ý chia sẻ thông tin khi người đó đồng ý; nếu không, dữ liệu chỉ gửi dạng ẩn danh.',
+    '    Write "Có" under consent only when the person agrees; otherwise data leaves the unit de-identified.',
+    `11. Báo cáo quý: dùng nút "Lập báo cáo" (hoặc lệnh vr fill) để tính từ sổ; chỉ tự ghi các dòng 6.4, 6.5 và 7.1-7.3.`,
+    '    Quarterly report: use "Fill report" (or vr fill) to compute it; type only rows 6.4, 6.5 and 7.1-7.3.',
+    '12. Trước khi gửi: bấm "Kiểm tra" (hoặc vr validate) và sửa mọi lỗi; cảnh báo không chặn việc gửi.',
+    '    Before submitting: run "Check" (or vr validate) and fix every error; warnings do not block.',
+    '13. Không đổi tên các sheet, không sửa sheet ẩn _meta. Không ghi công thức bắt đầu bằng =, +, -, @ vào ô chữ.',
+    '    Do not rename sheets or edit the hidden _meta sheet. Do not start text with =, +, - or @.',
+    '',
+    'Dữ liệu về nạn nhân là dữ liệu cá nhân nhạy cảm (Nghị định 13/2023/NĐ-CP): không gửi qua email, Zalo.',
+    'Victim data is sensitive personal data (Decree 13/2023/ND-CP): never send it by e-mail or chat.',
+  ];
+  return lines.map((line) => [line === '' ? null : line]);
+}

@@ -1,0 +1,155 @@
+/**
+ * The exceljs file shell, write side: renders a `TemplateSpec` (the same spec the Office.js
+ * shell renders) and applies computed cell writes (`vr fill`). Every file is written to a
+ * temporary file in the target folder and renamed into place, so a crash or a full disk never
+ * leaves a half-written workbook and an input file is only ever replaced whole.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { UserError } from '../domain/errors';
+import type { TemplateSheet, TemplateSpec } from '../domain/template';
+import { columnLetter, type CellValue } from '../domain/sheet';
+import { readInputBuffer } from './guard';
+
+export const DATE_FORMAT = 'dd/mm/yyyy';
+
+export interface CellWrite {
+  row0: number;
+  col0: number;
+  value: CellValue;
+}
+
+interface DataValidationsApi {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
+
+function renderSheet(workbook: ExcelJS.Workbook, spec: TemplateSheet): void {
+  const ws = workbook.addWorksheet(spec.name, {
+    state: spec.visibility === 'veryHidden' ? 'veryHidden' : spec.visibility === 'hidden' ? 'hidden' : 'visible',
+    views: spec.freezeRows ? [{ state: 'frozen', ySplit: spec.freezeRows, xSplit: 0 }] : [],
+  });
+  (spec.columnWidths ?? []).forEach((width, col0) => {
+    ws.getColumn(col0 + 1).width = width;
+  });
+  const table = spec.table;
+  spec.rows.forEach((row, row0) => {
+    if (table && row0 >= table.headerRow0 && row0 <= table.lastRow0) return; // the table writes these
+    row.forEach((value, col0) => {
+      if (value !== null && value !== undefined) ws.getCell(row0 + 1, col0 + 1).value = value;
+    });
+  });
+  if (table) {
+    const width = table.lastCol0 - table.firstCol0 + 1;
+    const header = spec.rows[table.headerRow0] ?? [];
+    const rows: CellValue[][] = [];
+    for (let r = table.headerRow0 + 1; r <= table.lastRow0; r++) {
+      const source = spec.rows[r] ?? [];
+      rows.push(Array.from({ length: width }, (_, i) => source[table.firstCol0 + i] ?? null));
+    }
+    ws.addTable({
+      name: table.name,
+      displayName: table.name,
+      ref: `${columnLetter(table.firstCol0)}${table.headerRow0 + 1}`,
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: 'TableStyleLight9', showRowStripes: true },
+      columns: Array.from({ length: width }, (_, i) => ({ name: String(header[table.firstCol0 + i] ?? `Cột ${i + 1}`), filterButton: true })),
+      rows,
+    });
+  }
+  for (const dates of spec.dateColumns ?? []) {
+    ws.getColumn(dates.col0 + 1).numFmt = DATE_FORMAT;
+  }
+  const validations = (ws as unknown as { dataValidations: DataValidationsApi }).dataValidations;
+  for (const v of spec.validations ?? []) {
+    const letter = columnLetter(v.col0);
+    validations.add(`${letter}${v.fromRow0 + 1}:${letter}${v.toRow0 + 1}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [v.listFormula.replace(/^=/, '')],
+      showErrorMessage: true,
+      // A warning, not a stop: a commune typed without its prefix (`Đông Ngàn`) is valid
+      // (domain.md §6) and the checker, not Excel, is the judge of values.
+      errorStyle: 'warning',
+      errorTitle: 'Giá trị ngoài danh sách / Value not in list',
+      error: 'Hãy chọn từ danh sách (sheet Danh mục). / Pick a value from the list (sheet Danh mục).',
+    });
+  }
+  for (const row0 of spec.boldRows ?? []) ws.getRow(row0 + 1).font = { bold: true };
+}
+
+export function renderTemplate(spec: TemplateSpec): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'vr';
+  for (const sheet of spec.sheets) renderSheet(workbook, sheet);
+  return workbook;
+}
+
+export async function templateToBuffer(spec: TemplateSpec): Promise<Buffer> {
+  const data = await renderTemplate(spec).xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
+
+/** Writes `data` to `target` through a temporary sibling file and a rename (atomic on one
+ *  file system). The temporary file is removed if anything fails. */
+export async function writeFileAtomic(target: string, data: Buffer): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const handle = await fs.open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    throw new UserError(
+      'write_failed',
+      `Không ghi được tệp ${target} (${reason}): kiểm tra thư mục có tồn tại, còn chỗ trống và có quyền ghi.`,
+      `Could not write ${target} (${reason}): check the folder exists, has free space and is writable.`,
+    );
+  }
+}
+
+export async function writeTemplateFile(spec: TemplateSpec, target: string): Promise<void> {
+  await writeFileAtomic(target, await templateToBuffer(spec));
+}
+
+/** exceljs keeps cell values as given; a Date must be UTC midnight to read back as that day. */
+function toExcelValue(value: CellValue): ExcelJS.CellValue {
+  return value;
+}
+
+/**
+ * Applies computed cell writes to one sheet of an existing workbook and writes the result to
+ * `outPath` (which may be the input: it is replaced atomically). Other sheets, tables,
+ * dropdowns and `_meta` are carried over by exceljs.
+ */
+export async function applyCellWrites(
+  input: Buffer | string,
+  sheetName: string,
+  writes: readonly CellWrite[],
+  outPath: string,
+): Promise<void> {
+  const buffer = typeof input === 'string' ? await readInputBuffer(input) : input;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  const ws = workbook.worksheets.find((w) => w.name.normalize('NFC') === sheetName.normalize('NFC'));
+  if (!ws) {
+    throw new UserError(
+      'not_template',
+      `Không có sheet "${sheetName}" trong tệp: hãy dùng mẫu sổ theo dõi (vr new).`,
+      `Sheet "${sheetName}" is missing: use the registry template (vr new).`,
+    );
+  }
+  for (const write of writes) {
+    ws.getCell(write.row0 + 1, write.col0 + 1).value = toExcelValue(write.value);
+  }
+  const data = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  await writeFileAtomic(outPath, data);
+}
