@@ -1,0 +1,303 @@
+import { Pool, type PoolClient } from 'pg';
+import { auditLimit, decisionConflict, toAudit, toSession, toStaff, toUnit, toVersion } from './rows';
+import type {
+  AuditEvent,
+  AuditQuery,
+  DecideResult,
+  InsertVersionResult,
+  NewAuditEvent,
+  NewUnit,
+  NewVersion,
+  SessionRecord,
+  StaffRole,
+  StaffUser,
+  Store,
+  SubmissionVersion,
+  UnitRecord,
+} from './types';
+
+type Row = Record<string, unknown>;
+
+/** Versioned migrations: append, never edit a shipped one. Same schema as SQLite's. */
+const MIGRATIONS: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE units (
+  id BIGSERIAL PRIMARY KEY,
+  profile TEXT NOT NULL, unit_code TEXT NOT NULL, unit_name TEXT NOT NULL, province_code TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE, created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  UNIQUE (profile, unit_code));
+CREATE TABLE staff_users (
+  id BIGSERIAL PRIMARY KEY, username TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('staff','admin')), password_hash TEXT NOT NULL,
+  created_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES staff_users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL, expires_at TIMESTAMPTZ NOT NULL);
+CREATE TABLE submissions (
+  id TEXT PRIMARY KEY, unit_id BIGINT NOT NULL REFERENCES units(id),
+  profile TEXT NOT NULL, unit_code TEXT NOT NULL,
+  year INTEGER NOT NULL, quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4), version INTEGER NOT NULL,
+  sha256 TEXT NOT NULL, size BIGINT NOT NULL, file_key TEXT NOT NULL UNIQUE, filename TEXT,
+  received_at TIMESTAMPTZ NOT NULL, on_time BOOLEAN NOT NULL, summary JSONB NOT NULL,
+  state TEXT NOT NULL DEFAULT 'submitted' CHECK (state IN ('submitted','returned','accepted')),
+  return_reason TEXT, decided_by TEXT, decided_at TIMESTAMPTZ,
+  UNIQUE (unit_id, year, quarter, sha256), UNIQUE (unit_id, year, quarter, version));
+CREATE INDEX submissions_period ON submissions (profile, year, quarter);
+CREATE TABLE audit_events (
+  id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ NOT NULL, actor_role TEXT NOT NULL, actor TEXT NOT NULL,
+  action TEXT NOT NULL, target TEXT, ip TEXT, detail JSONB NOT NULL);
+CREATE INDEX audit_target ON audit_events (target);`,
+  },
+];
+
+/** Any fixed number: serialises concurrent `migrate()` calls across processes. */
+const MIGRATION_LOCK = 872_443_001;
+
+/** PostgreSQL backend (DATABASE_URL). Writes that must be atomic run in one transaction on
+ *  one pooled client; the unit's row is locked FOR UPDATE so concurrent uploads of one unit
+ *  get consecutive version numbers and the (unit, year, quarter, sha256) check cannot race. */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  private readonly pool: Pool;
+
+  constructor(connectionString: string) {
+    this.pool = new Pool({ connectionString, max: 10 });
+    // An idle client losing its connection must not crash the server; the next query reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  private async q(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(sql, params)).rows as Row[];
+  }
+
+  private async tx<T>(work: (c: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async migrate(): Promise<void> {
+    await this.tx(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+      const done = new Set((await c.query('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)));
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        await c.query(m.sql);
+        await c.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  async upsertUnit(u: NewUnit): Promise<UnitRecord> {
+    const rows = await this.q(
+      `INSERT INTO units (profile, unit_code, unit_name, province_code, token_hash) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (profile, unit_code) DO UPDATE SET
+         unit_name = EXCLUDED.unit_name, province_code = EXCLUDED.province_code, token_hash = EXCLUDED.token_hash
+       RETURNING *`,
+      [u.profile, u.unit_code, u.unit_name, u.province_code, u.token_hash],
+    );
+    return toUnit(rows[0]);
+  }
+
+  async getUnitByTokenHash(tokenHash: string): Promise<UnitRecord | null> {
+    const rows = await this.q('SELECT * FROM units WHERE token_hash = $1', [tokenHash]);
+    return rows[0] ? toUnit(rows[0]) : null;
+  }
+
+  async getUnit(profile: string, unitCode: string): Promise<UnitRecord | null> {
+    const rows = await this.q('SELECT * FROM units WHERE profile = $1 AND unit_code = $2', [profile, unitCode]);
+    return rows[0] ? toUnit(rows[0]) : null;
+  }
+
+  async getUnitById(id: number): Promise<UnitRecord | null> {
+    const rows = await this.q('SELECT * FROM units WHERE id = $1', [id]);
+    return rows[0] ? toUnit(rows[0]) : null;
+  }
+
+  async listUnits(profile?: string): Promise<UnitRecord[]> {
+    const rows = profile
+      ? await this.q('SELECT * FROM units WHERE profile = $1 ORDER BY unit_code', [profile])
+      : await this.q('SELECT * FROM units ORDER BY profile, unit_code');
+    return rows.map(toUnit);
+  }
+
+  async upsertStaffUser(user: { username: string; role: StaffRole; password_hash: string }): Promise<StaffUser> {
+    const rows = await this.q(
+      `INSERT INTO staff_users (username, role, password_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (username) DO UPDATE SET role = EXCLUDED.role, password_hash = EXCLUDED.password_hash
+       RETURNING *`,
+      [user.username, user.role, user.password_hash],
+    );
+    return toStaff(rows[0]);
+  }
+
+  async getStaffUser(username: string): Promise<StaffUser | null> {
+    const rows = await this.q('SELECT * FROM staff_users WHERE username = $1', [username]);
+    return rows[0] ? toStaff(rows[0]) : null;
+  }
+
+  async getStaffUserById(id: number): Promise<StaffUser | null> {
+    const rows = await this.q('SELECT * FROM staff_users WHERE id = $1', [id]);
+    return rows[0] ? toStaff(rows[0]) : null;
+  }
+
+  async createSession(s: SessionRecord): Promise<void> {
+    await this.q(
+      'INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+      [s.id_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at],
+    );
+  }
+
+  async getSession(idHash: string, at: string): Promise<{ session: SessionRecord; user: StaffUser } | null> {
+    const rows = await this.q(
+      `SELECT s.*, u.username, u.role, u.password_hash, u.created_at AS user_created_at
+       FROM sessions s JOIN staff_users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2`,
+      [idHash, at],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const user = toStaff({ ...row, id: row.user_id, created_at: row.user_created_at });
+    return { session: toSession(row), user };
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.q('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
+  }
+
+  async deleteExpiredSessions(at: string): Promise<number> {
+    return (await this.pool.query('DELETE FROM sessions WHERE expires_at <= $1', [at])).rowCount ?? 0;
+  }
+
+  async findVersionBySha(unitId: number, year: number, quarter: number, sha256: string): Promise<SubmissionVersion | null> {
+    const rows = await this.q(
+      'SELECT * FROM submissions WHERE unit_id = $1 AND year = $2 AND quarter = $3 AND sha256 = $4',
+      [unitId, year, quarter, sha256],
+    );
+    return rows[0] ? toVersion(rows[0]) : null;
+  }
+
+  async insertVersion(v: NewVersion): Promise<InsertVersionResult> {
+    return this.tx(async (c) => {
+      await c.query('SELECT id FROM units WHERE id = $1 FOR UPDATE', [v.unit_id]);
+      const quarter = (
+        await c.query('SELECT * FROM submissions WHERE unit_id = $1 AND year = $2 AND quarter = $3', [
+          v.unit_id, v.year, v.quarter,
+        ])
+      ).rows.map((r) => toVersion(r));
+      const same = quarter.find((x) => x.sha256 === v.sha256);
+      if (same) return { kind: 'existing', version: same };
+      const accepted = quarter.find((x) => x.state === 'accepted');
+      if (accepted) return { kind: 'locked', accepted };
+      const version = quarter.reduce((n, x) => Math.max(n, x.version), 0) + 1;
+      const rows = (
+        await c.query(
+          `INSERT INTO submissions (id, unit_id, profile, unit_code, year, quarter, version, sha256, size, file_key,
+             filename, received_at, on_time, summary, state)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'submitted') RETURNING *`,
+          [
+            v.id, v.unit_id, v.profile, v.unit_code, v.year, v.quarter, version, v.sha256, v.size, v.file_key,
+            v.filename, v.received_at, v.on_time, JSON.stringify(v.summary),
+          ],
+        )
+      ).rows;
+      return { kind: 'created', version: toVersion(rows[0]) };
+    });
+  }
+
+  async getVersion(id: string): Promise<SubmissionVersion | null> {
+    const rows = await this.q('SELECT * FROM submissions WHERE id = $1', [id]);
+    return rows[0] ? toVersion(rows[0]) : null;
+  }
+
+  async listUnitVersions(unitId: number, year: number, quarter: number): Promise<SubmissionVersion[]> {
+    return (
+      await this.q('SELECT * FROM submissions WHERE unit_id = $1 AND year = $2 AND quarter = $3 ORDER BY version', [
+        unitId, year, quarter,
+      ])
+    ).map(toVersion);
+  }
+
+  async listPeriodVersions(profile: string, year: number, quarter: number): Promise<SubmissionVersion[]> {
+    return (
+      await this.q(
+        'SELECT * FROM submissions WHERE profile = $1 AND year = $2 AND quarter = $3 ORDER BY unit_code, version',
+        [profile, year, quarter],
+      )
+    ).map(toVersion);
+  }
+
+  async decideVersion(
+    id: string,
+    decision: { state: 'returned'; reason: string } | { state: 'accepted' },
+    by: string,
+    at: string,
+  ): Promise<DecideResult> {
+    return this.tx(async (c): Promise<DecideResult> => {
+      const found = (await c.query('SELECT unit_id FROM submissions WHERE id = $1', [id])).rows[0];
+      if (!found) return { kind: 'not_found' };
+      await c.query('SELECT id FROM units WHERE id = $1 FOR UPDATE', [found.unit_id]);
+      const target = toVersion((await c.query('SELECT * FROM submissions WHERE id = $1', [id])).rows[0]);
+      const siblings = (
+        await c.query('SELECT * FROM submissions WHERE unit_id = $1 AND year = $2 AND quarter = $3', [
+          target.unit_id, target.year, target.quarter,
+        ])
+      ).rows.map((r) => toVersion(r));
+      const conflict = decisionConflict(target, siblings);
+      if (conflict) return { kind: 'conflict', reason: conflict };
+      const reason = decision.state === 'returned' ? decision.reason : null;
+      const rows = (
+        await c.query(
+          'UPDATE submissions SET state = $1, return_reason = $2, decided_by = $3, decided_at = $4 WHERE id = $5 RETURNING *',
+          [decision.state, reason, by, at, id],
+        )
+      ).rows;
+      return { kind: 'ok', version: toVersion(rows[0]) };
+    });
+  }
+
+  async listFileKeys(): Promise<Set<string>> {
+    return new Set((await this.q('SELECT file_key FROM submissions')).map((r) => String(r.file_key)));
+  }
+
+  async countVersions(): Promise<number> {
+    return Number((await this.q('SELECT COUNT(*) AS n FROM submissions'))[0].n);
+  }
+
+  async appendAudit(e: NewAuditEvent): Promise<void> {
+    await this.q('INSERT INTO audit_events (at, actor_role, actor, action, target, ip, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      e.at ?? new Date().toISOString(), e.actor_role, e.actor, e.action, e.target, e.ip, JSON.stringify(e.detail),
+    ]);
+  }
+
+  async listAudit(query: AuditQuery = {}): Promise<AuditEvent[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.before !== undefined) {
+      params.push(query.before);
+      where.push(`id < $${params.length}`);
+    }
+    if (query.target !== undefined) {
+      params.push(query.target);
+      where.push(`target = $${params.length}`);
+    }
+    params.push(auditLimit(query.limit));
+    const sql = `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`;
+    return (await this.q(sql, params)).map(toAudit);
+  }
+}

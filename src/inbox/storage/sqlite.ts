@@ -1,0 +1,288 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { auditLimit, decisionConflict, toAudit, toSession, toStaff, toUnit, toVersion } from './rows';
+import type {
+  AuditEvent,
+  AuditQuery,
+  DecideResult,
+  InsertVersionResult,
+  NewAuditEvent,
+  NewUnit,
+  NewVersion,
+  SessionRecord,
+  StaffRole,
+  StaffUser,
+  Store,
+  SubmissionVersion,
+  UnitRecord,
+} from './types';
+
+type Row = Record<string, unknown>;
+
+/** Versioned migrations: append, never edit a shipped one. */
+const MIGRATIONS: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE units (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  profile TEXT NOT NULL, unit_code TEXT NOT NULL, unit_name TEXT NOT NULL, province_code TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL,
+  UNIQUE (profile, unit_code));
+CREATE TABLE staff_users (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('staff','admin')), password_hash TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES staff_users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+CREATE TABLE submissions (
+  id TEXT PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),
+  profile TEXT NOT NULL, unit_code TEXT NOT NULL,
+  year INTEGER NOT NULL, quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4), version INTEGER NOT NULL,
+  sha256 TEXT NOT NULL, size INTEGER NOT NULL, file_key TEXT NOT NULL UNIQUE, filename TEXT,
+  received_at TEXT NOT NULL, on_time INTEGER NOT NULL, summary TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'submitted' CHECK (state IN ('submitted','returned','accepted')),
+  return_reason TEXT, decided_by TEXT, decided_at TEXT,
+  UNIQUE (unit_id, year, quarter, sha256), UNIQUE (unit_id, year, quarter, version));
+CREATE INDEX submissions_period ON submissions (profile, year, quarter);
+CREATE TABLE audit_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor_role TEXT NOT NULL, actor TEXT NOT NULL,
+  action TEXT NOT NULL, target TEXT, ip TEXT, detail TEXT NOT NULL);
+CREATE INDEX audit_target ON audit_events (target);`,
+  },
+];
+
+export const SQLITE_FILE = 'inbox.sqlite';
+
+/** SQLite backend: one file, WAL, synchronous=FULL so a commit is on disk before the receipt. */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const done = new Set(
+      (this.db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => Number(r.version)),
+    );
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, now());
+      }).immediate();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private one(sql: string, ...params: unknown[]): Row | undefined {
+    return this.db.prepare(sql).get(...params) as Row | undefined;
+  }
+
+  private all(sql: string, ...params: unknown[]): Row[] {
+    return this.db.prepare(sql).all(...params) as Row[];
+  }
+
+  async upsertUnit(unit: NewUnit): Promise<UnitRecord> {
+    this.db
+      .prepare(
+        `INSERT INTO units (profile, unit_code, unit_name, province_code, token_hash, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (profile, unit_code) DO UPDATE SET
+           unit_name = excluded.unit_name, province_code = excluded.province_code, token_hash = excluded.token_hash`,
+      )
+      .run(unit.profile, unit.unit_code, unit.unit_name, unit.province_code, unit.token_hash, now());
+    return toUnit(this.one('SELECT * FROM units WHERE profile = ? AND unit_code = ?', unit.profile, unit.unit_code)!);
+  }
+
+  async getUnitByTokenHash(tokenHash: string): Promise<UnitRecord | null> {
+    const row = this.one('SELECT * FROM units WHERE token_hash = ?', tokenHash);
+    return row ? toUnit(row) : null;
+  }
+
+  async getUnit(profile: string, unitCode: string): Promise<UnitRecord | null> {
+    const row = this.one('SELECT * FROM units WHERE profile = ? AND unit_code = ?', profile, unitCode);
+    return row ? toUnit(row) : null;
+  }
+
+  async getUnitById(id: number): Promise<UnitRecord | null> {
+    const row = this.one('SELECT * FROM units WHERE id = ?', id);
+    return row ? toUnit(row) : null;
+  }
+
+  async listUnits(profile?: string): Promise<UnitRecord[]> {
+    const rows = profile
+      ? this.all('SELECT * FROM units WHERE profile = ? ORDER BY unit_code', profile)
+      : this.all('SELECT * FROM units ORDER BY profile, unit_code');
+    return rows.map(toUnit);
+  }
+
+  async upsertStaffUser(user: { username: string; role: StaffRole; password_hash: string }): Promise<StaffUser> {
+    this.db
+      .prepare(
+        `INSERT INTO staff_users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (username) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash`,
+      )
+      .run(user.username, user.role, user.password_hash, now());
+    return toStaff(this.one('SELECT * FROM staff_users WHERE username = ?', user.username)!);
+  }
+
+  async getStaffUser(username: string): Promise<StaffUser | null> {
+    const row = this.one('SELECT * FROM staff_users WHERE username = ?', username);
+    return row ? toStaff(row) : null;
+  }
+
+  async getStaffUserById(id: number): Promise<StaffUser | null> {
+    const row = this.one('SELECT * FROM staff_users WHERE id = ?', id);
+    return row ? toStaff(row) : null;
+  }
+
+  async createSession(s: SessionRecord): Promise<void> {
+    this.db
+      .prepare('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .run(s.id_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at);
+  }
+
+  async getSession(idHash: string, at: string): Promise<{ session: SessionRecord; user: StaffUser } | null> {
+    const row = this.one('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?', idHash, at);
+    if (!row) return null;
+    const user = await this.getStaffUserById(Number(row.user_id));
+    return user ? { session: toSession(row), user } : null;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+  }
+
+  async deleteExpiredSessions(at: string): Promise<number> {
+    return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(at).changes;
+  }
+
+  async findVersionBySha(unitId: number, year: number, quarter: number, sha256: string): Promise<SubmissionVersion | null> {
+    const row = this.one(
+      'SELECT * FROM submissions WHERE unit_id = ? AND year = ? AND quarter = ? AND sha256 = ?',
+      unitId, year, quarter, sha256,
+    );
+    return row ? toVersion(row) : null;
+  }
+
+  async insertVersion(v: NewVersion): Promise<InsertVersionResult> {
+    // BEGIN IMMEDIATE: one writer at a time, so the checks and the insert are atomic.
+    return this.db.transaction((): InsertVersionResult => {
+      const same = this.one(
+        'SELECT * FROM submissions WHERE unit_id = ? AND year = ? AND quarter = ? AND sha256 = ?',
+        v.unit_id, v.year, v.quarter, v.sha256,
+      );
+      if (same) return { kind: 'existing', version: toVersion(same) };
+      const accepted = this.one(
+        "SELECT * FROM submissions WHERE unit_id = ? AND year = ? AND quarter = ? AND state = 'accepted'",
+        v.unit_id, v.year, v.quarter,
+      );
+      if (accepted) return { kind: 'locked', accepted: toVersion(accepted) };
+      const max = this.one(
+        'SELECT COALESCE(MAX(version), 0) AS n FROM submissions WHERE unit_id = ? AND year = ? AND quarter = ?',
+        v.unit_id, v.year, v.quarter,
+      );
+      const version = Number(max?.n ?? 0) + 1;
+      this.db
+        .prepare(
+          `INSERT INTO submissions (id, unit_id, profile, unit_code, year, quarter, version, sha256, size, file_key,
+             filename, received_at, on_time, summary, state)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted')`,
+        )
+        .run(
+          v.id, v.unit_id, v.profile, v.unit_code, v.year, v.quarter, version, v.sha256, v.size, v.file_key,
+          v.filename, v.received_at, v.on_time ? 1 : 0, JSON.stringify(v.summary),
+        );
+      return { kind: 'created', version: toVersion(this.one('SELECT * FROM submissions WHERE id = ?', v.id)!) };
+    }).immediate();
+  }
+
+  async getVersion(id: string): Promise<SubmissionVersion | null> {
+    const row = this.one('SELECT * FROM submissions WHERE id = ?', id);
+    return row ? toVersion(row) : null;
+  }
+
+  async listUnitVersions(unitId: number, year: number, quarter: number): Promise<SubmissionVersion[]> {
+    return this.all(
+      'SELECT * FROM submissions WHERE unit_id = ? AND year = ? AND quarter = ? ORDER BY version',
+      unitId, year, quarter,
+    ).map(toVersion);
+  }
+
+  async listPeriodVersions(profile: string, year: number, quarter: number): Promise<SubmissionVersion[]> {
+    return this.all(
+      'SELECT * FROM submissions WHERE profile = ? AND year = ? AND quarter = ? ORDER BY unit_code, version',
+      profile, year, quarter,
+    ).map(toVersion);
+  }
+
+  async decideVersion(
+    id: string,
+    decision: { state: 'returned'; reason: string } | { state: 'accepted' },
+    by: string,
+    at: string,
+  ): Promise<DecideResult> {
+    return this.db.transaction((): DecideResult => {
+      const row = this.one('SELECT * FROM submissions WHERE id = ?', id);
+      if (!row) return { kind: 'not_found' };
+      const target = toVersion(row);
+      const siblings = this.all(
+        'SELECT * FROM submissions WHERE unit_id = ? AND year = ? AND quarter = ?',
+        target.unit_id, target.year, target.quarter,
+      ).map(toVersion);
+      const conflict = decisionConflict(target, siblings);
+      if (conflict) return { kind: 'conflict', reason: conflict };
+      const reason = decision.state === 'returned' ? decision.reason : null;
+      this.db
+        .prepare('UPDATE submissions SET state = ?, return_reason = ?, decided_by = ?, decided_at = ? WHERE id = ?')
+        .run(decision.state, reason, by, at, id);
+      return { kind: 'ok', version: toVersion(this.one('SELECT * FROM submissions WHERE id = ?', id)!) };
+    }).immediate();
+  }
+
+  async listFileKeys(): Promise<Set<string>> {
+    return new Set(this.all('SELECT file_key FROM submissions').map((r) => String(r.file_key)));
+  }
+
+  async countVersions(): Promise<number> {
+    return Number(this.one('SELECT COUNT(*) AS n FROM submissions')?.n ?? 0);
+  }
+
+  async appendAudit(e: NewAuditEvent): Promise<void> {
+    this.db
+      .prepare('INSERT INTO audit_events (at, actor_role, actor, action, target, ip, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(e.at ?? now(), e.actor_role, e.actor, e.action, e.target, e.ip, JSON.stringify(e.detail));
+  }
+
+  async listAudit(query: AuditQuery = {}): Promise<AuditEvent[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.before !== undefined) {
+      where.push('id < ?');
+      params.push(query.before);
+    }
+    if (query.target !== undefined) {
+      where.push('target = ?');
+      params.push(query.target);
+    }
+    const sql = `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+    return this.all(sql, ...params, auditLimit(query.limit)).map(toAudit);
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
