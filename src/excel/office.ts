@@ -128,8 +128,8 @@ export class OfficeWorkbookShell implements WorkbookShell {
       await context.sync();
       const used = worksheets.items.map((ws) => ws.getUsedRange().load('rowIndex,columnIndex,rowCount,columnCount'));
       await context.sync();
-      const slices: { sheet: number; row0: number; range: Excel.Range }[] = [];
-      const requests: (typeof slices)[] = [[]];
+      type Slice = { sheet: number; row0: number; range: Excel.Range };
+      const requests: Slice[][] = [[]];
       let cells = 0;
       worksheets.items.forEach((ws, sheet) => {
         const u = used[sheet];

@@ -295,7 +295,7 @@ class FakeRange extends Loadable {
     this.excel.selected = `${this.sheet.name}!${this.box.r0},${this.box.c0}`;
   }
   get format(): unknown {
-    const range = this;
+    const each = (fn: (cell: Cell, rowOffset: number) => void): void => this.each(fn);
     const excel = this.excel;
     const sheet = this.sheet;
     const box = this.box;
@@ -303,14 +303,14 @@ class FakeRange extends Loadable {
       font: {
         set bold(b: boolean) {
           excel.queue(8);
-          range.each((cell) => (cell.bold = b));
+          each((cell) => (cell.bold = b));
         },
       },
       set columnWidth(w: number) {
         excel.queue(8);
         sheet.columnWidths.set(box.c0, w);
       },
-      fill: new FakeFill(excel, () => sheet.cells.get(`${box.r0},${box.c0}`), (fn) => range.each(fn)),
+      fill: new FakeFill(excel, () => sheet.cells.get(`${box.r0},${box.c0}`), (fn) => each(fn)),
     };
   }
 }
