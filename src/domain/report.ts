@@ -1,0 +1,235 @@
+/**
+ * The quarterly report (domain.md §2.3) computed from the registry and the support log. This is
+ * the single source of truth: RPT-01 compares the typed report with it, `vr fill` and the pane's
+ * "Fill report" write it. One pass over each list, Maps only (100,000 rows in milliseconds).
+ *
+ * Interpretations (a clerk's reading of §2.3; each is stated where it is applied):
+ * - A record enters a count row only when the facts that row splits on are known: sex always
+ *   (Tổng số = Nam + Nữ), the receipt channel for rows 1.x, the purpose is `Chưa xác định` (3.7)
+ *   when blank or invalid. Records missing them carry REG-01/02/03 errors, which block submission,
+ *   so a submittable workbook loses nobody. An unknown age goes to `Chưa rõ`.
+ * - Ages are whole years at `received_date` for every row (2.x, 3.x, 4.x, 5.x too): one person,
+ *   one age group throughout the report.
+ * - Status "at period end": a person verified after the period's last day was still pending then.
+ */
+import { PURPOSE, RECEIPT_CHANNEL, supportTypes } from './codes';
+import type { Period, RegistryRecord, ReportData, ReportFigures, ReportRowDef, SupportRecord } from './model';
+import { inPeriod, onOrBeforeEnd, periodOf } from './period';
+import type { Profile } from './schema/profile';
+
+/** Codes of the rows that hold a percentage in `Tổng số`. */
+export const PERCENT_CODES = ['6.1', '6.2', '6.3'] as const;
+export const MANUAL_CODES = ['6.4', '6.5'] as const;
+export const TEXT_CODES = ['7.1', '7.2', '7.3'] as const;
+
+const CHANNEL_ROW: Record<string, string> = {
+  handover: '1.1.1',
+  self_return: '1.1.2',
+  rescued: '1.2.1',
+  self_report: '1.2.2',
+  foreign_victim: '1.3',
+};
+
+function count(code: string, vi: string, en: string, children?: string[]): ReportRowDef {
+  return children ? { code, label_vi: vi, label_en: en, kind: 'count', children } : { code, label_vi: vi, label_en: en, kind: 'count' };
+}
+
+const channel = (key: string) => RECEIPT_CHANNEL.find((c) => c.key === key) ?? { vi: key, en: key };
+
+/** Every row of §2.3 in order, with its children for RPT-03. Rows 4.x follow the profile law's
+ *  support types; rows 3.x the seven purposes. */
+export function reportRowDefs(profile: Pick<Profile, 'law'>): ReportRowDef[] {
+  const purposes = PURPOSE.map((_p, i) => `3.${i + 1}`);
+  const rows: ReportRowDef[] = [
+    count('1', 'Số người được tiếp nhận trong kỳ', 'Persons received in the period', ['1.1', '1.2', '1.3']),
+    count('1.1', 'Từ nước ngoài trở về', 'Returned from abroad', ['1.1.1', '1.1.2']),
+    count('1.1.1', channel('handover').vi, channel('handover').en),
+    count('1.1.2', channel('self_return').vi, channel('self_return').en),
+    count('1.2', 'Bị mua bán trong nước', 'Trafficked within Viet Nam', ['1.2.1', '1.2.2']),
+    count('1.2.1', channel('rescued').vi, channel('rescued').en),
+    count('1.2.2', channel('self_report').vi, channel('self_report').en),
+    count('1.3', channel('foreign_victim').vi, channel('foreign_victim').en),
+    // 2.1's children are 3.1–3.7: the victims identified in the period, split by purpose.
+    count('2.1', 'Được xác định là nạn nhân trong kỳ', 'Identified as victims in the period', purposes),
+    count('2.2', 'Xác định không phải nạn nhân trong kỳ', 'Found not to be victims in the period'),
+    count('2.3', 'Đang chờ xác minh cuối kỳ', 'Awaiting verification at the end of the period'),
+    ...PURPOSE.map((p, i) => count(`3.${i + 1}`, `Nạn nhân theo mục đích: ${p.vi}`, `Victims by purpose: ${p.en}`)),
+    ...supportTypes(profile.law).map((t, i) => count(`4.${i + 1}`, `Được hỗ trợ: ${t.vi}`, `Supported: ${t.en}`)),
+    count('5.1', 'Nạn nhân dưới 18 tuổi được tiếp nhận trong kỳ', 'Victims under 18 received in the period'),
+    count('5.2', 'Trong đó được kết nối dịch vụ bảo vệ trẻ em', 'Of whom referred to child-protection services'),
+    { code: '6.1', label_vi: '% trường hợp tiếp nhận trong kỳ đã được xác minh', label_en: '% of persons received in the period who were verified', kind: 'percent' },
+    { code: '6.2', label_vi: '% nạn nhân có nhu cầu đã được hỗ trợ', label_en: '% of victims’ support needs that were met', kind: 'percent' },
+    { code: '6.3', label_vi: '% nạn nhân dưới 18 được kết nối bảo vệ trẻ em', label_en: '% of victims under 18 referred to child protection', kind: 'percent' },
+    { code: '6.4', label_vi: 'Số xã/phường triển khai kế hoạch / tổng số', label_en: 'Communes implementing the plan / total', kind: 'manual' },
+    { code: '6.5', label_vi: 'Số cán bộ được tập huấn / tổng số', label_en: 'Staff trained / total', kind: 'manual' },
+    { code: '7.1', label_vi: 'Kết quả nổi bật', label_en: 'Main results', kind: 'text' },
+    { code: '7.2', label_vi: 'Khó khăn, vướng mắc', label_en: 'Difficulties', kind: 'text' },
+    { code: '7.3', label_vi: 'Đề xuất, kiến nghị', label_en: 'Proposals', kind: 'text' },
+  ];
+  return rows;
+}
+
+export function emptyFigures(withAmount: boolean): ReportFigures {
+  return { total: 0, male: 0, female: 0, under16: 0, age16to18: 0, adult: 0, unknown_age: 0, amount: withAmount ? 0 : null };
+}
+
+/** Adds one person to a row: sex and age group at receipt (ageGroup of period.ts, inlined). */
+function addPerson(fig: ReportFigures, rec: RegistryRecord): void {
+  fig.total += 1;
+  if (rec.sex === 'male') fig.male += 1;
+  else fig.female += 1;
+  const age = rec.age_at_receipt;
+  if (age === null || age < 0) fig.unknown_age += 1;
+  else if (age < 16) fig.under16 += 1;
+  else if (age < 18) fig.age16to18 += 1;
+  else fig.adult += 1;
+}
+
+/** Percentage with one decimal; null when the denominator is 0 (shown as `—`, not 0 % or 100 %). */
+export function percent(numerator: number, denominator: number): number | null {
+  if (denominator <= 0) return null;
+  return Math.round((numerator * 1000) / denominator) / 10;
+}
+
+/** Support case IDs match trimmed and case-insensitively (`bn-ts-2020-0001` is the same case). */
+export function caseKey(id: string | null): string | null {
+  if (id === null) return null;
+  const key = id.trim().toUpperCase();
+  return key === '' ? null : key;
+}
+
+/** True when the person counts as verified at the period's end: a decision (identified or not a
+ *  victim) dated on or before the last day. A decision without a date (VER-01) counts as made. */
+function verifiedAtEnd(rec: RegistryRecord, period: Period): boolean {
+  if (rec.verification_status === 'identified' || rec.verification_status === 'not_victim') {
+    return rec.verification_date === null || onOrBeforeEnd(rec.verification_date, period);
+  }
+  return false;
+}
+
+/** A valid amount: an integer ≥ 0 (SUP-04 flags the others, which the sum leaves out). */
+function validAmount(amount: number | null): number {
+  return amount !== null && Number.isInteger(amount) && amount >= 0 ? amount : 0;
+}
+
+export function buildReport(
+  registry: readonly RegistryRecord[],
+  support: readonly SupportRecord[],
+  profile: Pick<Profile, 'law' | 'period'>,
+  year: number,
+  quarter: number,
+): ReportData {
+  const period = periodOf(profile, year, quarter);
+  const defs = reportRowDefs(profile);
+  const counts: Record<string, ReportFigures> = {};
+  for (const def of defs) if (def.kind === 'count') counts[def.code] = emptyFigures(def.code.startsWith('4.'));
+
+  const typeRow = new Map<string, string>();
+  supportTypes(profile.law).forEach((t, i) => typeRow.set(t.key, `4.${i + 1}`));
+  const purposeRow = new Map<string, string>();
+  PURPOSE.forEach((p, i) => purposeRow.set(p.key, `3.${i + 1}`));
+  const undeterminedRow = purposeRow.get('undetermined') as string;
+
+  // First registry row per case ID (a duplicate ID is REG-06): the person a support row refers to.
+  const byCase = new Map<string, RegistryRecord>();
+  let received = 0;
+  let verified = 0;
+  // 6.2 needs: case key -> need types, for victims identified in the period.
+  const needsOf = new Map<string, Set<string>>();
+
+  for (const rec of registry) {
+    const key = caseKey(rec.case_id);
+    if (key !== null && !byCase.has(key)) byCase.set(key, rec);
+    if (rec.sex === null) continue; // REG-01/02: cannot be split Nam/Nữ
+
+    // Rows 1.x, 5.x, 6.1: received in the period. `Không phải nạn nhân` still counts as received.
+    const channelRow = rec.receipt_channel ? CHANNEL_ROW[rec.receipt_channel] : undefined;
+    if (channelRow && inPeriod(rec.received_date, period)) {
+      addPerson(counts['1'], rec);
+      addPerson(counts[channelRow], rec);
+      if (channelRow !== '1.3') addPerson(counts[channelRow.slice(0, 3)], rec);
+      received += 1;
+      if (verifiedAtEnd(rec, period)) verified += 1;
+      // 5.1: every person received in the period under 18 at receipt, whatever their
+      // verification status (so 5.1 = row 1's two under-18 columns, and 6.3 measures the
+      // referral CHD-01 asks for at receipt). 5.2: those with `Kết nối … = Có`.
+      if (rec.age_at_receipt !== null && rec.age_at_receipt >= 0 && rec.age_at_receipt < 18) {
+        addPerson(counts['5.1'], rec);
+        if (rec.child_referral === 'yes') addPerson(counts['5.2'], rec);
+      }
+    }
+
+    // Rows 2.1/2.2/3.x: decisions dated in the period, whenever the person was received.
+    if (inPeriod(rec.verification_date, period)) {
+      if (rec.verification_status === 'identified') {
+        addPerson(counts['2.1'], rec);
+        addPerson(counts[(rec.purpose && purposeRow.get(rec.purpose)) || undeterminedRow], rec);
+        if (key !== null && rec.support_needs.length > 0) {
+          const needs = needsOf.get(key) ?? new Set<string>();
+          for (const need of rec.support_needs) needs.add(need);
+          needsOf.set(key, needs);
+        }
+      } else if (rec.verification_status === 'not_victim') {
+        addPerson(counts['2.2'], rec);
+      }
+    }
+
+    // Row 2.3: received by the period's end and still awaiting a decision on its last day.
+    if (onOrBeforeEnd(rec.received_date, period)) {
+      const pendingAtEnd =
+        rec.verification_status === 'pending' ||
+        ((rec.verification_status === 'identified' || rec.verification_status === 'not_victim') &&
+          rec.verification_date !== null &&
+          !onOrBeforeEnd(rec.verification_date, period));
+      if (pendingAtEnd) addPerson(counts['2.3'], rec);
+    }
+  }
+
+  // Rows 4.x: persons supported in the period, once per type; Kinh phí sums the valid amounts of
+  // the same rows. Support rows whose case is not in the registry (SUP-06) or whose person lacks
+  // a sex are left out of both, so 4.x counts and amounts describe one population.
+  const seen = new Set<string>();
+  // 6.2: (case, type) pairs with any support dated on or before the period's end.
+  const metBy = new Set<string>();
+  for (const sup of support) {
+    const key = caseKey(sup.case_id);
+    if (key === null || sup.type === null) continue;
+    const rec = byCase.get(key);
+    if (!rec) continue;
+    if (needsOf.has(key) && onOrBeforeEnd(sup.date, period)) metBy.add(`${key}\u0000${sup.type}`);
+    const row = typeRow.get(sup.type);
+    if (!row || rec.sex === null || !inPeriod(sup.date, period)) continue;
+    const fig = counts[row];
+    fig.amount = (fig.amount ?? 0) + validAmount(sup.amount);
+    const pair = `${row}\u0000${key}`;
+    if (!seen.has(pair)) {
+      seen.add(pair);
+      addPerson(fig, rec);
+    }
+  }
+
+  // 6.2 (Hương Trà plan, target "100 % of victims supported per need"): per need, across all
+  // types: needs met / needs, over the victims identified in the period (row 2.1) who listed
+  // needs; a need is met by a support of that type for that person dated by the period's end.
+  let needs = 0;
+  let met = 0;
+  for (const [key, types] of needsOf) {
+    for (const type of types) {
+      needs += 1;
+      if (metBy.has(`${key}\u0000${type}`)) met += 1;
+    }
+  }
+
+  return {
+    period,
+    counts,
+    percents: {
+      // 6.1 (plan 003: 100 % of cases received verified): of row 1, those with a decision by
+      // the period's end.
+      '6.1': percent(verified, received),
+      '6.2': percent(met, needs),
+      // 6.3 (plan 002: child victims connected to child protection) = 5.2 / 5.1.
+      '6.3': percent(counts['5.2'].total, counts['5.1'].total),
+    },
+  };
+}
