@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
+import { register as registerFill } from './fill';
+import { register as registerNew } from './new';
 
 /**
  * Every `vr` sub-command registers itself here with a one-line edit, so `main.ts` never changes
  * when a helper adds a command (brief: "CLI: commands register through src/cli/commands/index.ts").
  */
-export const COMMANDS: Array<(program: Command) => void> = [];
+export const COMMANDS: Array<(program: Command) => void> = [
+  registerNew,
+  registerFill,
+];

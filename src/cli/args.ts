@@ -1,0 +1,78 @@
+/**
+ * Argument parsing shared by `vr` commands: a bad flag is a one-line bilingual `UserError`
+ * (exit 2) that says which flag and what is allowed.
+ */
+import { promises as fs } from 'fs';
+import { UserError } from '../domain/errors';
+import type { Profile, Unit } from '../domain/schema/profile';
+import { PROFILES, findUnit, getProfile } from '../profiles';
+
+export function profileArg(id: string): Profile {
+  const profile = getProfile(id.trim());
+  if (!profile) {
+    const known = PROFILES.map((p) => p.id).join(', ');
+    throw new UserError('unknown_profile', `Không có kế hoạch "${id}"; chọn một trong: ${known}.`, `Unknown profile "${id}"; use one of: ${known}.`);
+  }
+  return profile;
+}
+
+export function unitArg(profile: Profile, code: string): Unit {
+  const unit = findUnit(profile, code);
+  if (!unit) {
+    const known = profile.units.map((u) => u.code).join(', ');
+    throw new UserError(
+      'unknown_unit',
+      `Kế hoạch ${profile.id} không có đơn vị "${code}"; chọn một trong: ${known}.`,
+      `Profile ${profile.id} has no unit "${code}"; use one of: ${known}.`,
+    );
+  }
+  return unit;
+}
+
+export function intArg(flag: string, raw: string | number, min: number, max: number): number {
+  const text = String(raw).trim();
+  const n = Number(text);
+  if (!/^-?\d+$/.test(text) || n < min || n > max) {
+    throw new UserError(
+      'bad_argument',
+      `Giá trị ${flag} "${raw}" không hợp lệ: cần số nguyên từ ${min} đến ${max}.`,
+      `Invalid ${flag} "${raw}": expected a whole number from ${min} to ${max}.`,
+    );
+  }
+  return n;
+}
+
+/** `--today yyyy-mm-dd` as a UTC-midnight date. */
+export function isoDayArg(flag: string, raw: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) {
+    throw new UserError(
+      'bad_argument',
+      `Ngày ${flag} "${raw}" không hợp lệ: ghi dạng năm-tháng-ngày, ví dụ 2020-10-15.`,
+      `Invalid ${flag} date "${raw}": use yyyy-mm-dd, e.g. 2020-10-15.`,
+    );
+  }
+  return date;
+}
+
+export function todayUtcDay(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** Refuses to replace an existing file unless `--force`: a registry overwritten by a blank
+ *  template is victim data lost. */
+export async function assertWritableTarget(target: string, force: boolean): Promise<void> {
+  if (force) return;
+  try {
+    await fs.stat(target);
+  } catch {
+    return;
+  }
+  throw new UserError(
+    'output_exists',
+    `Tệp ${target} đã có: chọn tên khác, hoặc thêm --force để ghi đè.`,
+    `${target} already exists: choose another name, or add --force to overwrite it.`,
+  );
+}
