@@ -1,0 +1,308 @@
+/**
+ * Parse stage: the sheet model -> typed records (model.ts), once, at the edge ("parse, don't
+ * validate"). Tables are found by header text, so inserted or reordered columns still work
+ * (domain.md §2.1); the rules then read typed fields and point back to cells.
+ */
+import { CODE_LISTS, COUNTRIES, matchCode, supportTypes, type Code } from './codes';
+import { ageAt, parseBirthCell, parseDateCell } from './dates';
+import type { ParsedWorkbook, RegistryRecord, SupportRecord, TableLayout } from './model';
+import { readReportSheet } from './reportSheet';
+import { MetaSchema, type Meta } from './schema/meta';
+import type { Profile, Unit } from './schema/profile';
+import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec, type RegistryKey, type SupportKey } from './schema/registry';
+import { findSheet, isBlank, SHEET, type CellValue, type SheetModel, type WorkbookModel } from './sheet';
+import { cleanText } from './text';
+import { findUnit, getProfile } from '../profiles';
+
+/** Header text compared without case, spaces (incl. line breaks) and a trailing `*` or `:`. */
+export function headerKey(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, '').replace(/[*:]+$/, '');
+}
+
+const HEADER_SEARCH_ROWS = 10;
+
+/** `_meta`: key in column A, value in column B (domain.md §2). */
+export function readMeta(workbook: WorkbookModel): { meta: Meta | null; raw: Record<string, CellValue>; cells: Record<string, number> } {
+  const raw: Record<string, CellValue> = {};
+  const cells: Record<string, number> = {};
+  const sheet = findSheet(workbook, SHEET.meta);
+  if (!sheet) return { meta: null, raw, cells };
+  sheet.rows.forEach((row, row0) => {
+    const key = cleanText(row?.[0] ?? null);
+    if (key === null) return;
+    const k = key.toLowerCase();
+    if (k in raw) return;
+    raw[k] = row[1] ?? null;
+    cells[k] = row0;
+  });
+  const candidate: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value instanceof Date) candidate[key] = value.toISOString();
+    else if (typeof value === 'string') candidate[key] = value.normalize('NFC').trim();
+    else candidate[key] = value;
+  }
+  const parsed = MetaSchema.safeParse(candidate);
+  return { meta: parsed.success ? parsed.data : null, raw, cells };
+}
+
+/** Finds the header row (the row of the first 10 matching most headers) and each column. */
+export function locateTable<K extends string>(sheet: SheetModel | undefined | null, columns: readonly ColumnSpec<K>[]): TableLayout<K> {
+  const byHeader = new Map<string, K>();
+  for (const spec of columns) {
+    byHeader.set(headerKey(spec.header_vi), spec.key);
+    if (!byHeader.has(headerKey(spec.header_en))) byHeader.set(headerKey(spec.header_en), spec.key);
+  }
+  const layout: TableLayout<K> = { sheet: sheet ?? null, headerRow0: null, columns: {}, unknownColumns: [], missing: [] };
+  let bestCount = 0;
+  if (sheet) {
+    const last = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
+    for (let r = 0; r < last; r++) {
+      const seen = new Set<K>();
+      for (const cell of sheet.rows[r] ?? []) {
+        if (typeof cell !== 'string') continue;
+        const key = byHeader.get(headerKey(cell));
+        if (key !== undefined) seen.add(key);
+      }
+      if (seen.size > bestCount) {
+        bestCount = seen.size;
+        layout.headerRow0 = r;
+      }
+    }
+  }
+  if (sheet && layout.headerRow0 !== null) {
+    const header = sheet.rows[layout.headerRow0] ?? [];
+    header.forEach((cell, col0) => {
+      if (isBlank(cell ?? null)) return;
+      const text = cleanText(cell ?? null) ?? '';
+      const key = byHeader.get(headerKey(text));
+      // A second column with the same header is ignored like an unknown one.
+      if (key === undefined || layout.columns[key] !== undefined) layout.unknownColumns.push({ col0, header: text });
+      else layout.columns[key] = col0;
+    });
+  }
+  layout.missing = columns.filter((spec) => layout.columns[spec.key] === undefined).map((spec) => spec.key);
+  return layout;
+}
+
+const communeCache = new WeakMap<Unit, readonly Code[]>();
+const PREFIX = /^(?:phường|xã|thị trấn|p\.|x\.|tt\.?)\s*/iu;
+
+/** The unit's communes as a code list: the full name, and the name without `Phường`/`Xã`/
+ *  `Thị trấn` as an alias (domain.md §6: `Đông Ngàn` matches `Phường Đông Ngàn`). */
+export function communeCodes(unit: Unit): readonly Code[] {
+  let codes = communeCache.get(unit);
+  if (!codes) {
+    codes = unit.communes.map((name) => {
+      const bare = name.normalize('NFC').replace(PREFIX, '');
+      return { vi: name, en: name, key: name, aliases: bare !== name ? [bare] : undefined };
+    });
+    communeCache.set(unit, codes);
+  }
+  return codes;
+}
+
+/** Matches a commune against the unit's list; abbreviations `P.`, `X.`, `TT.` are accepted. */
+export function matchCommune(unit: Unit, text: string): { ok: true; name: string } | { ok: false; suggestion: string | null } {
+  const codes = communeCodes(unit);
+  const first = matchCode(codes, text);
+  if (first.ok) return { ok: true, name: first.code.vi };
+  const bare = text.normalize('NFC').trim().replace(PREFIX, '');
+  if (bare !== text.trim()) {
+    const second = matchCode(codes, bare);
+    if (second.ok) return { ok: true, name: second.code.vi };
+    return { ok: false, suggestion: (first.suggestion ?? second.suggestion)?.vi ?? null };
+  }
+  return { ok: false, suggestion: first.suggestion?.vi ?? null };
+}
+
+/** Matching with a per-parse cache: code columns hold few distinct values. */
+export class CodeMatcher {
+  private readonly cache = new Map<string, Map<string, Code | null>>();
+
+  match(codes: readonly Code[], listId: string, value: CellValue): Code | null {
+    if (value === null || value === undefined) return null;
+    const text = typeof value === 'string' ? value : String(value);
+    let byText = this.cache.get(listId);
+    if (!byText) this.cache.set(listId, (byText = new Map()));
+    let found = byText.get(text);
+    if (found === undefined) {
+      const m = text.trim() === '' ? null : matchCode(codes, text);
+      found = m && m.ok ? m.code : null;
+      byText.set(text, found);
+    }
+    return found;
+  }
+}
+
+/** Splits `Nhu cầu hỗ trợ` on `;` (a type name may contain a comma). */
+export function splitNeeds(value: CellValue): string[] {
+  const text = cleanText(value);
+  if (text === null) return [];
+  return text
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** An integer ≥ 0 from a number or digits; null otherwise (REG-03 reports it). */
+export function parseCount(value: CellValue): number | null {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : null;
+  const text = cleanText(value);
+  return text !== null && /^\d{1,9}$/.test(text) ? Number(text) : null;
+}
+
+/** An amount in đồng: a number, or text with `.`/`,` thousands separators and an optional
+ *  `đ`/`đồng`; any finite number is kept (SUP-04 judges sign and fraction). */
+export function parseAmount(value: CellValue): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  let text = cleanText(value);
+  if (text === null) return null;
+  text = text.replace(/\s*(đồng|đ|vnđ|vnd)$/iu, '').replace(/\s+/g, '');
+  if (/^-?\d{1,3}(\.\d{3})+$/.test(text)) text = text.replace(/\./g, '');
+  else if (/^-?\d{1,3}(,\d{3})+$/.test(text)) text = text.replace(/,/g, '');
+  else text = text.replace(',', '.');
+  const n = Number(text);
+  return text !== '' && Number.isFinite(n) ? n : null;
+}
+
+const VIETNAM = COUNTRIES[0];
+
+function dateOf(value: CellValue): Date | null {
+  const parsed = parseDateCell(value);
+  return parsed && parsed.ok ? parsed.date : null;
+}
+
+/** One registry row from its cell values by key; the pane's entry form uses it too. */
+export function parseRegistryRow(
+  raw: Partial<Record<RegistryKey, CellValue>>,
+  row0: number,
+  profile: Profile | null,
+  unit: Unit | null,
+  matcher: CodeMatcher = new CodeMatcher(),
+): RegistryRecord {
+  const code = (key: RegistryKey, list: keyof typeof CODE_LISTS): Code | null => matcher.match(CODE_LISTS[list], list, raw[key] ?? null);
+  const birthParse = parseBirthCell(raw.birth_date ?? null);
+  const birth = birthParse && birthParse.ok ? birthParse.value : null;
+  const received = dateOf(raw.received_date ?? null);
+  const communeText = cleanText(raw.commune ?? null);
+  let commune: string | null = null;
+  if (communeText !== null && unit) {
+    const m = matchCommune(unit, communeText);
+    if (m.ok) commune = m.name;
+  }
+  const types = supportTypes(profile?.law ?? 'law-2011');
+  const needs: string[] = [];
+  for (const part of splitNeeds(raw.support_needs ?? null)) {
+    const type = matcher.match(types, `needs:${profile?.law}`, part);
+    if (type && !needs.includes(type.key)) needs.push(type.key);
+  }
+  const nationalityBlank = isBlank(raw.nationality ?? null);
+  return {
+    row0,
+    raw,
+    case_id: cleanText(raw.case_id ?? null),
+    full_name: cleanText(raw.full_name ?? null),
+    sex: (code('sex', 'sex')?.key ?? null) as RegistryRecord['sex'],
+    birth,
+    // Quốc tịch defaults to Việt Nam (domain.md §2.1) when left blank.
+    nationality: nationalityBlank ? VIETNAM : code('nationality', 'nationality'),
+    ethnicity: code('ethnicity', 'ethnicity'),
+    id_number: cleanText(raw.id_number ?? null),
+    commune,
+    address: cleanText(raw.address ?? null),
+    received_date: received,
+    receipt_channel: code('receipt_channel', 'receipt_channel')?.key ?? null,
+    destination: code('destination', 'destination'),
+    purpose: code('purpose', 'purpose')?.key ?? null,
+    verification_status: (code('verification_status', 'verification_status')?.key ?? null) as RegistryRecord['verification_status'],
+    verification_date: dateOf(raw.verification_date ?? null),
+    verifying_agency: code('verifying_agency', 'verifying_agency')?.key ?? null,
+    protection: (code('protection', 'protection')?.key ?? null) as RegistryRecord['protection'],
+    child_referral: (code('child_referral', 'yes_no')?.key ?? null) as RegistryRecord['child_referral'],
+    child_referral_date: dateOf(raw.child_referral_date ?? null),
+    accompanying_minors: parseCount(raw.accompanying_minors ?? null),
+    consent_share: (code('consent_share', 'yes_no')?.key ?? null) as RegistryRecord['consent_share'],
+    support_needs: needs,
+    notes: cleanText(raw.notes ?? null),
+    age_at_receipt: birth && received ? ageAt(birth, received) : null,
+  };
+}
+
+/** Cell values of one data row by key; null when every known column is blank (skipped). */
+function rowValues<K extends string>(row: CellValue[] | undefined, entries: [K, number][]): Partial<Record<K, CellValue>> | null {
+  if (!row) return null;
+  const raw: Partial<Record<K, CellValue>> = {};
+  let any = false;
+  for (const [key, col0] of entries) {
+    const value = row[col0];
+    const v = value === undefined ? null : value;
+    raw[key] = v;
+    if (!any && !isBlank(v)) any = true;
+  }
+  return any ? raw : null;
+}
+
+export function parseRegistry(
+  sheet: SheetModel | undefined,
+  profile: Profile | null,
+  unit: Unit | null,
+): ParsedWorkbook['registry'] {
+  const layout = locateTable(sheet, REGISTRY_COLUMNS);
+  const records: RegistryRecord[] = [];
+  if (sheet && layout.headerRow0 !== null) {
+    const entries = Object.entries(layout.columns) as [RegistryKey, number][];
+    const matcher = new CodeMatcher();
+    for (let r = layout.headerRow0 + 1; r < sheet.rows.length; r++) {
+      const raw = rowValues(sheet.rows[r], entries);
+      if (raw) records.push(parseRegistryRow(raw, r, profile, unit, matcher));
+    }
+  }
+  return { ...layout, records };
+}
+
+export function parseSupport(sheet: SheetModel | undefined, profile: Profile | null): ParsedWorkbook['support'] {
+  const layout = locateTable(sheet, SUPPORT_COLUMNS);
+  const records: SupportRecord[] = [];
+  if (sheet && layout.headerRow0 !== null) {
+    const entries = Object.entries(layout.columns) as [SupportKey, number][];
+    const matcher = new CodeMatcher();
+    const types = supportTypes(profile?.law ?? 'law-2011');
+    for (let r = layout.headerRow0 + 1; r < sheet.rows.length; r++) {
+      const raw = rowValues(sheet.rows[r], entries);
+      if (!raw) continue;
+      records.push({
+        row0: r,
+        raw,
+        case_id: cleanText(raw.case_id ?? null),
+        type: matcher.match(types, 'type', raw.type ?? null)?.key ?? null,
+        date: dateOf(raw.date ?? null),
+        amount: parseAmount(raw.amount ?? null),
+        provider: cleanText(raw.provider ?? null),
+        notes: cleanText(raw.notes ?? null),
+      });
+    }
+  }
+  return { ...layout, records };
+}
+
+/** The parsed workbook plus where each `_meta` key sits (FMT-01/02/07 name the cell). */
+export interface ParsedWithCells extends ParsedWorkbook {
+  metaCells: Record<string, number>;
+}
+
+/** The whole workbook, parsed once. The profile comes from `_meta.profile` unless overridden. */
+export function parseWorkbook(workbook: WorkbookModel, profileOverride?: Profile): ParsedWithCells {
+  const { meta, raw, cells } = readMeta(workbook);
+  const profile = profileOverride ?? (meta ? (getProfile(meta.profile) ?? null) : null);
+  const unit = profile && meta ? (findUnit(profile, meta.unit_code) ?? null) : null;
+  return {
+    meta,
+    metaRaw: raw,
+    metaCells: cells,
+    profile,
+    unit,
+    registry: parseRegistry(findSheet(workbook, SHEET.registry), profile, unit),
+    support: parseSupport(findSheet(workbook, SHEET.support), profile),
+    report: readReportSheet(findSheet(workbook, SHEET.report)),
+  };
+}

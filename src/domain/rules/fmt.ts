@@ -1,0 +1,192 @@
+/**
+ * FMT: is this our template, is it intact, and is its text safe and readable (domain.md §3).
+ * FMT-01/02 are fatal: check.ts runs `templateFindings` first and stops when they fire.
+ */
+import { makeFinding, type Finding } from '../finding';
+import type { ParsedWorkbook } from '../model';
+import { MetaSchema, TEMPLATE_ID, TEMPLATE_VERSION } from '../schema/meta';
+import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec } from '../schema/registry';
+import { REPORT_HEADERS, type ReportSheetValues } from '../model';
+import { SHEET, cellAddress, type CellValue } from '../sheet';
+import { decodeLegacy, detectLegacyEncoding, isFormulaLike } from '../text';
+import type { Rule, RuleContext } from './types';
+
+/** Row (0-based) of each `_meta` key, when the parse stage recorded it. */
+function metaRow(parsed: ParsedWorkbook, key: string): number | null {
+  const cells = (parsed as ParsedWorkbook & { metaCells?: Record<string, number> }).metaCells;
+  return cells && cells[key] !== undefined ? cells[key] : null;
+}
+
+function metaFinding(parsed: ParsedWorkbook, rule: string, key: string | null, vi: string, en: string): Finding {
+  const row0 = key === null ? null : metaRow(parsed, key);
+  const value = key === null ? null : (parsed.metaRaw[key] ?? null);
+  return makeFinding(rule, rule === 'FMT-07' ? 'warning' : 'fatal', { sheet: SHEET.meta, row0, col0: row0 === null ? null : 1, field: key }, value, vi, en);
+}
+
+/** FMT-01 / FMT-02: the workbook is not one of our templates, or a newer one. Nothing else can
+ *  be trusted then, so these are checked before any other rule. */
+export function templateFindings(parsed: ParsedWorkbook): Finding[] {
+  const raw = parsed.metaRaw;
+  const redo = 'Hãy tạo sổ mới từ mẫu (vr new hoặc nút "Tạo sổ mới") và chép dữ liệu sang.';
+  const redoEn = 'Create a new workbook from the template (vr new or the "New workbook" button) and copy the data over.';
+  if (Object.keys(raw).length === 0) {
+    return [metaFinding(parsed, 'FMT-01', null, `Không phải sổ theo mẫu vn-ctt-registry: thiếu sheet ẩn "_meta". ${redo}`, `Not a vn-ctt-registry template workbook: the hidden sheet "_meta" is missing. ${redoEn}`)];
+  }
+  const template = typeof raw.template === 'string' ? raw.template.trim() : raw.template;
+  if (template !== TEMPLATE_ID) {
+    return [metaFinding(parsed, 'FMT-01', 'template', `Không phải sổ theo mẫu: "_meta" ghi template = ${JSON.stringify(template ?? '')}, cần "${TEMPLATE_ID}". ${redo}`, `Not a template workbook: "_meta" has template = ${JSON.stringify(template ?? '')}, expected "${TEMPLATE_ID}". ${redoEn}`)];
+  }
+  const version = Number(raw.template_version);
+  if (Number.isFinite(version) && version > TEMPLATE_VERSION) {
+    return [metaFinding(parsed, 'FMT-02', 'template_version', `Sổ dùng mẫu phiên bản ${version}, phần mềm này chỉ biết đến phiên bản ${TEMPLATE_VERSION}: hãy cập nhật phần mềm.`, `The workbook uses template version ${version}; this software knows up to version ${TEMPLATE_VERSION}: update the software.`)];
+  }
+  if (!parsed.meta) {
+    const issues = MetaSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])));
+    const keys = issues.success ? [] : [...new Set(issues.error.issues.map((i) => String(i.path[0] ?? '?')))];
+    const first = keys[0] ?? null;
+    return [metaFinding(parsed, 'FMT-01', first, `Sheet "_meta" bị hỏng: thiếu hoặc sai ${keys.join(', ')}. ${redo}`, `Sheet "_meta" is damaged: ${keys.join(', ')} missing or invalid. ${redoEn}`)];
+  }
+  if (!parsed.profile) {
+    return [metaFinding(parsed, 'FMT-01', 'profile', `Kế hoạch "${parsed.meta.profile}" trong "_meta" không có trong phần mềm. ${redo}`, `Plan profile "${parsed.meta.profile}" in "_meta" is unknown to this software. ${redoEn}`)];
+  }
+  if (!parsed.unit) {
+    return [metaFinding(parsed, 'FMT-01', 'unit_code', `Đơn vị "${parsed.meta.unit_code}" không thuộc kế hoạch "${parsed.profile.id}". ${redo}`, `Unit "${parsed.meta.unit_code}" is not in plan profile "${parsed.profile.id}". ${redoEn}`)];
+  }
+  return [];
+}
+
+function fatalRule(id: 'FMT-01' | 'FMT-02', vi: string, en: string): Rule {
+  return { id, severity: 'fatal', fields: [], description_vi: vi, description_en: en, check: (ctx) => templateFindings(ctx.parsed).filter((f) => f.rule === id) };
+}
+
+/** FMT-03 for a registry/support table: sheet, header row or required headers missing. */
+function tableHeaderFindings(layout: ParsedWorkbook['registry'] | ParsedWorkbook['support'], name: string, columns: readonly ColumnSpec[]): Finding[] {
+  const sev = 'error';
+  if (!layout.sheet) {
+    return [makeFinding('FMT-03', sev, { sheet: name }, null, `Thiếu sheet "${name}": hãy dùng sổ theo mẫu.`, `Sheet "${name}" is missing: use the template workbook.`)];
+  }
+  const sheet = layout.sheet.name;
+  if (layout.headerRow0 === null) {
+    return [makeFinding('FMT-03', sev, { sheet }, null, `Sheet "${sheet}": không tìm thấy dòng tiêu đề cột trong 10 dòng đầu: hãy khôi phục tiêu đề theo mẫu.`, `Sheet "${sheet}": no header row in the first 10 rows: restore the template headers.`)];
+  }
+  const row0 = layout.headerRow0;
+  return columns
+    .filter((c) => c.required !== 'no' && (layout.missing as string[]).includes(c.key))
+    .map((c) =>
+      makeFinding('FMT-03', sev, { sheet, row0, field: c.key }, null, `Sheet "${sheet}", dòng ${row0 + 1}: thiếu cột bắt buộc "${c.header_vi}": hãy thêm lại cột này với đúng tiêu đề.`, `Sheet "${sheet}", row ${row0 + 1}: the required column "${c.header_vi}" (${c.header_en}) is missing: add it back with this exact header.`),
+    );
+}
+
+const REPORT_COLUMN_KEYS = ['code', 'label', 'total', 'male', 'female', 'under16', 'age16to18', 'adult', 'unknown_age', 'amount', 'notes'] as const;
+
+/** FMT-03 for the report: sheet, table header row, or one of its columns missing (the header
+ *  is read by R2's `readReportSheet`; missing row codes are RPT's business). */
+function reportHeaderFindings(report: ReportSheetValues): Finding[] {
+  const name = SHEET.report;
+  if (!report.sheet) return [makeFinding('FMT-03', 'error', { sheet: name }, null, `Thiếu sheet "${name}": hãy dùng sổ theo mẫu.`, `Sheet "${name}" is missing: use the template workbook.`)];
+  const sheet = report.sheet.name;
+  if (report.headerRow0 === null) {
+    return [makeFinding('FMT-03', 'error', { sheet }, null, `Sheet "${sheet}": không tìm thấy dòng tiêu đề bảng (${REPORT_HEADERS.join(' | ')}): hãy khôi phục theo mẫu.`, `Sheet "${sheet}": the table header row (${REPORT_HEADERS.join(' | ')}) was not found: restore it from the template.`)];
+  }
+  const row0 = report.headerRow0;
+  const out: Finding[] = [];
+  REPORT_COLUMN_KEYS.forEach((key, i) => {
+    if (report.columns[key] === undefined) {
+      out.push(makeFinding('FMT-03', 'error', { sheet, row0, field: key }, null, `Sheet "${sheet}", dòng ${row0 + 1}: thiếu cột "${REPORT_HEADERS[i]}": hãy thêm lại theo mẫu.`, `Sheet "${sheet}", row ${row0 + 1}: column "${REPORT_HEADERS[i]}" is missing: add it back as in the template.`));
+    }
+  });
+  return out;
+}
+
+function unknownColumnFindings(layout: ParsedWorkbook['registry'] | ParsedWorkbook['support']): Finding[] {
+  if (!layout.sheet || layout.headerRow0 === null) return [];
+  const sheet = layout.sheet.name;
+  const row0 = layout.headerRow0;
+  return layout.unknownColumns.map((u) =>
+    makeFinding('FMT-04', 'info', { sheet, row0, col0: u.col0 }, u.header, `Cột "${u.header}" (ô ${cellAddress(row0, u.col0)}) không thuộc mẫu nên được bỏ qua khi kiểm tra và tổng hợp.`, `Column "${u.header}" (cell ${cellAddress(row0, u.col0)}) is not in the template and is ignored by checks and the report.`),
+  );
+}
+
+/** FMT-05 and FMT-06 over every text cell of the registry and support data rows. */
+function textCellFindings(ctx: RuleContext, want05: boolean, want06: boolean): Finding[] {
+  const out: Finding[] = [];
+  const tables = [ctx.parsed.registry, ctx.parsed.support];
+  for (const table of tables) {
+    if (!table.sheet) continue;
+    const sheet = table.sheet.name;
+    const cols = Object.entries(table.columns) as [string, number][];
+    for (const record of table.records) {
+      const raw = record.raw as Record<string, CellValue>;
+      for (const [key, col0] of cols) {
+        const value = raw[key];
+        if (typeof value !== 'string' || value === '') continue;
+        const address = cellAddress(record.row0, col0);
+        if (want06 && isFormulaLike(value)) {
+          out.push(makeFinding('FMT-06', 'warning', { sheet, row0: record.row0, col0, field: key }, value, `Ô ${address} bắt đầu bằng "${JSON.stringify(value[0]).slice(1, -1)}" nên có thể bị Excel hiểu là công thức: hãy bỏ ký tự đó hoặc thêm dấu ' ở đầu.`, `Cell ${address} starts with "${JSON.stringify(value[0]).slice(1, -1)}" and could run as a formula: remove that character or prefix the text with '.`));
+        }
+        if (want05) {
+          const encoding = detectLegacyEncoding(value);
+          if (encoding) {
+            const fixed = decodeLegacy(value, encoding);
+            out.push(makeFinding('FMT-05', 'warning', { sheet, row0: record.row0, col0, field: key }, value, `Ô ${address} có chữ gõ bằng bảng mã cũ ${encoding} ("${value}", có lẽ là "${fixed}"): hãy chuyển sang Unicode (Unikey: Chuyển mã) rồi nhập lại.`, `Cell ${address} holds text typed in the legacy ${encoding} encoding ("${value}", probably "${fixed}"): convert it to Unicode (Unikey's converter) and enter it again.`));
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export const FMT_RULES: Rule[] = [
+  fatalRule('FMT-01', 'Không phải sổ theo mẫu: thiếu "_meta" hoặc template khác "vn-ctt-registry"', 'Not a template workbook: "_meta" missing or template is not "vn-ctt-registry"'),
+  fatalRule('FMT-02', 'Mẫu sổ mới hơn phiên bản phần mềm biết', 'Template version newer than this software knows'),
+  {
+    id: 'FMT-03',
+    severity: 'error',
+    fields: [],
+    description_vi: 'Thiếu tiêu đề cột bắt buộc của sổ theo dõi, sổ hỗ trợ hoặc báo cáo',
+    description_en: 'A required registry, support or report header is missing',
+    check: (ctx) => [
+      ...tableHeaderFindings(ctx.parsed.registry, SHEET.registry, REGISTRY_COLUMNS),
+      ...tableHeaderFindings(ctx.parsed.support, SHEET.support, SUPPORT_COLUMNS),
+      ...reportHeaderFindings(ctx.parsed.report),
+    ],
+  },
+  {
+    id: 'FMT-04',
+    severity: 'info',
+    fields: [],
+    description_vi: 'Cột không thuộc mẫu (bỏ qua)',
+    description_en: 'Unknown column header (ignored)',
+    check: (ctx) => [...unknownColumnFindings(ctx.parsed.registry), ...unknownColumnFindings(ctx.parsed.support)],
+  },
+  {
+    id: 'FMT-05',
+    severity: 'warning',
+    fields: [],
+    description_vi: 'Chữ gõ bằng bảng mã cũ TCVN3/VNI',
+    description_en: 'Text in the legacy TCVN3/VNI encoding',
+    check: (ctx) => textCellFindings(ctx, true, false),
+  },
+  {
+    id: 'FMT-06',
+    severity: 'warning',
+    fields: [],
+    description_vi: 'Ô chữ bắt đầu bằng =, +, -, @, tab hoặc xuống dòng (nguy cơ chèn công thức)',
+    description_en: 'Text cell starting with =, +, -, @, tab or CR (formula injection risk)',
+    check: (ctx) => textCellFindings(ctx, false, true),
+  },
+  {
+    id: 'FMT-07',
+    severity: 'warning',
+    fields: ['year'],
+    description_vi: 'Năm của sổ nằm ngoài giai đoạn của kế hoạch',
+    description_en: "Workbook year outside the plan's years",
+    check: (ctx) => {
+      const meta = ctx.parsed.meta;
+      const years = ctx.profile.years;
+      if (!meta || (meta.year >= years.from && meta.year <= years.to)) return [];
+      return [metaFinding(ctx.parsed, 'FMT-07', 'year', `Sổ năm ${meta.year} nằm ngoài giai đoạn ${years.from}–${years.to} của kế hoạch "${ctx.profile.id}": kiểm tra lại năm hoặc chọn kế hoạch khác.`, `Workbook year ${meta.year} is outside the ${years.from}–${years.to} years of plan "${ctx.profile.id}": check the year or use another plan profile.`)];
+    },
+  },
+];

@@ -1,0 +1,282 @@
+/**
+ * REG: each registry row is complete, typed and plausible (domain.md §2.1, §3).
+ */
+import { CODE_LISTS, matchCode, normaliseText, supportTypes } from '../codes';
+import { formatBirth, formatDate, parseBirthCell, parseDateCell } from '../dates';
+import type { Finding } from '../finding';
+import type { RegistryRecord } from '../model';
+import { matchCommune, parseCount, splitNeeds } from '../parse';
+import { caseKey } from '../report';
+import { REGISTRY_COLUMNS, type RegistryKey } from '../schema/registry';
+import { registryFinding, hasValue, shown, type Rule, type RuleContext } from './types';
+
+/** Required fields (REG-01). Quốc tịch defaults to Việt Nam and an empty consent is CNS-01's
+ *  warning (the row is shared de-identified), so neither is a REG-01 error. */
+const REQUIRED = REGISTRY_COLUMNS.filter((c) => c.required === 'yes' && c.key !== 'nationality' && c.key !== 'consent_share');
+const CODE_COLUMNS = REGISTRY_COLUMNS.filter((c) => c.kind === 'code');
+const DATE_KEYS: RegistryKey[] = ['received_date', 'verification_date', 'child_referral_date'];
+
+function eachRecord(ctx: RuleContext, fn: (r: RegistryRecord, out: Finding[]) => void): Finding[] {
+  const out: Finding[] = [];
+  for (const r of ctx.parsed.registry.records) fn(r, out);
+  return out;
+}
+
+const reg01: Rule = {
+  id: 'REG-01',
+  severity: 'error',
+  fields: REQUIRED.map((c) => c.key),
+  description_vi: 'Trường bắt buộc để trống',
+  description_en: 'Required field empty',
+  check: (ctx) =>
+    eachRecord(ctx, (r, out) => {
+      for (const c of REQUIRED) {
+        if (ctx.parsed.registry.columns[c.key] === undefined) continue; // FMT-03 reports the column
+        if (hasValue(r.raw[c.key])) continue;
+        out.push(registryFinding(ctx, 'REG-01', 'error', r, c.key, (p) => ({ vi: `${cap(p.vi)} đang trống: hãy nhập ${c.header_vi.toLowerCase()}.`, en: `${cap(p.en)} is empty: enter the ${c.header_en.toLowerCase()}.` })));
+      }
+    }),
+};
+
+function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const reg02: Rule = {
+  id: 'REG-02',
+  severity: 'error',
+  fields: [...CODE_COLUMNS.map((c) => c.key), 'support_needs'],
+  description_vi: 'Giá trị không có trong danh mục',
+  description_en: 'Value not in its code list',
+  check: (ctx) => {
+    const types = supportTypes(ctx.profile.law);
+    return eachRecord(ctx, (r, out) => {
+      for (const c of CODE_COLUMNS) {
+        const raw = r.raw[c.key];
+        if (!hasValue(raw)) continue;
+        const typed = r[c.key as keyof RegistryRecord];
+        if (typed !== null) continue;
+        const list = CODE_LISTS[c.codeList as keyof typeof CODE_LISTS];
+        const m = matchCode(list, String(raw));
+        const suggestion = m.ok ? m.code : m.suggestion;
+        out.push(
+          registryFinding(ctx, 'REG-02', 'error', r, c.key, (p) =>
+            suggestion
+              ? { vi: `${cap(p.vi)}: ${shown(raw)} không có trong danh mục; có phải "${suggestion.vi}"? Hãy chọn từ danh sách.`, en: `${cap(p.en)}: ${shown(raw)} is not in the code list; did you mean "${suggestion.vi}" (${suggestion.en})? Pick a value from the list.` }
+              : { vi: `${cap(p.vi)}: ${shown(raw)} không có trong danh mục: hãy chọn từ danh sách (sheet "Danh mục").`, en: `${cap(p.en)}: ${shown(raw)} is not in the code list: pick a value from the list (sheet "Danh mục").` },
+          ),
+        );
+      }
+      for (const part of splitNeeds(r.raw.support_needs ?? null)) {
+        const m = matchCode(types, part);
+        if (m.ok) continue;
+        out.push(
+          registryFinding(ctx, 'REG-02', 'error', r, 'support_needs', (p) =>
+            m.suggestion
+              ? { vi: `${cap(p.vi)}: "${part}" không phải loại hỗ trợ của luật áp dụng; có phải "${m.suggestion.vi}"? Các loại cách nhau bằng dấu ;`, en: `${cap(p.en)}: "${part}" is not a support type of the applicable law; did you mean "${m.suggestion.vi}" (${m.suggestion.en})? Separate types with ;` }
+              : { vi: `${cap(p.vi)}: "${part}" không phải loại hỗ trợ của luật áp dụng: chọn từ sheet "Danh mục", cách nhau bằng dấu ;`, en: `${cap(p.en)}: "${part}" is not a support type of the applicable law: pick from sheet "Danh mục", separated by ;` },
+          ),
+        );
+      }
+    });
+  },
+};
+
+const reg03: Rule = {
+  id: 'REG-03',
+  severity: 'error',
+  fields: ['birth_date', ...DATE_KEYS, 'accompanying_minors'],
+  description_vi: 'Ngày hoặc số không hợp lệ',
+  description_en: 'Not a valid date or number',
+  check: (ctx) =>
+    eachRecord(ctx, (r, out) => {
+      const birth = parseBirthCell(r.raw.birth_date ?? null);
+      if (birth && !birth.ok) {
+        out.push(registryFinding(ctx, 'REG-03', 'error', r, 'birth_date', (p) => ({ vi: `${cap(p.vi)}: ${shown(r.raw.birth_date)} không phải ngày hợp lệ: nhập dd/mm/yyyy hoặc chỉ năm sinh (yyyy).`, en: `${cap(p.en)}: ${shown(r.raw.birth_date)} is not a valid date: enter dd/mm/yyyy or the birth year alone (yyyy).` })));
+      }
+      for (const key of DATE_KEYS) {
+        const parsed = parseDateCell(r.raw[key] ?? null);
+        if (parsed && !parsed.ok) {
+          out.push(registryFinding(ctx, 'REG-03', 'error', r, key, (p) => ({ vi: `${cap(p.vi)}: ${shown(r.raw[key])} không phải ngày hợp lệ: nhập theo dạng dd/mm/yyyy (ngày trước, tháng sau).`, en: `${cap(p.en)}: ${shown(r.raw[key])} is not a valid date: enter dd/mm/yyyy (day first).` })));
+        }
+      }
+      const minors = r.raw.accompanying_minors;
+      if (hasValue(minors) && parseCount(minors ?? null) === null) {
+        out.push(registryFinding(ctx, 'REG-03', 'error', r, 'accompanying_minors', (p) => ({ vi: `${cap(p.vi)}: ${shown(minors)} không phải số nguyên ≥ 0: nhập số người, ví dụ 0 hoặc 2.`, en: `${cap(p.en)}: ${shown(minors)} is not a whole number ≥ 0: enter a count such as 0 or 2.` })));
+      }
+    }),
+};
+
+const reg04: Rule = {
+  id: 'REG-04',
+  severity: 'error',
+  fields: ['birth_date', ...DATE_KEYS],
+  description_vi: 'Ngày sau ngày kiểm tra (hôm nay)',
+  description_en: 'Date after today (the check date)',
+  check: (ctx) => {
+    const today = ctx.options.today;
+    const todayText = formatDate(today);
+    return eachRecord(ctx, (r, out) => {
+      const b = r.birth;
+      // A year alone (1 July) is in the future only when the year is.
+      if (b && (b.yearOnly ? b.date.getUTCFullYear() > today.getUTCFullYear() : b.date > today)) {
+        out.push(registryFinding(ctx, 'REG-04', 'error', r, 'birth_date', (p) => ({ vi: `${cap(p.vi)}: ${formatBirth(b)} sau ngày kiểm tra ${todayText}: sửa lại ngày sinh.`, en: `${cap(p.en)}: ${formatBirth(b)} is after the check date ${todayText}: correct the date of birth.` })));
+      }
+      for (const key of DATE_KEYS) {
+        const d = r[key as 'received_date' | 'verification_date' | 'child_referral_date'];
+        if (d && d > today) {
+          out.push(registryFinding(ctx, 'REG-04', 'error', r, key, (p) => ({ vi: `${cap(p.vi)}: ${formatDate(d)} sau ngày kiểm tra ${todayText}: không nhập ngày trong tương lai.`, en: `${cap(p.en)}: ${formatDate(d)} is after the check date ${todayText}: do not enter future dates.` })));
+        }
+      }
+    });
+  },
+};
+
+const reg05: Rule = {
+  id: 'REG-05',
+  severity: 'error',
+  fields: ['birth_date', 'received_date'],
+  description_vi: 'Ngày sinh sau ngày tiếp nhận, hoặc tuổi khi tiếp nhận trên mức tối đa',
+  description_en: 'Birth date after received date, or age at receipt over the maximum',
+  check: (ctx) => {
+    const maxAge = ctx.profile.thresholds.max_age;
+    return eachRecord(ctx, (r, out) => {
+      const b = r.birth;
+      const received = r.received_date;
+      if (!b || !received) return;
+      const after = b.yearOnly ? b.date.getUTCFullYear() > received.getUTCFullYear() : b.date > received;
+      if (after) {
+        out.push(registryFinding(ctx, 'REG-05', 'error', r, 'birth_date', (p) => ({ vi: `${cap(p.vi)}: ${formatBirth(b)} sau ngày tiếp nhận ${formatDate(received)}: kiểm tra lại hai ngày này.`, en: `${cap(p.en)}: ${formatBirth(b)} is after the date received ${formatDate(received)}: check both dates.` })));
+      } else if (r.age_at_receipt !== null && r.age_at_receipt > maxAge) {
+        out.push(registryFinding(ctx, 'REG-05', 'error', r, 'birth_date', (p) => ({ vi: `${cap(p.vi)}: ${formatBirth(b)} cho tuổi khi tiếp nhận là ${r.age_at_receipt}, trên ${maxAge}: kiểm tra lại năm sinh.`, en: `${cap(p.en)}: ${formatBirth(b)} gives an age of ${r.age_at_receipt} at receipt, over ${maxAge}: check the year of birth.` })));
+      }
+    });
+  },
+};
+
+const reg06: Rule = {
+  id: 'REG-06',
+  severity: 'error',
+  fields: ['case_id'],
+  description_vi: 'Mã hồ sơ bị trùng',
+  description_en: 'Duplicate case ID',
+  check: (ctx) => {
+    const first = new Map<string, RegistryRecord>();
+    return eachRecord(ctx, (r, out) => {
+      const key = caseKey(r.case_id);
+      if (key === null) return;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, r);
+        return;
+      }
+      out.push(registryFinding(ctx, 'REG-06', 'error', r, 'case_id', (p) => ({ vi: `${cap(p.vi)}: mã hồ sơ "${r.case_id}" đã dùng ở dòng ${earlier.row0 + 1}: mỗi người một mã riêng.`, en: `${cap(p.en)}: case ID "${r.case_id}" is already used on row ${earlier.row0 + 1}: give each person their own ID.` })));
+    });
+  },
+};
+
+const reg07: Rule = {
+  id: 'REG-07',
+  severity: 'warning',
+  fields: ['full_name', 'birth_date', 'commune'],
+  description_vi: 'Có thể trùng người: cùng họ tên, ngày (năm) sinh và xã/phường',
+  description_en: 'Probable duplicate person: same name, birth date (or year) and commune',
+  check: (ctx) => {
+    // Grouped by name + commune + birth year; within a group, same day, or a year alone on
+    // either side, is a probable duplicate.
+    const groups = new Map<string, RegistryRecord[]>();
+    return eachRecord(ctx, (r, out) => {
+      if (r.full_name === null || r.birth === null) return;
+      const commune = r.commune ?? (typeof r.raw.commune === 'string' ? normaliseText(r.raw.commune) : '');
+      const key = `${normaliseText(r.full_name)}|${commune}|${r.birth.date.getUTCFullYear()}`;
+      const group = groups.get(key);
+      if (!group) {
+        groups.set(key, [r]);
+        return;
+      }
+      const b = r.birth;
+      const twin = group.find((o) => o.birth !== null && (o.birth.yearOnly || b.yearOnly || o.birth.date.getTime() === b.date.getTime()));
+      group.push(r);
+      if (!twin) return;
+      out.push(registryFinding(ctx, 'REG-07', 'warning', r, 'full_name', (p) => ({ vi: `${cap(p.vi)}: "${r.full_name}" (sinh ${formatBirth(b)}) có thể trùng với người ở dòng ${twin.row0 + 1} (mã ${twin.case_id ?? '?'}): nếu là một người, hãy gộp thành một dòng.`, en: `${cap(p.en)}: "${r.full_name}" (born ${formatBirth(b)}) may be the same person as row ${twin.row0 + 1} (case ${twin.case_id ?? '?'}): if so, merge them into one row.` })));
+    });
+  },
+};
+
+const reg08: Rule = {
+  id: 'REG-08',
+  severity: 'error',
+  fields: ['commune'],
+  description_vi: 'Xã/phường không thuộc đơn vị',
+  description_en: "Commune not in the unit's list",
+  check: (ctx) => {
+    const unit = ctx.unit;
+    if (!unit) return [];
+    return eachRecord(ctx, (r, out) => {
+      const raw = r.raw.commune;
+      if (!hasValue(raw) || r.commune !== null) return;
+      const m = matchCommune(unit, String(raw));
+      const hint = !m.ok && m.suggestion ? m.suggestion : null;
+      out.push(
+        registryFinding(ctx, 'REG-08', 'error', r, 'commune', (p) =>
+          hint
+            ? { vi: `${cap(p.vi)}: ${shown(raw)} không thuộc ${unit.name}; có phải "${hint}"? Hãy chọn từ danh sách.`, en: `${cap(p.en)}: ${shown(raw)} is not a commune of ${unit.name}; did you mean "${hint}"? Pick it from the list.` }
+            : { vi: `${cap(p.vi)}: ${shown(raw)} không thuộc danh sách xã/phường của ${unit.name}: hãy chọn từ danh sách.`, en: `${cap(p.en)}: ${shown(raw)} is not in the commune list of ${unit.name}: pick one from the list.` },
+        ),
+      );
+    });
+  },
+};
+
+const CITIZEN_ID = /^\d{12}$/;
+/** Vietnamese passports: one letter and 7 digits (e.g. C1234567); foreign ones vary. */
+const PASSPORT = /^[A-Z]{1,2}\d{6,8}$/;
+const FOREIGN_DOCUMENT = /^[A-Z0-9]{5,20}$/;
+
+const reg09: Rule = {
+  id: 'REG-09',
+  severity: 'warning',
+  fields: ['id_number'],
+  description_vi: 'Số CCCD không đúng 12 chữ số',
+  description_en: 'Malformed citizen ID (not 12 digits)',
+  check: (ctx) =>
+    eachRecord(ctx, (r, out) => {
+      const id = r.id_number;
+      if (id === null) return;
+      const compact = id.replace(/[\s.-]/g, '').toUpperCase();
+      if (CITIZEN_ID.test(compact) || PASSPORT.test(compact)) return;
+      if (r.nationality && r.nationality.key !== 'VN' && FOREIGN_DOCUMENT.test(compact)) return;
+      const lostZero = typeof r.raw.id_number === 'number' && /^\d{11}$/.test(compact);
+      out.push(
+        registryFinding(ctx, 'REG-09', 'warning', r, 'id_number', (p) =>
+          lostZero
+            ? { vi: `${cap(p.vi)}: ${id} chỉ có 11 chữ số, có lẽ Excel đã bỏ số 0 đầu: định dạng cột là Văn bản (Text) rồi nhập lại đủ 12 số.`, en: `${cap(p.en)}: ${id} has 11 digits; Excel probably dropped the leading 0: format the column as Text and enter all 12 digits.` }
+            : { vi: `${cap(p.vi)}: "${id}" không phải số CCCD 12 chữ số hay số hộ chiếu: kiểm tra lại.`, en: `${cap(p.en)}: "${id}" is neither a 12-digit citizen ID nor a passport number: check it.` },
+        ),
+      );
+    }),
+};
+
+const reg10: Rule = {
+  id: 'REG-10',
+  severity: 'error',
+  fields: ['receipt_channel', 'destination', 'nationality'],
+  description_vi: 'Hình thức tiếp nhận mâu thuẫn với nơi bị mua bán đến hoặc quốc tịch',
+  description_en: 'Receipt channel contradicts destination or nationality',
+  check: (ctx) =>
+    eachRecord(ctx, (r, out) => {
+      const channel = r.receipt_channel;
+      if (channel === null) return;
+      const channelText = String(r.raw.receipt_channel ?? '').trim();
+      const dest = r.destination;
+      if ((channel === 'handover' || channel === 'self_return') && dest && dest.key === 'domestic') {
+        out.push(registryFinding(ctx, 'REG-10', 'error', r, 'receipt_channel', (p) => ({ vi: `${cap(p.vi)}: "${channelText}" là trở về từ nước ngoài nhưng nơi bị mua bán đến là "Trong nước": sửa hình thức tiếp nhận hoặc ghi nước bị mua bán đến.`, en: `${cap(p.en)}: "${channelText}" means returned from abroad, but the destination is "Trong nước" (within Viet Nam): correct the channel or enter the destination country.` })));
+      } else if ((channel === 'rescued' || channel === 'self_report') && dest && dest.key !== 'domestic') {
+        out.push(registryFinding(ctx, 'REG-10', 'error', r, 'receipt_channel', (p) => ({ vi: `${cap(p.vi)}: "${channelText}" là bị mua bán trong nước nhưng nơi bị mua bán đến là "${dest.vi}": ghi "Trong nước" hoặc sửa hình thức tiếp nhận.`, en: `${cap(p.en)}: "${channelText}" means trafficked within Viet Nam, but the destination is "${dest.vi}": enter "Trong nước" or correct the channel.` })));
+      } else if (channel === 'foreign_victim' && r.nationality && r.nationality.key === 'VN') {
+        out.push(registryFinding(ctx, 'REG-10', 'error', r, 'receipt_channel', (p) => ({ vi: `${cap(p.vi)}: "${channelText}" cần quốc tịch nước ngoài nhưng quốc tịch là "Việt Nam": sửa quốc tịch hoặc hình thức tiếp nhận.`, en: `${cap(p.en)}: "${channelText}" needs a foreign nationality, but the nationality is Viet Nam: correct the nationality or the channel.` })));
+      }
+    }),
+};
+
+export const REG_RULES: Rule[] = [reg01, reg02, reg03, reg04, reg05, reg06, reg07, reg08, reg09, reg10];
