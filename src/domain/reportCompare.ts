@@ -8,6 +8,12 @@ import { PERCENT_CODES } from './report';
 import { parseReportNumber, type ParsedNumber } from './reportValues';
 import type { CellValue } from './sheet';
 
+/** A typed count: empty and a dash (`-`, `—`, the clerk's zero) are 0; text is not a count. */
+export function countValue(parsed: ParsedNumber): number | null {
+  if (parsed.kind === 'number') return parsed.value;
+  return parsed.kind === 'text' ? null : 0;
+}
+
 /** Figure columns a count row fills: `Kinh phí` only for rows 4.x (support). */
 export function figureKeysOf(code: string): ReportFigureKey[] {
   return REPORT_FIGURE_KEYS.filter((k) => k !== 'amount' || code.startsWith('4.'));
@@ -54,7 +60,7 @@ export function reportDifferences(values: ReportSheetValues, report: ReportData)
       const computed = fig[key] ?? 0;
       const typed = typedAt(row0, col0);
       const parsed = parseReportNumber(typed);
-      const typedNumber = parsed.kind === 'number' ? parsed.value : parsed.kind === 'blank' ? 0 : null;
+      const typedNumber = countValue(parsed);
       if (typedNumber === computed) continue;
       diffs.push({ code, column: headerOf(key), key, typed, computed, readable: typedNumber !== null, row0, col0 });
     }
