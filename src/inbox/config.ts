@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { UserError } from '../domain/errors';
+import type { Profile } from '../domain/schema/profile';
+import { PROFILES } from '../profiles';
 
 /** Inbox settings: everything from flags or environment, parsed once at the edge. */
 export interface InboxConfig {
@@ -17,6 +19,11 @@ export interface InboxConfig {
   sessionTtlMs: number;
   /** Fastify logger on/off (tests keep it quiet). */
   logger: boolean;
+  /** Plan profiles the inbox knows (default: the shipped PROFILES; the load benchmark adds a
+   *  bench-only profile with 50 units). */
+  profiles: readonly Profile[];
+  /** Mark the session cookie Secure (set when served over HTTPS behind a proxy). */
+  secureCookies: boolean;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -51,5 +58,11 @@ export function loadConfig(
     maxUploadBytes: options.maxUploadBytes ?? (limitEnv && limitEnv > 0 ? limitEnv : DEFAULT_MAX_UPLOAD_BYTES),
     sessionTtlMs: options.sessionTtlMs ?? 8 * 60 * 60 * 1000,
     logger: options.logger ?? false,
+    profiles: options.profiles ?? PROFILES,
+    secureCookies: options.secureCookies ?? env.VR_INBOX_SECURE_COOKIES === '1',
   };
+}
+
+export function profileOf(config: Pick<InboxConfig, 'profiles'>, id: string): Profile | undefined {
+  return config.profiles.find((p) => p.id === id);
 }

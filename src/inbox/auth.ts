@@ -1,0 +1,248 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { InboxContext, SessionRecord, StaffRole, StaffUser, UnitRecord } from './storage/types';
+
+/** An HTTP failure a client can act on; the server answers `{error, message_vi, message_en}`. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly message_vi: string,
+    readonly message_en: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message_en);
+    this.name = 'HttpError';
+  }
+}
+
+export const SESSION_COOKIE = 'vr_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Unit tokens are 256 random bits, so a fast SHA-256 is a safe way to store them (no
+ *  dictionary to attack); staff passwords are human-chosen, so they get argon2id. */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function sha256Hex(value: string | Buffer): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return argonHash(password);
+}
+
+// ---- Slowing repeated failures -------------------------------------------------------------
+
+interface FailureState {
+  count: number;
+  first: number;
+  blockedUntil: number;
+}
+
+/**
+ * Counts auth failures per key (IP, username) in a window; past `free` failures each further
+ * failure blocks the key for an exponentially growing time (1 s, 2 s, 4 s … up to 15 min), and
+ * a blocked key gets 429 with Retry-After before any check runs.
+ */
+export class FailureLimiter {
+  private readonly states = new Map<string, FailureState>();
+  constructor(
+    private readonly free = 5,
+    private readonly windowMs = 15 * 60_000,
+    private readonly maxBlockMs = 15 * 60_000,
+  ) {}
+
+  retryAfterMs(key: string, now = Date.now()): number {
+    const state = this.states.get(key);
+    return state && state.blockedUntil > now ? state.blockedUntil - now : 0;
+  }
+
+  fail(key: string, now = Date.now()): void {
+    let state = this.states.get(key);
+    if (!state || now - state.first > this.windowMs) state = { count: 0, first: now, blockedUntil: 0 };
+    state.count += 1;
+    if (state.count > this.free) state.blockedUntil = now + Math.min(1000 * 2 ** (state.count - this.free - 1), this.maxBlockMs);
+    this.states.set(key, state);
+    if (this.states.size > 50_000) this.prune(now);
+  }
+
+  reset(key: string): void {
+    this.states.delete(key);
+  }
+
+  private prune(now: number): void {
+    for (const [key, state] of this.states) {
+      if (now - state.first > this.windowMs && state.blockedUntil <= now) this.states.delete(key);
+    }
+  }
+}
+
+const limiters = new WeakMap<InboxContext, { unit: FailureLimiter; staff: FailureLimiter }>();
+export function limitersOf(ctx: InboxContext): { unit: FailureLimiter; staff: FailureLimiter } {
+  let found = limiters.get(ctx);
+  if (!found) {
+    found = { unit: new FailureLimiter(10), staff: new FailureLimiter(5) };
+    limiters.set(ctx, found);
+  }
+  return found;
+}
+
+function assertNotBlocked(limiter: FailureLimiter, keys: string[]): void {
+  const wait = Math.max(...keys.map((k) => limiter.retryAfterMs(k)));
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    throw new HttpError(
+      429,
+      'too_many_failures',
+      `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${seconds} giây.`,
+      `Too many failed attempts. Try again in ${seconds} seconds.`,
+      {},
+      { 'retry-after': String(seconds) },
+    );
+  }
+}
+
+// ---- Units -----------------------------------------------------------------------------------
+
+const UNIT_AUTH_FAILED = (): HttpError =>
+  new HttpError(
+    401,
+    'auth_failed',
+    'Mã truy cập (token) của đơn vị không đúng hoặc đã bị thay. Hãy xin mã mới từ Sở.',
+    "The unit's access token is wrong or was replaced. Ask the province for a new one.",
+  );
+
+/** Bearer token → the unit, or 401 (429 once an IP keeps failing). */
+export async function requireUnit(req: FastifyRequest, ctx: InboxContext): Promise<UnitRecord> {
+  const { unit: limiter } = limitersOf(ctx);
+  const ipKey = `ip:${req.ip}`;
+  assertNotBlocked(limiter, [ipKey]);
+  const header = req.headers.authorization ?? '';
+  const match = /^Bearer\s+([A-Za-z0-9_\-+/=.]{16,200})\s*$/i.exec(header);
+  const unit = match ? await ctx.store.getUnitByTokenHash(sha256Hex(match[1])) : null;
+  if (!unit) {
+    limiter.fail(ipKey);
+    throw UNIT_AUTH_FAILED();
+  }
+  return unit;
+}
+
+// ---- Staff -----------------------------------------------------------------------------------
+
+/** A hash to verify against when the user does not exist, so timing does not reveal names. */
+let dummyHash: Promise<string> | null = null;
+
+/** Checks username + password; 401 on failure, 429 when the IP or the username keeps failing. */
+export async function verifyStaffLogin(
+  ctx: InboxContext,
+  ip: string,
+  username: string,
+  password: string,
+): Promise<StaffUser> {
+  const { staff: limiter } = limitersOf(ctx);
+  const keys = [`ip:${ip}`, `user:${username.toLowerCase()}`];
+  assertNotBlocked(limiter, keys);
+  const user = await ctx.store.getStaffUser(username);
+  dummyHash ??= argonHash(randomBytes(16).toString('hex'));
+  const ok = user ? await argonVerify(user.password_hash, password) : (await argonVerify(await dummyHash, password), false);
+  if (!user || !ok) {
+    for (const key of keys) limiter.fail(key);
+    throw new HttpError(401, 'auth_failed', 'Sai tên đăng nhập hoặc mật khẩu.', 'Wrong user name or password.');
+  }
+  for (const key of keys) limiter.reset(key);
+  return user;
+}
+
+/** Creates a server-side session and sets the httpOnly SameSite=Strict cookie. */
+export async function startSession(ctx: InboxContext, reply: FastifyReply, user: StaffUser, secure: boolean): Promise<SessionRecord> {
+  const sid = newToken();
+  const now = Date.now();
+  const session: SessionRecord = {
+    id_hash: sha256Hex(sid),
+    user_id: user.id,
+    csrf_token: newToken(),
+    created_at: new Date(now).toISOString(),
+    expires_at: new Date(now + ctx.config.sessionTtlMs).toISOString(),
+  };
+  await ctx.store.createSession(session);
+  reply.header('set-cookie', sessionCookie(sid, Math.floor(ctx.config.sessionTtlMs / 1000), secure));
+  return session;
+}
+
+/** Set-Cookie for the session: httpOnly (no script reads it), SameSite=Strict (never sent on a
+ *  cross-site request), Secure behind HTTPS. Written by hand: @fastify/cookie loads its parser
+ *  with a dynamic ESM import that jest cannot run, and one cookie needs no library. */
+export function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
+  const parts = [`${SESSION_COOKIE}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`];
+  if (secure) parts.push('Secure');
+  return parts.join('; ');
+}
+
+/** The value of one cookie in the request's Cookie header. */
+export function readCookie(req: FastifyRequest, name: string): string | null {
+  const header = req.headers.cookie;
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
+  }
+  return null;
+}
+
+export function sessionIdHash(req: FastifyRequest): string | null {
+  const sid = readCookie(req, SESSION_COOKIE);
+  return sid ? sha256Hex(sid) : null;
+}
+
+/** The staff session behind the request's cookie, or 401. */
+export async function staffSession(req: FastifyRequest, ctx: InboxContext): Promise<{ session: SessionRecord; user: StaffUser }> {
+  const idHash = sessionIdHash(req);
+  const found = idHash ? await ctx.store.getSession(idHash, new Date().toISOString()) : null;
+  if (!found) {
+    throw new HttpError(
+      401,
+      'not_logged_in',
+      'Phiên làm việc đã hết hạn hoặc chưa đăng nhập. Hãy đăng nhập lại.',
+      'Your session has expired or you are not logged in. Please log in again.',
+    );
+  }
+  return found;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Staff user behind the cookie, or 401. With `csrf: true` (every state-changing request) the
+ * `x-csrf-token` header must equal the session's token, else 403: a cross-site form cannot
+ * read that token, and SameSite=Strict already keeps the cookie off cross-site requests.
+ */
+export async function requireStaff(
+  req: FastifyRequest,
+  ctx: InboxContext,
+  opts: { csrf: boolean; role?: StaffRole },
+): Promise<StaffUser> {
+  const { session, user } = await staffSession(req, ctx);
+  if (opts.csrf) {
+    const sent = req.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !sameSecret(sent, session.csrf_token)) {
+      throw new HttpError(
+        403,
+        'csrf',
+        'Thiếu hoặc sai mã chống giả mạo (x-csrf-token). Hãy tải lại trang.',
+        'Missing or wrong anti-forgery token (x-csrf-token). Reload the page.',
+      );
+    }
+  }
+  if (opts.role === 'admin' && user.role !== 'admin') {
+    throw new HttpError(403, 'forbidden', 'Chỉ quản trị viên được làm việc này.', 'Only an administrator can do this.');
+  }
+  return user;
+}

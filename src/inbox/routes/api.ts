@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { HttpError, requireUnit } from '../auth';
+import type { InboxContext, UnitRecord } from '../storage/types';
+import { cleanFilename, receiveSubmission } from '../submissions';
+import { quarterStatus, versionView } from '../tracking';
+
+/** MIME types whose raw body is the workbook (an .xls is accepted here only so the reader can
+ *  refuse it with its clear "save as .xlsx" message rather than a bare 415). */
+export const UPLOAD_TYPES = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+  'application/vnd.ms-excel',
+];
+
+export const PeriodQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  quarter: z.coerce.number().int().min(1).max(4),
+});
+
+export function parseQuery<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const fields = result.error.issues.map((i) => i.path.join('.')).filter(Boolean).join(', ');
+    throw new HttpError(
+      400,
+      'bad_request',
+      `Tham số không hợp lệ: ${fields || 'yêu cầu'}. Năm 2000–2100, quý 1–4.`,
+      `Invalid parameters: ${fields || 'request'}. Year 2000–2100, quarter 1–4.`,
+    );
+  }
+  return result.data;
+}
+
+/** The authenticated unit of a request (set in onRequest, before the body is read). */
+const units = new WeakMap<FastifyRequest, UnitRecord>();
+export function unitOf(req: FastifyRequest): UnitRecord {
+  const unit = units.get(req);
+  if (!unit) throw new Error('unit route without requireUnit');
+  return unit;
+}
+
+/** Routes for reporting units (Bearer token): submit, and see their own quarter. */
+export function registerApiRoutes(app: FastifyInstance, ctx: InboxContext): void {
+  // Authenticate before the body is read: an unknown client cannot make us read 20 MB.
+  const authenticate = async (req: FastifyRequest): Promise<void> => {
+    units.set(req, await requireUnit(req, ctx));
+  };
+
+  app.post('/api/submissions', { onRequest: authenticate, bodyLimit: ctx.config.maxUploadBytes }, async (req) => {
+    const body = req.body;
+    if (!Buffer.isBuffer(body) || body.length === 0) {
+      throw new HttpError(
+        400,
+        'empty_body',
+        'Không nhận được tệp: gửi nội dung tệp .xlsx làm thân yêu cầu (Content-Type của .xlsx).',
+        'No file received: send the .xlsx bytes as the request body (the .xlsx Content-Type).',
+      );
+    }
+    const { receipt } = await receiveSubmission(ctx, req, unitOf(req), body, cleanFilename(req.headers['x-filename']));
+    return receipt;
+  });
+
+  app.get('/api/units/me', { onRequest: authenticate }, async (req) => {
+    const unit = unitOf(req);
+    return { unit_code: unit.unit_code, unit_name: unit.unit_name, profile: unit.profile, province_code: unit.province_code };
+  });
+
+  app.get('/api/units/me/submissions', { onRequest: authenticate }, async (req) => {
+    const unit = unitOf(req);
+    const { year, quarter } = parseQuery(PeriodQuery, req.query);
+    const versions = await ctx.store.listUnitVersions(unit.id, year, quarter);
+    const status = quarterStatus(versions);
+    return {
+      unit_code: unit.unit_code,
+      year,
+      quarter,
+      state: status.state,
+      submission_id: status.current?.id ?? null,
+      return_reason: status.current?.return_reason ?? null,
+      versions: versions.map(versionView),
+    };
+  });
+}

@@ -1,0 +1,133 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { audit } from '../audit';
+import { HttpError, requireStaff, sessionCookie, sessionIdHash, sha256Hex, staffSession, startSession, verifyStaffLogin } from '../auth';
+import { profileOf } from '../config';
+import type { InboxContext, SubmissionVersion } from '../storage/types';
+import { trackPeriod, versionView } from '../tracking';
+import { parseQuery, PeriodQuery } from './api';
+
+const LoginBody = z.object({ user: z.string().min(1).max(100), password: z.string().min(1).max(1000) });
+const ReturnBody = z.object({ reason: z.string().trim().min(1).max(2000) });
+const IdParams = z.object({ id: z.string().uuid() });
+const TrackingQuery = PeriodQuery.extend({ profile: z.string().min(1).max(100) });
+const AuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+  target: z.string().max(100).optional(),
+});
+
+const NOT_FOUND = (): HttpError =>
+  new HttpError(404, 'not_found', 'Không tìm thấy bản nộp này.', 'No such submission.');
+
+function conflict(reason: string): HttpError {
+  const text: Record<string, [string, string]> = {
+    not_latest: ['Chỉ xử lý được bản nộp mới nhất của quý.', "Only the quarter's latest version can be returned or accepted."],
+    already_accepted: ['Quý này đã được chấp nhận và khoá.', 'This quarter is already accepted and locked.'],
+    already_returned: ['Bản này đã được trả lại; chờ đơn vị nộp bản mới.', 'This version was returned; wait for the unit to submit a new one.'],
+  };
+  const [vi, en] = text[reason] ?? ['Xung đột trạng thái.', 'State conflict.'];
+  return new HttpError(409, reason, vi, en);
+}
+
+/** Provincial staff (cookie session + CSRF header on every POST): tracking, return, accept,
+ *  download, audit. */
+export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): void {
+  const secure = ctx.config.secureCookies;
+
+  app.post('/api/staff/login', async (req, reply) => {
+    const { user, password } = parseQuery(LoginBody, req.body);
+    try {
+      const staff = await verifyStaffLogin(ctx, req.ip, user, password);
+      const session = await startSession(ctx, reply, staff, secure);
+      await audit(ctx, req, { role: staff.role, name: staff.username }, 'login', null);
+      return { user: staff.username, role: staff.role, csrf_token: session.csrf_token };
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 401) {
+        // The attempted name may be a typo of a password: record only its hash prefix.
+        await audit(ctx, req, { role: 'system', name: 'anonymous' }, 'login_failed', null, { user_hash: sha256Hex(user).slice(0, 12) });
+      }
+      throw error;
+    }
+  });
+
+  app.post('/api/staff/logout', async (req, reply) => {
+    const staff = await requireStaff(req, ctx, { csrf: true });
+    const idHash = sessionIdHash(req);
+    if (idHash) await ctx.store.deleteSession(idHash);
+    reply.header('set-cookie', sessionCookie('', 0, secure));
+    await audit(ctx, req, { role: staff.role, name: staff.username }, 'logout', null);
+    return { ok: true };
+  });
+
+  app.get('/api/staff/me', async (req) => {
+    const { session, user } = await staffSession(req, ctx);
+    return { user: user.username, role: user.role, csrf_token: session.csrf_token };
+  });
+
+  app.get('/api/staff/tracking', async (req) => {
+    await requireStaff(req, ctx, { csrf: false });
+    const q = parseQuery(TrackingQuery, req.query);
+    const profile = profileOf(ctx.config, q.profile);
+    if (!profile) throw new HttpError(404, 'unknown_profile', `Không có kế hoạch "${q.profile}".`, `No plan profile "${q.profile}".`);
+    return trackPeriod(ctx, profile, q.year, q.quarter);
+  });
+
+  app.get('/api/staff/submissions/:id', async (req) => {
+    await requireStaff(req, ctx, { csrf: false });
+    const { id } = parseQuery(IdParams, req.params);
+    const v = await ctx.store.getVersion(id);
+    if (!v) throw NOT_FOUND();
+    return { unit_code: v.unit_code, profile: v.profile, year: v.year, quarter: v.quarter, filename: v.filename, ...versionView(v) };
+  });
+
+  const decide = async (id: string, decision: { state: 'returned'; reason: string } | { state: 'accepted' }, by: string): Promise<SubmissionVersion> => {
+    const result = await ctx.store.decideVersion(id, decision, by, new Date().toISOString());
+    if (result.kind === 'not_found') throw NOT_FOUND();
+    if (result.kind === 'conflict') throw conflict(result.reason);
+    return result.version;
+  };
+
+  app.post('/api/staff/submissions/:id/return', async (req) => {
+    const staff = await requireStaff(req, ctx, { csrf: true });
+    const { id } = parseQuery(IdParams, req.params);
+    const { reason } = parseQuery(ReturnBody, req.body);
+    const v = await decide(id, { state: 'returned', reason }, staff.username);
+    // The reason is free text a person typed: it stays on the row, never copied into the audit log.
+    await audit(ctx, req, { role: staff.role, name: staff.username }, 'return', v.id, { unit_code: v.unit_code, version: v.version });
+    return versionView(v);
+  });
+
+  app.post('/api/staff/submissions/:id/accept', async (req) => {
+    const staff = await requireStaff(req, ctx, { csrf: true });
+    const { id } = parseQuery(IdParams, req.params);
+    const v = await decide(id, { state: 'accepted' }, staff.username);
+    await audit(ctx, req, { role: staff.role, name: staff.username }, 'accept', v.id, { unit_code: v.unit_code, version: v.version });
+    return versionView(v);
+  });
+
+  app.get('/api/staff/submissions/:id/file', async (req, reply) => {
+    const staff = await requireStaff(req, ctx, { csrf: false });
+    const { id } = parseQuery(IdParams, req.params);
+    const v = await ctx.store.getVersion(id);
+    if (!v) throw NOT_FOUND();
+    const bytes = await ctx.files.read(v.file_key);
+    if (sha256Hex(bytes) !== v.sha256) {
+      ctx.log.error({ submission: v.id }, 'stored file does not match its SHA-256');
+      throw new HttpError(500, 'integrity', 'Tệp lưu trữ không khớp mã SHA-256 khi nhận.', 'The stored file does not match its SHA-256 at receipt.');
+    }
+    await audit(ctx, req, { role: staff.role, name: staff.username }, 'download', v.id, { unit_code: v.unit_code, version: v.version });
+    const name = `${v.unit_code}-${v.year}-Q${v.quarter}-v${v.version}.xlsx`.replace(/[^A-Za-z0-9._-]/g, '_');
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('x-sha256', v.sha256)
+      .send(bytes);
+  });
+
+  app.get('/api/staff/audit', async (req) => {
+    await requireStaff(req, ctx, { csrf: false });
+    const q = parseQuery(AuditQuery, req.query);
+    return { events: await ctx.store.listAudit(q) };
+  });
+}

@@ -1,0 +1,120 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { isUserError } from '../domain/errors';
+import { HttpError } from './auth';
+import type { InboxConfig } from './config';
+import { DiskFileStore } from './files';
+import { registerApiRoutes, UPLOAD_TYPES } from './routes/api';
+import { registerStaffRoutes } from './routes/staff';
+import { openStore } from './storage';
+import type { InboxContext } from './storage/types';
+
+export type { InboxContext } from './storage/types';
+
+type WebRoutes = (app: FastifyInstance, ctx: InboxContext) => void | Promise<void>;
+
+/** W's pages and downloads (routes/web.ts); optional so the API runs before they exist. */
+function loadWebRoutes(): WebRoutes | null {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('./routes/web') as { registerWebRoutes?: WebRoutes }).registerWebRoutes ?? null;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'MODULE_NOT_FOUND' && /routes[\\/]web/.test(e.message)) return null;
+    throw error;
+  }
+}
+
+/** Fastify's own failures, answered in the inbox's bilingual shape. */
+const FASTIFY_ERRORS: Record<string, [number, string, string, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'too_large', 'Tệp quá lớn so với giới hạn của hộp thư.', 'The file is larger than the inbox accepts.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    415,
+    'unsupported_media_type',
+    'Kiểu nội dung không được hỗ trợ: gửi tệp .xlsx (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) hoặc JSON.',
+    'Unsupported content type: send an .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or JSON.',
+  ],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'bad_json', 'Nội dung JSON không hợp lệ.', 'Invalid JSON body.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'bad_json', 'Thiếu nội dung JSON.', 'Missing JSON body.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_length', 'Độ dài nội dung không khớp.', 'Content length does not match.'],
+};
+
+function mbOf(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+/** Builds the inbox: store (migrated), files (orphans removed), routes, error handling. */
+export async function buildServer(config: InboxConfig): Promise<{ app: FastifyInstance; ctx: InboxContext }> {
+  const store = await openStore(config);
+  const files = new DiskFileStore(config.dataDir, config.encryptionKey);
+  try {
+    await files.init();
+    // A crash between "file durable" and "row committed" leaves a file no row names: remove it.
+    await files.removeOrphans(await store.listFileKeys());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  const app = Fastify({
+    logger: config.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    bodyLimit: 1024 * 1024,
+    // Requests are small JSON or one workbook; a slow client must not hold a socket forever.
+    requestTimeout: 120_000,
+  });
+  const ctx: InboxContext = { config, store, files, log: app.log };
+  app.addHook('onClose', async () => store.close());
+
+  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: config.maxUploadBytes }, (_req, body, done) => done(null, body));
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (error instanceof HttpError) {
+      for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
+      return reply.status(error.status).send({ error: error.code, message_vi: error.message_vi, message_en: error.message_en, ...error.extra });
+    }
+    if (isUserError(error)) {
+      return reply.status(400).send({ error: error.code, message_vi: error.message_vi, message_en: error.message_en });
+    }
+    const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
+    if (known) {
+      const [status, code, vi, en] = known;
+      const limit = status === 413 ? ` (${mbOf(config.maxUploadBytes)})` : '';
+      if (status === 413) reply.header('connection', 'close');
+      return reply.status(status).send({ error: code, message_vi: vi + limit, message_en: en + limit });
+    }
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ error: 'bad_request', message_vi: 'Yêu cầu không hợp lệ.', message_en: 'Bad request.' });
+    }
+    // Never a stack trace to the client; the log has it (without request bodies).
+    req.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({
+      error: 'internal',
+      message_vi: 'Lỗi máy chủ; bản nộp chưa được lưu. Hãy thử lại sau ít phút.',
+      message_en: 'Server error; nothing was stored. Try again in a few minutes.',
+    });
+  });
+
+  app.setNotFoundHandler((_req, reply) =>
+    reply.status(404).send({ error: 'not_found', message_vi: 'Không có địa chỉ này.', message_en: 'No such address.' }),
+  );
+
+  registerApiRoutes(app, ctx);
+  registerStaffRoutes(app, ctx);
+  const web = loadWebRoutes();
+  if (web) await web(app, ctx);
+  return { app, ctx };
+}
+
+/** Starts listening; returns the URL to print. */
+export async function startServer(config: InboxConfig): Promise<{ app: FastifyInstance; ctx: InboxContext; url: string }> {
+  const { app, ctx } = await buildServer(config);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return { app, ctx, url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}` };
+}

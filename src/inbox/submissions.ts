@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { checkParsed } from '../domain/check';
+import { isUserError } from '../domain/errors';
+import { isSubmittable, summarise, type Finding, type FindingSummary } from '../domain/finding';
+import { parseWorkbook, readMeta } from '../domain/parse';
+import { isOnTime, startOfUtcDay, VIETNAM_UTC_OFFSET_MS } from '../domain/period';
+import { readWorkbookBuffer } from '../xlsx/read';
+import { audit } from './audit';
+import { HttpError, sha256Hex } from './auth';
+import { profileOf } from './config';
+import type { InboxContext, SubmissionVersion, UnitRecord } from './storage/types';
+
+/** What the inbox answers for a stored version (brief: POST /api/submissions 200). */
+export interface Receipt {
+  id: string;
+  sha256: string;
+  received_at: string;
+  on_time: boolean;
+  unit_code: string;
+  year: number;
+  quarter: number;
+  version: number;
+  state: SubmissionVersion['state'];
+  summary: FindingSummary;
+}
+
+export function receiptOf(v: SubmissionVersion): Receipt {
+  return {
+    id: v.id,
+    sha256: v.sha256,
+    received_at: v.received_at,
+    on_time: v.on_time,
+    unit_code: v.unit_code,
+    year: v.year,
+    quarter: v.quarter,
+    version: v.version,
+    state: v.state,
+    summary: v.summary,
+  };
+}
+
+/** X-Filename is informational; keep a short, printable base name only. */
+export function cleanFilename(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  let name = raw;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    // not percent-encoded: keep as sent
+  }
+  name = name.normalize('NFC').replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return name ? name.slice(0, 200) : null;
+}
+
+/** The check date: today in Vietnam, as the UTC midnight the rules expect. */
+function vietnamToday(at: Date): Date {
+  return startOfUtcDay(new Date(at.getTime() + VIETNAM_UTC_OFFSET_MS));
+}
+
+export interface Verdict {
+  findings: Finding[];
+  summary: FindingSummary;
+  year: number;
+  quarter: number;
+}
+
+/**
+ * Reads and re-checks the uploaded bytes with the same rules the pane and `vr validate` run:
+ * the inbox never trusts the client's verdict (domain.md §5). Throws 400 for unusable bytes,
+ * 403 for another unit's workbook, 422 (with findings) when an error or fatal finding blocks it.
+ */
+export async function judgeWorkbook(
+  ctx: InboxContext,
+  unit: UnitRecord,
+  body: Buffer,
+  displayName: string,
+  receivedAt: Date,
+): Promise<Verdict> {
+  let workbook;
+  try {
+    workbook = await readWorkbookBuffer(body, { maxBytes: ctx.config.maxUploadBytes, displayName });
+  } catch (error) {
+    if (isUserError(error)) {
+      throw new HttpError(error.code === 'too_large' ? 413 : 400, error.code, error.message_vi, error.message_en);
+    }
+    throw error;
+  }
+  const { meta } = readMeta(workbook);
+  if (meta && (meta.unit_code.trim().toUpperCase() !== unit.unit_code.toUpperCase() || meta.profile !== unit.profile)) {
+    throw new HttpError(
+      403,
+      'forbidden',
+      `Sổ này thuộc đơn vị ${meta.unit_code} (${meta.profile}); mã truy cập của bạn là của ${unit.unit_code}. Mỗi đơn vị chỉ nộp sổ của mình.`,
+      `This workbook belongs to unit ${meta.unit_code} (${meta.profile}); your token is for ${unit.unit_code}. A unit submits only its own workbook.`,
+    );
+  }
+  const profile = profileOf(ctx.config, unit.profile);
+  if (!profile) {
+    throw new HttpError(500, 'unknown_profile', `Máy chủ không biết kế hoạch ${unit.profile}.`, `The server does not know plan ${unit.profile}.`);
+  }
+  const parsed = parseWorkbook(workbook, profile);
+  const { findings } = checkParsed(parsed, { today: vietnamToday(receivedAt), receivedAt });
+  const summary = summarise(findings);
+  if (!meta || !isSubmittable(findings)) {
+    throw new HttpError(
+      422,
+      'findings',
+      `Sổ chưa nộp được: ${summary.fatal + summary.error} lỗi cần sửa. Hãy sửa các ô được nêu rồi nộp lại.`,
+      `The workbook was not accepted: ${summary.fatal + summary.error} errors to fix. Fix the listed cells and submit again.`,
+      { findings, summary },
+    );
+  }
+  return { findings, summary, year: meta.year, quarter: meta.quarter };
+}
+
+const LOCKED = (v: SubmissionVersion): HttpError =>
+  new HttpError(
+    409,
+    'locked',
+    `Báo cáo quý ${v.quarter}/${v.year} đã được Sở chấp nhận và khoá; không nộp lại được. Liên hệ Sở nếu cần sửa.`,
+    `The report for Q${v.quarter} ${v.year} was accepted and is locked; it cannot be resubmitted. Contact the province to change it.`,
+    { submission_id: v.id },
+  );
+
+/**
+ * One upload, end to end. Order matters for durability: the file is made durable first, then
+ * the row is committed in one transaction, then the receipt is answered. Same bytes again →
+ * the stored receipt, nothing new written (also under concurrency: the store decides).
+ */
+export async function receiveSubmission(
+  ctx: InboxContext,
+  req: FastifyRequest,
+  unit: UnitRecord,
+  body: Buffer,
+  filename: string | null,
+): Promise<{ receipt: Receipt; duplicate: boolean }> {
+  const actor = { role: 'unit' as const, name: unit.unit_code };
+  const receivedAt = new Date();
+  const sha256 = sha256Hex(body);
+  let verdict: Verdict;
+  try {
+    verdict = await judgeWorkbook(ctx, unit, body, filename ?? 'tệp nộp / uploaded file', receivedAt);
+  } catch (error) {
+    if (error instanceof HttpError) {
+      const summary = (error.extra.summary ?? {}) as Partial<FindingSummary>;
+      await audit(ctx, req, actor, 'submit_refused', null, {
+        status: error.status, reason: error.code, sha256, size: body.length,
+        fatal: summary.fatal ?? null, error: summary.error ?? null,
+      });
+    }
+    throw error;
+  }
+  const { year, quarter } = verdict;
+  const same = await ctx.store.findVersionBySha(unit.id, year, quarter, sha256);
+  if (same) {
+    await audit(ctx, req, actor, 'submit_duplicate', same.id, { sha256 });
+    return { receipt: receiptOf(same), duplicate: true };
+  }
+  const accepted = (await ctx.store.listUnitVersions(unit.id, year, quarter)).find((v) => v.state === 'accepted');
+  if (accepted) throw LOCKED(accepted);
+
+  const profile = profileOf(ctx.config, unit.profile)!;
+  const fileKey = await ctx.files.put(body);
+  let result;
+  try {
+    result = await ctx.store.insertVersion({
+      id: randomUUID(),
+      unit_id: unit.id,
+      profile: unit.profile,
+      unit_code: unit.unit_code,
+      year,
+      quarter,
+      sha256,
+      size: body.length,
+      file_key: fileKey,
+      filename,
+      received_at: receivedAt.toISOString(),
+      on_time: isOnTime(profile, year, quarter, receivedAt),
+      summary: verdict.summary,
+    });
+  } catch (error) {
+    await ctx.files.remove(fileKey).catch(() => undefined);
+    throw error;
+  }
+  if (result.kind !== 'created') await ctx.files.remove(fileKey).catch(() => undefined);
+  if (result.kind === 'locked') throw LOCKED(result.accepted);
+  const version = result.version;
+  await audit(ctx, req, actor, result.kind === 'created' ? 'submit' : 'submit_duplicate', version.id, {
+    sha256, size: body.length, version: version.version, on_time: version.on_time,
+    error: verdict.summary.error, warning: verdict.summary.warning,
+  });
+  return { receipt: receiptOf(version), duplicate: result.kind !== 'created' };
+}

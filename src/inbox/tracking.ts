@@ -1,0 +1,123 @@
+import { deadlineOf, periodOf } from '../domain/period';
+import type { Profile } from '../domain/schema/profile';
+import type { InboxContext, SubmissionVersion } from './storage/types';
+
+/** A unit's quarter as the province sees it (DHIS2-style reporting status). */
+export type UnitState = 'missing' | 'submitted' | 'late' | 'returned' | 'accepted';
+
+export interface QuarterStatus {
+  state: UnitState;
+  /** The version that counts: the accepted one, else the latest. */
+  current: SubmissionVersion | null;
+  /** Whether the unit's FIRST version arrived by the deadline: a resubmission the province
+   *  asked for (after a return) does not make a unit late. Null when nothing arrived. */
+  on_time: boolean | null;
+}
+
+export function quarterStatus(versions: readonly SubmissionVersion[]): QuarterStatus {
+  if (versions.length === 0) return { state: 'missing', current: null, on_time: null };
+  const sorted = [...versions].sort((a, b) => a.version - b.version);
+  const onTime = sorted[0].on_time;
+  const accepted = sorted.find((v) => v.state === 'accepted');
+  if (accepted) return { state: 'accepted', current: accepted, on_time: onTime };
+  const latest = sorted[sorted.length - 1];
+  if (latest.state === 'returned') return { state: 'returned', current: latest, on_time: onTime };
+  return { state: onTime ? 'submitted' : 'late', current: latest, on_time: onTime };
+}
+
+export interface VersionView {
+  id: string;
+  version: number;
+  received_at: string;
+  sha256: string;
+  size: number;
+  on_time: boolean;
+  state: SubmissionVersion['state'];
+  return_reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  summary: SubmissionVersion['summary'];
+}
+
+export function versionView(v: SubmissionVersion): VersionView {
+  return {
+    id: v.id, version: v.version, received_at: v.received_at, sha256: v.sha256, size: v.size, on_time: v.on_time,
+    state: v.state, return_reason: v.return_reason, decided_by: v.decided_by, decided_at: v.decided_at, summary: v.summary,
+  };
+}
+
+export interface TrackedUnit {
+  unit_code: string;
+  unit_name: string;
+  /** Whether the unit has a token in this inbox (it can submit). */
+  registered: boolean;
+  state: UnitState;
+  submission_id: string | null;
+  received_at: string | null;
+  on_time: boolean | null;
+  return_reason: string | null;
+  versions: VersionView[];
+}
+
+export interface Tracking {
+  profile: string;
+  period: { year: number; quarter: number; start: string; end: string; deadline: string };
+  units: TrackedUnit[];
+  counts: Record<UnitState, number> & { expected: number; received: number; received_on_time: number };
+  /** Received (submitted, late or accepted; a returned report is not complete) / expected. */
+  completeness_pct: number | null;
+  /** Received by the deadline / expected (DHIS2 "reporting rate on time"). */
+  timeliness_pct: number | null;
+}
+
+const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+const pct = (n: number, d: number): number | null => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
+
+/** Every expected unit (the profile's list plus units registered for it) with its state. */
+export async function trackPeriod(ctx: InboxContext, profile: Profile, year: number, quarter: number): Promise<Tracking> {
+  const period = periodOf(profile, year, quarter);
+  const registered = await ctx.store.listUnits(profile.id);
+  const names = new Map<string, string>();
+  for (const u of profile.units) names.set(u.code, u.name);
+  for (const u of registered) if (!names.has(u.unit_code)) names.set(u.unit_code, u.unit_name);
+  const registeredCodes = new Set(registered.map((u) => u.unit_code));
+
+  const byUnit = new Map<string, SubmissionVersion[]>();
+  for (const v of await ctx.store.listPeriodVersions(profile.id, year, quarter)) {
+    if (!names.has(v.unit_code)) names.set(v.unit_code, v.unit_code);
+    byUnit.set(v.unit_code, [...(byUnit.get(v.unit_code) ?? []), v]);
+  }
+
+  const counts: Tracking['counts'] = { expected: 0, received: 0, received_on_time: 0, missing: 0, submitted: 0, late: 0, returned: 0, accepted: 0 };
+  const units: TrackedUnit[] = [...names.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, name]) => {
+      const versions = byUnit.get(code) ?? [];
+      const status = quarterStatus(versions);
+      counts.expected += 1;
+      counts[status.state] += 1;
+      if (status.state === 'submitted' || status.state === 'late' || status.state === 'accepted') {
+        counts.received += 1;
+        if (status.on_time) counts.received_on_time += 1;
+      }
+      return {
+        unit_code: code,
+        unit_name: name,
+        registered: registeredCodes.has(code),
+        state: status.state,
+        submission_id: status.current?.id ?? null,
+        received_at: status.current?.received_at ?? null,
+        on_time: status.on_time,
+        return_reason: status.current?.return_reason ?? null,
+        versions: versions.map(versionView),
+      };
+    });
+  return {
+    profile: profile.id,
+    period: { year, quarter, start: isoDay(period.start), end: isoDay(period.end), deadline: isoDay(deadlineOf(profile, year, quarter)) },
+    units,
+    counts,
+    completeness_pct: pct(counts.received, counts.expected),
+    timeliness_pct: pct(counts.received_on_time, counts.expected),
+  };
+}
