@@ -102,7 +102,9 @@ export function isVietnameseSyllable(word: string): boolean {
   if (tones && tones.length > 1) return false;
   const bare = decomposed.replace(TONE_MARKS, '').normalize('NFC');
   const m = SYLLABLE.exec(bare);
-  return m !== null && NUCLEI.has(m[2]);
+  if (m === null || !NUCLEI.has(m[2])) return false;
+  // `oo` only before -ng/-c (xoong, boong, soóc).
+  return m[2] !== 'oo' || m[3] === 'ng' || m[3] === 'c';
 }
 
 // Words are split on spaces, punctuation and digits, never on the TCVN3 symbols (¨ © « …).
@@ -116,11 +118,13 @@ const LEGACY_CHARS = new Set<string>([
   ...VNI_MARKS.map((m) => m.toUpperCase()),
 ]);
 
-type WordVerdict = 'TCVN3' | 'VNI' | null;
+type WordVerdict = 'TCVN3' | 'VNI' | 'both' | null;
 const wordCache = new Map<string, WordVerdict>();
 const WORD_CACHE_LIMIT = 50_000;
 
 function classifyWord(word: string): WordVerdict {
+  // A lone character (`Ç`, `ë`) says too little: other words of the cell decide.
+  if (word.length < 2) return null;
   let hasLegacy = false;
   for (const ch of word) {
     if (LEGACY_CHARS.has(ch)) {
@@ -129,9 +133,10 @@ function classifyWord(word: string): WordVerdict {
     }
   }
   if (!hasLegacy || isVietnameseSyllable(word)) return null;
-  if (isVietnameseSyllable(decodeTcvn3(word))) return 'TCVN3';
-  if (isVietnameseSyllable(decodeVni(word))) return 'VNI';
-  return null;
+  const tcvn3 = isVietnameseSyllable(decodeTcvn3(word));
+  const vni = isVietnameseSyllable(decodeVni(word));
+  if (tcvn3 && vni) return 'both';
+  return tcvn3 ? 'TCVN3' : vni ? 'VNI' : null;
 }
 
 function wordVerdict(word: string): WordVerdict {
@@ -160,8 +165,8 @@ export function detectLegacyEncoding(text: string): 'TCVN3' | 'VNI' | null {
   for (const word of text.normalize('NFC').split(WORD_SPLIT)) {
     if (word === '') continue;
     const verdict = wordVerdict(word);
-    if (verdict === 'TCVN3') tcvn3++;
-    else if (verdict === 'VNI') vni++;
+    if (verdict === 'TCVN3' || verdict === 'both') tcvn3++;
+    if (verdict === 'VNI' || verdict === 'both') vni++;
   }
   if (tcvn3 === 0 && vni === 0) return null;
   return tcvn3 >= vni ? 'TCVN3' : 'VNI';

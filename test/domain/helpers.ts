@@ -4,6 +4,8 @@
  * registry rows (one support row each, report filled from them); `set*` changes one cell by
  * header key, and `*Address` says where a finding must point.
  */
+import { checkWorkbook } from '../../src/domain/check';
+import type { Finding } from '../../src/domain/finding';
 import { buildReport } from '../../src/domain/report';
 import { readReportSheet, reportSheetGrid } from '../../src/domain/reportSheet';
 import { parseWorkbook } from '../../src/domain/parse';
@@ -224,4 +226,14 @@ export function insertRegistryColumn(wb: TestWorkbook, col0: number, header: str
     while (row.length < col0) row.push(null);
     row.splice(col0, 0, r === headerRow0 ? header : value);
   }
+}
+
+/** Findings of a full check of the test workbook (check date `wb.today` unless given). */
+export function checkTest(wb: TestWorkbook, today: Date = wb.today): Finding[] {
+  return checkWorkbook(wb.model, { today }).findings;
+}
+
+/** Findings of one rule id. */
+export function findingsOf(wb: TestWorkbook, rule: string, today?: Date): Finding[] {
+  return checkTest(wb, today).filter((f) => f.rule === rule);
 }
