@@ -1,0 +1,95 @@
+import { checkRegistryRow, checkWorkbook } from '../../src/domain/check';
+import { isSubmittable } from '../../src/domain/finding';
+import { parseWorkbook } from '../../src/domain/parse';
+import { RULES } from '../../src/domain/rules/index';
+import { PROFILES } from '../../src/profiles';
+import { buildWorkbook, checkTest, utc, validRegistryRow } from './helpers';
+
+const OWNED = [
+  ...[1, 2, 3, 4, 5, 6, 7].map((n) => `FMT-0${n}`),
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `REG-${String(n).padStart(2, '0')}`),
+  'VER-01', 'VER-02', 'VER-03', 'VER-04', 'CHD-01', 'CHD-02', 'CHD-03', 'PRT-01', 'CNS-01',
+];
+
+describe('the rule catalog', () => {
+  it('lists every FMT/REG/VER/CHD/PRT/CNS rule of domain.md §3 once, with bilingual descriptions', () => {
+    const ids = RULES.map((r) => r.id);
+    for (const id of OWNED) expect(ids.filter((x) => x === id)).toHaveLength(1);
+    for (const r of RULES) {
+      expect(r.description_vi).not.toBe('');
+      expect(r.description_en).not.toBe('');
+    }
+  });
+});
+
+describe('checkWorkbook', () => {
+  it.each(PROFILES.map((p) => p.id))('finds nothing in a clean %s workbook', (profileId) => {
+    const profile = PROFILES.find((p) => p.id === profileId)!;
+    const wb = buildWorkbook({ rows: 6, profileId, year: profile.years.from });
+    expect(checkTest(wb)).toEqual([]);
+  });
+
+  it('accepts an empty registry', () => {
+    expect(checkTest(buildWorkbook({ rows: 0 }))).toEqual([]);
+  });
+
+  it('runs every rule and never stops at the first failure; findings sorted by severity then place', () => {
+    const wb = buildWorkbook({ rows: 3 });
+    wb.setRegistry(0, 'sex', 'nu');
+    wb.setRegistry(1, 'consent_share', null);
+    wb.setRegistry(2, 'received_date', '31/02/2020');
+    wb.setRegistry(2, 'protection', 'Có nhu cầu - chưa bảo vệ');
+    const findings = checkTest(wb);
+    const rules = new Set(findings.map((f) => f.rule));
+    for (const id of ['REG-02', 'CNS-01', 'REG-03', 'PRT-01']) expect(rules.has(id)).toBe(true);
+    const order = { fatal: 0, error: 1, warning: 2, info: 3 };
+    for (let i = 1; i < findings.length; i++) expect(order[findings[i - 1].severity]).toBeLessThanOrEqual(order[findings[i].severity]);
+    expect(isSubmittable(findings)).toBe(false);
+  });
+
+  it('every finding has the exact contract shape', () => {
+    const wb = buildWorkbook({ rows: 2 });
+    wb.setRegistry(1, 'commune', 'Hà Nội');
+    const [f] = checkTest(wb).filter((x) => x.rule === 'REG-08');
+    expect(Object.keys(f).sort()).toEqual(['cell', 'column', 'field', 'message_en', 'message_vi', 'row', 'rule', 'severity', 'sheet', 'value'].sort());
+    expect(f).toMatchObject({ sheet: 'Sổ theo dõi', cell: 'H3', row: 3, column: 'H', field: 'commune', value: 'Hà Nội' });
+  });
+
+  it('only runs the selected families or ids', () => {
+    const wb = buildWorkbook({ rows: 2 });
+    wb.setRegistry(0, 'sex', 'nu');
+    wb.setRegistry(1, 'consent_share', null);
+    const only = checkWorkbook(wb.model, { today: wb.today, only: ['CNS'] }).findings;
+    expect(only.map((f) => f.rule)).toEqual(['CNS-01']);
+  });
+
+  it('keeps cells exact in a large registry', () => {
+    const wb = buildWorkbook({ rows: 400 });
+    wb.setRegistry(377, 'sex', 'nam giới');
+    const f = checkTest(wb).filter((x) => x.rule === 'REG-02');
+    expect(f.map((x) => x.cell)).toEqual([`C${wb.registryRow0(377) + 1}`]);
+  });
+});
+
+describe('checkRegistryRow (entry form)', () => {
+  const wb = buildWorkbook({ rows: 3 });
+  const parsed = parseWorkbook(wb.model);
+  const input = { profile: wb.profile, unit: wb.unit, today: wb.today, others: parsed.registry.records, columns: parsed.registry.columns, meta: parsed.meta };
+
+  it('passes a valid new row and gives its typed record', () => {
+    const values = validRegistryRow(3, wb.profile, wb.unit, 2020, 3);
+    const { record, findings } = checkRegistryRow(values, input);
+    expect(findings).toEqual([]);
+    expect(record).toMatchObject({ row0: 4, case_id: 'BN-TS-2020-0004', sex: values.sex === 'Nữ' ? 'female' : 'male' });
+  });
+
+  it('reports the same findings as the sheet check, at the target row, incl. duplicates of other rows', () => {
+    const values = { ...validRegistryRow(3, wb.profile, wb.unit, 2020, 3), case_id: 'BN-TS-2020-0001', sex: 'nu', birth_date: utc(2010, 1, 1) };
+    const { findings } = checkRegistryRow(values, input);
+    expect(findings.map((f) => [f.rule, f.cell]).sort()).toEqual([
+      ['CHD-01', 'R5'],
+      ['REG-02', 'C5'],
+      ['REG-06', 'A5'],
+    ]);
+  });
+});
