@@ -22,6 +22,9 @@ export interface InboxConfig {
   /** Plan profiles the inbox knows (default: the shipped PROFILES; the load benchmark adds a
    *  bench-only profile with 50 units). */
   profiles: readonly Profile[];
+  /** Register W's pages and downloads (routes/web.ts). Off in API-only tests: its static-file
+   *  plugin pulls an ESM-only module jest cannot load. */
+  web: boolean;
   /** Mark the session cookie Secure (set when served over HTTPS behind a proxy). */
   secureCookies: boolean;
 }
@@ -59,6 +62,7 @@ export function loadConfig(
     sessionTtlMs: options.sessionTtlMs ?? 8 * 60 * 60 * 1000,
     logger: options.logger ?? false,
     profiles: options.profiles ?? PROFILES,
+    web: options.web ?? true,
     secureCookies: options.secureCookies ?? env.VR_INBOX_SECURE_COOKIES === '1',
   };
 }

@@ -105,7 +105,7 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
 
   registerApiRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
-  const web = loadWebRoutes();
+  const web = config.web ? loadWebRoutes() : null;
   if (web) await web(app, ctx);
   return { app, ctx };
 }

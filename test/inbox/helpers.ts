@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { generateData, registryGrid, sampleSpec, supportGrid } from '../../src/domain/sample';
+import { generateSample } from '../../src/domain/sample';
+import { REGISTRY_COLUMNS, type RegistryKey } from '../../src/domain/schema/registry';
+import { SHEET, type CellValue } from '../../src/domain/sheet';
 import type { Profile, Unit } from '../../src/domain/schema/profile';
 import type { TemplateSpec } from '../../src/domain/template';
 import { hashPassword, newToken, sha256Hex } from '../../src/inbox/auth';
@@ -21,7 +23,7 @@ export interface SampleRequest {
   quarter?: number;
   rows?: number;
   seed?: number;
-  /** Change the spec before writing (e.g. plant text in a cell). */
+  /** Change the spec before writing. */
   edit?: (spec: TemplateSpec) => void;
   profiles?: readonly Profile[];
 }
@@ -33,9 +35,23 @@ export function sampleParts(req: SampleRequest = {}): { profile: Profile; unit: 
   const unit = findUnit(profile, req.unit ?? 'BN-TS');
   if (!unit) throw new Error(`no unit ${req.unit}`);
   const opts = { rows: req.rows ?? 20, seed: req.seed ?? 1, profile, unit, year: req.year ?? 2020, quarter: req.quarter ?? 3 };
-  const data = generateData(opts);
-  const spec = sampleSpec(opts, registryGrid(data.registry), supportGrid(data.support));
-  return { profile, unit, spec };
+  return { profile, unit, spec: generateSample(opts).spec };
+}
+
+/** Sets a registry cell of data row `index` (0-based, below the header) by column key. */
+export function setRegistryCell(spec: TemplateSpec, index: number, key: RegistryKey, value: CellValue): void {
+  const sheet = spec.sheets.find((s) => s.name === SHEET.registry)!;
+  const header = REGISTRY_COLUMNS.find((c) => c.key === key)!.header_vi;
+  const headerRow0 = sheet.rows.findIndex((row) => row.includes(header));
+  const col0 = sheet.rows[headerRow0].indexOf(header);
+  sheet.rows[headerRow0 + 1 + index][col0] = value;
+}
+
+export function registryCell(spec: TemplateSpec, index: number, key: RegistryKey): CellValue {
+  const sheet = spec.sheets.find((s) => s.name === SHEET.registry)!;
+  const header = REGISTRY_COLUMNS.find((c) => c.key === key)!.header_vi;
+  const headerRow0 = sheet.rows.findIndex((row) => row.includes(header));
+  return sheet.rows[headerRow0 + 1 + index][sheet.rows[headerRow0].indexOf(header)];
 }
 
 /** A clean, real .xlsx from X's sample generator and writer. */
@@ -74,7 +90,7 @@ export interface TestInbox {
 
 export async function startTestInbox(over: Partial<InboxConfig> = {}): Promise<TestInbox> {
   const dir = tempDir();
-  const config = loadConfig({ dataDir: dir, databaseUrl: null, encryptionKey: null, ...over }, {});
+  const config = loadConfig({ dataDir: dir, databaseUrl: null, encryptionKey: null, web: false, ...over }, {});
   const { app, ctx } = await buildServer(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -49,6 +49,15 @@ export function registerApiRoutes(app: FastifyInstance, ctx: InboxContext): void
 
   app.post('/api/submissions', { onRequest: authenticate, bodyLimit: ctx.config.maxUploadBytes }, async (req) => {
     const body = req.body;
+    if (body !== undefined && body !== null && !Buffer.isBuffer(body)) {
+      // Parsed as text or JSON: the client did not send the workbook's bytes.
+      throw new HttpError(
+        415,
+        'unsupported_media_type',
+        'Kiểu nội dung không đúng: gửi tệp .xlsx với Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.',
+        'Wrong content type: send the .xlsx file with Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.',
+      );
+    }
     if (!Buffer.isBuffer(body) || body.length === 0) {
       throw new HttpError(
         400,
