@@ -34,8 +34,10 @@ function renderSheet(workbook: ExcelJS.Workbook, spec: TemplateSheet): void {
   });
   const table = spec.table;
   spec.rows.forEach((row, row0) => {
-    if (table && row0 >= table.headerRow0 && row0 <= table.lastRow0) return; // the table writes these
+    const inTableRows = table !== undefined && row0 >= table.headerRow0 && row0 <= table.lastRow0;
     row.forEach((value, col0) => {
+      // The table writes its own cells; cells beside it (an extra column) are written here.
+      if (inTableRows && col0 >= table.firstCol0 && col0 <= table.lastCol0) return;
       if (value !== null && value !== undefined) ws.getCell(row0 + 1, col0 + 1).value = value;
     });
   });
