@@ -1,0 +1,208 @@
+import fc from 'fast-check';
+import { PURPOSE, SUPPORT_TYPES_2011 } from '../../src/domain/codes';
+import type { RegistryRecord, ReportFigures, SupportRecord } from '../../src/domain/model';
+import { buildReport, percent, reportRowDefs } from '../../src/domain/report';
+import { reportSheetGrid } from '../../src/domain/reportSheet';
+import { RPT_RULES } from '../../src/domain/rules/rpt';
+import type { Profile } from '../../src/domain/schema/profile';
+import { getProfile } from '../../src/profiles';
+import { contextFor, d, metaFor, person, support } from './reportFixtures';
+
+const bacNinh = getProfile('bac-ninh-2017') as Profile;
+const vn2025 = getProfile('vn-2025') as Profile;
+
+/** [total, male, female, under16, 16-18, adult, unknown] */
+type Row = [number, number, number, number, number, number, number];
+const figures = (f: ReportFigures): Row => [f.total, f.male, f.female, f.under16, f.age16to18, f.adult, f.unknown_age];
+
+// Q3 2020 under bac-ninh-2017 = 01/07/2020–30/09/2020. Each person's role in the hand count is
+// written next to them.
+const registry: RegistryRecord[] = [
+  // P1: girl of 14, handed over, identified in the period (sexual exploitation), referred; needs 2.
+  person({ case_id: 'P1', sex: 'female', age_at_receipt: 14, receipt_channel: 'handover', received_date: d('2020-07-10'), verification_date: d('2020-07-20'), purpose: 'sexual', child_referral: 'yes', support_needs: ['medical', 'psychological'] }),
+  // P2: boy of 16, returned alone, still pending, not referred.
+  person({ case_id: 'P2', sex: 'male', age_at_receipt: 16, receipt_channel: 'self_return', received_date: d('2020-08-01'), verification_status: 'pending', verification_date: null, child_referral: 'no', support_needs: ['essential_travel'] }),
+  // P3: woman of 30, rescued on the period's last day, found not a victim the same day.
+  person({ case_id: 'P3', age_at_receipt: 30, receipt_channel: 'rescued', received_date: d('2020-09-30'), verification_status: 'not_victim', verification_date: d('2020-09-30') }),
+  // P4: unknown age, came forward on the first day, identified only after the period: pending at its end.
+  person({ case_id: 'P4', age_at_receipt: null, receipt_channel: 'self_report', received_date: d('2020-07-01'), verification_date: d('2020-10-02'), purpose: 'labour' }),
+  // P5: foreign woman of 40, identified in the period, purpose blank -> 3.7.
+  person({ case_id: 'P5', age_at_receipt: 40, receipt_channel: 'foreign_victim', received_date: d('2020-09-15'), verification_date: d('2020-09-20'), purpose: null }),
+  // P6: man of 20 received last quarter, identified in this one (forced labour); needs 2.
+  person({ case_id: 'P6', sex: 'male', age_at_receipt: 20, received_date: d('2020-06-30'), verification_date: d('2020-07-05'), purpose: 'labour', support_needs: ['medical', 'legal_aid'] }),
+  // P7: received after the period: nowhere.
+  person({ case_id: 'P7', age_at_receipt: 17, received_date: d('2020-10-01'), verification_status: 'pending', verification_date: null }),
+  // P8: man of 25 received in May, still pending: 2.3 only.
+  person({ case_id: 'P8', sex: 'male', received_date: d('2020-05-01'), verification_status: 'pending', verification_date: null }),
+  // P9: sex unknown (REG-01): counted nowhere.
+  person({ case_id: 'P9', sex: null, age_at_receipt: 20, received_date: d('2020-08-01'), verification_date: d('2020-08-03') }),
+  // P10: girl of 17, rescued, identified (unlawful marriage), referred.
+  person({ case_id: 'P10', age_at_receipt: 17, receipt_channel: 'rescued', received_date: d('2020-08-10'), verification_date: d('2020-08-20'), purpose: 'marriage', child_referral: 'yes' }),
+];
+
+const supportLog: SupportRecord[] = [
+  support('P1', 'medical', '2020-07-11', 500_000),
+  support('P1', 'medical', '2020-08-11', 300_000), // same person and type: counted once, amounts add
+  support('P1', 'essential_travel', '2020-07-10', 1_000_000),
+  support('p2 ', 'essential_travel', '2020-08-02', 200_000), // case id matched trimmed, any case
+  support('P6', 'medical', '2020-06-30', 100_000), // before the period: not in 4.2, but meets P6's need
+  support('ZZ-9', 'medical', '2020-08-01', 900_000), // unknown case (SUP-06): left out
+  support('P10', 'medical', '2020-10-05', 50_000), // after the period
+  support('P9', 'medical', '2020-08-05', 70_000), // person without a sex: left out
+  support('P5', 'legal_aid', '2020-09-16', null), // no amount: counted, 0 đồng
+  support('P3', 'essential_travel', '2020-09-29', -5), // invalid amount (SUP-04): person counted, 0 đồng
+];
+
+describe('buildReport against a hand count (bac-ninh-2017, Q3 2020)', () => {
+  const report = buildReport(registry, supportLog, bacNinh, 2020, 3);
+  const row = (code: string): Row => figures(report.counts[code]);
+
+  it('counts persons received in the period by channel, sex and age at receipt', () => {
+    expect(row('1')).toEqual([6, 1, 5, 1, 2, 2, 1]);
+    expect(row('1.1')).toEqual([2, 1, 1, 1, 1, 0, 0]);
+    expect(row('1.1.1')).toEqual([1, 0, 1, 1, 0, 0, 0]);
+    expect(row('1.1.2')).toEqual([1, 1, 0, 0, 1, 0, 0]);
+    expect(row('1.2')).toEqual([3, 0, 3, 0, 1, 1, 1]);
+    expect(row('1.2.1')).toEqual([2, 0, 2, 0, 1, 1, 0]);
+    expect(row('1.2.2')).toEqual([1, 0, 1, 0, 0, 0, 1]);
+    expect(row('1.3')).toEqual([1, 0, 1, 0, 0, 1, 0]);
+  });
+
+  it('counts verification decisions of the period and who is still pending at its end', () => {
+    expect(row('2.1')).toEqual([4, 1, 3, 1, 1, 2, 0]);
+    expect(row('2.2')).toEqual([1, 0, 1, 0, 0, 1, 0]);
+    expect(row('2.3')).toEqual([3, 2, 1, 0, 1, 1, 1]);
+  });
+
+  it('splits the identified victims by purpose, blank purpose as Chưa xác định', () => {
+    expect(PURPOSE.map((_p, i) => report.counts[`3.${i + 1}`].total)).toEqual([1, 1, 0, 0, 1, 0, 1]);
+  });
+
+  it('counts supported persons once per type and sums the valid amounts of the period', () => {
+    expect(row('4.1')).toEqual([3, 1, 2, 1, 1, 1, 0]);
+    expect(report.counts['4.1'].amount).toBe(1_200_000);
+    expect(row('4.2')).toEqual([1, 0, 1, 1, 0, 0, 0]);
+    expect(report.counts['4.2'].amount).toBe(800_000);
+    expect(row('4.4')).toEqual([1, 0, 1, 0, 0, 1, 0]);
+    expect(report.counts['4.4'].amount).toBe(0);
+    expect(report.counts['4.3'].total).toBe(0);
+    expect(report.counts['4.3'].amount).toBe(0);
+    expect(report.counts['1'].amount).toBeNull();
+  });
+
+  it('counts persons under 18 received in the period and those referred', () => {
+    expect(row('5.1')).toEqual([3, 1, 2, 1, 2, 0, 0]);
+    expect(row('5.2')).toEqual([2, 0, 2, 1, 1, 0, 0]);
+  });
+
+  it('computes the percentages with one decimal', () => {
+    // 6.1: P1, P3, P5, P10 decided by 30/09 out of 6 received.
+    expect(report.percents['6.1']).toBe(66.7);
+    // 6.2: needs of P1 (medical met, psychological not) and P6 (medical met before the period, legal aid not).
+    expect(report.percents['6.2']).toBe(50);
+    // 6.3: 5.2 / 5.1 = 2 / 3.
+    expect(report.percents['6.3']).toBe(66.7);
+  });
+
+  it('gives — (null), not 0 % or 100 %, when a denominator is empty', () => {
+    const empty = buildReport([], [], bacNinh, 2020, 3);
+    expect(empty.percents).toEqual({ '6.1': null, '6.2': null, '6.3': null });
+    expect(Object.values(empty.counts).every((f) => f.total === 0)).toBe(true);
+    expect(percent(0, 4)).toBe(0);
+    expect(percent(1, 3)).toBe(33.3);
+    expect(percent(2, 3)).toBe(66.7);
+  });
+
+  it('uses the cut-off period and Law 2024 support rows for vn-2025', () => {
+    const rec = [
+      person({ case_id: 'A', received_date: d('2025-06-15'), verification_date: d('2025-06-20') }),
+      person({ case_id: 'B', received_date: d('2025-06-14'), verification_date: d('2025-06-20') }),
+      person({ case_id: 'C', received_date: d('2025-09-15'), verification_date: d('2025-09-16') }),
+    ];
+    const r = buildReport(rec, [support('A', 'c', '2025-09-14', 100)], vn2025, 2025, 3);
+    expect(r.period.start).toEqual(d('2025-06-15'));
+    expect(r.counts['1'].total).toBe(1);
+    expect(r.counts['2.1'].total).toBe(2);
+    expect(r.counts['4.3'].total).toBe(1); // c = Phiên dịch, the third Law 2024 type
+    expect(reportRowDefs(vn2025).filter((x) => x.code.startsWith('4.')).map((x) => x.code)).toEqual(
+      ['4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8', '4.9', '4.10', '4.11'],
+    );
+  });
+});
+
+describe('reportRowDefs', () => {
+  it('lists every row of §2.3 in order with RPT-03 children', () => {
+    const codes = reportRowDefs(bacNinh).map((r) => r.code);
+    expect(codes).toEqual([
+      '1', '1.1', '1.1.1', '1.1.2', '1.2', '1.2.1', '1.2.2', '1.3', '2.1', '2.2', '2.3',
+      '3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7',
+      ...SUPPORT_TYPES_2011.map((_t, i) => `4.${i + 1}`),
+      '5.1', '5.2', '6.1', '6.2', '6.3', '6.4', '6.5', '7.1', '7.2', '7.3',
+    ]);
+    const byCode = new Map(reportRowDefs(bacNinh).map((r) => [r.code, r]));
+    expect(byCode.get('1')?.children).toEqual(['1.1', '1.2', '1.3']);
+    expect(byCode.get('2.1')?.children).toEqual(['3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7']);
+    expect(byCode.get('4.1')?.label_vi).toContain(SUPPORT_TYPES_2011[0].vi);
+    expect(byCode.get('6.1')?.kind).toBe('percent');
+    expect(byCode.get('6.4')?.kind).toBe('manual');
+    expect(byCode.get('7.2')?.kind).toBe('text');
+  });
+});
+
+// Random registries: every invariant of §2.3 holds by construction.
+// Days from 01/12/2019 to 31/01/2021: around every quarter of 2020, both period ends included.
+const day = fc.integer({ min: 0, max: 427 }).map((n) => new Date(Date.UTC(2019, 11, 1) + n * 86_400_000));
+const caseIds = fc.constantFrom('C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'c1', 'ZZ', null);
+const typeKeys = SUPPORT_TYPES_2011.map((t) => t.key);
+const recordArb = fc.record({
+  case_id: caseIds,
+  sex: fc.constantFrom('male' as const, 'female' as const, null),
+  age_at_receipt: fc.option(fc.integer({ min: -1, max: 90 })),
+  received_date: fc.option(day),
+  receipt_channel: fc.constantFrom('handover', 'self_return', 'rescued', 'self_report', 'foreign_victim', null),
+  purpose: fc.constantFrom(...PURPOSE.map((p) => p.key), null),
+  verification_status: fc.constantFrom('pending' as const, 'identified' as const, 'not_victim' as const, null),
+  verification_date: fc.option(day),
+  child_referral: fc.constantFrom('yes' as const, 'no' as const, null),
+  support_needs: fc.subarray(typeKeys),
+});
+const supportArb = fc.record({
+  case_id: caseIds,
+  type: fc.constantFrom(...typeKeys, null),
+  date: fc.option(day.map((x) => x.toISOString().slice(0, 10))),
+  amount: fc.option(fc.oneof(fc.integer({ min: -10, max: 5_000_000 }), fc.double({ min: 0, max: 10, noNaN: true }))),
+});
+
+describe('buildReport properties', () => {
+  it('every count row adds up, parents equal their children, 5.2 ≤ 5.1, and the filled sheet passes RPT', () => {
+    const rules = RPT_RULES.filter((r) => r.id !== 'RPT-07');
+    fc.assert(
+      fc.property(fc.array(recordArb, { minLength: 5, maxLength: 60, size: 'max' }), fc.array(supportArb, { maxLength: 60, size: 'max' }), fc.integer({ min: 1, max: 4 }), (recs, sups, quarter) => {
+        const registryRecs = recs.map((r) => person(r));
+        const supportRecs = sups.map((s) => support(s.case_id, s.type, s.date, s.amount));
+        const report = buildReport(registryRecs, supportRecs, bacNinh, 2020, quarter);
+        for (const [code, f] of Object.entries(report.counts)) {
+          expect([code, f.male + f.female]).toEqual([code, f.total]);
+          expect([code, f.under16 + f.age16to18 + f.adult + f.unknown_age]).toEqual([code, f.total]);
+        }
+        for (const def of reportRowDefs(bacNinh)) {
+          if (!def.children) continue;
+          const parent = figures(report.counts[def.code]);
+          const sum = def.children.map((c) => figures(report.counts[c])).reduce((a, b) => a.map((x, i) => x + b[i]) as Row);
+          expect([def.code, sum]).toEqual([def.code, parent]);
+        }
+        const [all, referred] = [figures(report.counts['5.1']), figures(report.counts['5.2'])];
+        referred.forEach((x, i) => expect(x).toBeLessThanOrEqual(all[i]));
+        expect(report.percents['6.3'] === null).toBe(report.counts['5.1'].total === 0);
+        expect(report.percents['6.1'] === null).toBe(report.counts['1'].total === 0);
+        for (const p of Object.values(report.percents)) if (p !== null) expect(p >= 0 && p <= 100).toBe(true);
+
+        const meta = metaFor(bacNinh, 2020, quarter);
+        const ctx = contextFor(bacNinh, meta, registryRecs, supportRecs, report, reportSheetGrid(bacNinh, meta, report));
+        const findings = rules.flatMap((r) => r.check(ctx));
+        expect(findings).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
