@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { register as registerFill } from './fill';
 import { register as registerNew } from './new';
+import { register as registerSample } from './sample';
+import { register as registerValidate } from './validate';
 
 /**
  * Every `vr` sub-command registers itself here with a one-line edit, so `main.ts` never changes
@@ -8,5 +10,7 @@ import { register as registerNew } from './new';
  */
 export const COMMANDS: Array<(program: Command) => void> = [
   registerNew,
+  registerValidate,
   registerFill,
+  registerSample,
 ];

@@ -1,0 +1,74 @@
+import type { Command } from 'commander';
+import { formatDate } from '../../domain/dates';
+import { summarise, type Finding } from '../../domain/finding';
+import { generateSample } from '../../domain/sample';
+import { DEFAULT_PROFILE_ID } from '../../profiles';
+import { writeFileAtomic, writeTemplateFile } from '../../xlsx/write';
+import { assertWritableTarget, intArg, profileArg, unitArg } from '../args';
+
+export interface SampleCliOptions {
+  rows: string | number;
+  seed: string | number;
+  profile?: string;
+  unit?: string;
+  year?: string | number;
+  quarter?: string | number;
+  errors?: boolean;
+  output: string;
+  force?: boolean;
+}
+
+/** `file.xlsx` -> `file.expected.json` (domain.md §4). */
+export function expectedPathOf(output: string): string {
+  return output.replace(/\.xlsx$/i, '') + '.expected.json';
+}
+
+/** `vr sample`: a synthetic, deterministic register; with `--errors` also the findings the
+ *  planted faults must produce, in the shape of `vr validate --json`. */
+export async function runSample(opts: SampleCliOptions, log: (line: string) => void = console.log): Promise<number> {
+  const profile = profileArg(opts.profile ?? DEFAULT_PROFILE_ID);
+  const unit = unitArg(profile, opts.unit ?? (opts.profile ? profile.units[0].code : 'BN-TS'));
+  const year = intArg('--year', opts.year ?? 2020, 2000, 2100);
+  const quarter = intArg('--quarter', opts.quarter ?? 3, 1, 4);
+  const rows = intArg('--rows', opts.rows, 0, 1_000_000);
+  const seed = intArg('--seed', opts.seed, 0, 2 ** 31 - 1);
+  await assertWritableTarget(opts.output, Boolean(opts.force));
+  const result = generateSample({ rows, seed, profile, unit, year, quarter, errors: Boolean(opts.errors) });
+  await writeTemplateFile(result.spec, opts.output);
+  log(`Đã tạo ${opts.output}: ${rows} người, ${unit.code}, quý ${quarter}/${year}. | Wrote ${opts.output}: ${rows} people, ${unit.code}, Q${quarter} ${year}.`);
+  if (opts.errors) {
+    const expectedPath = expectedPathOf(opts.output);
+    const findings = result.expected as unknown as Finding[];
+    const json = {
+      file: opts.output,
+      unit_code: unit.code,
+      year,
+      quarter,
+      // The expected findings hold for `vr validate --today` in this range (default: today).
+      valid_today: { from: formatDate(result.validToday.from), to: formatDate(result.validToday.to) },
+      findings,
+      summary: summarise(findings),
+    };
+    await writeFileAtomic(expectedPath, Buffer.from(JSON.stringify(json, null, 2) + '\n', 'utf8'));
+    log(`Đã ghi ${findings.length} phát hiện dự kiến vào ${expectedPath}. | Wrote ${findings.length} expected findings to ${expectedPath}.`);
+  }
+  return 0;
+}
+
+export function register(program: Command): void {
+  program
+    .command('sample')
+    .description('Tạo sổ mẫu có dữ liệu giả lập / write a synthetic sample register')
+    .requiredOption('--rows <n>', 'số người / number of people')
+    .requiredOption('--seed <s>', 'hạt giống ngẫu nhiên / random seed (same seed, same file)')
+    .option('--profile <id>', 'kế hoạch / plan profile (default bac-ninh-2017)')
+    .option('--unit <code>', 'mã đơn vị / unit code (default BN-TS)')
+    .option('--year <yyyy>', 'năm / year (default 2020)')
+    .option('--quarter <q>', 'quý / quarter (default 3)')
+    .option('--errors', 'cài lỗi mẫu cho mọi quy tắc, ghi kèm file.expected.json / plant one fault per rule and write file.expected.json')
+    .requiredOption('-o, --output <file.xlsx>', 'tệp ra / output file')
+    .option('--force', 'ghi đè tệp đã có / overwrite an existing file')
+    .action(async (opts: SampleCliOptions) => {
+      process.exitCode = await runSample(opts);
+    });
+}
