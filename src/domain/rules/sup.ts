@@ -8,7 +8,7 @@ import { formatDate } from '../dates';
 import type { RegistryRecord, SupportRecord } from '../model';
 import { caseKey } from '../report';
 import type { Profile } from '../schema/profile';
-import { supportFinding, registryFinding, type Rule, type RuleContext } from './types';
+import { hasValue, registryFinding, shown, supportFinding, type Rule, type RuleContext } from './types';
 
 /** Registry records by case key (first row of a duplicated ID, REG-06 reports the others). */
 function registryIndex(ctx: RuleContext): Map<string, RegistryRecord> {
@@ -158,12 +158,13 @@ const SUP_04: Rule = {
   description_vi: 'Số tiền âm hoặc không phải số nguyên đồng',
   description_en: 'Amount negative or not a whole number of đồng',
   check(ctx) {
+    // Text that is no number at all (`năm trăm nghìn`) is not an integer either.
     return ctx.parsed.support.records
-      .filter((sup) => sup.amount !== null && (sup.amount < 0 || !Number.isInteger(sup.amount)))
+      .filter((sup) => (sup.amount !== null ? sup.amount < 0 || !Number.isInteger(sup.amount) : hasValue(sup.raw.amount)))
       .map((sup) =>
         supportFinding(ctx, 'SUP-04', 'error', sup, 'amount', (p) => ({
-          vi: `${p.vi}: số tiền ${sup.amount} phải là số nguyên đồng không âm: hãy sửa lại.`,
-          en: `${p.en}: the amount ${sup.amount} must be a whole, non-negative number of đồng: correct it.`,
+          vi: `${p.vi}: số tiền ${shown(sup.raw.amount)} phải là số nguyên đồng không âm (ví dụ 500000): hãy sửa lại.`,
+          en: `${p.en}: the amount ${shown(sup.raw.amount)} must be a whole, non-negative number of đồng (e.g. 500000): correct it.`,
         })),
       );
   },
