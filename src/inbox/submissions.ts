@@ -158,7 +158,10 @@ export async function receiveSubmission(
     return { receipt: receiptOf(same), duplicate: true };
   }
   const accepted = (await ctx.store.listUnitVersions(unit.id, year, quarter)).find((v) => v.state === 'accepted');
-  if (accepted) throw LOCKED(accepted);
+  if (accepted) {
+    await audit(ctx, req, actor, 'submit_refused', accepted.id, { status: 409, reason: 'locked', sha256, size: body.length });
+    throw LOCKED(accepted);
+  }
 
   const profile = profileOf(ctx.config, unit.profile)!;
   const fileKey = await ctx.files.put(body);
@@ -184,7 +187,10 @@ export async function receiveSubmission(
     throw error;
   }
   if (result.kind !== 'created') await ctx.files.remove(fileKey).catch(() => undefined);
-  if (result.kind === 'locked') throw LOCKED(result.accepted);
+  if (result.kind === 'locked') {
+    await audit(ctx, req, actor, 'submit_refused', result.accepted.id, { status: 409, reason: 'locked', sha256, size: body.length });
+    throw LOCKED(result.accepted);
+  }
   const version = result.version;
   await audit(ctx, req, actor, result.kind === 'created' ? 'submit' : 'submit_duplicate', version.id, {
     sha256, size: body.length, version: version.version, on_time: version.on_time,
