@@ -15,8 +15,7 @@ function rpt(wb: TestWorkbook, options: Partial<CheckOptions> = {}): Finding[] {
   return RPT_RULES.flatMap((rule) => rule.check({ parsed, profile: wb.profile, unit: parsed.unit, options: { today: wb.today, ...options }, report }));
 }
 
-const COL = { total: 'C', male: 'D', female: 'E', under16: 'F', age16to18: 'G', adult: 'H', unknown_age: 'I', amount: 'J', notes: 'K' } as const;
-type Col = keyof typeof COL;
+type Col = 'total' | 'male' | 'female' | 'under16' | 'age16to18' | 'adult' | 'unknown_age' | 'amount' | 'notes';
 
 /** The report sheet of a test workbook, addressed by row code and column. */
 function sheetOf(wb: TestWorkbook) {
