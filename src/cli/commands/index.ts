@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
+import { register as registerConsolidate } from './consolidate';
 import { register as registerFill } from './fill';
+import { register as registerInbox } from './inbox';
 import { register as registerNew } from './new';
 import { register as registerSample } from './sample';
+import { register as registerSubmit } from './submit';
 import { register as registerValidate } from './validate';
 
 /**
@@ -13,4 +16,7 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerValidate,
   registerFill,
   registerSample,
+  registerInbox,
+  registerSubmit,
+  registerConsolidate,
 ];

@@ -1,0 +1,316 @@
+/**
+ * The province's consolidated workbook for one profile and quarter (domain.md §5):
+ * - `Tổng hợp`: units × report indicators, the province total row as SUM formulas with cached
+ *   values (a reader without a calculation engine still sees the right numbers);
+ * - `Danh sách ca (ẩn danh)`: the de-identified case list (see deidentify.ts for what a row holds
+ *   with and without consent);
+ * - one sheet per unit: its quarterly report.
+ *
+ * Figures are RECOMPUTED from each unit's registry and support log with `buildReport`, the same
+ * function RPT-01 compares the typed report with: an inbox submission passed RPT-01, so both
+ * agree there; for files given on the command line (which may never have been checked) the
+ * registry is the source of truth. Hand-entered rows (6.4, 6.5) and the narrative (7.x) cannot
+ * be computed and are copied from the unit's typed report.
+ *
+ * Memory: units are loaded one at a time and only their figures and de-identified rows kept,
+ * so 700 workbooks fit in a small fraction of 2 GiB.
+ */
+import { once } from 'node:events';
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { PassThrough, type Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { UserError } from '../domain/errors';
+import type { ReportData } from '../domain/model';
+import { periodOf } from '../domain/period';
+import { parseWorkbook } from '../domain/parse';
+import { isFormulaLike } from '../domain/text';
+import { buildReport, reportRowDefs } from '../domain/report';
+import { readReportSheet, reportSheetGrid } from '../domain/reportSheet';
+import type { Profile } from '../domain/schema/profile';
+import type { CellValue, WorkbookModel } from '../domain/sheet';
+import { findUnit } from '../profiles';
+import { CASE_COLUMNS, caseRowValues, deidentifyCases, type DeidentifiedCase } from './deidentify';
+
+export interface UnitInput {
+  /** Names the input in messages: a file path, or `submission <id>`. */
+  label: string;
+  load(): Promise<WorkbookModel>;
+  /** Inbox state of the unit's quarter (`submitted`, `late`, `accepted`…), when known. */
+  state?: string;
+}
+
+export interface UnitExtract {
+  unit_code: string;
+  unit_name: string;
+  label: string;
+  state: string | null;
+  report: ReportData;
+  /** The unit's `Báo cáo quý` grid: computed figures, hand-entered rows as typed. */
+  grid: CellValue[][];
+  cases: DeidentifiedCase[];
+}
+
+export interface ConsolidateResult {
+  units: number;
+  missing: string[];
+  cases: number;
+}
+
+export const SUMMARY_SHEET = 'Tổng hợp';
+export const CASES_SHEET = 'Danh sách ca (ẩn danh)';
+/** First data row of the summary (1-based): title rows, then codes row and labels row. */
+export const SUMMARY_FIRST_ROW = 6;
+const DATE_FORMAT = 'dd/mm/yyyy';
+
+/**
+ * Formula-injection guard (FMT-06; OWASP "CSV injection"): a text starting with = + - @ tab or
+ * CR gets a leading apostrophe. exceljs writes every string as a string cell, which Excel never
+ * evaluates on open; the apostrophe keeps it inert when a user re-edits the cell (F2, Enter) or
+ * saves the sheet as CSV, and shows the reader the text was neutralised.
+ */
+export function neutralise(value: CellValue): CellValue {
+  if (typeof value === 'string' && isFormulaLike(value)) return `'${value}`;
+  return value;
+}
+
+function mismatch(label: string, vi: string, en: string): UserError {
+  return new UserError('bad_argument', `${label}: ${vi}`, `${label}: ${en}`);
+}
+
+/** Reads one unit's workbook down to what the consolidated workbook needs. */
+export function extractUnit(wb: WorkbookModel, profile: Profile, year: number, quarter: number, label: string, state?: string): UnitExtract {
+  const parsed = parseWorkbook(wb, profile);
+  const meta = parsed.meta;
+  if (!meta) {
+    throw new UserError('not_template', `${label}: không phải sổ theo mẫu (thiếu _meta); hãy dùng tệp tạo bằng "vr new".`, `${label}: not a registry template (no _meta); use a file created by "vr new".`);
+  }
+  if (meta.profile !== profile.id) {
+    throw mismatch(label, `thuộc kế hoạch ${meta.profile}, không phải ${profile.id}.`, `belongs to plan ${meta.profile}, not ${profile.id}.`);
+  }
+  if (meta.year !== year || meta.quarter !== quarter) {
+    throw mismatch(label, `là báo cáo quý ${meta.quarter}/${meta.year}, không phải quý ${quarter}/${year}.`, `is the report for Q${meta.quarter} ${meta.year}, not Q${quarter} ${year}.`);
+  }
+  const unit = findUnit(profile, meta.unit_code);
+  if (!unit) {
+    throw mismatch(label, `đơn vị ${meta.unit_code} không có trong kế hoạch ${profile.id}.`, `unit ${meta.unit_code} is not in plan ${profile.id}.`);
+  }
+  const registry = parsed.registry.records;
+  const support = parsed.support.records;
+  const report = buildReport(registry, support, profile, year, quarter);
+  const grid = reportSheetGrid(profile, meta, report).map((row) => [...row]);
+  copyHandEntered(grid, parsed.report, profile);
+  const cases = deidentifyCases({ code: unit.code, name: unit.name }, registry, support, profile, periodOf(profile, year, quarter));
+  return { unit_code: unit.code, unit_name: unit.name, label, state: state ?? null, report, grid, cases };
+}
+
+/** Rows 6.4, 6.5 (typed by hand) and 7.x (narrative) come from the unit's own report sheet. */
+function copyHandEntered(grid: CellValue[][], typed: ReturnType<typeof readReportSheet>, profile: Profile): void {
+  if (!typed.sheet) return;
+  const target = readReportSheet({ name: 'Báo cáo quý', rows: grid });
+  const keys = ['total', 'male', 'female', 'under16', 'age16to18', 'adult', 'unknown_age', 'amount', 'notes'] as const;
+  for (const def of reportRowDefs(profile)) {
+    if (def.kind !== 'manual' && def.kind !== 'text') continue;
+    const from = typed.rows[def.code];
+    const to = target.rows[def.code];
+    if (from === undefined || to === undefined) continue;
+    for (const key of keys) {
+      const fc = typed.columns[key];
+      const tc = target.columns[key];
+      if (fc === undefined || tc === undefined) continue;
+      const value = typed.sheet.rows[from]?.[fc] ?? null;
+      if (value === null) continue;
+      while (grid[to].length <= tc) grid[to].push(null);
+      grid[to][tc] = value;
+    }
+  }
+}
+
+/** Columns of the summary: every count row's total, plus the amount of each support row. */
+function summaryColumns(profile: Profile): { code: string; label: string; value: (r: ReportData) => number }[] {
+  const cols: { code: string; label: string; value: (r: ReportData) => number }[] = [];
+  for (const def of reportRowDefs(profile)) {
+    if (def.kind !== 'count') continue;
+    cols.push({ code: def.code, label: def.label_vi, value: (r) => r.counts[def.code]?.total ?? 0 });
+    if (def.code.startsWith('4.')) {
+      cols.push({ code: `${def.code} (đồng)`, label: `Kinh phí: ${def.label_vi}`, value: (r) => r.counts[def.code]?.amount ?? 0 });
+    }
+  }
+  return cols;
+}
+
+const STATE_VI: Record<string, string> = {
+  missing: 'Chưa nộp',
+  submitted: 'Đã nộp',
+  late: 'Nộp muộn',
+  returned: 'Trả lại',
+  accepted: 'Đã chấp nhận',
+};
+
+/** Excel sheet names: ≤ 31 characters, none of : \ / ? * [ ], unique (case-insensitive). */
+export function sheetNameFor(code: string, used: Set<string>): string {
+  const base = code.replace(/[:\\/?*[\]']/g, '_').slice(0, 28) || 'Unit';
+  let name = base;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 26)}~${i}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+function addRow(ws: ExcelJS.Worksheet, values: CellValue[]): ExcelJS.Row {
+  const row = ws.addRow(values.map(neutralise));
+  values.forEach((v, i) => {
+    if (v instanceof Date) row.getCell(i + 1).numFmt = DATE_FORMAT;
+  });
+  return row;
+}
+
+async function writeWorkbook(
+  extracts: UnitExtract[],
+  profile: Profile,
+  year: number,
+  quarter: number,
+  stream: Writable,
+  generatedAt: Date,
+): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = 'vr consolidate';
+  wb.created = generatedAt;
+
+  // Summary: every unit of the profile, missing ones as "Chưa nộp" with empty figures.
+  const cols = summaryColumns(profile);
+  const byCode = new Map(extracts.map((e) => [e.unit_code, e]));
+  const summary = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: SUMMARY_FIRST_ROW - 1 }] });
+  summary.columns = [{ width: 12 }, { width: 28 }, { width: 14 }, ...cols.map(() => ({ width: 12 }))];
+  addRow(summary, [`TỔNG HỢP BÁO CÁO QUÝ ${quarter}/${year} — ${profile.province.toUpperCase()}`]).font = { bold: true, size: 13 };
+  addRow(summary, [profile.title]);
+  addRow(summary, [`Số liệu tính lại từ sổ theo dõi của từng đơn vị (hàm buildReport, cùng quy tắc RPT-01). Lập ngày ${formatDay(generatedAt)}.`]);
+  addRow(summary, ['Mã đơn vị', 'Đơn vị', 'Trạng thái', ...cols.map((c) => c.code)]).font = { bold: true };
+  addRow(summary, ['', '', '', ...cols.map((c) => c.label)]).font = { italic: true };
+  const first = SUMMARY_FIRST_ROW;
+  const totals = cols.map(() => 0);
+  for (const unit of profile.units) {
+    const e = byCode.get(unit.code);
+    const values = e ? cols.map((c) => c.value(e.report)) : cols.map(() => null);
+    values.forEach((v, i) => (totals[i] += v ?? 0));
+    const state = e ? (STATE_VI[e.state ?? ''] ?? e.state ?? 'Đã nộp') : STATE_VI.missing;
+    addRow(summary, [unit.code, unit.name, state, ...values]).commit();
+  }
+  const last = first + profile.units.length - 1;
+  const totalRow = summary.addRow(['TỔNG', 'Toàn tỉnh', `${extracts.length}/${profile.units.length} đơn vị`]);
+  cols.forEach((_, i) => {
+    const letter = columnLetter1(i + 4);
+    totalRow.getCell(i + 4).value = { formula: `SUM(${letter}${first}:${letter}${last})`, result: totals[i] } as ExcelJS.CellFormulaValue;
+  });
+  totalRow.font = { bold: true };
+  totalRow.commit();
+  summary.commit();
+
+  // De-identified case list.
+  const casesWs = wb.addWorksheet(CASES_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
+  casesWs.columns = CASE_COLUMNS.map((c) => ({ width: c.width }));
+  addRow(casesWs, CASE_COLUMNS.map((c) => c.header_vi)).font = { bold: true };
+  addRow(casesWs, CASE_COLUMNS.map((c) => c.header_en)).font = { italic: true };
+  for (const e of extracts) for (const c of e.cases) addRow(casesWs, caseRowValues(c)).commit();
+  casesWs.commit();
+
+  // One sheet per unit's report.
+  const used = new Set([SUMMARY_SHEET.toLowerCase(), CASES_SHEET.toLowerCase()]);
+  for (const e of extracts) {
+    const ws = wb.addWorksheet(sheetNameFor(e.unit_code, used));
+    ws.columns = [{ width: 8 }, { width: 48 }, ...Array.from({ length: 8 }, () => ({ width: 11 })), { width: 40 }];
+    for (const row of e.grid) addRow(ws, row).commit();
+    ws.commit();
+  }
+  await wb.commit();
+}
+
+function formatDay(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** 1-based column number → letters. */
+function columnLetter1(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Loads every input one at a time and keeps only its extract. Two inputs for one unit are
+ *  refused: the province must decide which one counts. */
+export async function extractAll(
+  profile: Profile,
+  year: number,
+  quarter: number,
+  inputs: Iterable<UnitInput> | AsyncIterable<UnitInput>,
+  onProgress?: (done: number) => void,
+): Promise<UnitExtract[]> {
+  const extracts: UnitExtract[] = [];
+  const seen = new Map<string, string>();
+  for await (const input of inputs) {
+    const e = extractUnit(await input.load(), profile, year, quarter, input.label, input.state);
+    const prior = seen.get(e.unit_code);
+    if (prior) {
+      throw mismatch(input.label, `đơn vị ${e.unit_code} đã có trong ${prior}; mỗi đơn vị chỉ một tệp.`, `unit ${e.unit_code} is already in ${prior}; one file per unit.`);
+    }
+    seen.set(e.unit_code, input.label);
+    extracts.push(e);
+    onProgress?.(extracts.length);
+  }
+  const order = new Map(profile.units.map((u, i) => [u.code, i]));
+  return extracts.sort((a, b) => (order.get(a.unit_code) ?? 0) - (order.get(b.unit_code) ?? 0));
+}
+
+function resultOf(extracts: UnitExtract[], profile: Profile): ConsolidateResult {
+  const have = new Set(extracts.map((e) => e.unit_code));
+  return {
+    units: extracts.length,
+    missing: profile.units.filter((u) => !have.has(u.code)).map((u) => u.code),
+    cases: extracts.reduce((n, e) => n + e.cases.length, 0),
+  };
+}
+
+/** The consolidated workbook as bytes (the inbox's download). */
+export async function consolidateToBuffer(
+  profile: Profile,
+  year: number,
+  quarter: number,
+  inputs: Iterable<UnitInput> | AsyncIterable<UnitInput>,
+  now: Date = new Date(),
+): Promise<{ buffer: Buffer } & ConsolidateResult> {
+  const extracts = await extractAll(profile, year, quarter, inputs);
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const ended = once(sink, 'end');
+  await writeWorkbook(extracts, profile, year, quarter, sink, now);
+  await ended;
+  return { buffer: Buffer.concat(chunks), ...resultOf(extracts, profile) };
+}
+
+/** Writes the consolidated workbook to `outPath` atomically (temp file in the same folder,
+ *  then rename): a failure never leaves a half-written workbook. */
+export async function consolidateToFile(
+  profile: Profile,
+  year: number,
+  quarter: number,
+  inputs: Iterable<UnitInput> | AsyncIterable<UnitInput>,
+  outPath: string,
+  onProgress?: (done: number) => void,
+  now: Date = new Date(),
+): Promise<ConsolidateResult> {
+  const extracts = await extractAll(profile, year, quarter, inputs, onProgress);
+  const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`);
+  const { createWriteStream } = await import('node:fs');
+  const out = createWriteStream(tmp);
+  try {
+    const closed = once(out, 'close');
+    await writeWorkbook(extracts, profile, year, quarter, out, now);
+    await closed;
+    await fsp.rename(tmp, outPath);
+  } catch (error) {
+    await fsp.rm(tmp, { force: true });
+    throw error;
+  }
+  return resultOf(extracts, profile);
+}

@@ -1,0 +1,161 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { previousQuarter } from '../../domain/period';
+import type { Profile, Unit } from '../../domain/schema/profile';
+import { buildTemplate } from '../../domain/template';
+import { findUnit, getProfile } from '../../profiles';
+import { readWorkbookBuffer } from '../../xlsx/read';
+import { templateToBuffer } from '../../xlsx/write';
+import { audit } from '../audit';
+import { HttpError, requireStaff, requireUnit } from '../auth';
+import { consolidateToBuffer, type UnitInput } from '../consolidate';
+import { rolloverWorkbook } from '../rollover';
+import type { InboxContext, SubmissionVersion, UnitRecord } from '../storage/types';
+import { quarterStatus } from '../tracking';
+import { PeriodQuery, parseQuery } from './api';
+
+/**
+ * W's routes: the consolidated workbook for staff, the blank and rolled-over workbooks for a
+ * unit, and the two web pages (`/staff/`, `/upload/`) built by webpack.inbox.js.
+ */
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** How far back the rollover looks for the unit's last accepted quarter (two years). */
+const ROLLOVER_LOOKBACK_QUARTERS = 8;
+
+const ConsolidatedQuery = PeriodQuery.extend({ profile: z.string().min(1).max(64) });
+
+function sendXlsx(reply: FastifyReply, filename: string, bytes: Buffer): FastifyReply {
+  const ascii = filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  return reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(bytes);
+}
+
+function profileOrThrow(id: string): Profile {
+  const profile = getProfile(id);
+  if (!profile) throw new HttpError(400, 'unknown_profile', `Không có kế hoạch "${id}".`, `Unknown plan profile "${id}".`);
+  return profile;
+}
+
+function unitContext(record: UnitRecord): { profile: Profile; unit: Unit } {
+  const profile = profileOrThrow(record.profile);
+  const unit = findUnit(profile, record.unit_code);
+  if (!unit) {
+    throw new HttpError(409, 'unknown_unit', `Đơn vị ${record.unit_code} không còn trong kế hoạch ${profile.id}; liên hệ tỉnh.`, `Unit ${record.unit_code} is no longer in plan ${profile.id}; contact the province.`);
+  }
+  return { profile, unit };
+}
+
+/** The version of each unit that counts for consolidation: the accepted one, else the latest,
+ *  unless that latest was returned (the province asked for a new one: the unit is left out and
+ *  shown as returned). Same rule as the tracking grid (tracking.ts `quarterStatus`). */
+export function countedVersions(versions: readonly SubmissionVersion[]): { version: SubmissionVersion; state: string }[] {
+  const byUnit = new Map<string, SubmissionVersion[]>();
+  for (const v of versions) byUnit.set(v.unit_code, [...(byUnit.get(v.unit_code) ?? []), v]);
+  const out: { version: SubmissionVersion; state: string }[] = [];
+  for (const list of byUnit.values()) {
+    const status = quarterStatus(list);
+    if (status.current && status.state !== 'returned' && status.state !== 'missing') out.push({ version: status.current, state: status.state });
+  }
+  return out;
+}
+
+/** dist/inbox-web, from src/ (tests, tsx) or dist/ (built server); VR_INBOX_WEB_DIR overrides. */
+export function webRoot(): string | null {
+  const candidates = [
+    process.env.VR_INBOX_WEB_DIR,
+    path.resolve(__dirname, '../../inbox-web'),
+    path.resolve(__dirname, '../../../dist/inbox-web'),
+    path.resolve(process.cwd(), 'dist/inbox-web'),
+  ].filter((p): p is string => Boolean(p));
+  return candidates.find((p) => existsSync(path.join(p, 'staff', 'index.html'))) ?? null;
+}
+
+export async function registerWebRoutes(app: FastifyInstance, ctx: InboxContext): Promise<void> {
+  app.get('/api/staff/consolidated.xlsx', async (req, reply) => {
+    const user = await requireStaff(req, ctx, { csrf: false });
+    const q = parseQuery(ConsolidatedQuery, req.query);
+    const profile = profileOrThrow(q.profile);
+    const counted = countedVersions(await ctx.store.listPeriodVersions(profile.id, q.year, q.quarter));
+    // One unit at a time: read the stored bytes, parse, keep only figures and de-identified rows.
+    const inputs: UnitInput[] = counted.map(({ version, state }) => ({
+      label: `${version.unit_code} (${version.id})`,
+      state,
+      load: async () => readWorkbookBuffer(await ctx.files.read(version.file_key)),
+    }));
+    const result = await consolidateToBuffer(profile, q.year, q.quarter, inputs);
+    await audit(ctx, req, { role: user.role, name: user.username }, 'consolidate', null, {
+      profile: profile.id,
+      year: q.year,
+      quarter: q.quarter,
+      units: result.units,
+      cases: result.cases,
+    });
+    return sendXlsx(reply, `tong-hop-${profile.id}-${q.year}-Q${q.quarter}.xlsx`, result.buffer);
+  });
+
+  app.get('/api/units/me/template', async (req, reply) => {
+    const record = await requireUnit(req, ctx);
+    const q = parseQuery(PeriodQuery, req.query);
+    const { profile, unit } = unitContext(record);
+    const bytes = await templateToBuffer(buildTemplate(profile, unit, q.year, q.quarter, new Date().toISOString()));
+    await audit(ctx, req, { role: 'unit', name: record.unit_code }, 'download', null, { kind: 'template', year: q.year, quarter: q.quarter });
+    return sendXlsx(reply, `${unit.code}-${q.year}-Q${q.quarter}.xlsx`, bytes);
+  });
+
+  // year/quarter name the quarter wanted; the source is the unit's most recent accepted
+  // submission before it (normally the quarter just before).
+  app.get('/api/units/me/rollover', async (req, reply) => {
+    const record = await requireUnit(req, ctx);
+    const q = parseQuery(PeriodQuery, req.query);
+    const { profile, unit } = unitContext(record);
+    let source: SubmissionVersion | null = null;
+    let at = { year: q.year, quarter: q.quarter };
+    for (let i = 0; i < ROLLOVER_LOOKBACK_QUARTERS && !source; i++) {
+      at = previousQuarter(at.year, at.quarter);
+      const versions = await ctx.store.listUnitVersions(record.id, at.year, at.quarter);
+      source = versions.find((v) => v.state === 'accepted') ?? null;
+    }
+    if (!source) {
+      throw new HttpError(404, 'no_accepted', `Chưa có bản nộp nào trước quý ${q.quarter}/${q.year} được tỉnh chấp nhận để chuyển tiếp; hãy tải sổ trống.`, `No submission before Q${q.quarter} ${q.year} has been accepted to roll over; download the blank workbook instead.`);
+    }
+    const wb = await readWorkbookBuffer(await ctx.files.read(source.file_key));
+    const rolled = rolloverWorkbook(wb, profile, unit, new Date().toISOString(), { year: q.year, quarter: q.quarter });
+    const bytes = await templateToBuffer(rolled.spec);
+    await audit(ctx, req, { role: 'unit', name: record.unit_code }, 'download', source.id, { kind: 'rollover', year: q.year, quarter: q.quarter });
+    return sendXlsx(reply, `${unit.code}-${q.year}-Q${q.quarter}.xlsx`, bytes);
+  });
+
+  app.get('/', async (_req, reply) => reply.redirect('/staff/'));
+
+  const root = webRoot();
+  if (!root) {
+    ctx.log.warn('dist/inbox-web not found: run "npm run build" to serve /staff/ and /upload/');
+    const notBuilt = async (_req: unknown, reply: FastifyReply) =>
+      reply.status(503).type('text/plain; charset=utf-8').send('Trang web chưa được dựng: chạy "npm run build". | The web pages are not built: run "npm run build".');
+    for (const page of ['staff', 'upload']) {
+      app.get(`/${page}`, notBuilt);
+      app.get(`/${page}/`, notBuilt);
+    }
+    return;
+  }
+  // Pages are static files; everything they show comes from the JSON API after sign-in.
+  for (const [i, page] of ['staff', 'upload'].entries()) {
+    await app.register(fastifyStatic, {
+      root: path.join(root, page),
+      prefix: `/${page}/`,
+      decorateReply: i === 0,
+      index: ['index.html'],
+      redirect: true,
+      setHeaders: (res) => {
+        res.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'");
+        res.header('referrer-policy', 'no-referrer');
+      },
+    });
+  }
+}

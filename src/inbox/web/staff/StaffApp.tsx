@@ -1,0 +1,143 @@
+import * as React from 'react';
+import {
+  Button,
+  Card,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { PROFILES } from '../../../profiles';
+import { LangContext, errorText, formatPct, useT } from '../i18n';
+import { PeriodPicker, defaultPeriod, type PeriodValue } from '../PeriodPicker';
+import { PeriodGrid } from './PeriodGrid';
+import { consolidatedUrl, staffApi, type StaffSession, type Tracking, type TrackingUnit } from './api';
+import { Login } from './Login';
+import { S, STATE_LABEL } from './strings';
+
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center', justifyContent: 'space-between' },
+  stats: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
+  stat: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+});
+
+export function StaffApp(): React.ReactElement {
+  const styles = useStyles();
+  const t = useT(S);
+  const lang = React.useContext(LangContext);
+  const [session, setSession] = React.useState<StaffSession | null>(null);
+  const [checked, setChecked] = React.useState(false);
+  const [profile, setProfile] = React.useState(PROFILES[0].id);
+  const [period, setPeriod] = React.useState<PeriodValue>(() => defaultPeriod());
+  const [tracking, setTracking] = React.useState<Tracking | null>(null);
+  const [message, setMessage] = React.useState<{ intent: 'error' | 'success'; text: string } | null>(null);
+
+  // An existing session cookie (page reload) is reused; the CSRF token comes with /me.
+  React.useEffect(() => {
+    staffApi.me().then(
+      (res) => {
+        if (res.status === 200 && res.body?.csrf_token) setSession(res.body);
+        setChecked(true);
+      },
+      () => setChecked(true),
+    );
+  }, []);
+
+  const load = React.useCallback(async () => {
+    const res = await staffApi.tracking(profile, period.year, period.quarter);
+    if (res.status === 401) setSession(null);
+    else if (res.status === 200) setTracking(res.body);
+    else setMessage({ intent: 'error', text: errorText(res.body, lang, S.failed) });
+  }, [profile, period, lang]);
+
+  React.useEffect(() => {
+    if (session) load().catch(() => setMessage({ intent: 'error', text: t('network') }));
+  }, [session, load, t]);
+
+  if (!checked) return <Spinner />;
+  if (!session) return <Login onSignedIn={setSession} />;
+
+  const afterDecision = async (res: { status: number; body: unknown }) => {
+    if (res.status === 200) setMessage({ intent: 'success', text: t('done') });
+    else setMessage({ intent: 'error', text: errorText(res.body, lang, S.failed) });
+    await load();
+  };
+  const onReturn = async (u: TrackingUnit, reason: string) => afterDecision(await staffApi.returnVersion(u.submission_id!, reason, session.csrf_token));
+  const onAccept = async (u: TrackingUnit) => afterDecision(await staffApi.accept(u.submission_id!, session.csrf_token));
+
+  return (
+    <>
+      <Card className={styles.card}>
+        <div className={styles.row}>
+          <Text>{t('signedInAs', { user: session.user })}</Text>
+          <Button
+            appearance="subtle"
+            onClick={async () => {
+              await staffApi.logout(session.csrf_token).catch(() => undefined);
+              setSession(null);
+              setTracking(null);
+            }}
+          >
+            {t('signOut')}
+          </Button>
+        </div>
+        <PeriodPicker value={period} onChange={setPeriod} labels={{ year: t('year'), quarter: t('quarter') }}>
+          <Field label={t('profile')}>
+            <Select value={profile} onChange={(_, d) => setProfile(d.value)} data-testid="period-profile">
+              {PROFILES.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.province} — {p.id}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </PeriodPicker>
+        <div className={styles.row}>
+          <Button appearance="primary" onClick={() => void load()} data-testid="period-load">
+            {t('load')}
+          </Button>
+          <Link href={consolidatedUrl(profile, period.year, period.quarter)} download data-testid="download-consolidated">
+            {t('consolidated')}
+          </Link>
+        </div>
+      </Card>
+
+      {message && (
+        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'} data-testid="staff-message">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {tracking && (
+        <Card className={styles.card}>
+          <Title3 as="h2">{t('grid', { q: period.quarter, y: period.year })}</Title3>
+          <div className={styles.stats} data-testid="period-stats">
+            {Object.entries(tracking.counts ?? {}).map(([state, n]) => (
+              <Text key={state} className={styles.stat}>
+                {(STATE_LABEL[state] ?? { vi: state, en: state })[lang]}: <b>{n}</b>
+              </Text>
+            ))}
+            <Text className={styles.stat}>
+              {t('completeness')}: <b>{formatPct(tracking.completeness_pct)}</b>
+            </Text>
+            <Text className={styles.stat}>
+              {t('timeliness')}: <b>{formatPct(tracking.timeliness_pct)}</b>
+            </Text>
+          </div>
+          <PeriodGrid units={tracking.units} caption={t('grid', { q: period.quarter, y: period.year })} onReturn={onReturn} onAccept={onAccept} />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,250 @@
+import * as React from 'react';
+import {
+  Badge,
+  Button,
+  Card,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { saveResponse } from '../download';
+import { LangContext, errorText, formatDateTime, useT } from '../i18n';
+import { PeriodPicker, defaultPeriod, type PeriodValue } from '../PeriodPicker';
+import { FindingsTable } from './Findings';
+import { SignIn } from './SignIn';
+import { TOKEN_KEY, authHeaders, getJson, uploadWorkbook, type QuarterStatus, type UnitInfo, type UploadOutcome } from './api';
+import { S, STATE_LABEL } from './strings';
+
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  dd: { margin: 0, overflowWrap: 'anywhere' },
+});
+
+const STATE_COLOR: Record<string, 'informative' | 'success' | 'warning' | 'danger' | 'subtle'> = {
+  missing: 'subtle',
+  submitted: 'informative',
+  late: 'warning',
+  returned: 'danger',
+  accepted: 'success',
+};
+
+function readToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function UploadApp(): React.ReactElement {
+  const styles = useStyles();
+  const t = useT(S);
+  const lang = React.useContext(LangContext);
+  const [token, setToken] = React.useState<string | null>(readToken);
+  const [unit, setUnit] = React.useState<UnitInfo | null>(null);
+  const [period, setPeriod] = React.useState<PeriodValue>(() => defaultPeriod());
+  const [status, setStatus] = React.useState<QuarterStatus | null>(null);
+  const [file, setFile] = React.useState<File | null>(null);
+  const [progress, setProgress] = React.useState<number | null>(null);
+  const [outcome, setOutcome] = React.useState<UploadOutcome | null>(null);
+  const [message, setMessage] = React.useState<string | null>(null);
+
+  const signOut = React.useCallback(() => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    setToken(null);
+    setUnit(null);
+  }, []);
+
+  // A token kept from earlier in this tab: check it is still valid.
+  React.useEffect(() => {
+    if (!token || unit) return;
+    getJson<UnitInfo>('/api/units/me', token).then(
+      (res) => (res.status === 200 ? setUnit(res.body) : signOut()),
+      () => setMessage(t('network')),
+    );
+  }, [token, unit, signOut, t]);
+
+  const loadStatus = React.useCallback(async () => {
+    if (!token || !unit) return;
+    const res = await getJson<QuarterStatus>(`/api/units/me/submissions?year=${period.year}&quarter=${period.quarter}`, token);
+    setStatus(res.status === 200 ? res.body : null);
+  }, [token, unit, period]);
+
+  React.useEffect(() => {
+    loadStatus().catch(() => setMessage(t('network')));
+  }, [loadStatus, t]);
+
+  if (!token || !unit) {
+    return (
+      <SignIn
+        onSignedIn={(tok, info) => {
+          sessionStorage.setItem(TOKEN_KEY, tok);
+          setToken(tok);
+          setUnit(info);
+        }}
+      />
+    );
+  }
+
+  const download = async (kind: 'template' | 'rollover') => {
+    setMessage(null);
+    try {
+      const res = await fetch(`/api/units/me/${kind}?year=${period.year}&quarter=${period.quarter}`, { headers: authHeaders(token) });
+      if (res.ok) await saveResponse(res, `${unit.unit_code}-${period.year}-Q${period.quarter}.xlsx`);
+      else setMessage(errorText(await res.json().catch(() => null), lang, kind === 'rollover' ? S.noAccepted : S.failed));
+    } catch {
+      setMessage(t('network'));
+    }
+  };
+
+  const send = async () => {
+    if (!file) return;
+    if (!/\.xlsx$/i.test(file.name)) {
+      setMessage(t('notXlsx'));
+      return;
+    }
+    setMessage(null);
+    setOutcome(null);
+    setProgress(0);
+    try {
+      const result = await uploadWorkbook(file, token, setProgress);
+      setOutcome(result);
+      if (result.kind === 'error') {
+        if (result.status === 401) signOut();
+        setMessage(errorText(result.body, lang, S.failed));
+      }
+      await loadStatus();
+    } catch {
+      setMessage(t('network'));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const latest = status?.versions[status.versions.length - 1];
+  const state = status?.state ?? 'missing';
+  return (
+    <>
+      <Card className={styles.card}>
+        <div className={styles.row}>
+          <Title3 as="h2" data-testid="unit-name">
+            {unit.unit_name} ({unit.unit_code})
+          </Title3>
+          <Button appearance="subtle" onClick={signOut}>
+            {t('signOut')}
+          </Button>
+        </div>
+        <Text>
+          {t('profile')}: {unit.profile} · {unit.province_code}
+        </Text>
+        <PeriodPicker value={period} onChange={(p) => { setPeriod(p); setOutcome(null); }} labels={{ year: t('year'), quarter: t('quarter') }} />
+      </Card>
+
+      <Card className={styles.card} aria-live="polite">
+        <Title3 as="h2">{t('status', { q: period.quarter, y: period.year })}</Title3>
+        <div className={styles.row}>
+          <Badge appearance="filled" color={STATE_COLOR[state] ?? 'informative'} data-testid="quarter-state" data-state={state}>
+            {(STATE_LABEL[state] ?? { vi: state, en: state })[lang]}
+          </Badge>
+          {latest && <Text>{formatDateTime(latest.received_at)}</Text>}
+        </div>
+        {latest?.state === 'returned' && (
+          <MessageBar intent="warning" data-testid="return-reason">
+            <MessageBarBody>{t('returnReason', { reason: latest.return_reason ?? '' })}</MessageBarBody>
+          </MessageBar>
+        )}
+      </Card>
+
+      <Card className={styles.card}>
+        <Title3 as="h2">{t('downloads')}</Title3>
+        <div className={styles.row}>
+          <Button onClick={() => download('template')} data-testid="download-template">
+            {t('blank', { q: period.quarter, y: period.year })}
+          </Button>
+          <Button onClick={() => download('rollover')} data-testid="download-rollover">
+            {t('rollover', { q: period.quarter, y: period.year })}
+          </Button>
+        </div>
+        <Text size={200}>{t('rolloverHint')}</Text>
+      </Card>
+
+      <Card className={styles.card}>
+        <Title3 as="h2">{t('upload')}</Title3>
+        <Field label={t('chooseFile')}>
+          <input
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data-testid="upload-file"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        </Field>
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={!file || progress !== null} onClick={send} data-testid="upload-send">
+            {t('send')}
+          </Button>
+        </div>
+        {progress !== null && (
+          <Field validationMessage={progress < 100 ? t('sending', { pct: progress }) : t('checking')} validationState="none">
+            <ProgressBar value={progress / 100} thickness="large" data-testid="upload-progress" />
+          </Field>
+        )}
+      </Card>
+
+      {message && (
+        <MessageBar intent="error" role="alert" data-testid="upload-message">
+          <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome?.kind === 'receipt' && <ReceiptCard outcome={outcome} />}
+      {outcome?.kind === 'findings' && (
+        <Card className={styles.card}>
+          <MessageBar intent="error" role="alert" data-testid="refused">
+            <MessageBarBody>
+              <MessageBarTitle>{t('refused', { n: outcome.summary.error + outcome.summary.fatal })}</MessageBarTitle>
+            </MessageBarBody>
+          </MessageBar>
+          <FindingsTable findings={outcome.findings} />
+        </Card>
+      )}
+    </>
+  );
+}
+
+function ReceiptCard(props: { outcome: Extract<UploadOutcome, { kind: 'receipt' }> }): React.ReactElement {
+  const styles = useStyles();
+  const t = useT(S);
+  const r = props.outcome.receipt;
+  const items: [string, string][] = [
+    [t('receiptId'), r.id],
+    [t('receivedAt'), formatDateTime(r.received_at)],
+    [t('onTime'), r.on_time ? t('onTime') : t('late')],
+    [t('version'), String(r.version)],
+    [t('sha'), r.sha256],
+    [t('summary'), t('summaryText', { error: r.summary.error, warning: r.summary.warning, info: r.summary.info })],
+  ];
+  return (
+    <Card className={styles.card} data-testid="receipt" role="status">
+      <MessageBar intent="success">
+        <MessageBarBody>
+          <MessageBarTitle>{t('receipt')}</MessageBarTitle>
+        </MessageBarBody>
+      </MessageBar>
+      <dl className={styles.dl}>
+        {items.map(([k, v]) => (
+          <React.Fragment key={k}>
+            <dt>{k}</dt>
+            <dd className={styles.dd}>{v}</dd>
+          </React.Fragment>
+        ))}
+      </dl>
+    </Card>
+  );
+}
