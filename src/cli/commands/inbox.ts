@@ -1,0 +1,148 @@
+import type { Command } from 'commander';
+import { UserError } from '../../domain/errors';
+import { hashPassword, newToken, sha256Hex } from '../../inbox/auth';
+import { loadConfig, type InboxConfig } from '../../inbox/config';
+import { DiskFileStore } from '../../inbox/files';
+import { startServer } from '../../inbox/server';
+import { openStore } from '../../inbox/storage';
+import type { Store } from '../../inbox/storage/types';
+import { intArg, profileArg, unitArg } from '../args';
+
+type Out = (line: string) => void;
+const stdout: Out = (line) => process.stdout.write(line + '\n');
+
+function configFor(opts: { data: string; port?: string; host?: string }): InboxConfig {
+  return loadConfig({
+    dataDir: opts.data,
+    ...(opts.port !== undefined ? { port: intArg('--port', opts.port, 0, 65535) } : {}),
+    ...(opts.host !== undefined ? { host: opts.host } : {}),
+    logger: process.env.VR_INBOX_LOG === '1',
+  });
+}
+
+async function withStore<T>(config: InboxConfig, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(config).catch((error: Error) => {
+    throw new UserError(
+      'inbox_unreachable',
+      `Không mở được kho dữ liệu hộp thư (${config.databaseUrl ? 'PostgreSQL' : config.dataDir}): ${error.message}`,
+      `Cannot open the inbox store (${config.databaseUrl ? 'PostgreSQL' : config.dataDir}): ${error.message}`,
+    );
+  });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** `vr inbox init`: creates (or migrates) the store and the files folder. */
+export async function inboxInit(opts: { data: string }, out: Out = stdout): Promise<void> {
+  const config = configFor(opts);
+  await withStore(config, async () => {
+    await new DiskFileStore(config.dataDir, config.encryptionKey).init();
+  });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${config.dataDir}`;
+  out(`Đã tạo hộp thư: ${where}; tệp lưu tại ${config.dataDir}/files${config.encryptionKey ? ' (mã hoá AES-256-GCM)' : ''}.`);
+  out(`Inbox ready: ${where}; files in ${config.dataDir}/files${config.encryptionKey ? ' (AES-256-GCM encrypted)' : ''}.`);
+}
+
+/** `vr inbox unit add`: a new token for the unit, printed once as the last line. */
+export async function inboxUnitAdd(opts: { data: string; profile: string; unit: string }, out: Out = stdout): Promise<string> {
+  const profile = profileArg(opts.profile);
+  const unit = unitArg(profile, opts.unit);
+  const token = newToken();
+  await withStore(configFor(opts), async (store) => {
+    const existed = await store.getUnit(profile.id, unit.code);
+    await store.upsertUnit({ profile: profile.id, unit_code: unit.code, unit_name: unit.name, province_code: profile.province_code, token_hash: sha256Hex(token) });
+    await store.appendAudit({ actor_role: 'system', actor: 'cli', action: 'unit_token_issued', target: unit.code, ip: null, detail: { profile: profile.id, replaced: existed !== null } });
+    out(`Mã truy cập của ${unit.code} (${unit.name}) — chỉ hiện một lần, hãy chuyển cho đơn vị qua kênh an toàn${existed ? '; mã cũ đã bị thay' : ''}:`);
+    out(`Access token for ${unit.code} — shown once, hand it to the unit over a safe channel${existed ? '; the old token no longer works' : ''}:`);
+  });
+  out(token);
+  return token;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `vr inbox staff add`: password from stdin (first line), hashed with argon2id. */
+export async function inboxStaffAdd(
+  opts: { data: string; user: string; role?: string },
+  out: Out = stdout,
+  input: () => Promise<string> = readStdin,
+): Promise<void> {
+  const role = opts.role ?? 'staff';
+  if (role !== 'staff' && role !== 'admin') {
+    throw new UserError('bad_argument', `--role "${role}" không hợp lệ: dùng staff hoặc admin.`, `Invalid --role "${role}": use staff or admin.`);
+  }
+  const user = opts.user.trim();
+  if (!/^[\p{L}\p{N}._@-]{1,100}$/u.test(user)) {
+    throw new UserError('bad_argument', `Tên đăng nhập "${opts.user}" không hợp lệ (chữ, số, . _ @ -).`, `Invalid user name "${opts.user}" (letters, digits, . _ @ -).`);
+  }
+  const password = (await input()).split(/\r?\n/)[0] ?? '';
+  if (password.length < 10) {
+    throw new UserError(
+      'bad_argument',
+      'Mật khẩu (đọc từ đầu vào chuẩn) phải dài ít nhất 10 ký tự, ví dụ: echo "…" | vr inbox staff add …',
+      'The password (read from stdin) must be at least 10 characters, e.g. echo "…" | vr inbox staff add …',
+    );
+  }
+  const hash = await hashPassword(password);
+  await withStore(configFor(opts), async (store) => {
+    await store.upsertStaffUser({ username: user, role, password_hash: hash });
+    await store.appendAudit({ actor_role: 'system', actor: 'cli', action: 'staff_created', target: user, ip: null, detail: { role } });
+  });
+  out(`Đã tạo/cập nhật tài khoản ${user} (${role}). / Account ${user} (${role}) created or updated.`);
+}
+
+/** `vr inbox serve`: runs until SIGINT/SIGTERM; prints the URL. */
+export async function inboxServe(opts: { data: string; port?: string; host?: string }, out: Out = stdout): Promise<void> {
+  const config = configFor(opts);
+  const { app, url } = await startServer(config);
+  out(`Hộp thư đang chạy tại / Inbox listening at ${url}`);
+  const stop = (): void => {
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export function register(program: Command): void {
+  const inbox = program.command('inbox').description('Hộp thư tỉnh / provincial inbox');
+  inbox
+    .command('init')
+    .description('Tạo kho dữ liệu / create the store (SQLite in DIR unless DATABASE_URL is set)')
+    .requiredOption('--data <dir>', 'thư mục dữ liệu / data folder')
+    .action((opts: { data: string }) => inboxInit(opts));
+  const unit = inbox.command('unit').description('Đơn vị báo cáo / reporting units');
+  unit
+    .command('add')
+    .description('Cấp mã truy cập cho đơn vị / issue a unit token (printed once, last line)')
+    .requiredOption('--data <dir>', 'thư mục dữ liệu / data folder')
+    .requiredOption('--profile <id>', 'kế hoạch / plan profile')
+    .requiredOption('--unit <code>', 'mã đơn vị / unit code')
+    .action(async (opts: { data: string; profile: string; unit: string }) => {
+      await inboxUnitAdd(opts);
+    });
+  const staff = inbox.command('staff').description('Cán bộ Sở / provincial staff');
+  staff
+    .command('add')
+    .description('Tạo tài khoản cán bộ (mật khẩu từ stdin) / add a staff account (password on stdin)')
+    .requiredOption('--data <dir>', 'thư mục dữ liệu / data folder')
+    .requiredOption('--user <name>', 'tên đăng nhập / user name')
+    .option('--role <role>', 'staff | admin', 'staff')
+    .action((opts: { data: string; user: string; role?: string }) => inboxStaffAdd(opts));
+  inbox
+    .command('serve')
+    .description('Chạy hộp thư / run the inbox server')
+    .requiredOption('--data <dir>', 'thư mục dữ liệu / data folder')
+    .option('--port <n>', 'cổng / port (8787)')
+    .option('--host <host>', 'địa chỉ nghe / listen address (127.0.0.1)')
+    .action((opts: { data: string; port?: string; host?: string }) => inboxServe(opts));
+}
