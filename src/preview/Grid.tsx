@@ -1,0 +1,120 @@
+/**
+ * The preview's stand-in for the Excel grid: sheet tabs, column letters, row numbers, fills
+ * (highlights) and the selected cell, so the pane's effects are visible without Excel. Shows
+ * a window of rows around the selection so a 10,000-row register stays fast.
+ */
+import React, { useEffect, useRef, useSyncExternalStore } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { cellAddress, columnLetter, parseAddress, type CellValue } from '../domain/sheet';
+import type { FakeWorkbookShell } from './fakeShell';
+
+const WINDOW = 120;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minWidth: 0, height: '100%' },
+  tabs: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, padding: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  tab: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    cursor: 'pointer',
+    fontSize: tokens.fontSizeBase200,
+  },
+  activeTab: { backgroundColor: tokens.colorNeutralBackground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorBrandStroke1 },
+  scroll: { overflow: 'auto', flexGrow: 1 },
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase100, fontFamily: tokens.fontFamilyBase },
+  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `0 ${tokens.spacingHorizontalXS}`, position: 'sticky', top: 0 },
+  cell: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, padding: `0 ${tokens.spacingHorizontalXS}`, whiteSpace: 'nowrap', maxWidth: '160px', overflow: 'hidden', textOverflow: 'ellipsis' },
+  selected: { outline: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+});
+
+function text(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+}
+
+export function Grid({ shell }: { shell: FakeWorkbookShell }): React.JSX.Element {
+  const styles = useStyles();
+  useSyncExternalStore(shell.subscribe, () => shell.version);
+  const selectedRef = useRef<HTMLTableCellElement | null>(null);
+  const sheet = shell.sheets.find((s) => s.name === shell.activeSheet) ?? shell.sheets[0];
+  const selection = shell.selection && sheet && shell.selection.sheet === sheet.name ? parseAddress(shell.selection.address) : null;
+
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView?.({ block: 'center', inline: 'center' });
+  }, [shell.version]);
+
+  if (!sheet) return <div className={styles.root} data-testid="grid" />;
+  const start = selection ? Math.max(0, selection.row0 - WINDOW / 2) : 0;
+  const end = Math.min(Math.max(sheet.rows.length, (selection?.row0 ?? 0) + 1, 20), start + WINDOW);
+  const width = Math.max(10, ...sheet.rows.slice(start, end).map((r) => r.length), (selection?.col0 ?? 0) + 1);
+
+  return (
+    <div className={styles.root} data-testid="grid">
+      <div className={styles.tabs} role="tablist" aria-label="Trang tính / Sheets">
+        {shell.sheets
+          .filter((s) => s.visibility !== 'veryHidden')
+          .map((s) => (
+            <button
+              key={s.name}
+              role="tab"
+              aria-selected={s.name === sheet.name}
+              className={`${styles.tab} ${s.name === sheet.name ? styles.activeTab : ''}`}
+              onClick={() => shell.activate(s.name)}
+            >
+              {s.name}
+              {s.visibility === 'hidden' ? ' (ẩn)' : ''}
+            </button>
+          ))}
+      </div>
+      <div className={styles.scroll}>
+        <table className={styles.table} aria-label={sheet.name} data-sheet={sheet.name}>
+          <thead>
+            <tr>
+              <th className={styles.head} />
+              {Array.from({ length: width }, (_, c) => (
+                <th key={c} className={styles.head} scope="col">
+                  {columnLetter(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: end - start }, (_, i) => {
+              const r = start + i;
+              const row = sheet.rows[r] ?? [];
+              return (
+                <tr key={r}>
+                  <th className={styles.head} scope="row">
+                    {r + 1}
+                  </th>
+                  {Array.from({ length: width }, (_, c) => {
+                    const address = cellAddress(r, c);
+                    const isSelected = selection?.row0 === r && selection.col0 === c;
+                    const fill = sheet.fills.get(address);
+                    return (
+                      <td
+                        key={c}
+                        ref={isSelected ? selectedRef : undefined}
+                        data-cell={address}
+                        data-fill={fill}
+                        aria-selected={isSelected || undefined}
+                        className={`${styles.cell} ${isSelected ? styles.selected : ''}`}
+                        // A fill is workbook data (the cell's own colour), not UI styling.
+                        style={fill ? { backgroundColor: fill } : undefined}
+                        title={text(row[c] ?? null)}
+                      >
+                        {text(row[c] ?? null)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Browser preview: the same pane code (App) over a fake in-browser workbook, with a grid that
+ * shows the sheets, the selected cell and the highlights. Query options: `?api=1.7` pretends an
+ * Excel without ExcelApi 1.8 (dropdowns off), `?lang=en`, `?inbox=URL` presets the inbox,
+ * `?sample=N` loads an N-row synthetic register. `window.__vrPreview` lets tests and the
+ * benchmark drive it.
+ */
+import React from 'react';
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { App } from '../taskpane/App';
+import { workerChecker } from '../taskpane/lib/checkRunner';
+import { browserServices } from '../taskpane/lib/services';
+import { getProfile, findUnit } from '../profiles';
+import { FakeWorkbookShell } from './fakeShell';
+import { Grid } from './Grid';
+
+const useStyles = makeStyles({
+  layout: { display: 'flex', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  grid: { flexGrow: 1, minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  pane: {
+    width: '320px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+});
+
+const params = new URLSearchParams(window.location.search);
+const api = params.get('api');
+const older = api !== null && Number(api) < 1.8;
+const shell = new FakeWorkbookShell({ dropdowns: !older, freezePanes: api === null || Number(api) >= 1.7, formatting: api === null || Number(api) >= 1.2, fileAccess: true });
+const inbox = params.get('inbox');
+if (inbox) void shell.saveSettings({ inboxUrl: inbox });
+
+async function loadSample(rows: number, seed = 1, errors = false, profileId = 'bac-ninh-2017', unitCode = 'BN-TS', year = 2020, quarter = 3): Promise<void> {
+  const { generateSample } = await import('../domain/sample');
+  const profile = getProfile(profileId);
+  const unit = profile && findUnit(profile, unitCode);
+  if (!profile || !unit) throw new Error(`unknown profile/unit ${profileId}/${unitCode}`);
+  const { spec } = generateSample({ rows, seed, profile, unit, year, quarter, errors });
+  shell.sheets = [];
+  await shell.createTemplate(spec);
+}
+
+(window as unknown as { __vrPreview: unknown }).__vrPreview = { shell, loadSample };
+
+function Preview(): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.layout}>
+      <section className={styles.grid} aria-label="Trang tính / Worksheet">
+        <Grid shell={shell} />
+      </section>
+      <aside className={styles.pane} aria-label="Ngăn tác vụ / Task pane" data-testid="pane">
+        <App
+          shell={shell}
+          services={browserServices()}
+          checker={workerChecker('check.worker.js')}
+          initialLanguage={params.get('lang') === 'en' ? 'en' : 'vi'}
+        />
+      </aside>
+    </div>
+  );
+}
+
+const sample = Number(params.get('sample') ?? 0);
+const ready = sample > 0 ? loadSample(sample) : Promise.resolve();
+void ready.then(() =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <FluentProvider theme={webLightTheme}>
+      <Preview />
+    </FluentProvider>,
+  ),
+);

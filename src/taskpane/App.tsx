@@ -1,0 +1,129 @@
+/**
+ * The task pane: navigation between panels, each loaded lazily (only the open panel's code is
+ * fetched), inside one FluentProvider. Works at 320 px: the tabs wrap.
+ */
+import React, { Suspense, lazy, useState } from 'react';
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { WorkbookShell } from '../excel/shell';
+import { CapabilityNotice } from './components/CapabilityNotice';
+import { QueueWorker } from './components/QueueWorker';
+import type { Language } from './i18n';
+import type { CheckRunner } from './lib/checkRunner';
+import type { Services } from './lib/services';
+import { PaneProvider, usePane } from './state';
+
+const StartPanel = lazy(() => import('./panels/StartPanel'));
+const EntryPanel = lazy(() => import('./panels/EntryPanel'));
+const CheckPanel = lazy(() => import('./panels/CheckPanel'));
+const ReportPanel = lazy(() => import('./panels/ReportPanel'));
+const SubmitPanel = lazy(() => import('./panels/SubmitPanel'));
+const SettingsPanel = lazy(() => import('./panels/SettingsPanel'));
+
+export type PanelId = 'start' | 'entry' | 'check' | 'report' | 'submit' | 'settings';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: '280px',
+    minHeight: '100%',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    paddingTop: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+  },
+  tabs: { flexWrap: 'wrap', paddingLeft: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+  },
+});
+
+function Panels({ initial }: { initial: PanelId }): React.JSX.Element {
+  const styles = useStyles();
+  const { t } = usePane();
+  const [panel, setPanel] = useState<PanelId>(initial);
+  const tabs: [PanelId, Parameters<typeof t>[0]][] = [
+    ['start', 'navStart'],
+    ['entry', 'navEntry'],
+    ['check', 'navCheck'],
+    ['report', 'navReport'],
+    ['submit', 'navSubmit'],
+    ['settings', 'navSettings'],
+  ];
+  return (
+    <>
+      <h1 className={styles.header}>{t('appTitle')}</h1>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        aria-label={t('navLabel')}
+        selectedValue={panel}
+        onTabSelect={(_, data) => setPanel(data.value as PanelId)}
+      >
+        {tabs.map(([id, key]) => (
+          <Tab key={id} value={id} id={`tab-${id}`}>
+            {t(key)}
+          </Tab>
+        ))}
+      </TabList>
+      <main className={styles.body} role="tabpanel" aria-labelledby={`tab-${panel}`}>
+        <CapabilityNotice />
+        <Suspense fallback={<Spinner size="small" label={t('loading')} />}>
+          {panel === 'start' && <StartPanel onCreated={() => setPanel('entry')} />}
+          {panel === 'entry' && <EntryPanel />}
+          {panel === 'check' && <CheckPanel />}
+          {panel === 'report' && <ReportPanel />}
+          {panel === 'submit' && <SubmitPanel />}
+          {panel === 'settings' && <SettingsPanel />}
+        </Suspense>
+      </main>
+    </>
+  );
+}
+
+export interface AppProps {
+  shell: WorkbookShell;
+  services: Services;
+  checker: CheckRunner;
+  initialPanel?: PanelId;
+  initialLanguage?: Language;
+  /** A start-up problem to show above everything (e.g. Office.js missing). */
+  startupError?: string;
+}
+
+export function App({ shell, services, checker, initialPanel = 'start', initialLanguage, startupError }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.root}>
+      <PaneProvider shell={shell} services={services} checker={checker} initialLanguage={initialLanguage}>
+        {startupError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{startupError}</MessageBarBody>
+          </MessageBar>
+        )}
+        <QueueWorker>
+          <Panels initial={initialPanel} />
+        </QueueWorker>
+      </PaneProvider>
+    </FluentProvider>
+  );
+}

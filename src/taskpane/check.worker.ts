@@ -1,0 +1,20 @@
+/**
+ * The check, in a Web Worker: the pane posts the workbook model, the worker answers with the
+ * findings, so the pane stays responsive while thousands of rows are checked.
+ */
+import { checkWorkbook } from '../domain/check';
+import type { CheckReply, CheckRequest } from './lib/checkRunner';
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<CheckRequest>) => void) | null;
+  postMessage: (reply: CheckReply) => void;
+};
+
+scope.onmessage = (event) => {
+  const { id, workbook, today } = event.data;
+  try {
+    scope.postMessage({ id, findings: checkWorkbook(workbook, { today: new Date(today) }).findings });
+  } catch (error) {
+    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+};

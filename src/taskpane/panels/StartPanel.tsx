@@ -1,0 +1,127 @@
+/**
+ * Start: recognise the open register from `_meta`, or create a new one in the open workbook
+ * from the plan profile's template (the same spec `vr new` writes).
+ */
+import React, { useState } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { buildTemplate } from '../../domain/template';
+import { DEFAULT_PROFILE_ID, PROFILES, findUnit, getProfile } from '../../profiles';
+import { missingCapabilities } from '../components/CapabilityNotice';
+import { errorText } from '../components/errorText';
+import { usePane } from '../state';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+});
+
+export default function StartPanel({ onCreated }: { onCreated?: () => void }): React.JSX.Element {
+  const styles = useStyles();
+  const pane = usePane();
+  const { t, meta, shell, settings, services, lang } = pane;
+  const now = services.now();
+  const [profileId, setProfileId] = useState(settings.profile ?? DEFAULT_PROFILE_ID);
+  const profile = getProfile(profileId) ?? PROFILES[0];
+  const [unitCode, setUnitCode] = useState(settings.unit && findUnit(profile, settings.unit) ? settings.unit : profile.units[0].code);
+  const [year, setYear] = useState(String(now.getUTCFullYear()));
+  const [quarter, setQuarter] = useState(String(Math.floor(now.getUTCMonth() / 3) + 1));
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string; extra?: string[] } | null>(null);
+
+  if (meta) {
+    const known = getProfile(meta.profile);
+    return (
+      <div className={styles.form}>
+        <MessageBar intent="success">
+          <MessageBarBody>
+            {t('startRecognised', {
+              unit: meta.unit_name,
+              code: meta.unit_code,
+              quarter: meta.quarter,
+              year: meta.year,
+              profile: known ? (lang === 'vi' ? known.title : known.title_en) : meta.profile,
+            })}
+          </MessageBarBody>
+        </MessageBar>
+        <Button onClick={() => pane.refresh()}>{t('startReread')}</Button>
+      </div>
+    );
+  }
+
+  const create = async (): Promise<void> => {
+    const unit = findUnit(profile, unitCode) ?? profile.units[0];
+    setBusy(true);
+    setMessage(null);
+    try {
+      const spec = buildTemplate(profile, unit, Number(year), Number(quarter), now.toISOString());
+      const result = await shell.createTemplate(spec);
+      await pane.saveSettings({ ...settings, profile: profile.id, unit: unit.code });
+      await pane.refresh();
+      const skipped = result.skipped.length > 0 ? missingCapabilities(shell.capabilities) : [];
+      setMessage({ intent: 'success', text: t('startCreated'), extra: skipped.length ? [t('capOff')] : undefined });
+      onCreated?.();
+    } catch (error) {
+      setMessage({ intent: 'error', text: errorText(error, t, lang) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void create();
+      }}
+    >
+      <Text>{t('startNotTemplate')}</Text>
+      <Field label={t('startProfile')}>
+        <Select
+          value={profile.id}
+          onChange={(_, data) => {
+            setProfileId(data.value);
+            setUnitCode((getProfile(data.value) ?? profile).units[0].code);
+          }}
+        >
+          {PROFILES.map((p) => (
+            <option key={p.id} value={p.id}>
+              {lang === 'vi' ? p.title : p.title_en}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('startUnit')} hint={profile.units_sample ? t('startSampleNote') : undefined}>
+        <Select value={unitCode} onChange={(_, data) => setUnitCode(data.value)}>
+          {profile.units.map((u) => (
+            <option key={u.code} value={u.code}>
+              {u.name} ({u.code})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Field label={t('startYear')}>
+          <Input type="number" value={year} min={2000} max={2100} onChange={(_, data) => setYear(data.value)} />
+        </Field>
+        <Field label={t('startQuarter')}>
+          <Select value={quarter} onChange={(_, data) => setQuarter(data.value)}>
+            {[1, 2, 3, 4].map((q) => (
+              <option key={q} value={q}>
+                {q}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Button appearance="primary" type="submit" disabled={busy}>
+        {t('startCreate')}
+      </Button>
+      {message && (
+        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </form>
+  );
+}

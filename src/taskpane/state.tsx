@@ -1,0 +1,108 @@
+/**
+ * Pane state shared by the panels: the workbook shell, the language, per-workbook settings,
+ * what `_meta` says about the open workbook, and the last check. Office state lives behind the
+ * shell; this is UI state only.
+ */
+import React, { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { Finding } from '../domain/finding';
+import { readMeta } from '../domain/parse';
+import type { Meta } from '../domain/schema/meta';
+import type { Profile, Unit } from '../domain/schema/profile';
+import type { WorkbookModel } from '../domain/sheet';
+import { findUnit, getProfile } from '../profiles';
+import type { PaneSettings, WorkbookShell } from '../excel/shell';
+import { translate, type Language, type MessageKey } from './i18n';
+import type { CheckRunner } from './lib/checkRunner';
+import type { Services } from './lib/services';
+
+export interface LastCheck {
+  findings: Finding[];
+  rows: number;
+  at: Date;
+}
+
+export interface PaneContextValue {
+  shell: WorkbookShell;
+  services: Services;
+  lang: Language;
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  settings: PaneSettings;
+  saveSettings: (next: PaneSettings) => Promise<void>;
+  meta: Meta | null;
+  profile: Profile | null;
+  unit: Unit | null;
+  /** Reads the workbook again and refreshes `meta`; returns the model for the caller. */
+  refresh: () => Promise<WorkbookModel>;
+  lastCheck: LastCheck | null;
+  setLastCheck: (check: LastCheck | null) => void;
+  checker: CheckRunner;
+}
+
+const PaneContext = createContext<PaneContextValue | null>(null);
+
+export function usePane(): PaneContextValue {
+  const value = useContext(PaneContext);
+  if (!value) throw new Error('usePane outside PaneProvider');
+  return value;
+}
+
+export interface PaneProviderProps {
+  shell: WorkbookShell;
+  services: Services;
+  checker: CheckRunner;
+  initialLanguage?: Language;
+  children: React.ReactNode;
+}
+
+export function PaneProvider({ shell, services, checker, initialLanguage, children }: PaneProviderProps): React.JSX.Element {
+  const [settings, setSettings] = useState<PaneSettings>({});
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const [lastCheck, setLastCheck] = useState<LastCheck | null>(null);
+  const lang: Language = settings.language ?? initialLanguage ?? 'vi';
+
+  const refresh = useCallback(async () => {
+    const workbook = await shell.readWorkbook();
+    setMeta(readMeta(workbook).meta);
+    return workbook;
+  }, [shell]);
+
+  useEffect(() => {
+    let live = true;
+    shell.readSettings().then((s) => live && setSettings(s), () => undefined);
+    refresh().catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [shell, refresh]);
+
+  const saveSettings = useCallback(
+    async (next: PaneSettings) => {
+      setSettings(next);
+      await shell.saveSettings(next);
+    },
+    [shell],
+  );
+
+  const value = useMemo<PaneContextValue>(() => {
+    const profile = meta ? (getProfile(meta.profile) ?? null) : settings.profile ? (getProfile(settings.profile) ?? null) : null;
+    const unitCode = meta?.unit_code ?? settings.unit;
+    const unit = profile && unitCode ? (findUnit(profile, unitCode) ?? null) : null;
+    return {
+      services,
+      shell,
+      checker,
+      lang,
+      t: (key, params) => translate(lang, key, params),
+      settings,
+      saveSettings,
+      meta,
+      profile,
+      unit,
+      refresh,
+      lastCheck,
+      setLastCheck,
+    };
+  }, [services, shell, checker, lang, settings, saveSettings, meta, refresh, lastCheck]);
+
+  return <PaneContext.Provider value={value}>{children}</PaneContext.Provider>;
+}
