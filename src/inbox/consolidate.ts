@@ -171,6 +171,7 @@ async function writeWorkbook(
   quarter: number,
   stream: Writable,
   generatedAt: Date,
+  states: Record<string, string>,
 ): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = 'vr consolidate';
@@ -192,7 +193,8 @@ async function writeWorkbook(
     const e = byCode.get(unit.code);
     const values = e ? cols.map((c) => c.value(e.report)) : cols.map(() => null);
     values.forEach((v, i) => (totals[i] += v ?? 0));
-    const state = e ? (STATE_VI[e.state ?? ''] ?? e.state ?? 'Đã nộp') : STATE_VI.missing;
+    const raw = e ? (e.state ?? 'submitted') : (states[unit.code] ?? 'missing');
+    const state = STATE_VI[raw] ?? raw;
     addRow(summary, [unit.code, unit.name, state, ...values]).commit();
   }
   const last = first + profile.units.length - 1;
@@ -271,19 +273,27 @@ function resultOf(extracts: UnitExtract[], profile: Profile): ConsolidateResult 
 }
 
 /** The consolidated workbook as bytes (the inbox's download). */
+export interface WriteOptions {
+  /** Generation time shown in the summary (default now). */
+  now?: Date;
+  /** State of units that have no input (e.g. `returned`), shown in the summary; default `missing`. */
+  states?: Record<string, string>;
+  onProgress?: (done: number) => void;
+}
+
 export async function consolidateToBuffer(
   profile: Profile,
   year: number,
   quarter: number,
   inputs: Iterable<UnitInput> | AsyncIterable<UnitInput>,
-  now: Date = new Date(),
+  opts: WriteOptions = {},
 ): Promise<{ buffer: Buffer } & ConsolidateResult> {
-  const extracts = await extractAll(profile, year, quarter, inputs);
+  const extracts = await extractAll(profile, year, quarter, inputs, opts.onProgress);
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
   const ended = once(sink, 'end');
-  await writeWorkbook(extracts, profile, year, quarter, sink, now);
+  await writeWorkbook(extracts, profile, year, quarter, sink, opts.now ?? new Date(), opts.states ?? {});
   await ended;
   return { buffer: Buffer.concat(chunks), ...resultOf(extracts, profile) };
 }
@@ -296,16 +306,15 @@ export async function consolidateToFile(
   quarter: number,
   inputs: Iterable<UnitInput> | AsyncIterable<UnitInput>,
   outPath: string,
-  onProgress?: (done: number) => void,
-  now: Date = new Date(),
+  opts: WriteOptions = {},
 ): Promise<ConsolidateResult> {
-  const extracts = await extractAll(profile, year, quarter, inputs, onProgress);
+  const extracts = await extractAll(profile, year, quarter, inputs, opts.onProgress);
   const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`);
   const { createWriteStream } = await import('node:fs');
   const out = createWriteStream(tmp);
   try {
     const closed = once(out, 'close');
-    await writeWorkbook(extracts, profile, year, quarter, out, now);
+    await writeWorkbook(extracts, profile, year, quarter, out, opts.now ?? new Date(), opts.states ?? {});
     await closed;
     await fsp.rename(tmp, outPath);
   } catch (error) {

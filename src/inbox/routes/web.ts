@@ -1,15 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { previousQuarter } from '../../domain/period';
 import type { Profile, Unit } from '../../domain/schema/profile';
 import { buildTemplate } from '../../domain/template';
-import { findUnit, getProfile } from '../../profiles';
+import { findUnit } from '../../profiles';
 import { readWorkbookBuffer } from '../../xlsx/read';
 import { templateToBuffer } from '../../xlsx/write';
 import { audit } from '../audit';
+import { profileOf } from '../config';
 import { HttpError, requireStaff, requireUnit } from '../auth';
 import { consolidateToBuffer, type UnitInput } from '../consolidate';
 import { rolloverWorkbook } from '../rollover';
@@ -36,14 +36,14 @@ function sendXlsx(reply: FastifyReply, filename: string, bytes: Buffer): Fastify
     .send(bytes);
 }
 
-function profileOrThrow(id: string): Profile {
-  const profile = getProfile(id);
+function profileOrThrow(ctx: InboxContext, id: string): Profile {
+  const profile = profileOf(ctx.config, id);
   if (!profile) throw new HttpError(400, 'unknown_profile', `Không có kế hoạch "${id}".`, `Unknown plan profile "${id}".`);
   return profile;
 }
 
-function unitContext(record: UnitRecord): { profile: Profile; unit: Unit } {
-  const profile = profileOrThrow(record.profile);
+function unitContext(ctx: InboxContext, record: UnitRecord): { profile: Profile; unit: Unit } {
+  const profile = profileOrThrow(ctx, record.profile);
   const unit = findUnit(profile, record.unit_code);
   if (!unit) {
     throw new HttpError(409, 'unknown_unit', `Đơn vị ${record.unit_code} không còn trong kế hoạch ${profile.id}; liên hệ tỉnh.`, `Unit ${record.unit_code} is no longer in plan ${profile.id}; contact the province.`);
@@ -54,15 +54,20 @@ function unitContext(record: UnitRecord): { profile: Profile; unit: Unit } {
 /** The version of each unit that counts for consolidation: the accepted one, else the latest,
  *  unless that latest was returned (the province asked for a new one: the unit is left out and
  *  shown as returned). Same rule as the tracking grid (tracking.ts `quarterStatus`). */
-export function countedVersions(versions: readonly SubmissionVersion[]): { version: SubmissionVersion; state: string }[] {
+export function countedVersions(versions: readonly SubmissionVersion[]): {
+  counted: { version: SubmissionVersion; state: string }[];
+  states: Record<string, string>;
+} {
   const byUnit = new Map<string, SubmissionVersion[]>();
   for (const v of versions) byUnit.set(v.unit_code, [...(byUnit.get(v.unit_code) ?? []), v]);
-  const out: { version: SubmissionVersion; state: string }[] = [];
-  for (const list of byUnit.values()) {
+  const counted: { version: SubmissionVersion; state: string }[] = [];
+  const states: Record<string, string> = {};
+  for (const [code, list] of byUnit) {
     const status = quarterStatus(list);
-    if (status.current && status.state !== 'returned' && status.state !== 'missing') out.push({ version: status.current, state: status.state });
+    states[code] = status.state;
+    if (status.current && status.state !== 'returned' && status.state !== 'missing') counted.push({ version: status.current, state: status.state });
   }
-  return out;
+  return { counted, states };
 }
 
 /** dist/inbox-web, from src/ (tests, tsx) or dist/ (built server); VR_INBOX_WEB_DIR overrides. */
@@ -76,19 +81,48 @@ export function webRoot(): string | null {
   return candidates.find((p) => existsSync(path.join(p, 'staff', 'index.html'))) ?? null;
 }
 
+const STATIC_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** One file of a page folder. Only plain names (no `/`, no `..`) of known types are served, so
+ *  no request can reach outside the folder. */
+async function sendStatic(reply: FastifyReply, dir: string, file: string): Promise<FastifyReply> {
+  const type = STATIC_TYPES[path.extname(file)];
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file) || !type) {
+    return reply.status(404).send({ error: 'not_found', message_vi: 'Không có địa chỉ này.', message_en: 'No such address.' });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fsp.readFile(path.join(dir, file));
+  } catch {
+    return reply.status(404).send({ error: 'not_found', message_vi: 'Không có địa chỉ này.', message_en: 'No such address.' });
+  }
+  // Bundles have a content hash in their name: cache them; the page itself is always fresh.
+  reply.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+  if (file.endsWith('.html')) {
+    reply.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    reply.header('referrer-policy', 'no-referrer');
+  }
+  return reply.type(type).send(bytes);
+}
+
 export async function registerWebRoutes(app: FastifyInstance, ctx: InboxContext): Promise<void> {
   app.get('/api/staff/consolidated.xlsx', async (req, reply) => {
     const user = await requireStaff(req, ctx, { csrf: false });
     const q = parseQuery(ConsolidatedQuery, req.query);
-    const profile = profileOrThrow(q.profile);
-    const counted = countedVersions(await ctx.store.listPeriodVersions(profile.id, q.year, q.quarter));
+    const profile = profileOrThrow(ctx, q.profile);
+    const { counted, states } = countedVersions(await ctx.store.listPeriodVersions(profile.id, q.year, q.quarter));
     // One unit at a time: read the stored bytes, parse, keep only figures and de-identified rows.
     const inputs: UnitInput[] = counted.map(({ version, state }) => ({
       label: `${version.unit_code} (${version.id})`,
       state,
       load: async () => readWorkbookBuffer(await ctx.files.read(version.file_key)),
     }));
-    const result = await consolidateToBuffer(profile, q.year, q.quarter, inputs);
+    const result = await consolidateToBuffer(profile, q.year, q.quarter, inputs, { states });
     await audit(ctx, req, { role: user.role, name: user.username }, 'consolidate', null, {
       profile: profile.id,
       year: q.year,
@@ -102,7 +136,7 @@ export async function registerWebRoutes(app: FastifyInstance, ctx: InboxContext)
   app.get('/api/units/me/template', async (req, reply) => {
     const record = await requireUnit(req, ctx);
     const q = parseQuery(PeriodQuery, req.query);
-    const { profile, unit } = unitContext(record);
+    const { profile, unit } = unitContext(ctx, record);
     const bytes = await templateToBuffer(buildTemplate(profile, unit, q.year, q.quarter, new Date().toISOString()));
     await audit(ctx, req, { role: 'unit', name: record.unit_code }, 'download', null, { kind: 'template', year: q.year, quarter: q.quarter });
     return sendXlsx(reply, `${unit.code}-${q.year}-Q${q.quarter}.xlsx`, bytes);
@@ -113,7 +147,7 @@ export async function registerWebRoutes(app: FastifyInstance, ctx: InboxContext)
   app.get('/api/units/me/rollover', async (req, reply) => {
     const record = await requireUnit(req, ctx);
     const q = parseQuery(PeriodQuery, req.query);
-    const { profile, unit } = unitContext(record);
+    const { profile, unit } = unitContext(ctx, record);
     let source: SubmissionVersion | null = null;
     let at = { year: q.year, quarter: q.quarter };
     for (let i = 0; i < ROLLOVER_LOOKBACK_QUARTERS && !source; i++) {
@@ -144,18 +178,12 @@ export async function registerWebRoutes(app: FastifyInstance, ctx: InboxContext)
     }
     return;
   }
-  // Pages are static files; everything they show comes from the JSON API after sign-in.
-  for (const [i, page] of ['staff', 'upload'].entries()) {
-    await app.register(fastifyStatic, {
-      root: path.join(root, page),
-      prefix: `/${page}/`,
-      decorateReply: i === 0,
-      index: ['index.html'],
-      redirect: true,
-      setHeaders: (res) => {
-        res.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'");
-        res.header('referrer-policy', 'no-referrer');
-      },
-    });
+  // Pages are static files; everything they show comes from the JSON API after sign-in. A tiny
+  // handler rather than @fastify/static: two flat folders need no more, and its ESM-only
+  // dependency would keep these routes out of the jest suite.
+  for (const page of ['staff', 'upload']) {
+    app.get(`/${page}`, async (_req, reply) => reply.redirect(`/${page}/`));
+    app.get(`/${page}/`, async (_req, reply) => sendStatic(reply, path.join(root, page), 'index.html'));
+    app.get<{ Params: { file: string } }>(`/${page}/:file`, async (req, reply) => sendStatic(reply, path.join(root, page), req.params.file));
   }
 }
