@@ -91,9 +91,14 @@ export function percent(numerator: number, denominator: number): number | null {
   return Math.round((numerator * 1000) / denominator) / 10;
 }
 
+const LOWER = /[a-z\u00e0-\u1ef9]/;
+
 /** Support case IDs match trimmed and case-insensitively (`bn-ts-2020-0001` is the same case). */
 export function caseKey(id: string | null): string | null {
   if (id === null) return null;
+  // Fast path (the usual case): already trimmed, no lower-case letters; no new string.
+  const n = id.length;
+  if (n > 0 && id.charCodeAt(0) > 32 && id.charCodeAt(n - 1) > 32 && !LOWER.test(id)) return id;
   const key = id.trim().toUpperCase();
   return key === '' ? null : key;
 }
@@ -105,6 +110,12 @@ function verifiedAtEnd(rec: RegistryRecord, period: Period): boolean {
     return rec.verification_date === null || onOrBeforeEnd(rec.verification_date, period);
   }
   return false;
+}
+
+function bitCount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n += 1;
+  return n;
 }
 
 /** A valid amount: an integer ≥ 0 (SUP-04 flags the others, which the sum leaves out). */
@@ -124,22 +135,29 @@ export function buildReport(
   const counts: Record<string, ReportFigures> = {};
   for (const def of defs) if (def.kind === 'count') counts[def.code] = emptyFigures(def.code.startsWith('4.'));
 
-  const typeRow = new Map<string, string>();
-  supportTypes(profile.law).forEach((t, i) => typeRow.set(t.key, `4.${i + 1}`));
+  // Support types by key -> index (row 4.(i+1)); per person a bit mask of types (≤ 31 types), so
+  // "once per type" and "need met" are integer operations, not string keys.
+  const types = supportTypes(profile.law);
+  const typeIndex = new Map<string, number>();
+  types.forEach((t, i) => typeIndex.set(t.key, i));
+  const typeRows = types.map((_t, i) => counts[`4.${i + 1}`]);
   const purposeRow = new Map<string, string>();
   PURPOSE.forEach((p, i) => purposeRow.set(p.key, `3.${i + 1}`));
   const undeterminedRow = purposeRow.get('undetermined') as string;
 
   // First registry row per case ID (a duplicate ID is REG-06): the person a support row refers to.
-  const byCase = new Map<string, RegistryRecord>();
+  const byCase = new Map<string, number>();
   let received = 0;
   let verified = 0;
-  // 6.2 needs: case key -> need types, for victims identified in the period.
-  const needsOf = new Map<string, Set<string>>();
+  // Per person (index of the first registry row of a case ID), bit masks of support types: the
+  // needs of victims identified in the period (6.2), the types met by the period's end, and the
+  // types already counted in 4.x.
+  const needsOf = new Int32Array(registry.length);
 
-  for (const rec of registry) {
+  for (let index = 0; index < registry.length; index++) {
+    const rec = registry[index];
     const key = caseKey(rec.case_id);
-    if (key !== null && !byCase.has(key)) byCase.set(key, rec);
+    if (key !== null && !byCase.has(key)) byCase.set(key, index);
     if (rec.sex === null) continue; // REG-01/02: cannot be split Nam/Nữ
 
     // Rows 1.x, 5.x, 6.1: received in the period. `Không phải nạn nhân` still counts as received.
@@ -165,9 +183,13 @@ export function buildReport(
         addPerson(counts['2.1'], rec);
         addPerson(counts[(rec.purpose && purposeRow.get(rec.purpose)) || undeterminedRow], rec);
         if (key !== null && rec.support_needs.length > 0) {
-          const needs = needsOf.get(key) ?? new Set<string>();
-          for (const need of rec.support_needs) needs.add(need);
-          needsOf.set(key, needs);
+          const owner = byCase.get(key) as number;
+          let mask = needsOf[owner];
+          for (const need of rec.support_needs) {
+            const i = typeIndex.get(need);
+            if (i !== undefined) mask |= 1 << i;
+          }
+          needsOf[owner] = mask;
         }
       } else if (rec.verification_status === 'not_victim') {
         addPerson(counts['2.2'], rec);
@@ -188,22 +210,23 @@ export function buildReport(
   // Rows 4.x: persons supported in the period, once per type; Kinh phí sums the valid amounts of
   // the same rows. Support rows whose case is not in the registry (SUP-06) or whose person lacks
   // a sex are left out of both, so 4.x counts and amounts describe one population.
-  const seen = new Set<string>();
-  // 6.2: (case, type) pairs with any support dated on or before the period's end.
-  const metBy = new Set<string>();
+  const seen = new Int32Array(registry.length);
+  // 6.2: person -> mask of types with any support dated on or before the period's end.
+  const metBy = new Int32Array(registry.length);
   for (const sup of support) {
     const key = caseKey(sup.case_id);
     if (key === null || sup.type === null) continue;
-    const rec = byCase.get(key);
-    if (!rec) continue;
-    if (needsOf.has(key) && onOrBeforeEnd(sup.date, period)) metBy.add(`${key}\u0000${sup.type}`);
-    const row = typeRow.get(sup.type);
-    if (!row || rec.sex === null || !inPeriod(sup.date, period)) continue;
-    const fig = counts[row];
+    const owner = byCase.get(key);
+    const i = typeIndex.get(sup.type);
+    if (owner === undefined || i === undefined) continue;
+    const rec = registry[owner];
+    const bit = 1 << i;
+    if (needsOf[owner] !== 0 && onOrBeforeEnd(sup.date, period)) metBy[owner] |= bit;
+    if (rec.sex === null || !inPeriod(sup.date, period)) continue;
+    const fig = typeRows[i];
     fig.amount = (fig.amount ?? 0) + validAmount(sup.amount);
-    const pair = `${row}\u0000${key}`;
-    if (!seen.has(pair)) {
-      seen.add(pair);
+    if ((seen[owner] & bit) === 0) {
+      seen[owner] |= bit;
       addPerson(fig, rec);
     }
   }
@@ -213,11 +236,10 @@ export function buildReport(
   // needs; a need is met by a support of that type for that person dated by the period's end.
   let needs = 0;
   let met = 0;
-  for (const [key, types] of needsOf) {
-    for (const type of types) {
-      needs += 1;
-      if (metBy.has(`${key}\u0000${type}`)) met += 1;
-    }
+  for (let owner = 0; owner < needsOf.length; owner++) {
+    if (needsOf[owner] === 0) continue;
+    needs += bitCount(needsOf[owner]);
+    met += bitCount(needsOf[owner] & metBy[owner]);
   }
 
   return {
