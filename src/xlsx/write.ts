@@ -118,8 +118,68 @@ export async function writeFileAtomic(target: string, data: Buffer): Promise<voi
   }
 }
 
+/** Above this many rows the in-memory writer needs gigabytes: stream instead. */
+export const STREAMING_ROWS = Number(process.env.VR_STREAM_ROWS ?? 20_000);
+
 export async function writeTemplateFile(spec: TemplateSpec, target: string): Promise<void> {
-  await writeFileAtomic(target, await templateToBuffer(spec));
+  const rows = spec.sheets.reduce((n, s) => n + s.rows.length, 0);
+  if (rows > STREAMING_ROWS) await writeTemplateStreaming(spec, target);
+  else await writeFileAtomic(target, await templateToBuffer(spec));
+}
+
+/**
+ * The streaming writer for very large registers (stress samples, consolidation): the same
+ * sheets, dropdowns, frozen headers, date formats and very hidden `_meta`, row by row in
+ * constant memory. exceljs cannot stream an Excel table, so the registry range is a plain
+ * range with an auto-filter instead.
+ */
+export async function writeTemplateStreaming(spec: TemplateSpec, target: string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true });
+    for (const sheet of spec.sheets) {
+      const ws = workbook.addWorksheet(sheet.name, {
+        state: sheet.visibility === 'veryHidden' ? 'veryHidden' : sheet.visibility === 'hidden' ? 'hidden' : 'visible',
+        views: sheet.freezeRows ? [{ state: 'frozen', ySplit: sheet.freezeRows, xSplit: 0 }] : [],
+      });
+      const dateCols = new Set((sheet.dateColumns ?? []).map((d) => d.col0));
+      ws.columns = (sheet.columnWidths ?? []).map((width, col0) => ({ width, style: dateCols.has(col0) ? { numFmt: DATE_FORMAT } : {} }));
+      const validations = (ws as unknown as { dataValidations: DataValidationsApi }).dataValidations;
+      for (const v of sheet.validations ?? []) {
+        const letter = columnLetter(v.col0);
+        validations.add(`${letter}${v.fromRow0 + 1}:${letter}${v.toRow0 + 1}`, { type: 'list', allowBlank: true, formulae: [v.listFormula.replace(/^=/, '')], showErrorMessage: true, errorStyle: 'warning' });
+      }
+      if (sheet.table) {
+        const t = sheet.table;
+        ws.autoFilter = `${columnLetter(t.firstCol0)}${t.headerRow0 + 1}:${columnLetter(t.lastCol0)}${t.headerRow0 + 1}`;
+      }
+      const bold = new Set(sheet.boldRows ?? []);
+      sheet.rows.forEach((values, row0) => {
+        const row = ws.getRow(row0 + 1);
+        values.forEach((value, col0) => {
+          if (value === null || value === undefined) return;
+          const cell = row.getCell(col0 + 1);
+          cell.value = value;
+          if (value instanceof Date) cell.numFmt = DATE_FORMAT;
+        });
+        if (bold.has(row0)) row.font = { bold: true };
+        row.commit();
+      });
+      ws.commit();
+    }
+    await workbook.commit();
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    if (error instanceof UserError) throw error;
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    throw new UserError(
+      'write_failed',
+      `Không ghi được tệp ${target} (${reason}): kiểm tra thư mục có tồn tại, còn chỗ trống và có quyền ghi.`,
+      `Could not write ${target} (${reason}): check the folder exists, has free space and is writable.`,
+    );
+  }
 }
 
 /** exceljs keeps cell values as given; a Date must be UTC midnight to read back as that day. */

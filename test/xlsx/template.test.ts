@@ -90,3 +90,23 @@ describe('newCaseId', () => {
     expect(newCaseId('BN-TS', 2020, ['BN-TS-2020-0007', 'bn-ts-2020-0012', 'BN-TS-2019-0099', null, 'x'])).toBe('BN-TS-2020-0013');
   });
 });
+
+describe('the streaming writer (large registers) keeps what the checker needs', () => {
+  test('dates, dropdowns, very hidden _meta; a clean sample stays clean', async () => {
+    const { writeTemplateStreaming } = await import('../../src/xlsx/write');
+    const { checkWorkbook } = await import('../../src/domain/check');
+    const { sample } = await import('../cli/helpers');
+    const file = path.join(tempDir(), 'stream.xlsx');
+    const s = sample(200, 4);
+    await writeTemplateStreaming(s.spec, file);
+    const model = await readWorkbookFile(file);
+    expect(model.sheets.map((x) => x.visibility)).toEqual(['visible', 'visible', 'visible', 'visible', 'visible', 'veryHidden']);
+    const received = model.sheets[1].rows[0].indexOf('Ngày tiếp nhận');
+    expect(model.sheets[1].rows.slice(1).every((row) => row[received] instanceof Date)).toBe(true);
+    expect(checkWorkbook(model, { today: s.validToday.from }).findings).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const dv = (wb.getWorksheet('Sổ theo dõi') as unknown as { dataValidations: { model: Record<string, { type: string }> } }).dataValidations.model;
+    expect(dv.C2?.type).toBe('list');
+  });
+});
