@@ -26,6 +26,9 @@ export function PeriodPicker(props: {
 }): React.ReactElement {
   const styles = useStyles();
   const { value, onChange } = props;
+  // The typed text is kept apart from the value: "2", "20", "202" are steps towards a year.
+  const [yearText, setYearText] = React.useState(String(value.year));
+  React.useEffect(() => setYearText(String(value.year)), [value.year]);
   return (
     <div className={styles.row}>
       {props.children}
@@ -35,9 +38,10 @@ export function PeriodPicker(props: {
           type="number"
           min={2000}
           max={2100}
-          value={String(value.year)}
+          value={yearText}
           data-testid="period-year"
           onChange={(_, d) => {
+            setYearText(d.value);
             const year = Number(d.value);
             if (Number.isInteger(year) && year >= 2000 && year <= 2100) onChange({ ...value, year });
           }}

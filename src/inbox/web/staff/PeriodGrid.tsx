@@ -26,7 +26,7 @@ import { S, STATE_LABEL } from './strings';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
-  table: { minWidth: '760px' },
+  table: { minWidth: '760px', tableLayout: 'auto' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
 });

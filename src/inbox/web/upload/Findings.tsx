@@ -16,7 +16,8 @@ import { S, SEVERITY_LABEL } from './strings';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
-  table: { minWidth: '640px' },
+  table: { minWidth: '640px', tableLayout: 'auto' },
+  message: { minWidth: '280px' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -62,7 +63,7 @@ export function FindingsTable(props: { findings: FindingRow[] }): React.ReactEle
                   {(SEVERITY_LABEL[f.severity] ?? { vi: f.severity, en: f.severity })[lang]}
                 </Badge>
               </TableCell>
-              <TableCell>{lang === 'en' ? f.message_en : f.message_vi}</TableCell>
+              <TableCell className={styles.message}>{lang === 'en' ? f.message_en : f.message_vi}</TableCell>
               <TableCell>{shown(f.value)}</TableCell>
             </TableRow>
           ))}
