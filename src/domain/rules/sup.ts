@@ -10,25 +10,57 @@ import { caseKey } from '../report';
 import type { Profile } from '../schema/profile';
 import { hasValue, registryFinding, shown, supportFinding, type Rule, type RuleContext } from './types';
 
-/** Registry records by case key (first row of a duplicated ID, REG-06 reports the others). */
-function registryIndex(ctx: RuleContext): Map<string, RegistryRecord> {
-  const index = new Map<string, RegistryRecord>();
-  for (const rec of ctx.parsed.registry.records) {
+/** Each support row's person: the first registry row with its case ID (REG-06 reports the
+ *  duplicates), or undefined (SUP-06). Computed once per parsed workbook for all SUP rules: one
+ *  Map of 100,000 case IDs is the costly part. */
+interface Links {
+  registry: readonly RegistryRecord[];
+  registryLength: number;
+  supportLength: number;
+  /** Per registry row: index of the first row with its case ID (itself unless duplicated), -1
+   *  without an ID. */
+  ownerOf: Int32Array;
+  /** Per support row: the registry index of its person, -1 when unknown. */
+  personIndex: Int32Array;
+  persons: (RegistryRecord | undefined)[];
+}
+const linkCache = new WeakMap<readonly SupportRecord[], Links>();
+
+function links(ctx: RuleContext): Links {
+  const registry = ctx.parsed.registry.records;
+  const support = ctx.parsed.support.records;
+  const cached = linkCache.get(support);
+  if (cached && cached.registry === registry && cached.registryLength === registry.length && cached.supportLength === support.length) return cached;
+  const index = new Map<string, number>();
+  const ownerOf = new Int32Array(registry.length).fill(-1);
+  registry.forEach((rec, i) => {
     const key = caseKey(rec.case_id);
-    if (key !== null && !index.has(key)) index.set(key, rec);
-  }
-  return index;
+    if (key === null) return;
+    const first = index.get(key);
+    if (first === undefined) index.set(key, i);
+    ownerOf[i] = first ?? i;
+  });
+  const personIndex = new Int32Array(support.length).fill(-1);
+  const persons = support.map((sup, s) => {
+    const key = caseKey(sup.case_id);
+    const i = key === null ? undefined : index.get(key);
+    if (i === undefined) return undefined;
+    personIndex[s] = i;
+    return registry[i];
+  });
+  const fresh: Links = { registry, registryLength: registry.length, supportLength: support.length, ownerOf, personIndex, persons };
+  linkCache.set(support, fresh);
+  return fresh;
 }
 
 /** Each support row with its person (support rows of unknown cases are SUP-06's). */
 function withPerson(ctx: RuleContext): { sup: SupportRecord; rec: RegistryRecord }[] {
-  const index = registryIndex(ctx);
+  const { persons } = links(ctx);
   const out: { sup: SupportRecord; rec: RegistryRecord }[] = [];
-  for (const sup of ctx.parsed.support.records) {
-    const key = caseKey(sup.case_id);
-    const rec = key === null ? undefined : index.get(key);
+  ctx.parsed.support.records.forEach((sup, i) => {
+    const rec = persons[i];
     if (rec) out.push({ sup, rec });
-  }
+  });
   return out;
 }
 
@@ -41,41 +73,67 @@ const lawName = (profile: Profile) =>
     ? { vi: 'Luật Phòng, chống mua bán người 2024 (Điều 37)', en: 'the 2024 Law on Prevention and Combat of Human Trafficking (Art. 37)' }
     : { vi: 'Luật Phòng, chống mua bán người 2011 và Nghị định 09/2013/NĐ-CP', en: 'the 2011 Law on Prevention and Combat of Human Trafficking and Decree 09/2013/ND-CP' };
 
-/** The types open to the person on the support's date (domain.md §2.2), and why. Identified
- *  victims: the `identified` list; persons awaiting verification: `pending`; a person found not
- *  to be a victim: `pending` up to and including the verification date, nothing after; foreign
- *  victims (receipt channel `Người nước ngoài…`): at most the `foreign` list. The `accompanying_minor`
- *  list has no registry row to apply to (accompanying minors are a count, not persons). */
-export function eligibleTypes(profile: Profile, rec: RegistryRecord, date: Date | null): { types: Set<string>; vi: string; en: string } | null {
-  const el = profile.support_eligibility;
-  let list: string[];
-  let vi: string;
-  let en: string;
+/** The person's standing on a support's date for §2.2: an identified victim, a person awaiting
+ *  verification, or one found not to be a victim before that date. */
+type Standing = 'identified' | 'pending' | 'not_victim';
+
+function standingAt(rec: RegistryRecord, date: Date | null): Standing | null {
   switch (rec.verification_status) {
     case 'identified':
-      [list, vi, en] = [el.identified, 'nạn nhân đã được xác định', 'an identified victim'];
-      break;
+      return 'identified';
     case 'pending':
-      [list, vi, en] = [el.pending, 'người đang chờ xác minh', 'a person awaiting verification'];
-      break;
+      return 'pending';
     case 'not_victim':
-      if (date && rec.verification_date && date.getTime() > rec.verification_date.getTime()) {
-        const on = formatDate(rec.verification_date);
-        [list, vi, en] = [[], `người đã được xác định không phải nạn nhân từ ngày ${on}`, `a person found not to be a victim on ${on}`];
-      } else {
-        [list, vi, en] = [el.pending, 'người đang chờ xác minh (trước khi có kết luận không phải nạn nhân)', 'a person awaiting verification (before being found not to be a victim)'];
-      }
-      break;
+      // Support while awaiting the decision, up to and including its date, was lawful (§2.2).
+      return date && rec.verification_date && date.getTime() > rec.verification_date.getTime() ? 'not_victim' : 'pending';
     default:
       return null; // status blank or invalid: REG-01/02
   }
-  if (rec.receipt_channel === 'foreign_victim') {
-    const foreign = new Set(el.foreign);
-    list = list.filter((t) => foreign.has(t));
-    vi += ' là người nước ngoài';
-    en += ' who is a foreign national';
+}
+
+const allowedCache = new WeakMap<Profile['support_eligibility'], Map<string, Set<string>>>();
+
+/** Types open to a standing: identified victims the `identified` list, persons awaiting
+ *  verification `pending`, nothing after a not-a-victim decision; foreign victims (receipt
+ *  channel `Người nước ngoài…`) at most the `foreign` list. The `accompanying_minor` list has no
+ *  registry row to apply to (accompanying minors are a count, not persons). */
+function allowedTypes(profile: Profile, standing: Standing, foreign: boolean): Set<string> {
+  const el = profile.support_eligibility;
+  let byKey = allowedCache.get(el);
+  if (!byKey) {
+    byKey = new Map();
+    allowedCache.set(el, byKey);
   }
-  return { types: new Set(list), vi, en };
+  const cacheKey = `${standing}/${foreign}`;
+  let set = byKey.get(cacheKey);
+  if (!set) {
+    const base = standing === 'identified' ? el.identified : standing === 'pending' ? el.pending : [];
+    set = new Set(foreign ? base.filter((t) => el.foreign.includes(t)) : base);
+    byKey.set(cacheKey, set);
+  }
+  return set;
+}
+
+function describeStanding(rec: RegistryRecord, standing: Standing, foreign: boolean): { vi: string; en: string } {
+  const on = rec.verification_date ? formatDate(rec.verification_date) : '';
+  const [vi, en] =
+    standing === 'identified'
+      ? ['nạn nhân đã được xác định', 'an identified victim']
+      : standing === 'not_victim'
+        ? [`người đã được xác định không phải nạn nhân từ ngày ${on}`, `a person found not to be a victim on ${on}`]
+        : rec.verification_status === 'not_victim'
+          ? ['người đang chờ xác minh (trước khi có kết luận không phải nạn nhân)', 'a person awaiting verification (before being found not to be a victim)']
+          : ['người đang chờ xác minh', 'a person awaiting verification'];
+  return foreign ? { vi: `${vi} là người nước ngoài`, en: `${en} who is a foreign national` } : { vi, en };
+}
+
+/** The support types open to the person on a date (domain.md §2.2), and why; null when the
+ *  verification status is unknown. The pane's support form offers these. */
+export function eligibleTypes(profile: Profile, rec: RegistryRecord, date: Date | null): { types: Set<string>; vi: string; en: string } | null {
+  const standing = standingAt(rec, date);
+  if (standing === null) return null;
+  const foreign = rec.receipt_channel === 'foreign_victim';
+  return { types: allowedTypes(profile, standing, foreign), ...describeStanding(rec, standing, foreign) };
 }
 
 const SUP_01: Rule = {
@@ -107,8 +165,10 @@ const SUP_02: Rule = {
     const out = [];
     for (const { sup, rec } of withPerson(ctx)) {
       if (sup.type === null) continue;
-      const eligible = eligibleTypes(ctx.profile, rec, sup.date);
-      if (!eligible || eligible.types.has(sup.type)) continue;
+      const standing = standingAt(rec, sup.date);
+      const foreign = rec.receipt_channel === 'foreign_victim';
+      if (standing === null || allowedTypes(ctx.profile, standing, foreign).has(sup.type)) continue;
+      const eligible = describeStanding(rec, standing, foreign);
       const t = typeLabel(ctx.profile, sup.type);
       out.push(
         supportFinding(ctx, 'SUP-02', 'error', sup, 'type', (p) => ({
@@ -128,17 +188,19 @@ const SUP_03: Rule = {
   description_vi: 'Nhu cầu hỗ trợ chưa có lần hỗ trợ nào cùng loại trong sổ hỗ trợ (chỉ tiêu: 100 % nhu cầu được đáp ứng)',
   description_en: 'A stated support need with no support of that type in the log (plan target: 100 % of needs met)',
   check(ctx) {
-    const given = new Set<string>();
-    for (const sup of ctx.parsed.support.records) {
-      const key = caseKey(sup.case_id);
-      if (key !== null && sup.type !== null) given.add(`${key}\u0000${sup.type}`);
-    }
+    // Types given per person as bit masks; a duplicated case ID's rows share the first row's.
+    const { ownerOf, personIndex } = links(ctx);
+    const bit = new Map(supportTypes(ctx.profile.law).map((t, i) => [t.key, 1 << i]));
+    const given = new Int32Array(ctx.parsed.registry.records.length);
+    ctx.parsed.support.records.forEach((sup, s) => {
+      if (personIndex[s] >= 0 && sup.type !== null) given[personIndex[s]] |= bit.get(sup.type) ?? 0;
+    });
     const out = [];
-    for (const rec of ctx.parsed.registry.records) {
-      const key = caseKey(rec.case_id);
+    for (const [i, rec] of ctx.parsed.registry.records.entries()) {
       // A person found not to be a victim has no needs left to meet under the plan.
-      if (key === null || rec.verification_status === 'not_victim' || rec.support_needs.length === 0) continue;
-      const unmet = rec.support_needs.filter((need) => !given.has(`${key}\u0000${need}`)).map((need) => typeLabel(ctx.profile, need));
+      if (rec.support_needs.length === 0 || rec.verification_status === 'not_victim' || ownerOf[i] < 0) continue;
+      const mask = given[ownerOf[i]];
+      const unmet = rec.support_needs.filter((need) => (mask & (bit.get(need) ?? 0)) === 0).map((need) => typeLabel(ctx.profile, need));
       if (unmet.length === 0) continue;
       out.push(
         registryFinding(ctx, 'SUP-03', 'warning', rec, 'support_needs', (p) => ({
@@ -202,12 +264,9 @@ const SUP_06: Rule = {
   description_vi: 'Mã hồ sơ trong sổ hỗ trợ không có trong sổ theo dõi',
   description_en: 'Support log case ID not in the registry',
   check(ctx) {
-    const index = registryIndex(ctx);
+    const { persons } = links(ctx);
     return ctx.parsed.support.records
-      .filter((sup) => {
-        const key = caseKey(sup.case_id);
-        return key !== null && !index.has(key);
-      })
+      .filter((sup, i) => persons[i] === undefined && caseKey(sup.case_id) !== null)
       .map((sup) =>
         supportFinding(ctx, 'SUP-06', 'error', sup, 'case_id', (p) => ({
           vi: `${p.vi}: mã hồ sơ "${sup.case_id}" không có trong sheet "Sổ theo dõi": hãy sửa mã cho đúng, hoặc nhập người này vào sổ theo dõi trước.`,
