@@ -1,0 +1,78 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { parseWorkbook } from '../../src/domain/parse';
+import { SHEET } from '../../src/domain/sheet';
+import { newCaseId } from '../../src/domain/template';
+import { renderPane, sampleShell } from './helpers';
+
+function fill(label: RegExp, value: string): void {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+/** A girl of 15 at receipt, trafficked to China for marriage, identified, not referred to
+ *  child protection: CHD-01 for the Bắc Ninh plan (child age 16). */
+function fillChildCase(): void {
+  fill(/^Họ và tên/, 'Lò Thị Mai');
+  fill(/^Giới tính/, 'Nữ');
+  fill(/^Ngày sinh/, '12/03/2005');
+  fill(/^Xã\/Phường cư trú/, 'Phường Đông Ngàn');
+  fill(/^Ngày tiếp nhận/, '10/08/2020');
+  fill(/^Hình thức tiếp nhận/, 'Trao trả chính thức');
+  fill(/^Nơi bị mua bán đến/, 'Trung Quốc');
+  fill(/^Mục đích bị mua bán/, 'Kết hôn/làm vợ trái pháp luật');
+  fill(/^Tình trạng xác minh/, 'Đã xác định là nạn nhân');
+  fill(/^Ngày xác định/, '15/08/2020');
+  fill(/^Cơ quan xác định/, 'Bộ đội Biên phòng');
+  fill(/^Bảo vệ an toàn/, 'Không có nhu cầu');
+  fill(/^Kết nối dịch vụ bảo vệ trẻ em/, 'Không');
+  fill(/^Đồng ý chia sẻ thông tin/, 'Có');
+}
+
+describe('Entry panel', () => {
+  it('shows the row rules inline (CHD-01 under the referral field) and writes only when told to', async () => {
+    const shell = sampleShell(5);
+    const ids = parseWorkbook(await shell.readWorkbook()).registry.records.map((r) => r.case_id);
+    const id = newCaseId('BN-TS', 2020, ids);
+    renderPane(shell, 'entry');
+    await waitFor(() => expect(screen.getByTestId('case-id')).toHaveTextContent(id));
+    fillChildCase();
+    const before = (await shell.readWorkbook()).sheets.find((s) => s.name === SHEET.registry)!.rows.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Ghi vào sổ' }));
+    expect(await screen.findByText(/^CHD-01:/)).toBeInTheDocument();
+    expect(screen.getByText(/^Dòng có 1 lỗi/)).toBeInTheDocument();
+    expect((await shell.readWorkbook()).sheets.find((s) => s.name === SHEET.registry)!.rows.length).toBe(before);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Vẫn ghi (còn lỗi)' }));
+    expect(await screen.findByText(`Đã ghi hồ sơ ${id} vào dòng ${before + 1}.`)).toBeInTheDocument();
+    const parsed = parseWorkbook(await shell.readWorkbook());
+    const record = parsed.registry.records.find((r) => r.case_id === id)!;
+    expect(record).toMatchObject({ full_name: 'Lò Thị Mai', sex: 'female', age_at_receipt: 15, child_referral: 'no', commune: 'Phường Đông Ngàn' });
+    expect(record.received_date?.toISOString().slice(0, 10)).toBe('2020-08-10');
+    // The next case gets the next number.
+    await waitFor(() => expect(screen.getByTestId('case-id')).toHaveTextContent(newCaseId('BN-TS', 2020, [...ids, id])));
+  });
+
+  it('writes a clean case straight away and names a near miss in a code list', async () => {
+    const shell = sampleShell(2);
+    renderPane(shell, 'entry');
+    await waitFor(() => expect(screen.getByTestId('case-id')).toHaveTextContent('BN-TS-2020-0003'));
+    fillChildCase();
+    fill(/^Kết nối dịch vụ bảo vệ trẻ em/, 'Có');
+    fill(/^Ngày kết nối/, '20/08/2020');
+    fill(/^Ngày sinh/, '1990');
+    fill(/^Ngày tiếp nhận/, '31/02/2020');
+    fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra dòng' }));
+    expect(await screen.findByText(/^REG-03:/)).toBeInTheDocument();
+    fill(/^Ngày tiếp nhận/, '10/08/2020');
+    fireEvent.click(screen.getByRole('button', { name: 'Ghi vào sổ' }));
+    expect(await screen.findByText(/Đã ghi hồ sơ BN-TS-2020-0003/)).toBeInTheDocument();
+    const record = parseWorkbook(await shell.readWorkbook()).registry.records.find((r) => r.case_id === 'BN-TS-2020-0003')!;
+    expect(record.birth).toEqual({ date: new Date(Date.UTC(1990, 6, 1)), yearOnly: true });
+  });
+
+  it('asks for a register first when the workbook is not one', async () => {
+    const { FakeWorkbookShell } = await import('../../src/preview/fakeShell');
+    renderPane(new FakeWorkbookShell(), 'entry');
+    expect(await screen.findByText('Hãy tạo hoặc mở sổ theo dõi trước (trang Bắt đầu).')).toBeInTheDocument();
+  });
+});
