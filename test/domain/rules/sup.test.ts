@@ -2,6 +2,7 @@ import type { Finding } from '../../../src/domain/finding';
 import { parseWorkbook } from '../../../src/domain/parse';
 import { buildReport } from '../../../src/domain/report';
 import { SUP_RULES } from '../../../src/domain/rules/sup';
+import { supportFieldFindings } from '../../../src/domain/rules/supFields';
 import type { Profile } from '../../../src/domain/schema/profile';
 import { buildWorkbook, type TestWorkbook } from '../helpers';
 
@@ -119,5 +120,32 @@ describe('SUP rules', () => {
     expect(f.filter((x) => x.sheet === 'Hỗ trợ' && x.row === of(f, 'SUP-06')[0].row).map((x) => x.rule)).toEqual(['SUP-06']);
     // The registry person it was meant for now has an unmet need.
     expect(cells(f, 'SUP-03')).toEqual([wb.registryAddress(0, 'support_needs')]);
+  });
+});
+
+describe('support log fields (REG-01..04 on sheet Hỗ trợ)', () => {
+  const fields = (wb: TestWorkbook, rule: 'REG-01' | 'REG-02' | 'REG-03' | 'REG-04') => {
+    const parsed = parseWorkbook(wb.model);
+    const ctx = { parsed, profile: wb.profile, unit: parsed.unit, options: { today: wb.today }, report: null };
+    return supportFieldFindings(ctx, rule);
+  };
+
+  it('find nothing in a clean support log', () => {
+    const wb = buildWorkbook({ rows: 4 });
+    for (const rule of ['REG-01', 'REG-02', 'REG-03', 'REG-04'] as const) expect(fields(wb, rule)).toEqual([]);
+  });
+
+  it('flag an empty required cell, an unknown type with its suggestion, a bad date and a future date', () => {
+    const wb = buildWorkbook({ rows: 4 });
+    wb.setSupport(0, 'case_id', null);
+    wb.setSupport(1, 'type', 'Y te');
+    wb.setSupport(2, 'date', '31/02/2020');
+    wb.setSupport(3, 'date', new Date(wb.today.getTime() + DAY));
+    expect(fields(wb, 'REG-01').map((f) => f.cell)).toEqual([wb.supportAddress(0, 'case_id')]);
+    const reg02 = fields(wb, 'REG-02');
+    expect(reg02.map((f) => [f.cell, f.sheet])).toEqual([[wb.supportAddress(1, 'type'), 'Hỗ trợ']]);
+    expect(reg02[0].message_vi).toContain('"Y tế"');
+    expect(fields(wb, 'REG-03').map((f) => f.cell)).toEqual([wb.supportAddress(2, 'date')]);
+    expect(fields(wb, 'REG-04').map((f) => f.cell)).toEqual([wb.supportAddress(3, 'date')]);
   });
 });
