@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../domain/errors';
 import type { Profile } from '../domain/schema/profile';
@@ -25,11 +26,19 @@ export interface InboxConfig {
   /** Register W's pages and downloads (routes/web.ts). Off in API-only tests: its static-file
    *  plugin pulls an ESM-only module jest cannot load. */
   web: boolean;
+  /** Worker threads that read and check uploads (0 = on the event loop). */
+  judgeWorkers: number;
   /** Mark the session cookie Secure (set when served over HTTPS behind a proxy). */
   secureCookies: boolean;
 }
 
 export const DEFAULT_PORT = 8787;
+
+/** One judge per core, at most 4: the checks are CPU-bound. */
+export function defaultJudgeWorkers(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(cores, 4));
+}
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** Parses VR_INBOX_KEY: 64 hex chars or base64 of exactly 32 bytes. */
@@ -63,6 +72,7 @@ export function loadConfig(
     logger: options.logger ?? false,
     profiles: options.profiles ?? PROFILES,
     web: options.web ?? true,
+    judgeWorkers: options.judgeWorkers ?? (env.VR_INBOX_WORKERS ? Number(env.VR_INBOX_WORKERS) : defaultJudgeWorkers()),
     secureCookies: options.secureCookies ?? env.VR_INBOX_SECURE_COOKIES === '1',
   };
 }

@@ -3,6 +3,7 @@ import { isUserError } from '../domain/errors';
 import { HttpError } from './auth';
 import type { InboxConfig } from './config';
 import { DiskFileStore } from './files';
+import { JudgePool } from './judgePool';
 import { registerApiRoutes, UPLOAD_TYPES } from './routes/api';
 import { registerStaffRoutes } from './routes/staff';
 import { openStore } from './storage';
@@ -61,8 +62,12 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
     // Requests are small JSON or one workbook; a slow client must not hold a socket forever.
     requestTimeout: 120_000,
   });
-  const ctx: InboxContext = { config, store, files, log: app.log };
-  app.addHook('onClose', async () => store.close());
+  const judges = config.judgeWorkers > 0 ? new JudgePool(config.judgeWorkers) : null;
+  const ctx: InboxContext = { config, store, files, log: app.log, judges };
+  app.addHook('onClose', async () => {
+    await judges?.close();
+    await store.close();
+  });
 
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: config.maxUploadBytes }, (_req, body, done) => done(null, body));
 

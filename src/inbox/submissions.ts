@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { checkParsed } from '../domain/check';
-import { isUserError } from '../domain/errors';
-import { isSubmittable, summarise, type Finding, type FindingSummary } from '../domain/finding';
-import { parseWorkbook, readMeta } from '../domain/parse';
-import { isOnTime, startOfUtcDay, VIETNAM_UTC_OFFSET_MS } from '../domain/period';
-import { readWorkbookBuffer } from '../xlsx/read';
+import type { Finding, FindingSummary } from '../domain/finding';
+import { isOnTime } from '../domain/period';
 import { audit } from './audit';
 import { HttpError, sha256Hex } from './auth';
 import { profileOf } from './config';
+import { judge } from './judgePool';
 import type { InboxContext, SubmissionVersion, UnitRecord } from './storage/types';
 
 /** What the inbox answers for a stored version (brief: POST /api/submissions 200). */
@@ -53,11 +50,6 @@ export function cleanFilename(raw: unknown): string | null {
   return name ? name.slice(0, 200) : null;
 }
 
-/** The check date: today in Vietnam, as the UTC midnight the rules expect. */
-function vietnamToday(at: Date): Date {
-  return startOfUtcDay(new Date(at.getTime() + VIETNAM_UTC_OFFSET_MS));
-}
-
 export interface Verdict {
   findings: Finding[];
   summary: FindingSummary;
@@ -66,9 +58,9 @@ export interface Verdict {
 }
 
 /**
- * Reads and re-checks the uploaded bytes with the same rules the pane and `vr validate` run:
- * the inbox never trusts the client's verdict (domain.md §5). Throws 400 for unusable bytes,
- * 403 for another unit's workbook, 422 (with findings) when an error or fatal finding blocks it.
+ * Reads and re-checks the uploaded bytes (on a worker thread when the pool is on). Throws 400
+ * for unusable bytes, 403 for another unit's workbook, 422 (with findings) when an error or
+ * fatal finding blocks it.
  */
 export async function judgeWorkbook(
   ctx: InboxContext,
@@ -77,41 +69,20 @@ export async function judgeWorkbook(
   displayName: string,
   receivedAt: Date,
 ): Promise<Verdict> {
-  let workbook;
-  try {
-    workbook = await readWorkbookBuffer(body, { maxBytes: ctx.config.maxUploadBytes, displayName });
-  } catch (error) {
-    if (isUserError(error)) {
-      throw new HttpError(error.code === 'too_large' ? 413 : 400, error.code, error.message_vi, error.message_en);
-    }
-    throw error;
-  }
-  const { meta } = readMeta(workbook);
-  if (meta && (meta.unit_code.trim().toUpperCase() !== unit.unit_code.toUpperCase() || meta.profile !== unit.profile)) {
-    throw new HttpError(
-      403,
-      'forbidden',
-      `Sổ này thuộc đơn vị ${meta.unit_code} (${meta.profile}); mã truy cập của bạn là của ${unit.unit_code}. Mỗi đơn vị chỉ nộp sổ của mình.`,
-      `This workbook belongs to unit ${meta.unit_code} (${meta.profile}); your token is for ${unit.unit_code}. A unit submits only its own workbook.`,
-    );
-  }
   const profile = profileOf(ctx.config, unit.profile);
   if (!profile) {
     throw new HttpError(500, 'unknown_profile', `Máy chủ không biết kế hoạch ${unit.profile}.`, `The server does not know plan ${unit.profile}.`);
   }
-  const parsed = parseWorkbook(workbook, profile);
-  const { findings } = checkParsed(parsed, { today: vietnamToday(receivedAt), receivedAt });
-  const summary = summarise(findings);
-  if (!meta || !isSubmittable(findings)) {
-    throw new HttpError(
-      422,
-      'findings',
-      `Sổ chưa nộp được: ${summary.fatal + summary.error} lỗi cần sửa. Hãy sửa các ô được nêu rồi nộp lại.`,
-      `The workbook was not accepted: ${summary.fatal + summary.error} errors to fix. Fix the listed cells and submit again.`,
-      { findings, summary },
-    );
-  }
-  return { findings, summary, year: meta.year, quarter: meta.quarter };
+  const out = await judge(ctx.judges ?? null, {
+    body,
+    unitCode: unit.unit_code,
+    profile,
+    receivedAt: receivedAt.toISOString(),
+    maxBytes: ctx.config.maxUploadBytes,
+    displayName,
+  });
+  if (!out.ok) throw new HttpError(out.status, out.code, out.message_vi, out.message_en, out.extra);
+  return { findings: out.findings, summary: out.summary, year: out.year, quarter: out.quarter };
 }
 
 const LOCKED = (v: SubmissionVersion): HttpError =>

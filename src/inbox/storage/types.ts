@@ -210,4 +210,6 @@ export interface InboxContext {
   store: Store;
   files: FileStore;
   log: import('fastify').FastifyBaseLogger;
+  /** Worker threads that read and check uploads; absent → checked on the event loop. */
+  judges?: import('../judgePool').JudgePool | null;
 }

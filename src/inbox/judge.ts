@@ -1,0 +1,69 @@
+import { checkParsed } from '../domain/check';
+import { isUserError } from '../domain/errors';
+import { isSubmittable, summarise, type Finding, type FindingSummary } from '../domain/finding';
+import { parseWorkbook, readMeta } from '../domain/parse';
+import { startOfUtcDay, VIETNAM_UTC_OFFSET_MS } from '../domain/period';
+import type { Profile } from '../domain/schema/profile';
+import { readWorkbookBuffer } from '../xlsx/read';
+
+/**
+ * The verdict on uploaded bytes, as plain data so it can cross a worker-thread boundary:
+ * read (with X's zip/size guards), check the unit owns the workbook, re-run every rule.
+ * The inbox never trusts the client's verdict (domain.md §5).
+ */
+export interface JudgeInput {
+  body: Uint8Array;
+  unitCode: string;
+  profile: Profile;
+  receivedAt: string;
+  maxBytes: number;
+  displayName: string;
+}
+
+export type JudgeOutput =
+  | { ok: true; findings: Finding[]; summary: FindingSummary; year: number; quarter: number }
+  | { ok: false; status: number; code: string; message_vi: string; message_en: string; extra: Record<string, unknown> };
+
+/** The check date: today in Vietnam, as the UTC midnight the rules expect. */
+export function vietnamToday(at: Date): Date {
+  return startOfUtcDay(new Date(at.getTime() + VIETNAM_UTC_OFFSET_MS));
+}
+
+export async function judgeBytes(input: JudgeInput): Promise<JudgeOutput> {
+  const receivedAt = new Date(input.receivedAt);
+  const body = Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength);
+  let workbook;
+  try {
+    workbook = await readWorkbookBuffer(body, { maxBytes: input.maxBytes, displayName: input.displayName });
+  } catch (error) {
+    if (isUserError(error)) {
+      return { ok: false, status: error.code === 'too_large' ? 413 : 400, code: error.code, message_vi: error.message_vi, message_en: error.message_en, extra: {} };
+    }
+    throw error;
+  }
+  const { meta } = readMeta(workbook);
+  if (meta && (meta.unit_code.trim().toUpperCase() !== input.unitCode.toUpperCase() || meta.profile !== input.profile.id)) {
+    return {
+      ok: false,
+      status: 403,
+      code: 'forbidden',
+      message_vi: `Sổ này thuộc đơn vị ${meta.unit_code} (${meta.profile}); mã truy cập của bạn là của ${input.unitCode}. Mỗi đơn vị chỉ nộp sổ của mình.`,
+      message_en: `This workbook belongs to unit ${meta.unit_code} (${meta.profile}); your token is for ${input.unitCode}. A unit submits only its own workbook.`,
+      extra: {},
+    };
+  }
+  const parsed = parseWorkbook(workbook, input.profile);
+  const { findings } = checkParsed(parsed, { today: vietnamToday(receivedAt), receivedAt });
+  const summary = summarise(findings);
+  if (!meta || !isSubmittable(findings)) {
+    return {
+      ok: false,
+      status: 422,
+      code: 'findings',
+      message_vi: `Sổ chưa nộp được: ${summary.fatal + summary.error} lỗi cần sửa. Hãy sửa các ô được nêu rồi nộp lại.`,
+      message_en: `The workbook was not accepted: ${summary.fatal + summary.error} errors to fix. Fix the listed cells and submit again.`,
+      extra: { findings, summary },
+    };
+  }
+  return { ok: true, findings, summary, year: meta.year, quarter: meta.quarter };
+}
