@@ -7,7 +7,7 @@
  */
 import { supportTypes } from './codes';
 import { severityOf } from './sampleReport';
-import { addDays, type ExpectedFinding, type Person, type PersonFactory, type RegistryRow, type SupportRow } from './sample';
+import { addDays, type ExpectedFinding, type Person, type PersonFactory, type RegistryRow, type SupportRow } from './samplePeople';
 import { REGISTRY_KEYS, SUPPORT_KEYS, type RegistryKey, type SupportKey } from './schema/registry';
 import { SHEET, cellAddress, columnLetter } from './sheet';
 

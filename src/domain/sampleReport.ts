@@ -7,7 +7,7 @@ import type { ReportData } from './model';
 import { REPORT_LAYOUT } from './reportSheet';
 import type { Profile } from './schema/profile';
 import { SHEET, cellAddress, columnLetter, type CellValue } from './sheet';
-import type { ExpectedFinding } from './sample';
+import type { ExpectedFinding } from './samplePeople';
 
 /** Default severities of domain.md §3 (what the planted faults produce). */
 const SEVERITY: Record<string, string> = {
