@@ -5,6 +5,7 @@
  */
 import { supportTypes, type Code } from '../codes';
 import { formatDate } from '../dates';
+import type { Finding } from '../finding';
 import type { RegistryRecord, SupportRecord } from '../model';
 import { caseKey } from '../report';
 import type { Profile } from '../schema/profile';
@@ -53,15 +54,14 @@ function links(ctx: RuleContext): Links {
   return fresh;
 }
 
-/** Each support row with its person (support rows of unknown cases are SUP-06's). */
-function withPerson(ctx: RuleContext): { sup: SupportRecord; rec: RegistryRecord }[] {
+/** Calls `fn` for each support row with its person (rows of unknown cases are SUP-06's). */
+function eachWithPerson(ctx: RuleContext, fn: (sup: SupportRecord, rec: RegistryRecord) => void): void {
   const { persons } = links(ctx);
-  const out: { sup: SupportRecord; rec: RegistryRecord }[] = [];
-  ctx.parsed.support.records.forEach((sup, i) => {
+  const records = ctx.parsed.support.records;
+  for (let i = 0; i < records.length; i++) {
     const rec = persons[i];
-    if (rec) out.push({ sup, rec });
-  });
-  return out;
+    if (rec) fn(records[i], rec);
+  }
 }
 
 function typeLabel(profile: Profile, key: string): Code {
@@ -91,7 +91,8 @@ function standingAt(rec: RegistryRecord, date: Date | null): Standing | null {
   }
 }
 
-const allowedCache = new WeakMap<Profile['support_eligibility'], Map<string, Set<string>>>();
+type AllowedSets = Record<Standing, [Set<string>, Set<string>]>;
+const allowedCache = new WeakMap<Profile['support_eligibility'], AllowedSets>();
 
 /** Types open to a standing: identified victims the `identified` list, persons awaiting
  *  verification `pending`, nothing after a not-a-victim decision; foreign victims (receipt
@@ -99,19 +100,13 @@ const allowedCache = new WeakMap<Profile['support_eligibility'], Map<string, Set
  *  registry row to apply to (accompanying minors are a count, not persons). */
 function allowedTypes(profile: Profile, standing: Standing, foreign: boolean): Set<string> {
   const el = profile.support_eligibility;
-  let byKey = allowedCache.get(el);
-  if (!byKey) {
-    byKey = new Map();
-    allowedCache.set(el, byKey);
+  let sets = allowedCache.get(el);
+  if (!sets) {
+    const pair = (base: string[]): [Set<string>, Set<string>] => [new Set(base), new Set(base.filter((t) => el.foreign.includes(t)))];
+    sets = { identified: pair(el.identified), pending: pair(el.pending), not_victim: pair([]) };
+    allowedCache.set(el, sets);
   }
-  const cacheKey = `${standing}/${foreign}`;
-  let set = byKey.get(cacheKey);
-  if (!set) {
-    const base = standing === 'identified' ? el.identified : standing === 'pending' ? el.pending : [];
-    set = new Set(foreign ? base.filter((t) => el.foreign.includes(t)) : base);
-    byKey.set(cacheKey, set);
-  }
-  return set;
+  return sets[standing][foreign ? 1 : 0];
 }
 
 function describeStanding(rec: RegistryRecord, standing: Standing, foreign: boolean): { vi: string; en: string } {
@@ -143,14 +138,19 @@ const SUP_01: Rule = {
   description_vi: 'Ngày hỗ trợ trước ngày tiếp nhận người đó',
   description_en: 'Support dated before the person was received',
   check(ctx) {
-    return withPerson(ctx)
-      .filter(({ sup, rec }) => sup.date && rec.received_date && sup.date.getTime() < rec.received_date.getTime())
-      .map(({ sup, rec }) =>
+    const out: Finding[] = [];
+    eachWithPerson(ctx, (sup, rec) => {
+      const date = sup.date;
+      const received = rec.received_date;
+      if (!date || !received || date.getTime() >= received.getTime()) return;
+      out.push(
         supportFinding(ctx, 'SUP-01', 'error', sup, 'date', (p) => ({
-          vi: `${p.vi}: ngày hỗ trợ ${formatDate(sup.date as Date)} trước ngày tiếp nhận ${formatDate(rec.received_date as Date)} của hồ sơ ${rec.case_id}: hãy sửa ngày hỗ trợ hoặc ngày tiếp nhận.`,
-          en: `${p.en}: support dated ${formatDate(sup.date as Date)} is before case ${rec.case_id} was received on ${formatDate(rec.received_date as Date)}: correct either date.`,
+          vi: `${p.vi}: ngày hỗ trợ ${formatDate(date)} trước ngày tiếp nhận ${formatDate(received)} của hồ sơ ${rec.case_id}: hãy sửa ngày hỗ trợ hoặc ngày tiếp nhận.`,
+          en: `${p.en}: support dated ${formatDate(date)} is before case ${rec.case_id} was received on ${formatDate(received)}: correct either date.`,
         })),
       );
+    });
+    return out;
   },
 };
 
@@ -162,12 +162,12 @@ const SUP_02: Rule = {
   description_en: "Support type not open to the person's status under the plan's law",
   check(ctx) {
     const law = lawName(ctx.profile);
-    const out = [];
-    for (const { sup, rec } of withPerson(ctx)) {
-      if (sup.type === null) continue;
+    const out: Finding[] = [];
+    eachWithPerson(ctx, (sup, rec) => {
+      if (sup.type === null) return;
       const standing = standingAt(rec, sup.date);
       const foreign = rec.receipt_channel === 'foreign_victim';
-      if (standing === null || allowedTypes(ctx.profile, standing, foreign).has(sup.type)) continue;
+      if (standing === null || allowedTypes(ctx.profile, standing, foreign).has(sup.type)) return;
       const eligible = describeStanding(rec, standing, foreign);
       const t = typeLabel(ctx.profile, sup.type);
       out.push(
@@ -176,7 +176,7 @@ const SUP_02: Rule = {
           en: `${p.en}: case ${rec.case_id} is ${eligible.en}; under ${law.en} "${t.en}" is not open to them: check the support type, the verification status or the dates.`,
         })),
       );
-    }
+    });
     return out;
   },
 };
