@@ -1,0 +1,67 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { checkWorkbook } from '../../src/domain/check';
+import { HIGHLIGHT_FILL } from '../../src/excel/shell';
+import { renderPane, sampleShell } from './helpers';
+
+describe('Check panel', () => {
+  it('lists the same findings as checkWorkbook, grouped by severity and rule with counts', async () => {
+    const shell = sampleShell(40, true);
+    const expected = checkWorkbook(await shell.readWorkbook(), { today: new Date(Date.UTC(2020, 10, 2)) }).findings;
+    expect(expected.length).toBeGreaterThan(5);
+    renderPane(shell, 'check');
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra toàn bộ sổ' }));
+    const errors = expected.filter((f) => f.severity === 'error').length;
+    expect(await screen.findByText(new RegExp(`Đã kiểm tra \\d+ dòng: ${errors} lỗi`))).toBeInTheDocument();
+    const rules = [...new Set(expected.map((f) => f.rule))];
+    for (const rule of rules) {
+      const count = expected.filter((f) => f.rule === rule).length;
+      expect(screen.getAllByText(`${rule} (${count})`).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('filters by severity and search, and a click selects the cell', async () => {
+    const shell = sampleShell(40, true);
+    const findings = checkWorkbook(await shell.readWorkbook(), { today: new Date(Date.UTC(2020, 10, 2)) }).findings;
+    const target = findings.find((f) => f.cell && f.severity === 'error')!;
+    renderPane(shell, 'check');
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra toàn bộ sổ' }));
+    await screen.findByText(/Đã kiểm tra/);
+    fireEvent.change(screen.getByLabelText('Tìm trong kết quả'), { target: { value: `${target.rule}` } });
+    const groups = document.querySelectorAll('details[data-rule]');
+    expect([...groups].every((g) => g.getAttribute('data-rule') === target.rule)).toBe(true);
+    const button = screen.getAllByRole('button', { name: new RegExp(`^Đi tới ô ${target.cell}:`) })[0];
+    fireEvent.click(button);
+    await waitFor(() => expect(shell.selection).toEqual({ sheet: target.sheet, address: target.cell }));
+
+    fireEvent.change(screen.getByLabelText('Tìm trong kết quả'), { target: { value: '' } });
+    const warningBox = screen.getByRole('checkbox', { name: /^Cảnh báo/ });
+    fireEvent.click(warningBox);
+    expect(document.querySelectorAll('details[data-rule]').length).toBe(new Set(findings.filter((f) => f.severity !== 'warning').map((f) => `${f.severity}${f.rule}`)).size);
+  });
+
+  it('highlights the cells, then clears only its own colouring', async () => {
+    const shell = sampleShell(40, true);
+    const findings = checkWorkbook(await shell.readWorkbook(), { today: new Date(Date.UTC(2020, 10, 2)) }).findings;
+    const cell = findings.find((f) => f.cell && f.severity === 'error')!;
+    const sheet = shell.sheets.find((s) => s.name === cell.sheet)!;
+    sheet.fills.set(cell.cell!, '#00B050');
+    renderPane(shell, 'check');
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra toàn bộ sổ' }));
+    await screen.findByText(/Đã kiểm tra/);
+    fireEvent.click(screen.getByRole('button', { name: 'Tô màu các ô có lỗi' }));
+    expect(await screen.findByText(/^Đã tô màu \d+ ô\.$/)).toBeInTheDocument();
+    expect(sheet.fills.get(cell.cell!)).toBe(HIGHLIGHT_FILL.error);
+    fireEvent.click(screen.getByRole('button', { name: 'Bỏ tô màu' }));
+    expect(await screen.findByText(/Đã bỏ tô màu/)).toBeInTheDocument();
+    expect(sheet.fills.get(cell.cell!)).toBe('#00B050');
+    expect([...sheet.fills.values()].filter((f) => f !== '#00B050')).toEqual([]);
+  });
+
+  it('says the register is clean when it is', async () => {
+    renderPane(sampleShell(20, false), 'check');
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra toàn bộ sổ' }));
+    const status = await screen.findByText(/Không có phát hiện nào|Đã kiểm tra 20 dòng: 0 lỗi/);
+    expect(within(status.closest('[role="status"]') as HTMLElement).queryByText(/lỗi nghiêm trọng/)).toBeNull();
+  });
+});
