@@ -5,7 +5,8 @@
  */
 import { CODE_LISTS, supportTypes, type Code, type CodeListId } from './codes';
 import type { ReportData } from './model';
-import { reportSheetGrid } from './reportSheet';
+import { REPORT_LAYOUT, REPORT_PERCENT_FORMAT, reportSheetGrid } from './reportSheet';
+import { PERCENT_CODES } from './report';
 import { TEMPLATE_ID, TEMPLATE_VERSION, type Meta } from './schema/meta';
 import type { Profile, Unit } from './schema/profile';
 import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec } from './schema/registry';
@@ -38,6 +39,8 @@ export interface TemplateSheet {
   table?: TemplateTable;
   validations?: TemplateValidation[];
   dateColumns?: { col0: number; fromRow0: number; toRow0: number }[];
+  /** Number formats of single cells (the report's percentage cells). Optional for shells. */
+  cellFormats?: { row0: number; col0: number; numFmt: string }[];
 }
 
 export interface TemplateSpec {
@@ -204,6 +207,9 @@ export function buildTemplate(
         rows: reportRows,
         columnWidths: [8, 60, 10, 8, 8, 10, 12, 14, 10, 16, 40],
         freezeRows: reportHeader0 >= 0 ? reportHeader0 + 1 : undefined,
+        cellFormats: reportRows.flatMap((row, row0) =>
+          (PERCENT_CODES as readonly string[]).includes(String(row[REPORT_LAYOUT.columns.code])) ? [{ row0, col0: REPORT_LAYOUT.columns.total, numFmt: REPORT_PERCENT_FORMAT }] : [],
+        ),
         boldRows: reportHeader0 >= 0 ? [0, reportHeader0] : [0],
       },
       codesSheet(codes),

@@ -79,6 +79,7 @@ function renderSheet(workbook: ExcelJS.Workbook, spec: TemplateSheet): void {
     });
   }
   for (const row0 of spec.boldRows ?? []) ws.getRow(row0 + 1).font = { bold: true };
+  for (const f of spec.cellFormats ?? []) ws.getCell(f.row0 + 1, f.col0 + 1).numFmt = f.numFmt;
 }
 
 export function renderTemplate(spec: TemplateSpec): ExcelJS.Workbook {
@@ -155,6 +156,8 @@ export async function writeTemplateStreaming(spec: TemplateSpec, target: string)
         ws.autoFilter = `${columnLetter(t.firstCol0)}${t.headerRow0 + 1}:${columnLetter(t.lastCol0)}${t.headerRow0 + 1}`;
       }
       const bold = new Set(sheet.boldRows ?? []);
+      const formats = new Map<number, { col0: number; numFmt: string }[]>();
+      for (const f of sheet.cellFormats ?? []) formats.set(f.row0, [...(formats.get(f.row0) ?? []), f]);
       sheet.rows.forEach((values, row0) => {
         const row = ws.getRow(row0 + 1);
         values.forEach((value, col0) => {
@@ -163,6 +166,7 @@ export async function writeTemplateStreaming(spec: TemplateSpec, target: string)
           cell.value = value;
           if (value instanceof Date) cell.numFmt = DATE_FORMAT;
         });
+        for (const f of formats.get(row0) ?? []) row.getCell(f.col0 + 1).numFmt = f.numFmt;
         if (bold.has(row0)) row.font = { bold: true };
         row.commit();
       });
