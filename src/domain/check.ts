@@ -90,7 +90,11 @@ export function checkRegistryRow(
   for (const key of REGISTRY_KEYS) if (columns[key] !== undefined) raw[key] = values[key] ?? null;
   const record = parseRegistryRow(raw, row0, input.profile, input.unit, new CodeMatcher());
   const sheetName = input.sheetName ?? SHEET.registry;
-  const sheet = { name: sheetName, rows: [] };
+  // The row as it will sit in the sheet (FMT-05/06 read the sheet's row arrays).
+  const rows: CellValue[][] = [];
+  rows[row0] = [];
+  for (const key of REGISTRY_KEYS) if (columns[key] !== undefined) rows[row0][columns[key] as number] = raw[key] ?? null;
+  const sheet = { name: sheetName, rows };
   const parsed: ParsedWorkbook = {
     meta: input.meta ?? null,
     metaRaw: {},

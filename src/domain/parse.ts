@@ -9,7 +9,7 @@ import type { ParsedWorkbook, RegistryRecord, SupportRecord, TableLayout } from 
 import { readReportSheet } from './reportSheet';
 import { MetaSchema, type Meta } from './schema/meta';
 import type { Profile, Unit } from './schema/profile';
-import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec, type RegistryKey, type SupportKey } from './schema/registry';
+import { REGISTRY_COLUMNS, REGISTRY_KEYS, SUPPORT_COLUMNS, SUPPORT_KEYS, type ColumnSpec, type RegistryKey, type SupportKey } from './schema/registry';
 import { findSheet, isBlank, SHEET, type CellValue, type SheetModel, type WorkbookModel } from './sheet';
 import { cleanText } from './text';
 import { findUnit, getProfile } from '../profiles';
@@ -118,6 +118,18 @@ export function matchCommune(unit: Unit, text: string): { ok: true; name: string
 /** Matching with a per-parse cache: code columns hold few distinct values. */
 export class CodeMatcher {
   private readonly cache = new Map<string, Map<string, Code | null>>();
+  private readonly communes = new Map<string, string | null>();
+
+  /** The unit's canonical commune name, or null. One matcher serves one unit. */
+  commune(unit: Unit, text: string): string | null {
+    let found = this.communes.get(text);
+    if (found === undefined) {
+      const m = matchCommune(unit, text);
+      found = m.ok ? m.name : null;
+      this.communes.set(text, found);
+    }
+    return found;
+  }
 
   match(codes: readonly Code[], listId: string, value: CellValue): Code | null {
     if (value === null || value === undefined) return null;
@@ -168,6 +180,8 @@ export function parseAmount(value: CellValue): number | null {
 const VIETNAM = COUNTRIES[0];
 
 function dateOf(value: CellValue): Date | null {
+  // A Date cell at UTC midnight (what exceljs gives) is kept as is: no allocation per cell.
+  if (value instanceof Date && value.getTime() % 86_400_000 === 0) return value;
   const parsed = parseDateCell(value);
   return parsed && parsed.ok ? parsed.date : null;
 }
@@ -186,10 +200,7 @@ export function parseRegistryRow(
   const received = dateOf(raw.received_date ?? null);
   const communeText = cleanText(raw.commune ?? null);
   let commune: string | null = null;
-  if (communeText !== null && unit) {
-    const m = matchCommune(unit, communeText);
-    if (m.ok) commune = m.name;
-  }
+  if (communeText !== null && unit) commune = matcher.commune(unit, communeText);
   const types = supportTypes(profile?.law ?? 'law-2011');
   const needs: string[] = [];
   for (const part of splitNeeds(raw.support_needs ?? null)) {
@@ -228,18 +239,43 @@ export function parseRegistryRow(
   };
 }
 
-/** Cell values of one data row by key; null when every known column is blank (skipped). */
-function rowValues<K extends string>(row: CellValue[] | undefined, entries: [K, number][]): Partial<Record<K, CellValue>> | null {
-  if (!row) return null;
-  const raw: Partial<Record<K, CellValue>> = {};
-  let any = false;
-  for (const [key, col0] of entries) {
-    const value = row[col0];
-    const v = value === undefined ? null : value;
-    raw[key] = v;
-    if (!any && !isBlank(v)) any = true;
-  }
-  return any ? raw : null;
+/** True when a cell is blank, without allocating (no trim). */
+function blank(value: CellValue | undefined): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 32 && value.charCodeAt(i) !== 0xa0) return false;
+  return true;
+}
+
+/** Column index per key, -1 when the column is missing. */
+function columnIndexes<K extends string>(layout: TableLayout<K>, keys: readonly K[]): Int32Array {
+  return Int32Array.from(keys, (k) => layout.columns[k] ?? -1);
+}
+
+/** True when every known column of the row is blank: the row is skipped. */
+function blankRow(row: CellValue[] | undefined, cols: Int32Array): boolean {
+  if (!row) return true;
+  for (let k = 0; k < cols.length; k++) if (cols[k] >= 0 && !blank(row[cols[k]])) return false;
+  return true;
+}
+
+function at(row: CellValue[], col0: number): CellValue {
+  if (col0 < 0) return null;
+  const v = row[col0];
+  return v === undefined ? null : v;
+}
+
+/** A registry row's raw values as one fixed-shape object (fast property access in the rules). */
+function registryRaw(row: CellValue[], c: Int32Array): Record<RegistryKey, CellValue> {
+  return {
+    case_id: at(row, c[0]), full_name: at(row, c[1]), sex: at(row, c[2]), birth_date: at(row, c[3]),
+    nationality: at(row, c[4]), ethnicity: at(row, c[5]), id_number: at(row, c[6]), commune: at(row, c[7]),
+    address: at(row, c[8]), received_date: at(row, c[9]), receipt_channel: at(row, c[10]), destination: at(row, c[11]),
+    purpose: at(row, c[12]), verification_status: at(row, c[13]), verification_date: at(row, c[14]),
+    verifying_agency: at(row, c[15]), protection: at(row, c[16]), child_referral: at(row, c[17]),
+    child_referral_date: at(row, c[18]), accompanying_minors: at(row, c[19]), consent_share: at(row, c[20]),
+    support_needs: at(row, c[21]), notes: at(row, c[22]),
+  };
 }
 
 export function parseRegistry(
@@ -250,11 +286,12 @@ export function parseRegistry(
   const layout = locateTable(sheet, REGISTRY_COLUMNS);
   const records: RegistryRecord[] = [];
   if (sheet && layout.headerRow0 !== null) {
-    const entries = Object.entries(layout.columns) as [RegistryKey, number][];
+    const cols = columnIndexes(layout, REGISTRY_KEYS);
     const matcher = new CodeMatcher();
     for (let r = layout.headerRow0 + 1; r < sheet.rows.length; r++) {
-      const raw = rowValues(sheet.rows[r], entries);
-      if (raw) records.push(parseRegistryRow(raw, r, profile, unit, matcher));
+      const row = sheet.rows[r];
+      if (blankRow(row, cols)) continue;
+      records.push(parseRegistryRow(registryRaw(row, cols), r, profile, unit, matcher));
     }
   }
   return { ...layout, records };
@@ -264,12 +301,13 @@ export function parseSupport(sheet: SheetModel | undefined, profile: Profile | n
   const layout = locateTable(sheet, SUPPORT_COLUMNS);
   const records: SupportRecord[] = [];
   if (sheet && layout.headerRow0 !== null) {
-    const entries = Object.entries(layout.columns) as [SupportKey, number][];
+    const c = columnIndexes(layout, SUPPORT_KEYS);
     const matcher = new CodeMatcher();
     const types = supportTypes(profile?.law ?? 'law-2011');
     for (let r = layout.headerRow0 + 1; r < sheet.rows.length; r++) {
-      const raw = rowValues(sheet.rows[r], entries);
-      if (!raw) continue;
+      const row = sheet.rows[r];
+      if (blankRow(row, c)) continue;
+      const raw: Record<SupportKey, CellValue> = { case_id: at(row, c[0]), type: at(row, c[1]), date: at(row, c[2]), amount: at(row, c[3]), provider: at(row, c[4]), notes: at(row, c[5]) };
       records.push({
         row0: r,
         raw,

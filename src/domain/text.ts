@@ -14,12 +14,23 @@ import type { CellValue } from './sheet';
 export function cleanText(value: CellValue): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') {
-    const text = value.normalize('NFC').trim();
+    const text = (mayNeedNfc(value) ? value.normalize('NFC') : value).trim();
     return text === '' ? null : text;
   }
   if (value instanceof Date) return Number.isFinite(value.getTime()) ? formatDate(value) : null;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
   return value ? 'TRUE' : 'FALSE';
+}
+
+/** False when the text is surely NFC already: only characters below U+0300 (no combining
+ *  marks) or precomposed Vietnamese letters (U+1EA0–U+1EF9). Skips the costly normalisation for
+ *  almost every cell. */
+export function mayNeedNfc(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 && (c < 0x1ea0 || c > 0x1ef9)) return true;
+  }
+  return false;
 }
 
 /** True when text would be read as a formula by a spreadsheet (CSV/formula injection, OWASP):
@@ -152,21 +163,68 @@ function wordVerdict(word: string): WordVerdict {
 /** 'TCVN3' or 'VNI' when the text reads as Vietnamese typed in that legacy encoding, else null.
  *  Plain ASCII and valid Unicode Vietnamese return null. */
 export function detectLegacyEncoding(text: string): 'TCVN3' | 'VNI' | null {
-  let nonAscii = false;
+  // Only a text holding one of the Latin-1 characters the legacy encodings use can be legacy:
+  // most Vietnamese text (ễ, ị, ư, đ…) and all ASCII leave here. A decomposed (NFD) text
+  // is normalised first, as it may compose into such characters.
+  let candidate = false;
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) >= 0xa0) {
-      nonAscii = true;
+    const c = text.charCodeAt(i);
+    if ((c < 256 && LEGACY_CODE[c] === 1) || (c >= 0x300 && c <= 0x36f)) {
+      candidate = true;
       break;
     }
   }
-  if (!nonAscii) return null;
+  if (!candidate) return null;
+  // Short texts (code values, names) repeat across rows; long ones (addresses, notes) rarely.
+  if (text.length > 32) return detectUncached(text);
+  const cached = textCache.get(text);
+  if (cached !== undefined) return cached;
+  const verdict = detectUncached(text);
+  if (textCache.size >= WORD_CACHE_LIMIT) textCache.clear();
+  textCache.set(text, verdict);
+  return verdict;
+}
+
+// Code-list values and common names repeat across thousands of rows.
+const textCache = new Map<string, 'TCVN3' | 'VNI' | null>();
+
+// The separators of WORD_SPLIT as a lookup, for the allocation-free scan below.
+const SEPARATOR_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (WORD_SPLIT.test(String.fromCharCode(c))) SEPARATOR_ASCII[c] = 1;
+const LEGACY_CODE = new Uint8Array(256);
+for (const ch of LEGACY_CHARS) LEGACY_CODE[ch.charCodeAt(0)] = 1;
+
+function isSeparator(c: number): boolean {
+  if (c < 128) return SEPARATOR_ASCII[c] === 1;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || (c >= 0x2010 && c <= 0x2015) || (c >= 0x2018 && c <= 0x201d) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Scans words without splitting the string: only words holding a legacy character are cut out
+ *  and judged (through the word cache). */
+function detectUncached(input: string): 'TCVN3' | 'VNI' | null {
+  const text = mayNeedNfc(input) ? input.normalize('NFC') : input;
   let tcvn3 = 0;
   let vni = 0;
-  for (const word of text.normalize('NFC').split(WORD_SPLIT)) {
-    if (word === '') continue;
-    const verdict = wordVerdict(word);
-    if (verdict === 'TCVN3' || verdict === 'both') tcvn3++;
-    if (verdict === 'VNI' || verdict === 'both') vni++;
+  let start = -1;
+  let legacy = false;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 32;
+    if (isSeparator(c)) {
+      if (legacy && i - start >= 2) {
+        const verdict = wordVerdict(text.slice(start, i));
+        if (verdict === 'TCVN3' || verdict === 'both') tcvn3++;
+        if (verdict === 'VNI' || verdict === 'both') vni++;
+      }
+      start = -1;
+      legacy = false;
+    } else {
+      if (start < 0) start = i;
+      if (c < 256 && LEGACY_CODE[c] === 1) legacy = true;
+    }
   }
   if (tcvn3 === 0 && vni === 0) return null;
   return tcvn3 >= vni ? 'TCVN3' : 'VNI';

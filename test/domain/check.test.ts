@@ -93,3 +93,15 @@ describe('checkRegistryRow (entry form)', () => {
     ]);
   });
 });
+
+describe('checkRegistryRow text checks', () => {
+  it('flags legacy encoding and formula-like text in the entry', () => {
+    const wb = buildWorkbook({ rows: 1 });
+    const values = { ...validRegistryRow(1, wb.profile, wb.unit, 2020, 3), full_name: 'NguyÔn ThÞ Hoa', notes: '=1+1' };
+    const { findings } = checkRegistryRow(values, { profile: wb.profile, unit: wb.unit, today: wb.today, row0: 9 });
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([
+      ['FMT-05', 'B10'],
+      ['FMT-06', 'W10'],
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { locateTable, matchCommune, parseAmount, parseWorkbook, readMeta } from '../../src/domain/parse';
-import { REGISTRY_COLUMNS } from '../../src/domain/schema/registry';
+import { REGISTRY_COLUMNS, REGISTRY_KEYS } from '../../src/domain/schema/registry';
 import { SHEET } from '../../src/domain/sheet';
 import { getProfile } from '../../src/profiles';
 import { buildWorkbook, insertRegistryColumn, moveRegistryColumn, utc } from './helpers';
@@ -83,6 +83,8 @@ describe('parseWorkbook', () => {
     });
     expect(r.nationality?.key).toBe('VN');
     expect(r.destination?.key).toBe('CN');
+    expect(Object.keys(r.raw)).toEqual([...REGISTRY_KEYS]);
+    expect(r.raw.case_id).toBe('BN-TS-2020-0001');
     expect(r.received_date).toEqual(utc(2020, 7, 1));
     expect(parsed.support.records[0]).toMatchObject({ case_id: 'BN-TS-2020-0001', type: 'medical', amount: 500000, row0: 1 });
     expect(parsed.report.headerRow0).not.toBeNull();

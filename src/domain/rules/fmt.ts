@@ -3,11 +3,11 @@
  * FMT-01/02 are fatal: check.ts runs `templateFindings` first and stops when they fire.
  */
 import { makeFinding, type Finding } from '../finding';
-import type { ParsedWorkbook } from '../model';
+import type { ParsedWorkbook, RegistryRecord, SupportRecord, TableLayout } from '../model';
 import { MetaSchema, TEMPLATE_ID, TEMPLATE_VERSION } from '../schema/meta';
 import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec } from '../schema/registry';
 import { REPORT_HEADERS, type ReportSheetValues } from '../model';
-import { SHEET, cellAddress, type CellValue } from '../sheet';
+import { SHEET, cellAddress } from '../sheet';
 import { decodeLegacy, detectLegacyEncoding, isFormulaLike } from '../text';
 import type { Rule, RuleContext } from './types';
 
@@ -107,34 +107,76 @@ function unknownColumnFindings(layout: ParsedWorkbook['registry'] | ParsedWorkbo
   );
 }
 
-/** FMT-05 and FMT-06 over every text cell of the registry and support data rows. */
-function textCellFindings(ctx: RuleContext, want05: boolean, want06: boolean): Finding[] {
-  const out: Finding[] = [];
-  const tables = [ctx.parsed.registry, ctx.parsed.support];
-  for (const table of tables) {
-    if (!table.sheet) continue;
-    const sheet = table.sheet.name;
-    const cols = Object.entries(table.columns) as [string, number][];
-    for (const record of table.records) {
-      const raw = record.raw as Record<string, CellValue>;
-      for (const [key, col0] of cols) {
-        const value = raw[key];
-        if (typeof value !== 'string' || value === '') continue;
+/** Code columns whose typed value, when present, proves the cell is a clean code-list value
+ *  (so neither legacy text nor a formula): those cells are skipped, the rest are scanned. */
+const REGISTRY_TYPED: Partial<Record<string, (r: RegistryRecord) => unknown>> = {
+  sex: (r) => r.sex,
+  nationality: (r) => r.nationality,
+  ethnicity: (r) => r.ethnicity,
+  receipt_channel: (r) => r.receipt_channel,
+  destination: (r) => r.destination,
+  purpose: (r) => r.purpose,
+  verification_status: (r) => r.verification_status,
+  verifying_agency: (r) => r.verifying_agency,
+  protection: (r) => r.protection,
+  child_referral: (r) => r.child_referral,
+  consent_share: (r) => r.consent_share,
+  commune: (r) => r.commune,
+};
+const SUPPORT_TYPED: Partial<Record<string, (r: SupportRecord) => unknown>> = { type: (r) => r.type };
+
+interface TextFindings {
+  fmt05: Finding[];
+  fmt06: Finding[];
+}
+
+/** One pass per check for both FMT-05 and FMT-06 (kept per rule context). */
+const textCache = new WeakMap<RuleContext, TextFindings>();
+
+function scanTable<R extends { row0: number }>(table: TableLayout<string> & { records: R[] }, typed: Partial<Record<string, (r: R) => unknown>>, out: TextFindings): void {
+  if (!table.sheet) return;
+  const sheet = table.sheet.name;
+  const entries = Object.entries(table.columns) as [string, number][];
+  const keys = entries.map((e) => e[0]);
+  const cols = Int32Array.from(entries, (e) => e[1]);
+  const typedOf = keys.map((k) => typed[k]);
+  const rows = table.sheet.rows;
+  // Reads the sheet's row arrays (index access), not the records' keyed raw objects.
+  for (const record of table.records) {
+    const row = rows[record.row0];
+    if (!row) continue;
+    for (let k = 0; k < cols.length; k++) {
+      const value = row[cols[k]];
+      if (typeof value !== 'string' || value === '') continue;
+      const proven = typedOf[k];
+      if (proven !== undefined && proven(record) !== null) continue;
+      const col0 = cols[k];
+      if (isFormulaLike(value)) {
+        const place = { sheet, row0: record.row0, col0, field: keys[k] };
         const address = cellAddress(record.row0, col0);
-        if (want06 && isFormulaLike(value)) {
-          out.push(makeFinding('FMT-06', 'warning', { sheet, row0: record.row0, col0, field: key }, value, `Ô ${address} bắt đầu bằng "${JSON.stringify(value[0]).slice(1, -1)}" nên có thể bị Excel hiểu là công thức: hãy bỏ ký tự đó hoặc thêm dấu ' ở đầu.`, `Cell ${address} starts with "${JSON.stringify(value[0]).slice(1, -1)}" and could run as a formula: remove that character or prefix the text with '.`));
-        }
-        if (want05) {
-          const encoding = detectLegacyEncoding(value);
-          if (encoding) {
-            const fixed = decodeLegacy(value, encoding);
-            out.push(makeFinding('FMT-05', 'warning', { sheet, row0: record.row0, col0, field: key }, value, `Ô ${address} có chữ gõ bằng bảng mã cũ ${encoding} ("${value}", có lẽ là "${fixed}"): hãy chuyển sang Unicode (Unikey: Chuyển mã) rồi nhập lại.`, `Cell ${address} holds text typed in the legacy ${encoding} encoding ("${value}", probably "${fixed}"): convert it to Unicode (Unikey's converter) and enter it again.`));
-          }
-        }
+        const first = JSON.stringify(value[0]).slice(1, -1);
+        out.fmt06.push(makeFinding('FMT-06', 'warning', place, value, `Ô ${address} bắt đầu bằng "${first}" nên có thể bị Excel hiểu là công thức: hãy bỏ ký tự đó hoặc thêm dấu ' ở đầu.`, `Cell ${address} starts with "${first}" and could run as a formula: remove that character or prefix the text with '.`));
+      }
+      const encoding = detectLegacyEncoding(value);
+      if (encoding) {
+        const place = { sheet, row0: record.row0, col0, field: keys[k] };
+        const address = cellAddress(record.row0, col0);
+        const fixed = decodeLegacy(value, encoding);
+        out.fmt05.push(makeFinding('FMT-05', 'warning', place, value, `Ô ${address} có chữ gõ bằng bảng mã cũ ${encoding} ("${value}", có lẽ là "${fixed}"): hãy chuyển sang Unicode (Unikey: Chuyển mã) rồi nhập lại.`, `Cell ${address} holds text typed in the legacy ${encoding} encoding ("${value}", probably "${fixed}"): convert it to Unicode (Unikey's converter) and enter it again.`));
       }
     }
   }
-  return out;
+}
+
+function textCellFindings(ctx: RuleContext): TextFindings {
+  let found = textCache.get(ctx);
+  if (!found) {
+    found = { fmt05: [], fmt06: [] };
+    scanTable(ctx.parsed.registry, REGISTRY_TYPED, found);
+    scanTable(ctx.parsed.support, SUPPORT_TYPED, found);
+    textCache.set(ctx, found);
+  }
+  return found;
 }
 
 export const FMT_RULES: Rule[] = [
@@ -166,7 +208,7 @@ export const FMT_RULES: Rule[] = [
     fields: [],
     description_vi: 'Chữ gõ bằng bảng mã cũ TCVN3/VNI',
     description_en: 'Text in the legacy TCVN3/VNI encoding',
-    check: (ctx) => textCellFindings(ctx, true, false),
+    check: (ctx) => textCellFindings(ctx).fmt05,
   },
   {
     id: 'FMT-06',
@@ -174,7 +216,7 @@ export const FMT_RULES: Rule[] = [
     fields: [],
     description_vi: 'Ô chữ bắt đầu bằng =, +, -, @, tab hoặc xuống dòng (nguy cơ chèn công thức)',
     description_en: 'Text cell starting with =, +, -, @, tab or CR (formula injection risk)',
-    check: (ctx) => textCellFindings(ctx, false, true),
+    check: (ctx) => textCellFindings(ctx).fmt06,
   },
   {
     id: 'FMT-07',

@@ -5,6 +5,7 @@ import { CODE_LISTS, matchCode, normaliseText, supportTypes } from '../codes';
 import { formatBirth, formatDate, parseBirthCell, parseDateCell } from '../dates';
 import type { Finding } from '../finding';
 import type { RegistryRecord } from '../model';
+import type { CellValue } from '../sheet';
 import { matchCommune, parseCount, splitNeeds } from '../parse';
 import { caseKey } from '../report';
 import { REGISTRY_COLUMNS, type RegistryKey } from '../schema/registry';
@@ -13,6 +14,7 @@ import { registryFinding, hasValue, shown, type Rule, type RuleContext } from '.
 /** Required fields (REG-01). Quốc tịch defaults to Việt Nam and an empty consent is CNS-01's
  *  warning (the row is shared de-identified), so neither is a REG-01 error. */
 const REQUIRED = REGISTRY_COLUMNS.filter((c) => c.required === 'yes' && c.key !== 'nationality' && c.key !== 'consent_share');
+const WHITESPACE = /\s+/g;
 const CODE_COLUMNS = REGISTRY_COLUMNS.filter((c) => c.kind === 'code');
 const DATE_KEYS: RegistryKey[] = ['received_date', 'verification_date', 'child_referral_date'];
 
@@ -50,6 +52,22 @@ const reg02: Rule = {
   description_en: 'Value not in its code list',
   check: (ctx) => {
     const types = supportTypes(ctx.profile.law);
+    // Invalid parts per distinct `Nhu cầu hỗ trợ` text (the same few combinations repeat).
+    const badParts = new Map<string, { part: string; suggestion: { vi: string; en: string } | null }[]>();
+    const invalidNeeds = (raw: CellValue): { part: string; suggestion: { vi: string; en: string } | null }[] => {
+      if (typeof raw !== 'string' && typeof raw !== 'number') return [];
+      const text = String(raw);
+      let found = badParts.get(text);
+      if (!found) {
+        found = [];
+        for (const part of splitNeeds(text)) {
+          const m = matchCode(types, part);
+          if (!m.ok) found.push({ part, suggestion: m.suggestion });
+        }
+        badParts.set(text, found);
+      }
+      return found;
+    };
     return eachRecord(ctx, (r, out) => {
       for (const c of CODE_COLUMNS) {
         const raw = r.raw[c.key];
@@ -67,13 +85,11 @@ const reg02: Rule = {
           ),
         );
       }
-      for (const part of splitNeeds(r.raw.support_needs ?? null)) {
-        const m = matchCode(types, part);
-        if (m.ok) continue;
+      for (const { part, suggestion } of invalidNeeds(r.raw.support_needs ?? null)) {
         out.push(
           registryFinding(ctx, 'REG-02', 'error', r, 'support_needs', (p) =>
-            m.suggestion
-              ? { vi: `${cap(p.vi)}: "${part}" không phải loại hỗ trợ của luật áp dụng; có phải "${m.suggestion.vi}"? Các loại cách nhau bằng dấu ;`, en: `${cap(p.en)}: "${part}" is not a support type of the applicable law; did you mean "${m.suggestion.vi}" (${m.suggestion.en})? Separate types with ;` }
+            suggestion
+              ? { vi: `${cap(p.vi)}: "${part}" không phải loại hỗ trợ của luật áp dụng; có phải "${suggestion.vi}"? Các loại cách nhau bằng dấu ;`, en: `${cap(p.en)}: "${part}" is not a support type of the applicable law; did you mean "${suggestion.vi}" (${suggestion.en})? Separate types with ;` }
               : { vi: `${cap(p.vi)}: "${part}" không phải loại hỗ trợ của luật áp dụng: chọn từ sheet "Danh mục", cách nhau bằng dấu ;`, en: `${cap(p.en)}: "${part}" is not a support type of the applicable law: pick from sheet "Danh mục", separated by ;` },
           ),
         );
@@ -182,21 +198,29 @@ const reg07: Rule = {
   description_vi: 'Có thể trùng người: cùng họ tên, ngày (năm) sinh và xã/phường',
   description_en: 'Probable duplicate person: same name, birth date (or year) and commune',
   check: (ctx) => {
-    // Grouped by name + commune + birth year; within a group, same day, or a year alone on
-    // either side, is a probable duplicate.
-    const groups = new Map<string, RegistryRecord[]>();
+    // Same day, or a year alone on either side, is a probable duplicate. Two indexes: the
+    // first record per name + commune + day, and per name + commune + year the first record and
+    // the first year-only one. O(1) per row, a few strings each.
+    const byDay = new Map<string, RegistryRecord>();
+    const byYear = new Map<string, { any: RegistryRecord; yearOnly: RegistryRecord | null }>();
     return eachRecord(ctx, (r, out) => {
       if (r.full_name === null || r.birth === null) return;
-      const commune = r.commune ?? (typeof r.raw.commune === 'string' ? normaliseText(r.raw.commune) : '');
-      const key = `${normaliseText(r.full_name)}|${commune}|${r.birth.date.getUTCFullYear()}`;
-      const group = groups.get(key);
-      if (!group) {
-        groups.set(key, [r]);
-        return;
-      }
       const b = r.birth;
-      const twin = group.find((o) => o.birth !== null && (o.birth.yearOnly || b.yearOnly || o.birth.date.getTime() === b.date.getTime()));
-      group.push(r);
+      const commune = r.commune ?? (typeof r.raw.commune === 'string' ? normaliseText(r.raw.commune) : '');
+      const base = `${r.full_name.toLowerCase().replace(WHITESPACE, ' ')}|${commune}|`;
+      const yearKey = base + b.date.getUTCFullYear();
+      const year = byYear.get(yearKey);
+      let twin: RegistryRecord | undefined;
+      if (b.yearOnly) {
+        twin = year?.any;
+        if (!year) byYear.set(yearKey, { any: r, yearOnly: r });
+        else year.yearOnly ??= r;
+      } else {
+        const dayKey = base + b.date.getTime();
+        twin = year?.yearOnly ?? byDay.get(dayKey);
+        if (!byDay.has(dayKey)) byDay.set(dayKey, r);
+        if (!year) byYear.set(yearKey, { any: r, yearOnly: null });
+      }
       if (!twin) return;
       out.push(registryFinding(ctx, 'REG-07', 'warning', r, 'full_name', (p) => ({ vi: `${cap(p.vi)}: "${r.full_name}" (sinh ${formatBirth(b)}) có thể trùng với người ở dòng ${twin.row0 + 1} (mã ${twin.case_id ?? '?'}): nếu là một người, hãy gộp thành một dòng.`, en: `${cap(p.en)}: "${r.full_name}" (born ${formatBirth(b)}) may be the same person as row ${twin.row0 + 1} (case ${twin.case_id ?? '?'}): if so, merge them into one row.` })));
     });
