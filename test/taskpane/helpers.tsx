@@ -1,6 +1,5 @@
 /** Renders the real pane (App) over the preview's in-memory workbook, with injectable
  *  services (clock, uploader, queue), as the panel tests need. */
-import React from 'react';
 import { configure, render, screen, type RenderResult } from '@testing-library/react';
 import { generateSample } from '../../src/domain/sample';
 import { findUnit, getProfile } from '../../src/profiles';

@@ -1,0 +1,95 @@
+/** @jest-environment jsdom */
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import type { Finding } from '../../src/domain/finding';
+import { memoryQueueStore } from '../../src/taskpane/lib/submitQueue';
+import type { UploadOutcome } from '../../src/taskpane/lib/inboxClient';
+import type { FakeWorkbookShell } from '../../src/preview/fakeShell';
+import { NOW, makeServices, renderPane, sampleShell } from './helpers';
+
+const RECEIPT: UploadOutcome = {
+  kind: 'receipt',
+  receipt: { id: 'sub_42', sha256: 'ab'.repeat(32), received_at: '2020-11-02T03:00:00Z', on_time: true },
+};
+
+function ready(rows = 10, errors = false): FakeWorkbookShell {
+  const shell = sampleShell(rows, errors);
+  void shell.saveSettings({ inboxUrl: 'http://inbox.test' });
+  // The preview builds real .xlsx bytes with exceljs's browser build; here the bytes only
+  // need to reach the uploader unchanged.
+  shell.getCompressedFile = async () => new Uint8Array([80, 75, 3, 4, 1, 2, 3]);
+  return shell;
+}
+
+describe('Submit panel', () => {
+  it('blocks a register with errors before anything is uploaded', async () => {
+    const harness = makeServices(() => RECEIPT);
+    harness.services.tokens.set('BN-TS', 'tok');
+    renderPane(ready(30, true), 'submit', harness.services);
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
+    expect(await screen.findByText(/^Chưa gửi được: còn \d+ lỗi/)).toBeInTheDocument();
+    expect(harness.uploads).toHaveLength(0);
+  });
+
+  it('uploads a clean register and shows the receipt', async () => {
+    const harness = makeServices(() => RECEIPT);
+    harness.services.tokens.set('BN-TS', 'tok');
+    renderPane(ready(), 'submit', harness.services);
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
+    expect(await screen.findByText(/Đã nhận: mã biên nhận sub_42/)).toBeInTheDocument();
+    expect(harness.uploads).toHaveLength(1);
+    expect(harness.uploads[0]).toMatchObject({ inboxUrl: 'http://inbox.test', token: 'tok', filename: 'BN-TS-2020-Q3.xlsx' });
+    expect([...harness.uploads[0].bytes]).toEqual([80, 75, 3, 4, 1, 2, 3]);
+  });
+
+  it('shows the inbox’s findings when it refuses the file', async () => {
+    const finding: Finding = { rule: 'RPT-08', severity: 'error', sheet: null, cell: null, row: null, column: null, field: null, value: null, message_vi: 'Quá hạn nộp', message_en: 'Late' };
+    const harness = makeServices(() => ({ kind: 'refused', findings: [finding] }));
+    harness.services.tokens.set('BN-TS', 'tok');
+    renderPane(ready(), 'submit', harness.services);
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
+    expect(await screen.findByText(/Hộp thư tỉnh từ chối: 1 lỗi/)).toBeInTheDocument();
+    expect(screen.getByText('RPT-08 : Quá hạn nộp')).toBeInTheDocument();
+  });
+
+  it('queues the file when the inbox is unreachable and sends it when the pane opens again', async () => {
+    const store = memoryQueueStore();
+    let reachable = false;
+    let now = NOW.getTime();
+    const answer = (): UploadOutcome => (reachable ? RECEIPT : { kind: 'unreachable', status: 0 });
+    const first = makeServices(answer, store, () => new Date(now));
+    first.services.tokens.set('BN-TS', 'tok');
+    renderPane(ready(), 'submit', first.services);
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
+    expect(await screen.findByText(/tự gửi lại \(lần tới sau 15 giây\)/)).toBeInTheDocument();
+    expect(await store.list()).toHaveLength(1);
+    cleanup(); // the clerk closes the pane
+
+    reachable = true;
+    now += 60_000;
+    const second = makeServices(answer, store, () => new Date(now));
+    second.services.tokens.set('BN-TS', 'tok');
+    renderPane(ready(), 'submit', second.services);
+    expect(await screen.findByText(/Đã nhận: mã biên nhận sub_42/)).toBeInTheDocument();
+    expect(second.uploads).toHaveLength(1);
+    expect([...second.uploads[0].bytes]).toEqual([80, 75, 3, 4, 1, 2, 3]);
+    await waitFor(async () => expect(await store.list()).toHaveLength(0));
+  });
+
+  it('shows why the province returned a submission', async () => {
+    const harness = makeServices(() => RECEIPT);
+    harness.services.tokens.set('BN-TS', 'tok');
+    harness.services.fetchSubmissions = async () => ({
+      state: 'returned',
+      versions: [{ id: 'sub_7', received_at: '2020-10-10T00:00:00Z', sha256: 'x', on_time: true, state: 'returned', return_reason: 'Thiếu số liệu dòng 6.4' }],
+    });
+    renderPane(ready(), 'submit', harness.services);
+    expect(await screen.findByText('Bản gửi sub_7 bị trả lại. Lý do: Thiếu số liệu dòng 6.4')).toBeInTheDocument();
+  });
+
+  it('asks for the inbox address and token first', async () => {
+    const shell = sampleShell(5);
+    renderPane(shell, 'submit');
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
+    expect(await screen.findByText('Chưa cài đặt địa chỉ hộp thư và mã đơn vị (trang Cài đặt).')).toBeInTheDocument();
+  });
+});
