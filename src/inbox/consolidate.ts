@@ -156,10 +156,21 @@ export function sheetNameFor(code: string, used: Set<string>): string {
   return name;
 }
 
-function addRow(ws: ExcelJS.Worksheet, values: CellValue[]): ExcelJS.Row {
+/** Shared, never-mutated style objects: exceljs caches a style's id by object identity, so a
+ *  million cells share five objects instead of each rendering its own style XML (the writer's
+ *  main cost otherwise). */
+const STYLE = {
+  plain: {} as Partial<ExcelJS.Style>,
+  date: { numFmt: DATE_FORMAT } as Partial<ExcelJS.Style>,
+  bold: { font: { bold: true } } as Partial<ExcelJS.Style>,
+  italic: { font: { italic: true } } as Partial<ExcelJS.Style>,
+  title: { font: { bold: true, size: 13 } } as Partial<ExcelJS.Style>,
+};
+
+function addRow(ws: ExcelJS.Worksheet, values: CellValue[], style: Partial<ExcelJS.Style> = STYLE.plain): ExcelJS.Row {
   const row = ws.addRow(values.map(neutralise));
-  values.forEach((v, i) => {
-    if (v instanceof Date) row.getCell(i + 1).numFmt = DATE_FORMAT;
+  row.eachCell({ includeEmpty: true }, (cell, col) => {
+    cell.style = values[col - 1] instanceof Date ? STYLE.date : style;
   });
   return row;
 }
@@ -182,11 +193,11 @@ async function writeWorkbook(
   const byCode = new Map(extracts.map((e) => [e.unit_code, e]));
   const summary = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: SUMMARY_FIRST_ROW - 1 }] });
   summary.columns = [{ width: 12 }, { width: 28 }, { width: 14 }, ...cols.map(() => ({ width: 12 }))];
-  addRow(summary, [`TỔNG HỢP BÁO CÁO QUÝ ${quarter}/${year} — ${profile.province.toUpperCase()}`]).font = { bold: true, size: 13 };
+  addRow(summary, [`TỔNG HỢP BÁO CÁO QUÝ ${quarter}/${year} — ${profile.province.toUpperCase()}`], STYLE.title);
   addRow(summary, [profile.title]);
   addRow(summary, [`Số liệu tính lại từ sổ theo dõi của từng đơn vị (hàm buildReport, cùng quy tắc RPT-01). Lập ngày ${formatDay(generatedAt)}.`]);
-  addRow(summary, ['Mã đơn vị', 'Đơn vị', 'Trạng thái', ...cols.map((c) => c.code)]).font = { bold: true };
-  addRow(summary, ['', '', '', ...cols.map((c) => c.label)]).font = { italic: true };
+  addRow(summary, ['Mã đơn vị', 'Đơn vị', 'Trạng thái', ...cols.map((c) => c.code)], STYLE.bold);
+  addRow(summary, ['', '', '', ...cols.map((c) => c.label)], STYLE.italic);
   const first = SUMMARY_FIRST_ROW;
   const totals = cols.map(() => 0);
   for (const unit of profile.units) {
@@ -203,15 +214,17 @@ async function writeWorkbook(
     const letter = columnLetter1(i + 4);
     totalRow.getCell(i + 4).value = { formula: `SUM(${letter}${first}:${letter}${last})`, result: totals[i] } as ExcelJS.CellFormulaValue;
   });
-  totalRow.font = { bold: true };
+  totalRow.eachCell({ includeEmpty: true }, (cell) => {
+    cell.style = STYLE.bold;
+  });
   totalRow.commit();
   summary.commit();
 
   // De-identified case list.
   const casesWs = wb.addWorksheet(CASES_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
   casesWs.columns = CASE_COLUMNS.map((c) => ({ width: c.width }));
-  addRow(casesWs, CASE_COLUMNS.map((c) => c.header_vi)).font = { bold: true };
-  addRow(casesWs, CASE_COLUMNS.map((c) => c.header_en)).font = { italic: true };
+  addRow(casesWs, CASE_COLUMNS.map((c) => c.header_vi), STYLE.bold);
+  addRow(casesWs, CASE_COLUMNS.map((c) => c.header_en), STYLE.italic);
   for (const e of extracts) for (const c of e.cases) addRow(casesWs, caseRowValues(c)).commit();
   casesWs.commit();
 

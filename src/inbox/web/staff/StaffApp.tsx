@@ -19,7 +19,7 @@ import { PeriodPicker, defaultPeriod, type PeriodValue } from '../PeriodPicker';
 import { PeriodGrid } from './PeriodGrid';
 import { consolidatedUrl, staffApi, type StaffSession, type Tracking, type TrackingUnit } from './api';
 import { Login } from './Login';
-import { S, STATE_LABEL } from './strings';
+import { COUNT_LABEL, S, STATE_LABEL } from './strings';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -31,6 +31,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
 });
+
+/** `2020-10-15` → `15/10/2020` (dates are shown dd/mm/yyyy). */
+function isoToDay(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
 
 export function StaffApp(): React.ReactElement {
   const styles = useStyles();
@@ -122,10 +128,15 @@ export function StaffApp(): React.ReactElement {
       {tracking && (
         <Card className={styles.card}>
           <Title3 as="h2">{t('grid', { q: period.quarter, y: period.year })}</Title3>
+          {tracking.period && (
+            <Text data-testid="period-deadline">
+              {t('deadline', { start: isoToDay(tracking.period.start), end: isoToDay(tracking.period.end), deadline: isoToDay(tracking.period.deadline) })}
+            </Text>
+          )}
           <div className={styles.stats} data-testid="period-stats">
             {Object.entries(tracking.counts ?? {}).map(([state, n]) => (
               <Text key={state} className={styles.stat}>
-                {(STATE_LABEL[state] ?? { vi: state, en: state })[lang]}: <b>{n}</b>
+                {(COUNT_LABEL[state] ?? STATE_LABEL[state] ?? { vi: state, en: state })[lang]}: <b>{n}</b>
               </Text>
             ))}
             <Text className={styles.stat}>

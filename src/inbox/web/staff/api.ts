@@ -18,6 +18,7 @@ export interface TrackingUnit {
 }
 
 export interface Tracking {
+  period?: { start: string; end: string; deadline: string };
   units: TrackingUnit[];
   counts: Record<string, number>;
   completeness_pct: number | null;

@@ -35,7 +35,15 @@ export const S = {
   confirmAccept: { vi: 'Chấp nhận báo cáo của {unit}? Sau khi chấp nhận, quý này bị khoá.', en: 'Accept the report of {unit}? The quarter is locked afterwards.' },
   failed: { vi: 'Không thực hiện được; tải lại trang và thử lại.', en: 'That did not work; reload the page and try again.' },
   done: { vi: 'Đã lưu.', en: 'Saved.' },
+  deadline: { vi: 'Kỳ {start} – {end}, hạn nộp {deadline}', en: 'Period {start} – {end}, due {deadline}' },
 } satisfies Strings<string>;
+
+/** Labels of the tracking counts: the unit states plus the DHIS2-style totals. */
+export const COUNT_LABEL: Record<string, { vi: string; en: string }> = {
+  expected: { vi: 'Phải nộp', en: 'Expected' },
+  received: { vi: 'Đã nhận', en: 'Received' },
+  received_on_time: { vi: 'Nhận đúng hạn', en: 'Received on time' },
+};
 
 export const STATE_LABEL: Record<string, { vi: string; en: string }> = {
   missing: { vi: 'Chưa nộp', en: 'Missing' },
