@@ -1,0 +1,284 @@
+/**
+ * Inbox load benchmark (`npx tsx bench/inbox-load.ts [--seconds 30] [--units 50] [--rows 1000]`).
+ * The inbox runs in its own process (`--serve`), this process is the load: 50 distinct units
+ * each upload their own 1,000-row workbooks back to back over loopback (closed loop, one
+ * request in flight per unit), with the full server-side work (guard, read, every rule,
+ * durable file + SQLite commit). Afterwards every receipt is checked against the store: nothing
+ * lost, nothing duplicated. Results go to bench/out/inbox-load.json and bench/README.md.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { generateSample } from '../src/domain/sample';
+import { ProfileSchema, type Profile } from '../src/domain/schema/profile';
+import { newToken, sha256Hex } from '../src/inbox/auth';
+import { loadConfig } from '../src/inbox/config';
+import { startServer } from '../src/inbox/server';
+import { openStore } from '../src/inbox/storage';
+import { PROFILES, getProfile } from '../src/profiles';
+import { readWorkbookBuffer } from '../src/xlsx/read';
+import { templateToBuffer } from '../src/xlsx/write';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Rendered base workbooks, reused across runs (bench/out is not committed). */
+const CACHE_DIR = path.resolve(__dirname, 'out', 'inbox-load-cache');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** A bench-only plan: Bắc Ninh 2017's rules with 50 units (the shipped lists are samples). */
+export function benchProfile(units: number): Profile {
+  const base = getProfile('bac-ninh-2017')!;
+  const communes = base.units.find((u) => u.code === 'BN-TS')!.communes;
+  return ProfileSchema.parse({
+    ...base,
+    id: 'bench-load',
+    title: 'Bài đo tải hộp thư (không phải kế hoạch thật)',
+    title_en: 'Inbox load benchmark (not a real plan)',
+    units_sample: true,
+    units: Array.from({ length: units }, (_, i) => ({ code: `BENCH-${String(i + 1).padStart(2, '0')}`, name: `Đơn vị đo tải ${i + 1}`, communes })),
+  });
+}
+
+async function serve(dataDir: string, units: number): Promise<void> {
+  const config = loadConfig({ dataDir, port: 0, databaseUrl: null, web: false, profiles: [...PROFILES, benchProfile(units)] });
+  const { url } = await startServer(config);
+  process.stdout.write(`listening at ${url}\n`);
+}
+
+function startServerProcess(dataDir: string, units: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', __filename, '--serve', dataDir, '--units', String(units)], {
+    cwd: path.resolve(__dirname, '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      text += d.toString();
+      const m = /listening at (\S+)/.exec(text);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+}
+
+interface Upload {
+  unit: string;
+  token: string;
+  body: Buffer;
+  sha: string;
+}
+
+/**
+ * A distinct upload of the same workbook: the zip's end-of-central-directory comment carries a
+ * serial number. Every reader ignores the comment, the SHA-256 differs, so the inbox does all
+ * its work and stores a new version, while the load process need not render thousands of
+ * 1,000-row workbooks with exceljs (≈1 s each).
+ */
+export function withZipComment(xlsx: Buffer, comment: string): Buffer {
+  const eocd = xlsx.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || xlsx.readUInt16LE(eocd + 20) !== 0 || eocd + 22 !== xlsx.length) throw new Error('unexpected zip trailer');
+  const text = Buffer.from(comment, 'utf8');
+  const out = Buffer.concat([xlsx, text]);
+  out.writeUInt16LE(text.length, eocd + 20);
+  return out;
+}
+
+/** One clean 1,000-row workbook per unit (re-seeded if the round trip through .xlsx is not
+ *  clean, see README), then `perUnit` distinct uploads of it. */
+async function makeWorkbooks(profile: Profile, tokens: Map<string, string>, perUnit: number, rows: number): Promise<{ uploads: Upload[][]; reseeded: number }> {
+  const out: Upload[][] = [];
+  let reseeded = 0;
+  for (const [u, unit] of profile.units.entries()) {
+    const cache = path.join(CACHE_DIR, `${profile.id}-${unit.code}-${rows}.xlsx`);
+    let base: Buffer | null = fs.existsSync(cache) ? fs.readFileSync(cache) : null;
+    for (let seed = 1000 + u; base === null; seed += 1000) {
+      const body = await templateToBuffer(generateSample({ rows, seed, profile, unit, year: 2020, quarter: 3 }).spec);
+      const model = await readWorkbookBuffer(body);
+      const damaged = model.sheets.some((s) => s.rows.some((r) => r.some((c) => typeof c === 'string' && c.includes('\uFFFD'))));
+      if (damaged) reseeded += 1;
+      else {
+        base = body;
+        fs.mkdirSync(CACHE_DIR, { recursive: true });
+        fs.writeFileSync(cache, body);
+      }
+    }
+    const list: Upload[] = [];
+    for (let k = 0; k < perUnit; k += 1) {
+      const body = withZipComment(base, `vr-bench ${unit.code} #${k}`);
+      list.push({ unit: unit.code, token: tokens.get(unit.code)!, body, sha: createHash('sha256').update(body).digest('hex') });
+    }
+    out.push(list);
+  }
+  return { uploads: out, reseeded };
+}
+
+function post(url: string, agent: http.Agent, up: Upload): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${url}/api/submissions`, {
+      method: 'POST',
+      agent,
+      headers: { authorization: `Bearer ${up.token}`, 'content-type': XLSX, 'content-length': up.body.length },
+    });
+    req.on('response', (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end(up.body);
+  });
+}
+
+const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function load(): Promise<void> {
+  const seconds = arg('seconds', 30);
+  const unitsN = arg('units', 50);
+  const rows = arg('rows', 1000);
+  const perUnit = arg('per-unit', 200);
+  const profile = benchProfile(unitsN);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vr-bench-inbox-'));
+  const store = await openStore({ dataDir, databaseUrl: null });
+  const tokens = new Map<string, string>();
+  for (const unit of profile.units) {
+    const token = newToken();
+    tokens.set(unit.code, token);
+    await store.upsertUnit({ profile: profile.id, unit_code: unit.code, unit_name: unit.name, province_code: profile.province_code, token_hash: sha256Hex(token) });
+  }
+  await store.close();
+  process.stdout.write(`Preparing ${unitsN} units × ${perUnit} workbooks of ${rows} rows…\n`);
+  const t0 = Date.now();
+  const { uploads: workbooks, reseeded } = await makeWorkbooks(profile, tokens, perUnit, rows);
+  const avgBytes = Math.round(workbooks.flat().reduce((n, w) => n + w.body.length, 0) / (unitsN * perUnit));
+  process.stdout.write(`  ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${Math.round(avgBytes / 1024)} KB each)\n`);
+
+  const { child, url } = await startServerProcess(dataDir, unitsN);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: unitsN });
+  const latencies: number[] = [];
+  const receipts: { unit: string; id: string; sha: string; version: number }[] = [];
+  const failures: string[] = [];
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  let sent = 0;
+  // Closed loop: each unit keeps one upload in flight; after its own workbooks are used up it
+  // stops (a unit has no more new versions to send), so nothing is ever sent twice.
+  await Promise.all(
+    workbooks.map(async (list) => {
+      for (const up of list) {
+        if (performance.now() >= deadline) return;
+        const t = performance.now();
+        sent += 1;
+        try {
+          const res = await post(url, agent, up);
+          latencies.push(performance.now() - t);
+          if (res.status !== 200) failures.push(`${up.unit}: HTTP ${res.status} ${res.body.slice(0, 200)}`);
+          else {
+            const r = JSON.parse(res.body);
+            if (r.sha256 !== up.sha) failures.push(`${up.unit}: receipt hash differs`);
+            receipts.push({ unit: up.unit, id: r.id, sha: up.sha, version: r.version });
+          }
+        } catch (error) {
+          failures.push(`${up.unit}: ${(error as Error).message}`);
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  // Service time without queueing: a few uploads one at a time, after the load.
+  const single: number[] = [];
+  for (const list of workbooks.slice(0, 5)) {
+    const up = list[list.length - 1];
+    const t = performance.now();
+    const res = await post(url, agent, up);
+    single.push(performance.now() - t);
+    if (res.status === 200) receipts.push({ unit: up.unit, id: JSON.parse(res.body).id, sha: up.sha, version: JSON.parse(res.body).version });
+    else failures.push(`${up.unit}: HTTP ${res.status} (sequential)`);
+  }
+  agent.destroy();
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+
+  // Nothing lost, nothing duplicated: the store holds exactly the receipts, once each.
+  const check = await openStore({ dataDir, databaseUrl: null });
+  const stored = await check.listPeriodVersions(profile.id, 2020, 3);
+  await check.close();
+  const storedIds = new Set(stored.map((v) => v.id));
+  const lost = receipts.filter((r) => !storedIds.has(r.id)).length;
+  const duplicates = stored.length - new Set(stored.map((v) => `${v.unit_code}/${v.sha256}`)).size;
+  const extra = stored.length - receipts.length;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const result = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load avg ${os.loadavg()[0].toFixed(1)} at end`,
+    units: unitsN,
+    rows,
+    workbook_kb: Math.round(avgBytes / 1024),
+    seconds: Math.round(elapsed * 10) / 10,
+    sent,
+    accepted: receipts.length,
+    failures: failures.length,
+    per_second: Math.round((receipts.length / elapsed) * 100) / 100,
+    p50_ms: Math.round(pct(sorted, 50)),
+    p99_ms: Math.round(pct(sorted, 99)),
+    sequential_ms: single.map((x) => Math.round(x)),
+    stored: stored.length,
+    lost,
+    duplicates,
+    unreceipted_rows: extra,
+    judge_workers: Number(process.env.VR_INBOX_WORKERS ?? 0) || 'default (cores, max 4)',
+    reseeded_for_reader_bug: reseeded,
+  };
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  if (failures.length) process.stdout.write(failures.slice(0, 5).join('\n') + '\n');
+  const outDir = path.resolve(__dirname, 'out');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'inbox-load.json'), JSON.stringify(result, null, 2));
+  writeReadmeSection(result);
+  process.exitCode = lost === 0 && duplicates === 0 && extra === 0 && failures.length === 0 ? 0 : 1;
+}
+
+/** Replaces this benchmark's section of bench/README.md (between its markers) with the run. */
+function writeReadmeSection(r: Record<string, unknown>): void {
+  const file = path.resolve(__dirname, 'README.md');
+  const begin = '<!-- bench:inbox-load -->';
+  const end = '<!-- /bench:inbox-load -->';
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const block = [
+    begin,
+    '## Inbox load (bench/inbox-load.ts, owner I)',
+    '',
+    `Measured ${String(r.date).slice(0, 16).replace('T', ' ')} UTC on the project box: ${r.machine} (shared with the other helpers' jobs).`,
+    `Server: \`startServer\` in its own process (SQLite, synchronous=FULL, durable file writes, ${r.judge_workers} judge worker threads). Load: this process, ${r.units} distinct units on loopback, one upload in flight per unit (closed loop), each upload a ${r.rows}-row workbook (${r.workbook_kb} KB, bench-only profile \`bench-load\` = Bắc Ninh 2017 rules with ${r.units} units) made distinct by its zip comment, so every upload is fully read, checked and stored as a new version. Afterwards every receipt is looked up in the store.`,
+    '',
+    '| units | rows | uploads/s | p50 | p99 | one at a time | accepted | stored | lost | duplicated | target |',
+    '|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|:---:|',
+    `| ${r.units} | ${r.rows} | ${r.per_second} | ${r.p50_ms} ms | ${r.p99_ms} ms | ${(r.sequential_ms as number[]).join(', ')} ms | ${r.accepted}/${r.sent} | ${r.stored} | ${r.lost} | ${r.duplicates} | ${Number(r.per_second) >= 50 ? 'met' : 'NOT met (≥ 50/s)'} |`,
+    '',
+    'Where the time goes (CPU profile of the judge, 1,000 rows, `node:inspector`): the .xlsx read (exceljs streaming reader + saxes + the garbage it makes) ≈ 55 %, every rule + report ≈ 13 %, our own parse ≈ 3 %; storage (fsync of file, directory and SQLite WAL) is a few ms. About 0.4–1 s of CPU per 1,000-row upload, so two cores give single-digit uploads/s at best; p50/p99 under a 50-unit closed loop are queueing (Little: 50 in flight ÷ throughput). Reaching 50/s needs a reader ~10× faster than exceljs (a purpose-built SAX pass over the sheet XML), not server changes.',
+    end,
+  ].join('\n');
+  const i = text.indexOf(begin);
+  const j = text.indexOf(end);
+  const next = i >= 0 && j > i ? text.slice(0, i) + block + text.slice(j + end.length) : `${text.trimEnd()}\n\n${block}\n`;
+  fs.writeFileSync(file, next);
+}
+
+if (require.main === module && process.argv.includes('--serve')) {
+  serve(process.argv[process.argv.indexOf('--serve') + 1], arg('units', 50)).catch((e) => {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(1);
+  });
+} else if (require.main === module) {
+  load().catch((e) => {
+    process.stderr.write(`${(e as Error).stack}\n`);
+    process.exit(1);
+  });
+}
