@@ -1,13 +1,14 @@
 /**
  * The exceljs file shell, read side: an .xlsx becomes the sheet model (`WorkbookModel`).
- * Always the streaming reader: the in-memory reader needs ~2 GB for a 100k-row register
- * (architecture.md, measured), the streaming one ~0.2 GB. Dates come back as UTC-midnight
+ * Never the in-memory reader: it needs ~2 GB for a 100k-row register (architecture.md,
+ * measured); streaming keeps memory bounded. Dates come back as UTC-midnight
  * `Date`s, rich text as plain text, formulas as their cached result.
  */
 import { Readable } from 'stream';
 import ExcelJS from 'exceljs';
 import { UserError } from '../domain/errors';
 import { MAX_ROWS, type CellValue, type SheetModel, type SheetVisibility, type WorkbookModel } from '../domain/sheet';
+import { TooManyRows, readXlsxFast } from './fastRead';
 import { guardXlsxBuffer, readInputBuffer, type GuardOptions } from './guard';
 
 export type ReadOptions = GuardOptions;
@@ -71,10 +72,23 @@ async function readSheet(ws: StreamSheet, displayName: string): Promise<SheetMod
   return { name, rows, visibility: visibilityOf(ws.state) };
 }
 
-/** Reads a guarded .xlsx buffer. `displayName` names the file in every message. */
+/** Reads a guarded .xlsx buffer. `displayName` names the file in every message. The lean
+ *  scanner (fastRead.ts) reads; exceljs's streaming reader is the fallback for a file the
+ *  scanner cannot make sense of. */
 export async function readWorkbookBuffer(buf: Buffer, opts: ReadOptions = {}): Promise<WorkbookModel> {
   const displayName = opts.displayName ?? 'tệp / file';
   await guardXlsxBuffer(buf, { ...opts, displayName });
+  if (process.env.VR_READER !== 'exceljs') {
+    try {
+      return await readXlsxFast(buf);
+    } catch (error) {
+      if (error instanceof TooManyRows) throw tooManyRows(displayName, error.sheet);
+    }
+  }
+  return readWithExceljs(buf, displayName);
+}
+
+async function readWithExceljs(buf: Buffer, displayName: string): Promise<WorkbookModel> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
     worksheets: 'emit',
     sharedStrings: 'cache',

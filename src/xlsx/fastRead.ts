@@ -1,0 +1,125 @@
+/**
+ * Reads a (guarded) .xlsx buffer into the sheet model with the lean scanner of sheetXml.ts:
+ * workbook.xml gives the sheet order, names and visibility, the relationships give each sheet's
+ * part, sharedStrings and styles give strings and date formats, and every worksheet streams
+ * through the scanner. read.ts falls back to exceljs if this ever fails on an odd file.
+ */
+import { StringDecoder } from 'string_decoder';
+import type { Readable } from 'stream';
+import * as yauzl from 'yauzl';
+import { MAX_ROWS, type SheetModel, type SheetVisibility, type WorkbookModel } from '../domain/sheet';
+import { SheetScanner, attr, decodeXml, parseDateStyles, parseSharedStrings, type ScanContext } from './sheetXml';
+
+export class TooManyRows extends Error {
+  constructor(readonly sheet: string) {
+    super(`too many rows in ${sheet}`);
+  }
+}
+
+function openZip(buf: Buffer): Promise<{ zip: yauzl.ZipFile; entries: Map<string, yauzl.Entry> }> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buf, { lazyEntries: true, autoClose: false }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('zip'));
+      const entries = new Map<string, yauzl.Entry>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        entries.set(entry.fileName, entry);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve({ zip, entries }));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+function stream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => zip.openReadStream(entry, (err, s) => (err || !s ? reject(err) : resolve(s))));
+}
+
+async function eachChunk(zip: yauzl.ZipFile, entry: yauzl.Entry, onText: (text: string) => void): Promise<void> {
+  const s = await stream(zip, entry);
+  const decoder = new StringDecoder('utf8');
+  await new Promise<void>((resolve, reject) => {
+    s.on('data', (chunk: Buffer) => {
+      try {
+        onText(decoder.write(chunk));
+      } catch (error) {
+        s.destroy();
+        reject(error);
+      }
+    });
+    s.on('end', () => {
+      try {
+        onText(decoder.end());
+        resolve();
+      } catch (error) {
+        reject(error);
+      }
+    });
+    s.on('error', reject);
+  });
+}
+
+async function text(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>, name: string): Promise<string | null> {
+  const entry = entries.get(name);
+  if (!entry) return null;
+  const parts: string[] = [];
+  await eachChunk(zip, entry, (t) => parts.push(t));
+  return parts.join('');
+}
+
+/** `worksheets/sheet1.xml` or `/xl/worksheets/sheet1.xml` to the zip path. */
+function partPath(target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = ['xl', ...target.split('/')];
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+function visibility(state: string | null): SheetVisibility {
+  return state === 'veryHidden' ? 'veryHidden' : state === 'hidden' ? 'hidden' : 'visible';
+}
+
+export async function readXlsxFast(buf: Buffer): Promise<WorkbookModel> {
+  const { zip, entries } = await openZip(buf);
+  try {
+    const workbook = (await text(zip, entries, 'xl/workbook.xml')) ?? '';
+    const rels = (await text(zip, entries, 'xl/_rels/workbook.xml.rels')) ?? '';
+    const targets = new Map<string, string>();
+    for (const m of rels.matchAll(/<(?:\w+:)?Relationship\s([^>]*?)\/?>/g)) {
+      const id = attr(m[1], 'Id');
+      const target = attr(m[1], 'Target');
+      if (id && target) targets.set(id, partPath(target));
+    }
+    const pr = /<(?:\w+:)?workbookPr\s([^>]*?)\/?>/.exec(workbook);
+    const date1904 = pr ? ['1', 'true'].includes(attr(pr[1], 'date1904') ?? '') : false;
+    const ctx: ScanContext = {
+      shared: parseSharedStrings((await text(zip, entries, 'xl/sharedStrings.xml')) ?? ''),
+      dateStyles: parseDateStyles((await text(zip, entries, 'xl/styles.xml')) ?? ''),
+      date1904,
+    };
+    const sheets: SheetModel[] = [];
+    for (const m of workbook.matchAll(/<(?:\w+:)?sheet\s([^>]*?)\/?>/g)) {
+      const name = decodeXml(attr(m[1], 'name') ?? '').normalize('NFC');
+      const rid = /(?:^|\s)[\w]+:id="([^"]*)"/.exec(m[1])?.[1] ?? '';
+      const entry = entries.get(targets.get(rid) ?? '');
+      if (!entry) {
+        sheets.push({ name, rows: [], visibility: visibility(attr(m[1], 'state')) });
+        continue;
+      }
+      const scanner = new SheetScanner(ctx, (row1) => {
+        if (row1 > MAX_ROWS) throw new TooManyRows(name);
+      });
+      await eachChunk(zip, entry, (t) => scanner.push(t));
+      sheets.push({ name, rows: scanner.end(), visibility: visibility(attr(m[1], 'state')) });
+    }
+    if (sheets.length === 0) throw new Error('no sheets in workbook.xml');
+    return { sheets };
+  } finally {
+    zip.close();
+  }
+}
