@@ -8,7 +8,7 @@ import { makeFinding, type Finding } from '../finding';
 import { VIETNAM_UTC_OFFSET_MS, deadlineOf, isOnTime } from '../period';
 import { TEXT_CODES, reportRowDefs } from '../report';
 import { parseQuarterText } from '../reportSheet';
-import { isBlank, type CellValue } from '../sheet';
+import { cellAddress, isBlank, type CellValue } from '../sheet';
 import { at, sheetName, usable } from './rptCommon';
 import { shown, type Rule } from './types';
 
@@ -66,10 +66,11 @@ export const RPT_06: Rule = {
       if (ok) continue;
       const label = FIELD_LABEL[field];
       const want = String(expected[field][0]);
+      const place = cell ? { vi: `Ô ${cellAddress(cell.row0, cell.col0)}: `, en: `Cell ${cellAddress(cell.row0, cell.col0)}: ` } : { vi: '', en: '' };
       out.push(
         makeFinding('RPT-06', 'error', { sheet: sheetName(values), row0: cell?.row0 ?? null, col0: cell?.col0 ?? null, field }, typed,
-          `${label.vi} trên báo cáo là ${shown(typed)}, nhưng sổ này là của ${label.vi.toLocaleLowerCase('vi')} ${want}: hãy sửa tiêu đề báo cáo (hoặc dùng đúng sổ của quý này).`,
-          `${label.en} on the report is ${shown(typed)}, but this workbook is for ${label.en.toLowerCase()} ${want}: correct the report header (or use this quarter's workbook).`),
+          `${place.vi}${label.vi} trên báo cáo là ${shown(typed)}, nhưng sổ này là của ${label.vi.toLocaleLowerCase('vi')} ${want} (theo _meta): hãy sửa tiêu đề báo cáo (hoặc dùng đúng sổ của đơn vị và quý này).`,
+          `${place.en}${label.en} on the report is ${shown(typed)}, but this workbook is for ${label.en.toLowerCase()} ${want} (per _meta): correct the report header (or use the workbook of this unit and quarter).`),
       );
     }
     return out;

@@ -64,6 +64,8 @@ function eachWithPerson(ctx: RuleContext, fn: (sup: SupportRecord, rec: Registry
   }
 }
 
+const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function typeLabel(profile: Profile, key: string): Code {
   return supportTypes(profile.law).find((t) => t.key === key) ?? { vi: key, en: key, key };
 }
@@ -145,8 +147,8 @@ const SUP_01: Rule = {
       if (!date || !received || date.getTime() >= received.getTime()) return;
       out.push(
         supportFinding(ctx, 'SUP-01', 'error', sup, 'date', (p) => ({
-          vi: `${p.vi}: ngày hỗ trợ ${formatDate(date)} trước ngày tiếp nhận ${formatDate(received)} của hồ sơ ${rec.case_id}: hãy sửa ngày hỗ trợ hoặc ngày tiếp nhận.`,
-          en: `${p.en}: support dated ${formatDate(date)} is before case ${rec.case_id} was received on ${formatDate(received)}: correct either date.`,
+          vi: `${cap(p.vi)}: ngày hỗ trợ ${formatDate(date)} trước ngày tiếp nhận ${formatDate(received)} của hồ sơ ${rec.case_id}: hãy sửa ngày hỗ trợ hoặc ngày tiếp nhận.`,
+          en: `${cap(p.en)}: support dated ${formatDate(date)} is before case ${rec.case_id} was received on ${formatDate(received)}: correct either date.`,
         })),
       );
     });
@@ -172,8 +174,8 @@ const SUP_02: Rule = {
       const t = typeLabel(ctx.profile, sup.type);
       out.push(
         supportFinding(ctx, 'SUP-02', 'error', sup, 'type', (p) => ({
-          vi: `${p.vi}: hồ sơ ${rec.case_id} là ${eligible.vi}; theo ${law.vi}, loại "${t.vi}" không dành cho trường hợp này: hãy kiểm tra lại loại hỗ trợ, tình trạng xác minh hoặc ngày.`,
-          en: `${p.en}: case ${rec.case_id} is ${eligible.en}; under ${law.en} "${t.en}" is not open to them: check the support type, the verification status or the dates.`,
+          vi: `${cap(p.vi)}: hồ sơ ${rec.case_id} là ${eligible.vi}; theo ${law.vi}, loại "${t.vi}" không dành cho trường hợp này: hãy kiểm tra lại loại hỗ trợ, tình trạng xác minh hoặc ngày.`,
+          en: `${cap(p.en)}: case ${rec.case_id} is ${eligible.en}; under ${law.en} "${t.en}" is not open to them: check the support type, the verification status or the dates.`,
         })),
       );
     });
@@ -204,8 +206,8 @@ const SUP_03: Rule = {
       if (unmet.length === 0) continue;
       out.push(
         registryFinding(ctx, 'SUP-03', 'warning', rec, 'support_needs', (p) => ({
-          vi: `${p.vi}: hồ sơ ${rec.case_id} có nhu cầu ${unmet.map((t) => `"${t.vi}"`).join(', ')} nhưng sheet "Hỗ trợ" chưa có lần hỗ trợ nào loại này: hãy ghi lần hỗ trợ, hoặc sửa nhu cầu.`,
-          en: `${p.en}: case ${rec.case_id} needs ${unmet.map((t) => `"${t.en}"`).join(', ')} but the "Hỗ trợ" sheet has no support of that type: record the support or correct the needs.`,
+          vi: `${cap(p.vi)}: hồ sơ ${rec.case_id} có nhu cầu ${unmet.map((t) => `"${t.vi}"`).join(', ')} nhưng sheet "Hỗ trợ" chưa có lần hỗ trợ nào loại này: hãy ghi lần hỗ trợ, hoặc sửa nhu cầu.`,
+          en: `${cap(p.en)}: case ${rec.case_id} needs ${unmet.map((t) => `"${t.en}"`).join(', ')} but the "Hỗ trợ" sheet has no support of that type: record the support or correct the needs.`,
         })),
       );
     }
@@ -225,8 +227,8 @@ const SUP_04: Rule = {
       .filter((sup) => (sup.amount !== null ? sup.amount < 0 || !Number.isInteger(sup.amount) : hasValue(sup.raw.amount)))
       .map((sup) =>
         supportFinding(ctx, 'SUP-04', 'error', sup, 'amount', (p) => ({
-          vi: `${p.vi}: số tiền ${shown(sup.raw.amount)} phải là số nguyên đồng không âm (ví dụ 500000): hãy sửa lại.`,
-          en: `${p.en}: the amount ${shown(sup.raw.amount)} must be a whole, non-negative number of đồng (e.g. 500000): correct it.`,
+          vi: `${cap(p.vi)}: số tiền ${shown(sup.raw.amount)} phải là số nguyên đồng không âm (ví dụ 500000): hãy sửa lại.`,
+          en: `${cap(p.en)}: the amount ${shown(sup.raw.amount)} must be a whole, non-negative number of đồng (e.g. 500000): correct it.`,
         })),
       );
   },
@@ -243,13 +245,13 @@ const SUP_05: Rule = {
     const out = [];
     for (const sup of ctx.parsed.support.records) {
       if (sup.type === null || sup.amount === null) continue;
-      const cap = caps[sup.type];
-      if (cap === undefined || sup.amount <= cap) continue;
+      const limit = caps[sup.type];
+      if (limit === undefined || sup.amount <= limit) continue;
       const t = typeLabel(ctx.profile, sup.type);
       out.push(
         supportFinding(ctx, 'SUP-05', 'warning', sup, 'amount', (p) => ({
-          vi: `${p.vi}: ${sup.amount!.toLocaleString('vi-VN')} đồng cho "${t.vi}" vượt mức tối đa ${cap.toLocaleString('vi-VN')} đồng của kế hoạch: hãy kiểm tra lại số tiền.`,
-          en: `${p.en}: ${sup.amount} đồng for "${t.en}" is above the plan's cap of ${cap} đồng: check the amount.`,
+          vi: `${cap(p.vi)}: ${sup.amount!.toLocaleString('vi-VN')} đồng cho "${t.vi}" vượt mức tối đa ${limit.toLocaleString('vi-VN')} đồng của kế hoạch: hãy kiểm tra lại số tiền.`,
+          en: `${cap(p.en)}: ${sup.amount} đồng for "${t.en}" is above the plan's cap of ${limit} đồng: check the amount.`,
         })),
       );
     }
@@ -269,8 +271,8 @@ const SUP_06: Rule = {
       .filter((sup, i) => persons[i] === undefined && caseKey(sup.case_id) !== null)
       .map((sup) =>
         supportFinding(ctx, 'SUP-06', 'error', sup, 'case_id', (p) => ({
-          vi: `${p.vi}: mã hồ sơ "${sup.case_id}" không có trong sheet "Sổ theo dõi": hãy sửa mã cho đúng, hoặc nhập người này vào sổ theo dõi trước.`,
-          en: `${p.en}: case ID "${sup.case_id}" is not in the "Sổ theo dõi" registry: correct the ID or enter the person in the registry first.`,
+          vi: `${cap(p.vi)}: mã hồ sơ "${sup.case_id}" không có trong sheet "Sổ theo dõi": hãy sửa mã cho đúng, hoặc nhập người này vào sổ theo dõi trước.`,
+          en: `${cap(p.en)}: case ID "${sup.case_id}" is not in the "Sổ theo dõi" registry: correct the ID or enter the person in the registry first.`,
         })),
       );
   },
