@@ -109,6 +109,12 @@ export async function receiveSubmission(
   const actor = { role: 'unit' as const, name: unit.unit_code };
   const receivedAt = new Date();
   const sha256 = sha256Hex(body);
+  // A retry of bytes already stored: the same receipt, without reading the workbook again.
+  const known = await ctx.store.findVersionByUnitSha(unit.id, sha256);
+  if (known) {
+    await audit(ctx, req, actor, 'submit_duplicate', known.id, { sha256 });
+    return { receipt: receiptOf(known), duplicate: true };
+  }
   let verdict: Verdict;
   try {
     verdict = await judgeWorkbook(ctx, unit, body, filename ?? 'tệp nộp / uploaded file', receivedAt);

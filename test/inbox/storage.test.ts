@@ -109,6 +109,8 @@ describe.each(backends)('Store on %s', (_name, open) => {
     expect(mine[0].summary).toEqual(summary);
     expect(mine[0].received_at).toBe('2020-10-10T03:00:00.000Z');
     expect(await store.findVersionBySha(unit.id, 2020, 3, 'bb'.padEnd(64, '0'))).toMatchObject({ version: 2 });
+    expect(await store.findVersionByUnitSha(unit.id, 'bb'.padEnd(64, '0'))).toMatchObject({ version: 2, quarter: 3 });
+    expect(await store.findVersionByUnitSha(other.id, 'bb'.padEnd(64, '0'))).toBeNull();
     await store.insertVersion(newVersion(other, 'aa'));
     const period = await store.listPeriodVersions('bac-ninh-2017', 2020, 3);
     expect(period.map((v) => `${v.unit_code}#${v.version}`)).toEqual(['BN-TS#1', 'BN-TS#2', 'BN-X#1']);

@@ -18,19 +18,23 @@ export const PeriodQuery = z.object({
   quarter: z.coerce.number().int().min(1).max(4),
 });
 
-export function parseQuery<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
+/** Parses a query, params or JSON body at the edge; a bad one is a bilingual 400 naming the
+ *  fields (and the hint, e.g. the allowed years and quarters). */
+export function parseQuery<T>(schema: z.ZodType<T>, value: unknown, hint: [string, string] = ['', '']): T {
+  const result = schema.safeParse(value ?? {});
   if (!result.success) {
     const fields = result.error.issues.map((i) => i.path.join('.')).filter(Boolean).join(', ');
     throw new HttpError(
       400,
       'bad_request',
-      `Tham số không hợp lệ: ${fields || 'yêu cầu'}. Năm 2000–2100, quý 1–4.`,
-      `Invalid parameters: ${fields || 'request'}. Year 2000–2100, quarter 1–4.`,
+      `Tham số không hợp lệ: ${fields || 'yêu cầu'}.${hint[0] ? ` ${hint[0]}` : ''}`,
+      `Invalid parameters: ${fields || 'request'}.${hint[1] ? ` ${hint[1]}` : ''}`,
     );
   }
   return result.data;
 }
+
+export const PERIOD_HINT: [string, string] = ['Năm 2000–2100, quý 1–4.', 'Year 2000–2100, quarter 1–4.'];
 
 /** The authenticated unit of a request (set in onRequest, before the body is read). */
 const units = new WeakMap<FastifyRequest, UnitRecord>();
@@ -77,7 +81,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: InboxContext): void
 
   app.get('/api/units/me/submissions', { onRequest: authenticate }, async (req) => {
     const unit = unitOf(req);
-    const { year, quarter } = parseQuery(PeriodQuery, req.query);
+    const { year, quarter } = parseQuery(PeriodQuery, req.query, PERIOD_HINT);
     const versions = await ctx.store.listUnitVersions(unit.id, year, quarter);
     const status = quarterStatus(versions);
     return {

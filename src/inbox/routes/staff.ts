@@ -5,7 +5,7 @@ import { HttpError, requireStaff, sessionCookie, sessionIdHash, sha256Hex, staff
 import { profileOf } from '../config';
 import type { InboxContext, SubmissionVersion } from '../storage/types';
 import { trackPeriod, versionView } from '../tracking';
-import { parseQuery, PeriodQuery } from './api';
+import { parseQuery, PERIOD_HINT, PeriodQuery } from './api';
 
 const LoginBody = z.object({ user: z.string().min(1).max(100), password: z.string().min(1).max(1000) });
 const ReturnBody = z.object({ reason: z.string().trim().min(1).max(2000) });
@@ -40,6 +40,7 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
     try {
       const staff = await verifyStaffLogin(ctx, req.ip, user, password);
       const session = await startSession(ctx, reply, staff, secure);
+      await ctx.store.deleteExpiredSessions(new Date().toISOString());
       await audit(ctx, req, { role: staff.role, name: staff.username }, 'login', null);
       return { user: staff.username, role: staff.role, csrf_token: session.csrf_token };
     } catch (error) {
@@ -67,7 +68,7 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
 
   app.get('/api/staff/tracking', async (req) => {
     await requireStaff(req, ctx, { csrf: false });
-    const q = parseQuery(TrackingQuery, req.query);
+    const q = parseQuery(TrackingQuery, req.query, PERIOD_HINT);
     const profile = profileOf(ctx.config, q.profile);
     if (!profile) throw new HttpError(404, 'unknown_profile', `Không có kế hoạch "${q.profile}".`, `No plan profile "${q.profile}".`);
     return trackPeriod(ctx, profile, q.year, q.quarter);
@@ -91,7 +92,7 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
   app.post('/api/staff/submissions/:id/return', async (req) => {
     const staff = await requireStaff(req, ctx, { csrf: true });
     const { id } = parseQuery(IdParams, req.params);
-    const { reason } = parseQuery(ReturnBody, req.body);
+    const { reason } = parseQuery(ReturnBody, req.body, ['Cần ghi lý do trả lại (1–2000 ký tự).', 'A return reason is required (1–2000 characters).']);
     const v = await decide(id, { state: 'returned', reason }, staff.username);
     // The reason is free text a person typed: it stays on the row, never copied into the audit log.
     await audit(ctx, req, { role: staff.role, name: staff.username }, 'return', v.id, { unit_code: v.unit_code, version: v.version });

@@ -50,6 +50,7 @@ CREATE TABLE audit_events (
   action TEXT NOT NULL, target TEXT, ip TEXT, detail JSONB NOT NULL);
 CREATE INDEX audit_target ON audit_events (target);`,
   },
+  { version: 2, sql: 'CREATE INDEX submissions_unit_sha ON submissions (unit_id, sha256);' },
 ];
 
 /** Any fixed number: serialises concurrent `migrate()` calls across processes. */
@@ -189,6 +190,11 @@ export class PostgresStore implements Store {
       'SELECT * FROM submissions WHERE unit_id = $1 AND year = $2 AND quarter = $3 AND sha256 = $4',
       [unitId, year, quarter, sha256],
     );
+    return rows[0] ? toVersion(rows[0]) : null;
+  }
+
+  async findVersionByUnitSha(unitId: number, sha256: string): Promise<SubmissionVersion | null> {
+    const rows = await this.q('SELECT * FROM submissions WHERE unit_id = $1 AND sha256 = $2 ORDER BY received_at LIMIT 1', [unitId, sha256]);
     return rows[0] ? toVersion(rows[0]) : null;
   }
 

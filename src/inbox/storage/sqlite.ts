@@ -51,6 +51,7 @@ CREATE TABLE audit_events (
   action TEXT NOT NULL, target TEXT, ip TEXT, detail TEXT NOT NULL);
 CREATE INDEX audit_target ON audit_events (target);`,
   },
+  { version: 2, sql: 'CREATE INDEX submissions_unit_sha ON submissions (unit_id, sha256);' },
 ];
 
 export const SQLITE_FILE = 'inbox.sqlite';
@@ -175,6 +176,11 @@ export class SqliteStore implements Store {
       'SELECT * FROM submissions WHERE unit_id = ? AND year = ? AND quarter = ? AND sha256 = ?',
       unitId, year, quarter, sha256,
     );
+    return row ? toVersion(row) : null;
+  }
+
+  async findVersionByUnitSha(unitId: number, sha256: string): Promise<SubmissionVersion | null> {
+    const row = this.one('SELECT * FROM submissions WHERE unit_id = ? AND sha256 = ? ORDER BY received_at LIMIT 1', unitId, sha256);
     return row ? toVersion(row) : null;
   }
 

@@ -167,6 +167,9 @@ export interface Store {
 
   // Submissions -------------------------------------------------------------------------
   findVersionBySha(unitId: number, year: number, quarter: number, sha256: string): Promise<SubmissionVersion | null>;
+  /** The unit's version with these bytes in any quarter (an upload's bytes fix its quarter):
+   *  a retried upload is answered without reading the workbook again. */
+  findVersionByUnitSha(unitId: number, sha256: string): Promise<SubmissionVersion | null>;
   /** Atomic: lock check, idempotency on (unit, year, quarter, sha256), next version number. */
   insertVersion(version: NewVersion): Promise<InsertVersionResult>;
   getVersion(id: string): Promise<SubmissionVersion | null>;
