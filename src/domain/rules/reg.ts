@@ -2,11 +2,11 @@
  * REG: each registry row is complete, typed and plausible (domain.md §2.1, §3).
  */
 import { CODE_LISTS, matchCode, normaliseText, supportTypes } from '../codes';
-import { formatBirth, formatDate, parseBirthCell, parseDateCell } from '../dates';
+import { formatBirth, formatDate } from '../dates';
 import type { Finding } from '../finding';
 import type { RegistryRecord } from '../model';
 import type { CellValue } from '../sheet';
-import { matchCommune, parseCount, splitNeeds } from '../parse';
+import { matchCommune, splitNeeds } from '../parse';
 import { caseKey } from '../report';
 import { REGISTRY_COLUMNS, type RegistryKey } from '../schema/registry';
 import { registryFinding, hasValue, shown, type Rule, type RuleContext } from './types';
@@ -15,6 +15,8 @@ import { registryFinding, hasValue, shown, type Rule, type RuleContext } from '.
  *  warning (the row is shared de-identified), so neither is a REG-01 error. */
 const REQUIRED = REGISTRY_COLUMNS.filter((c) => c.required === 'yes' && c.key !== 'nationality' && c.key !== 'consent_share');
 const WHITESPACE = /\s+/g;
+/** Whitespace other than single spaces (cleanText has trimmed the ends). */
+const ODD_SPACE = /[^\S ]| {2}/;
 const CODE_COLUMNS = REGISTRY_COLUMNS.filter((c) => c.kind === 'code');
 const DATE_KEYS: RegistryKey[] = ['received_date', 'verification_date', 'child_referral_date'];
 
@@ -30,14 +32,16 @@ const reg01: Rule = {
   fields: REQUIRED.map((c) => c.key),
   description_vi: 'Trường bắt buộc để trống',
   description_en: 'Required field empty',
-  check: (ctx) =>
-    eachRecord(ctx, (r, out) => {
-      for (const c of REQUIRED) {
-        if (ctx.parsed.registry.columns[c.key] === undefined) continue; // FMT-03 reports the column
+  check: (ctx) => {
+    // A missing column is FMT-03's finding, not one REG-01 per row.
+    const present = REQUIRED.filter((c) => ctx.parsed.registry.columns[c.key] !== undefined);
+    return eachRecord(ctx, (r, out) => {
+      for (const c of present) {
         if (hasValue(r.raw[c.key])) continue;
         out.push(registryFinding(ctx, 'REG-01', 'error', r, c.key, (p) => ({ vi: `${cap(p.vi)} đang trống: hãy nhập ${c.header_vi.toLowerCase()}.`, en: `${cap(p.en)} is empty: enter the ${c.header_en.toLowerCase()}.` })));
       }
-    }),
+    });
+  },
 };
 
 function cap(text: string): string {
@@ -106,18 +110,18 @@ const reg03: Rule = {
   description_en: 'Not a valid date or number',
   check: (ctx) =>
     eachRecord(ctx, (r, out) => {
-      const birth = parseBirthCell(r.raw.birth_date ?? null);
-      if (birth && !birth.ok) {
+      // The parse stage leaves a typed field null exactly when its cell is blank or invalid, so
+      // a null field with a non-blank cell is invalid: no second parse.
+      if (r.birth === null && hasValue(r.raw.birth_date)) {
         out.push(registryFinding(ctx, 'REG-03', 'error', r, 'birth_date', (p) => ({ vi: `${cap(p.vi)}: ${shown(r.raw.birth_date)} không phải ngày hợp lệ: nhập dd/mm/yyyy hoặc chỉ năm sinh (yyyy).`, en: `${cap(p.en)}: ${shown(r.raw.birth_date)} is not a valid date: enter dd/mm/yyyy or the birth year alone (yyyy).` })));
       }
       for (const key of DATE_KEYS) {
-        const parsed = parseDateCell(r.raw[key] ?? null);
-        if (parsed && !parsed.ok) {
+        if (r[key as 'received_date' | 'verification_date' | 'child_referral_date'] === null && hasValue(r.raw[key])) {
           out.push(registryFinding(ctx, 'REG-03', 'error', r, key, (p) => ({ vi: `${cap(p.vi)}: ${shown(r.raw[key])} không phải ngày hợp lệ: nhập theo dạng dd/mm/yyyy (ngày trước, tháng sau).`, en: `${cap(p.en)}: ${shown(r.raw[key])} is not a valid date: enter dd/mm/yyyy (day first).` })));
         }
       }
       const minors = r.raw.accompanying_minors;
-      if (hasValue(minors) && parseCount(minors ?? null) === null) {
+      if (r.accompanying_minors === null && hasValue(minors)) {
         out.push(registryFinding(ctx, 'REG-03', 'error', r, 'accompanying_minors', (p) => ({ vi: `${cap(p.vi)}: ${shown(minors)} không phải số nguyên ≥ 0: nhập số người, ví dụ 0 hoặc 2.`, en: `${cap(p.en)}: ${shown(minors)} is not a whole number ≥ 0: enter a count such as 0 or 2.` })));
       }
     }),
@@ -198,28 +202,43 @@ const reg07: Rule = {
   description_vi: 'Có thể trùng người: cùng họ tên, ngày (năm) sinh và xã/phường',
   description_en: 'Probable duplicate person: same name, birth date (or year) and commune',
   check: (ctx) => {
-    // Same day, or a year alone on either side, is a probable duplicate. Two indexes: the
-    // first record per name + commune + day, and per name + commune + year the first record and
-    // the first year-only one. O(1) per row, a few strings each.
-    const byDay = new Map<string, RegistryRecord>();
-    const byYear = new Map<string, { any: RegistryRecord; yearOnly: RegistryRecord | null }>();
+    // Same day, or a year alone on either side, is a probable duplicate. One index keyed by name
+    // + commune + birth year; a group keeps its first record, first year-only record and first
+    // record per day (a Map only once a second day turns up): O(1) per row, one key string.
+    interface Group {
+      any: RegistryRecord;
+      yearOnly: RegistryRecord | null;
+      day: number;
+      dayRecord: RegistryRecord | null;
+      days: Map<number, RegistryRecord> | null;
+    }
+    const groups = new Map<string, Group>();
     return eachRecord(ctx, (r, out) => {
       if (r.full_name === null || r.birth === null) return;
       const b = r.birth;
       const commune = r.commune ?? (typeof r.raw.commune === 'string' ? normaliseText(r.raw.commune) : '');
-      const base = `${r.full_name.toLowerCase().replace(WHITESPACE, ' ')}|${commune}|`;
-      const yearKey = base + b.date.getUTCFullYear();
-      const year = byYear.get(yearKey);
-      let twin: RegistryRecord | undefined;
+      const lower = r.full_name.toLowerCase();
+      const name = ODD_SPACE.test(lower) ? lower.replace(WHITESPACE, ' ') : lower;
+      const key = `${name}|${commune}|${b.date.getUTCFullYear()}`;
+      const day = b.date.getTime();
+      const group = groups.get(key);
+      if (!group) {
+        groups.set(key, b.yearOnly ? { any: r, yearOnly: r, day: 0, dayRecord: null, days: null } : { any: r, yearOnly: null, day, dayRecord: r, days: null });
+        return;
+      }
+      let twin: RegistryRecord | null | undefined;
       if (b.yearOnly) {
-        twin = year?.any;
-        if (!year) byYear.set(yearKey, { any: r, yearOnly: r });
-        else year.yearOnly ??= r;
+        twin = group.any;
+        group.yearOnly ??= r;
       } else {
-        const dayKey = base + b.date.getTime();
-        twin = year?.yearOnly ?? byDay.get(dayKey);
-        if (!byDay.has(dayKey)) byDay.set(dayKey, r);
-        if (!year) byYear.set(yearKey, { any: r, yearOnly: null });
+        twin = group.yearOnly ?? (group.dayRecord && group.day === day ? group.dayRecord : group.days?.get(day));
+        if (!group.dayRecord) {
+          group.day = day;
+          group.dayRecord = r;
+        } else if (group.day !== day) {
+          group.days ??= new Map();
+          if (!group.days.has(day)) group.days.set(day, r);
+        }
       }
       if (!twin) return;
       out.push(registryFinding(ctx, 'REG-07', 'warning', r, 'full_name', (p) => ({ vi: `${cap(p.vi)}: "${r.full_name}" (sinh ${formatBirth(b)}) có thể trùng với người ở dòng ${twin.row0 + 1} (mã ${twin.case_id ?? '?'}): nếu là một người, hãy gộp thành một dòng.`, en: `${cap(p.en)}: "${r.full_name}" (born ${formatBirth(b)}) may be the same person as row ${twin.row0 + 1} (case ${twin.case_id ?? '?'}): if so, merge them into one row.` })));
