@@ -1,0 +1,83 @@
+/** @jest-environment jsdom */
+import * as React from 'react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { PeriodPicker, defaultPeriod, type PeriodValue } from '../../src/inbox/web/PeriodPicker';
+import { Shell } from '../../src/inbox/web/Shell';
+import { FindingsTable } from '../../src/inbox/web/upload/Findings';
+import type { FindingRow } from '../../src/inbox/web/upload/api';
+
+const findings: FindingRow[] = [
+  {
+    rule: 'REG-02', severity: 'error', sheet: 'Sổ theo dõi', cell: 'C5', row: 5, column: 'C', field: 'sex', value: 'nu',
+    message_vi: 'Ô C5: "nu" không có trong danh mục; có phải "Nữ"?', message_en: 'Cell C5: "nu" is not in the list; did you mean "Nữ"?',
+  },
+  {
+    rule: 'CNS-01', severity: 'warning', sheet: 'Sổ theo dõi', cell: 'U9', row: 9, column: 'U', field: 'consent_share', value: null,
+    message_vi: 'Ô U9: chưa ghi đồng ý chia sẻ.', message_en: 'Cell U9: consent to sharing is empty.',
+  },
+];
+
+beforeEach(() => localStorage.clear());
+
+test('findings table: sheet, cell, rule and the Vietnamese message first; English on the toggle, remembered', async () => {
+  const user = userEvent.setup();
+  const { unmount } = render(
+    <Shell title={{ vi: 'Nộp báo cáo', en: 'Submit' }} subtitle={{ vi: 'Đơn vị', en: 'Units' }}>
+      <FindingsTable findings={findings} />
+    </Shell>,
+  );
+  const table = screen.getByRole('table', { name: 'Kết quả kiểm tra' });
+  const rows = within(table).getAllByRole('row');
+  expect(rows).toHaveLength(3);
+  expect(within(rows[1]).getByText('C5')).toBeInTheDocument();
+  expect(within(rows[1]).getByText('REG-02')).toBeInTheDocument();
+  expect(within(rows[1]).getByText('Lỗi')).toBeInTheDocument();
+  expect(within(rows[1]).getByText(/có phải "Nữ"/)).toBeInTheDocument();
+  expect(document.documentElement.lang).toBe('vi');
+
+  await user.click(screen.getByRole('button', { name: 'Switch to English' }));
+  expect(screen.getByRole('table', { name: 'Check results' })).toBeInTheDocument();
+  expect(within(rows[1]).getByText(/did you mean "Nữ"/)).toBeInTheDocument();
+  expect(within(rows[2]).getByText('Warning')).toBeInTheDocument();
+  expect(document.documentElement.lang).toBe('en');
+  unmount();
+
+  render(
+    <Shell title={{ vi: 'Nộp báo cáo', en: 'Submit' }} subtitle={{ vi: 'Đơn vị', en: 'Units' }}>
+      <FindingsTable findings={findings} />
+    </Shell>,
+  );
+  expect(screen.getByRole('table', { name: 'Check results' })).toBeInTheDocument();
+});
+
+test('period picker: a year can be typed digit by digit; only a valid year reaches the page', async () => {
+  const user = userEvent.setup();
+  const seen: PeriodValue[] = [];
+  function Harness() {
+    const [value, setValue] = React.useState<PeriodValue>({ year: 2024, quarter: 1 });
+    return (
+      <PeriodPicker
+        value={value}
+        labels={{ year: 'Năm', quarter: 'Quý' }}
+        onChange={(v) => {
+          seen.push(v);
+          setValue(v);
+        }}
+      />
+    );
+  }
+  render(<Harness />);
+  const year = screen.getByLabelText('Năm');
+  await user.clear(year);
+  await user.type(year, '2020');
+  expect(year).toHaveValue(2020);
+  await user.selectOptions(screen.getByLabelText('Quý'), '3');
+  expect(seen[seen.length - 1]).toEqual({ year: 2020, quarter: 3 });
+  expect(seen.every((v) => v.year >= 2000)).toBe(true);
+});
+
+test('the default period is the quarter that has just ended', () => {
+  expect(defaultPeriod(new Date(2026, 10, 23))).toEqual({ year: 2026, quarter: 3 });
+  expect(defaultPeriod(new Date(2026, 1, 2))).toEqual({ year: 2025, quarter: 4 });
+});
