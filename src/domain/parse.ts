@@ -120,6 +120,26 @@ export class CodeMatcher {
   private readonly cache = new Map<string, Map<string, Code | null>>();
   private readonly communes = new Map<string, string | null>();
 
+  private readonly needCache = new Map<string, string[]>();
+
+  /** Support-type keys of a `Nhu cầu hỗ trợ` cell (unknown parts dropped; REG-02 names them),
+   *  one array per distinct text, shared by the rows that hold it. One matcher serves one law. */
+  needs(types: readonly Code[], value: CellValue): string[] {
+    if (value === null || value === undefined || value === '') return [];
+    const text = typeof value === 'string' ? value : String(value);
+    let keys = this.needCache.get(text);
+    if (!keys) {
+      const found: string[] = [];
+      for (const part of splitNeeds(text)) {
+        const m = matchCode(types, part);
+        if (m.ok && !found.includes(m.code.key)) found.push(m.code.key);
+      }
+      keys = Object.freeze(found) as string[];
+      this.needCache.set(text, keys);
+    }
+    return keys;
+  }
+
   /** The unit's canonical commune name, or null. One matcher serves one unit. */
   commune(unit: Unit, text: string): string | null {
     let found = this.communes.get(text);
@@ -202,11 +222,7 @@ export function parseRegistryRow(
   let commune: string | null = null;
   if (communeText !== null && unit) commune = matcher.commune(unit, communeText);
   const types = supportTypes(profile?.law ?? 'law-2011');
-  const needs: string[] = [];
-  for (const part of splitNeeds(raw.support_needs ?? null)) {
-    const type = matcher.match(types, `needs:${profile?.law}`, part);
-    if (type && !needs.includes(type.key)) needs.push(type.key);
-  }
+  const needs = matcher.needs(types, raw.support_needs ?? null);
   const nationalityBlank = isBlank(raw.nationality ?? null);
   return {
     row0,
