@@ -134,6 +134,9 @@ function paneConfig(env, argv) {
       server: devServerType(),
       static: false,
       client: { overlay: false },
+      // The inbox (vr inbox serve) answers under the same origin in development, so the pane
+      // and the preview need no CORS: set the inbox address to this server in Settings.
+      proxy: [{ context: ['/api', '/upload'], target: process.env.VR_INBOX_URL || 'http://127.0.0.1:8787', changeOrigin: true }],
       open: false,
     },
   };

@@ -27,6 +27,8 @@ export interface FakeSheetState {
   fills: Map<string, string>;
   /** Column → list formula, for the grid's dropdown hint. */
   validations: Map<number, string>;
+  /** Columns formatted dd/mm/yyyy (the template's date columns): the grid shows dates there. */
+  dateColumns: Set<number>;
 }
 
 export interface Selection {
@@ -79,6 +81,7 @@ export class FakeWorkbookShell implements WorkbookShell {
       rows: s.rows.map((r) => r.map(stored)),
       fills: new Map(),
       validations: new Map(),
+      dateColumns: new Set<number>(),
     }));
     this.activeSheet = this.sheets.find((s) => s.visibility === 'visible')?.name ?? null;
     this.changed();
@@ -106,6 +109,7 @@ export class FakeWorkbookShell implements WorkbookShell {
         rows: s.rows.map((r) => r.map(stored)),
         fills: new Map(),
         validations,
+        dateColumns: new Set((s.dateColumns ?? []).map((d) => d.col0)),
       });
     }
     this.activeSheet = (spec.sheets.find((s) => s.table) ?? spec.sheets[0]).name;

@@ -52,9 +52,18 @@ async function choosePeriod(page: Page): Promise<void> {
   await page.getByTestId('period-quarter').selectOption('3');
 }
 
+/** Newest modification time of the page sources (a bundle older than them is stale). */
+function newestSource(dir: string): number {
+  return fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+    const p = path.join(dir, e.name);
+    return Math.max(max, e.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
+  }, 0);
+}
+
 beforeAll(async () => {
-  // The pages are the production bundle; build it when `npm run build` has not run yet.
-  if (!fs.existsSync(path.join(WEB, 'upload', 'index.html'))) {
+  // The pages are the production bundle; build it when `npm run build` has not run or is stale.
+  const built = path.join(WEB, 'upload', 'index.html');
+  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestSource(path.join(ROOT, 'src/inbox/web'))) {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--config', 'webpack.inbox.js', '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
   }
   fs.mkdirSync(SHOTS, { recursive: true });

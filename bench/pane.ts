@@ -1,0 +1,112 @@
+/**
+ * Task pane benchmark (`npx tsx bench/pane.ts`): initial JS the pane downloads (gzip), time to
+ * first render of the preview in headless Chromium, and a Check of a 10,000-row register in
+ * the preview (click to findings shown) with the longest main-thread task meanwhile (the pane
+ * must stay responsive). Writes its section of bench/README.md.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import zlib from 'zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, buildPane, initialScripts, serve } from '../test/e2e/paneHarness';
+
+const ROWS = Number(process.env.PANE_BENCH_ROWS ?? 10_000);
+const RUNS = Number(process.env.PANE_BENCH_RUNS ?? 3);
+const README = path.join(__dirname, 'README.md');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dir = await buildPane('production');
+  const buildSeconds = (Date.now() - started) / 1000;
+  const scripts = initialScripts(dir, 'taskpane.html');
+  const gzip = scripts.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length, 0);
+  const raw = scripts.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+  console.log(`initial JS: ${(gzip / 1024).toFixed(1)} KB gzip (${(raw / 1024).toFixed(0)} KB raw) in ${scripts.length} files`);
+
+  const site = await serve(dir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const renders: number[] = [];
+  const checks: number[] = [];
+  const blocked: number[] = [];
+  let findings = '';
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __firstRender?: number; __longest: number; __watch: boolean };
+        w.__longest = 0;
+        w.__watch = false;
+        new MutationObserver((_, observer) => {
+          if (document.querySelector('[role="tablist"][aria-label="Các chức năng"]')) {
+            w.__firstRender = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+        new PerformanceObserver((list) => {
+          if (!w.__watch) return;
+          for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+        }).observe({ type: 'longtask', buffered: false });
+      });
+      await page.goto(`${site.url}preview.html`);
+      await page.waitForFunction(() => (window as unknown as { __firstRender?: number }).__firstRender !== undefined);
+      renders.push(await page.evaluate(() => (window as unknown as { __firstRender: number }).__firstRender));
+
+      // A 10,000-row register (generated in the page, as the clerk would have it open).
+      await page.evaluate((rows) => (window as unknown as { __vrPreview: { loadSample: (n: number) => Promise<void> } }).__vrPreview.loadSample(rows), ROWS);
+      await page.getByTestId('pane').getByRole('tab', { name: 'Kiểm tra', exact: true }).click();
+      const button = page.getByRole('button', { name: 'Kiểm tra toàn bộ sổ' });
+      await button.waitFor();
+      await page.evaluate(() => ((window as unknown as { __watch: boolean }).__watch = true));
+      const t0 = Date.now();
+      await button.click();
+      await page.getByText(/^(Đã kiểm tra|Không có phát hiện)/).waitFor({ timeout: 120_000 });
+      checks.push(Date.now() - t0);
+      blocked.push(await page.evaluate(() => (window as unknown as { __longest: number }).__longest));
+      findings = (await page.getByText(/^Đã kiểm tra/).textContent()) ?? '';
+      await page.close();
+      console.log(`run ${run + 1}: first render ${renders[run].toFixed(0)} ms, check ${checks[run]} ms, longest main-thread task ${blocked[run].toFixed(0)} ms`);
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  const cpu = os.cpus();
+  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const ok = (value: number, target: number): string => (value < target ? 'met' : 'missed');
+  const section = [
+    '<!-- bench:pane -->',
+    '## Task pane (bench/pane.ts, owner P)',
+    '',
+    `Measured ${when} UTC on the project box: ${cpu.length} cores (${cpu[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, shared with other jobs (load avg ${os.loadavg()[0].toFixed(1)}); Node ${process.version}; Chromium headless (/usr/bin/chromium).`,
+    `Production build (${buildSeconds.toFixed(0)} s). Initial JS = boot.js + the bundles taskpane.html loads before first paint (panels, rules and exceljs load later). First render = navigation start to the pane's tabs in the DOM (preview.html). Check = click "Kiểm tra toàn bộ sổ" on a ${ROWS.toLocaleString('en')}-row synthetic register (Bắc Ninh, BN-TS, Q3 2020, support log included) to the result on screen: read the fake workbook, check in the Web Worker, render findings. Longest task = the longest main-thread task (Long Tasks API) during that check. Median of ${RUNS} runs.`,
+    '',
+    '| measure | result | target | |',
+    '|---|---:|---:|:---:|',
+    `| initial JS (gzip) | ${(gzip / 1024).toFixed(1)} KB (${scripts.length} files, ${(raw / 1024).toFixed(0)} KB raw) | < 300 KB | ${ok(gzip / 1024, 300)} |`,
+    `| first render | ${median(renders).toFixed(0)} ms | < 1500 ms | ${ok(median(renders), 1500)} |`,
+    `| check ${ROWS.toLocaleString('en')} rows | ${median(checks)} ms | < 1000 ms | ${ok(median(checks), 1000)} |`,
+    `| longest main-thread task during the check | ${median(blocked).toFixed(0)} ms | | |`,
+    '',
+    `Runs: first render ${renders.map((v) => v.toFixed(0)).join(', ')} ms; check ${checks.join(', ')} ms. Last result line: "${findings.trim()}".`,
+    '<!-- /bench:pane -->',
+  ].join('\n');
+  const current = fs.existsSync(README) ? fs.readFileSync(README, 'utf8') : '# Benchmarks\n';
+  const pattern = /<!-- bench:pane -->[\s\S]*?<!-- \/bench:pane -->/;
+  const next = pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(`${README}.tmp`, next);
+  fs.renameSync(`${README}.tmp`, README);
+  console.log(section);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
