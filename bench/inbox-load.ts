@@ -190,11 +190,13 @@ async function load(): Promise<void> {
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
+  const acceptedUnderLoad = receipts.length;
   // Service time without queueing: a few uploads one at a time, after the load.
   const single: number[] = [];
   for (const list of workbooks.slice(0, 5)) {
     const up = list[list.length - 1];
     const t = performance.now();
+    sent += 1;
     const res = await post(url, agent, up);
     single.push(performance.now() - t);
     if (res.status === 200) receipts.push({ unit: up.unit, id: JSON.parse(res.body).id, sha: up.sha, version: JSON.parse(res.body).version });
@@ -225,7 +227,7 @@ async function load(): Promise<void> {
     sent,
     accepted: receipts.length,
     failures: failures.length,
-    per_second: Math.round((receipts.length / elapsed) * 100) / 100,
+    per_second: Math.round((acceptedUnderLoad / elapsed) * 100) / 100,
     p50_ms: Math.round(pct(sorted, 50)),
     p99_ms: Math.round(pct(sorted, 99)),
     sequential_ms: single.map((x) => Math.round(x)),
@@ -262,7 +264,7 @@ function writeReadmeSection(r: Record<string, unknown>): void {
     '|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|:---:|',
     `| ${r.units} | ${r.rows} | ${r.per_second} | ${r.p50_ms} ms | ${r.p99_ms} ms | ${(r.sequential_ms as number[]).join(', ')} ms | ${r.accepted}/${r.sent} | ${r.stored} | ${r.lost} | ${r.duplicates} | ${Number(r.per_second) >= 50 ? 'met' : 'NOT met (≥ 50/s)'} |`,
     '',
-    'Where the time goes (CPU profile of the judge, 1,000 rows, `node:inspector`): the .xlsx read (exceljs streaming reader + saxes + the garbage it makes) ≈ 55 %, every rule + report ≈ 13 %, our own parse ≈ 3 %; storage (fsync of file, directory and SQLite WAL) is a few ms. About 0.4–1 s of CPU per 1,000-row upload, so two cores give single-digit uploads/s at best; p50/p99 under a 50-unit closed loop are queueing (Little: 50 in flight ÷ throughput). Reaching 50/s needs a reader ~10× faster than exceljs (a purpose-built SAX pass over the sheet XML), not server changes.',
+    'Where the time goes (CPU profile of one judge = read + parse + every rule, 1,000 rows, `node:inspector`, with X\'s lean .xlsx scanner of 15:09): sheet XML scan + zlib ≈ 25 %, rules ≈ 17 %, parse ≈ 7 %, report ≈ 4 %, GC ≈ 6 %, waiting on async zip reads ≈ 17 %; ≈ 0.2 s per upload on this shared box (it was ≈ 1 s with the exceljs streaming reader: 1.3 uploads/s in the same run setup). Storage is ≈ 18 ms per upload: file write + 3 fsyncs ≈ 12 ms off the event loop, the two SQLite commits (version row, audit row; synchronous=FULL) ≈ 6 ms on it. The judges run on worker threads (one per core), so the ceiling is cores ÷ judge time; p50/p99 under a 50-unit closed loop are queueing (Little: 50 in flight ÷ throughput). The ≥ 50/s target needs a judge of ≈ 40 ms for 1,000 rows on 2 idle cores: the rules and the reader each need another ~3× (e.g. single pass over rows for all rule families), or more cores.',
     end,
   ].join('\n');
   const i = text.indexOf(begin);
