@@ -143,6 +143,11 @@ test('(a) a unit downloads its template, sees the planted errors with cell refer
   expect(en).not.toBe(vi);
   await page.getByTestId('lang-toggle').click();
   expect(await ctx.store.countVersions()).toBe(0);
+  // A phone-sized screen: the page reflows, only the wide table scrolls inside its box.
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await shot(page, 'upload-findings-narrow');
+  await page.setViewportSize({ width: 1100, height: 900 });
 
   const clean = await sampleFile('sach.xlsx', { rows: 30, seed: 4 });
   await page.getByTestId('upload-file').setInputFiles(clean.file);
