@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { readMeta } from '../../src/domain/parse';
+import { parseWorkbook, readMeta } from '../../src/domain/parse';
 import { ruleById } from '../../src/domain/rules';
 import { generateSample } from '../../src/domain/sample';
 import { hashPassword, newToken, sha256Hex } from '../../src/inbox/auth';
@@ -202,6 +202,12 @@ test('(b) staff return with a reason, the unit sees it and resubmits, staff acce
   await page.getByTestId('period-quarter').selectOption('3');
   await page.locator('[data-testid="quarter-state"][data-state="accepted"]').waitFor();
   await shot(page, 'upload-accepted');
+  // Accepted: the next quarter's workbook, rolled over from the accepted version (31 people).
+  const [next] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-next').click()]);
+  expect(next.suggestedFilename()).toBe('BN-TS-2020-Q4.xlsx');
+  const rolled = await readWorkbookBuffer(fs.readFileSync((await next.path())!));
+  expect(readMeta(rolled).meta).toMatchObject({ unit_code: 'BN-TS', year: 2020, quarter: 4 });
+  expect(parseWorkbook(rolled).registry.records).toHaveLength(31);
   const actions = (await ctx.store.listAudit({ limit: 50 })).map((e) => e.action);
   expect(actions).toEqual(expect.arrayContaining(['submit', 'return', 'accept', 'consolidate']));
   await page.close();

@@ -13,6 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { nextQuarter } from '../../../domain/period';
 import { saveResponse } from '../download';
 import { LangContext, errorText, formatDateTime, useT } from '../i18n';
 import { PeriodPicker, defaultPeriod, type PeriodValue } from '../PeriodPicker';
@@ -94,11 +95,11 @@ export function UploadApp(): React.ReactElement {
     );
   }
 
-  const download = async (kind: 'template' | 'rollover') => {
+  const download = async (kind: 'template' | 'rollover', target: PeriodValue = period) => {
     setMessage(null);
     try {
-      const res = await fetch(`/api/units/me/${kind}?year=${period.year}&quarter=${period.quarter}`, { headers: authHeaders(token) });
-      if (res.ok) await saveResponse(res, `${unit.unit_code}-${period.year}-Q${period.quarter}.xlsx`);
+      const res = await fetch(`/api/units/me/${kind}?year=${target.year}&quarter=${target.quarter}`, { headers: authHeaders(token) });
+      if (res.ok) await saveResponse(res, `${unit.unit_code}-${target.year}-Q${target.quarter}.xlsx`);
       else setMessage(errorText(await res.json().catch(() => null), lang, kind === 'rollover' ? S.noAccepted : S.failed));
     } catch {
       setMessage(t('network'));
@@ -131,6 +132,7 @@ export function UploadApp(): React.ReactElement {
 
   const latest = status?.versions[status.versions.length - 1];
   const state = status?.state ?? 'missing';
+  const next = nextQuarter(period.year, period.quarter);
   return (
     <>
       <Card className={styles.card}>
@@ -172,6 +174,11 @@ export function UploadApp(): React.ReactElement {
           <Button onClick={() => download('rollover')} data-testid="download-rollover">
             {t('rollover', { q: period.quarter, y: period.year })}
           </Button>
+          {state === 'accepted' && (
+            <Button appearance="primary" onClick={() => download('rollover', next)} data-testid="download-next">
+              {t('rollover', { q: next.quarter, y: next.year })}
+            </Button>
+          )}
         </div>
         <Text size={200}>{t('rolloverHint')}</Text>
       </Card>
