@@ -84,6 +84,30 @@ function visibility(state: string | null): SheetVisibility {
   return state === 'veryHidden' ? 'veryHidden' : state === 'hidden' ? 'hidden' : 'visible';
 }
 
+/** Zip part path of each sheet, by NFC sheet name (for patching one sheet in place). */
+export async function sheetParts(buf: Buffer): Promise<Map<string, string>> {
+  const { zip, entries } = await openZip(buf);
+  try {
+    const workbook = (await text(zip, entries, 'xl/workbook.xml')) ?? '';
+    const rels = (await text(zip, entries, 'xl/_rels/workbook.xml.rels')) ?? '';
+    const targets = new Map<string, string>();
+    for (const m of rels.matchAll(/<(?:\w+:)?Relationship\s([^>]*?)\/?>/g)) {
+      const id = attr(m[1], 'Id');
+      const target = attr(m[1], 'Target');
+      if (id && target) targets.set(id, partPath(target));
+    }
+    const out = new Map<string, string>();
+    for (const m of workbook.matchAll(/<(?:\w+:)?sheet\s([^>]*?)\/?>/g)) {
+      const rid = /(?:^|\s)[\w]+:id="([^"]*)"/.exec(m[1])?.[1] ?? '';
+      const part = targets.get(rid);
+      if (part) out.set(decodeXml(attr(m[1], 'name') ?? '').normalize('NFC'), part);
+    }
+    return out;
+  } finally {
+    zip.close();
+  }
+}
+
 export async function readXlsxFast(buf: Buffer): Promise<WorkbookModel> {
   const { zip, entries } = await openZip(buf);
   try {

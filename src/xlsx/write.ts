@@ -10,15 +10,16 @@ import ExcelJS from 'exceljs';
 import { UserError } from '../domain/errors';
 import type { TemplateSheet, TemplateSpec } from '../domain/template';
 import { columnLetter, type CellValue } from '../domain/sheet';
+import { isDeepStrictEqual } from 'util';
+import { readXlsxFast, sheetParts } from './fastRead';
 import { readInputBuffer } from './guard';
+import { patchSheetXml } from './sheetPatch';
+import { patchZip } from './zipPatch';
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
 
-export interface CellWrite {
-  row0: number;
-  col0: number;
-  value: CellValue;
-}
+export type { CellWrite } from './sheetPatch';
+import type { CellWrite } from './sheetPatch';
 
 interface DataValidationsApi {
   add(address: string, validation: ExcelJS.DataValidation): void;
@@ -186,15 +187,12 @@ export async function writeTemplateStreaming(spec: TemplateSpec, target: string)
   }
 }
 
-/** exceljs keeps cell values as given; a Date must be UTC midnight to read back as that day. */
-function toExcelValue(value: CellValue): ExcelJS.CellValue {
-  return value;
-}
-
 /**
  * Applies computed cell writes to one sheet of an existing workbook and writes the result to
- * `outPath` (which may be the input: it is replaced atomically). Other sheets, tables,
- * dropdowns and `_meta` are carried over by exceljs.
+ * `outPath` (which may be the input: it is replaced atomically). Only that sheet's XML changes;
+ * every other part of the file is copied byte for byte (zipPatch.ts). The result is read back
+ * and compared with the intended workbook; if anything differs (an unusual file), the
+ * workbook is re-saved through exceljs instead.
  */
 export async function applyCellWrites(
   input: Buffer | string,
@@ -203,6 +201,52 @@ export async function applyCellWrites(
   outPath: string,
 ): Promise<void> {
   const buffer = typeof input === 'string' ? await readInputBuffer(input) : input;
+  const data = (await patchedWorkbook(buffer, sheetName, writes)) ?? (await resavedWorkbook(buffer, sheetName, writes));
+  await writeFileAtomic(outPath, data);
+}
+
+function trimRows(rows: CellValue[][]): CellValue[][] {
+  return rows.map((row) => {
+    const out = row.map((v) => (v === '' ? null : v));
+    while (out.length && out[out.length - 1] === null) out.pop();
+    return out;
+  });
+}
+
+async function patchedWorkbook(buffer: Buffer, sheetName: string, writes: readonly CellWrite[]): Promise<Buffer | null> {
+  try {
+    const wanted = sheetName.normalize('NFC');
+    const part = (await sheetParts(buffer)).get(wanted);
+    if (!part) return null;
+    let formula = false;
+    const patched = await patchZip(buffer, (name, read) => {
+      if (name !== part) return null;
+      const result = patchSheetXml(read().toString('utf8'), writes);
+      formula = result.overwroteFormula;
+      return Buffer.from(result.xml, 'utf8');
+    });
+    if (formula) return null; // calcChain.xml would be stale: let exceljs rebuild the file
+    const before = await readXlsxFast(buffer);
+    const after = await readXlsxFast(patched);
+    const target = before.sheets.find((s) => s.name === wanted);
+    if (!target) return null;
+    for (const w of writes) {
+      while (target.rows.length <= w.row0) target.rows.push([]);
+      const row = target.rows[w.row0];
+      while (row.length <= w.col0) row.push(null);
+      row[w.col0] = w.value;
+    }
+    const same = isDeepStrictEqual(
+      before.sheets.map((s) => ({ ...s, rows: trimRows(s.rows) })),
+      after.sheets.map((s) => ({ ...s, rows: trimRows(s.rows) })),
+    );
+    return same ? patched : null;
+  } catch {
+    return null;
+  }
+}
+
+async function resavedWorkbook(buffer: Buffer, sheetName: string, writes: readonly CellWrite[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   const ws = workbook.worksheets.find((w) => w.name.normalize('NFC') === sheetName.normalize('NFC'));
@@ -213,9 +257,6 @@ export async function applyCellWrites(
       `Sheet "${sheetName}" is missing: use the registry template (vr new).`,
     );
   }
-  for (const write of writes) {
-    ws.getCell(write.row0 + 1, write.col0 + 1).value = toExcelValue(write.value);
-  }
-  const data = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-  await writeFileAtomic(outPath, data);
+  for (const write of writes) ws.getCell(write.row0 + 1, write.col0 + 1).value = write.value;
+  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

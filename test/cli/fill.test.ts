@@ -10,6 +10,7 @@ import { SUPPORT_TYPES_2011, PURPOSE } from '../../src/domain/codes';
 import type { CellValue } from '../../src/domain/sheet';
 import { readWorkbookFile } from '../../src/xlsx/read';
 import { writeTemplateFile } from '../../src/xlsx/write';
+import { readZip } from '../xlsx/zip';
 import { sample, sha256, sheetOf, tempDir } from './helpers';
 
 /** Counts written here from domain.md §2.3 directly, not with buildReport. */
@@ -51,6 +52,7 @@ function figures(people: Row[]): Figures {
 describe('vr fill writes the report computed from the registry', () => {
   const dir = tempDir();
   const file = path.join(dir, 'so.xlsx');
+  const blankFile = path.join(dir, 'blank.xlsx');
   const profile = getProfile('bac-ninh-2017')!;
   const unit = findUnit(profile, 'BN-TS')!;
   const s = sample(400, 21);
@@ -74,6 +76,7 @@ describe('vr fill writes the report computed from the registry', () => {
     sheetOf(s.spec, 'Báo cáo quý').rows = sheetOf(blank, 'Báo cáo quý').rows;
     typeManualParts(sheetOf(s.spec, 'Báo cáo quý').rows, unit.communes.length);
     await writeTemplateFile(s.spec, file);
+    fs.copyFileSync(file, blankFile);
     await runFill(file, {}, () => undefined);
     report = (await readWorkbookFile(file)).sheets.find((x) => x.name === 'Báo cáo quý')!.rows;
   });
@@ -133,11 +136,18 @@ describe('vr fill writes the report computed from the registry', () => {
   });
 
   test('-o writes elsewhere and leaves the input byte for byte', async () => {
-    const before = sha256(file);
+    const before = sha256(blankFile);
     const out = path.join(dir, 'out.xlsx');
-    await runFill(file, { output: out }, () => undefined);
-    expect(sha256(file)).toBe(before);
+    await runFill(blankFile, { output: out }, () => undefined);
+    expect(sha256(blankFile)).toBe(before);
+    expect(sha256(out)).toBe(sha256(file));
     expect(fs.existsSync(out)).toBe(true);
     expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    // Only the report sheet's part changed; every other part is the input's, byte for byte.
+    const a = await readZip(fs.readFileSync(blankFile));
+    const b = await readZip(fs.readFileSync(out));
+    expect(b.map((e) => e.name)).toEqual(a.map((e) => e.name));
+    const changed = b.filter((e) => !e.data.equals(a.find((x) => x.name === e.name)!.data)).map((e) => e.name);
+    expect(changed).toEqual(['xl/worksheets/sheet4.xml']);
   });
 });
