@@ -3,6 +3,7 @@
  * failure), apply the plan's severity overrides, sort. The pane, `vr validate` and the inbox all
  * call this, so a workbook gets the same verdict everywhere.
  */
+import { todayUtc } from './dates';
 import { sortFindings, type Finding } from './finding';
 import type { CheckOptions, CheckResult, ParsedWorkbook, RegistryRecord, TableLayout } from './model';
 import { CodeMatcher, parseRegistryRow, parseWorkbook } from './parse';
@@ -50,8 +51,10 @@ export function checkParsed(parsed: ParsedWorkbook, options: CheckOptions): Chec
   const meta = parsed.meta;
   const profile = parsed.profile;
   const report = buildReport(parsed.registry.records, parsed.support.records, profile, meta.year, meta.quarter);
-  const ctx: RuleContext = { parsed, profile, unit: parsed.unit, options, report };
-  return { parsed, findings: runRules(ctx, RULES.filter((r) => selected(r, options.only))) };
+  // A JavaScript caller may leave out the check date: today, as the clerk's calendar says.
+  const opts: CheckOptions = options.today instanceof Date ? options : { ...options, today: todayUtc() };
+  const ctx: RuleContext = { parsed, profile, unit: parsed.unit, options: opts, report };
+  return { parsed, findings: runRules(ctx, RULES.filter((r) => selected(r, opts.only))) };
 }
 
 /** Parses and checks a workbook; `profile` overrides `_meta.profile` (e.g. the inbox's unit). */

@@ -175,18 +175,18 @@ export function detectLegacyEncoding(text: string): 'TCVN3' | 'VNI' | null {
     }
   }
   if (!candidate) return null;
-  // Short texts (code values, names) repeat across rows; long ones (addresses, notes) rarely.
-  if (text.length > 32) return detectUncached(text);
+  // Texts repeat across rows (code values, names, providers); a full cache is simply emptied.
   const cached = textCache.get(text);
   if (cached !== undefined) return cached;
   const verdict = detectUncached(text);
-  if (textCache.size >= WORD_CACHE_LIMIT) textCache.clear();
+  if (textCache.size >= TEXT_CACHE_LIMIT) textCache.clear();
   textCache.set(text, verdict);
   return verdict;
 }
 
 // Code-list values and common names repeat across thousands of rows.
 const textCache = new Map<string, 'TCVN3' | 'VNI' | null>();
+const TEXT_CACHE_LIMIT = 200_000;
 
 // The separators of WORD_SPLIT as a lookup, for the allocation-free scan below.
 const SEPARATOR_ASCII = new Uint8Array(128);
