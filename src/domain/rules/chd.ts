@@ -73,7 +73,7 @@ const chd03: Rule = {
       }
       const d = r.child_referral_date;
       const rec = r.received_date;
-      if (d && rec && d < rec) {
+      if (d && rec && d.getTime() < rec.getTime()) {
         out.push(registryFinding(ctx, 'CHD-03', 'error', r, 'child_referral_date', (p) => ({ vi: `${cap(p.vi)}: ${formatDate(d)} trước ngày tiếp nhận ${formatDate(rec)}: kiểm tra lại ngày kết nối.`, en: `${cap(p.en)}: ${formatDate(d)} is before the date received ${formatDate(rec)}: check the referral date.` })));
       }
     }),

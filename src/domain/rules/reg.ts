@@ -139,12 +139,12 @@ const reg04: Rule = {
     return eachRecord(ctx, (r, out) => {
       const b = r.birth;
       // A year alone (1 July) is in the future only when the year is.
-      if (b && (b.yearOnly ? b.date.getUTCFullYear() > today.getUTCFullYear() : b.date > today)) {
+      if (b && (b.yearOnly ? b.date.getUTCFullYear() > today.getUTCFullYear() : b.date.getTime() > today.getTime())) {
         out.push(registryFinding(ctx, 'REG-04', 'error', r, 'birth_date', (p) => ({ vi: `${cap(p.vi)}: ${formatBirth(b)} sau ngày kiểm tra ${todayText}: sửa lại ngày sinh.`, en: `${cap(p.en)}: ${formatBirth(b)} is after the check date ${todayText}: correct the date of birth.` })));
       }
       for (const key of DATE_KEYS) {
         const d = r[key as 'received_date' | 'verification_date' | 'child_referral_date'];
-        if (d && d > today) {
+        if (d && d.getTime() > today.getTime()) {
           out.push(registryFinding(ctx, 'REG-04', 'error', r, key, (p) => ({ vi: `${cap(p.vi)}: ${formatDate(d)} sau ngày kiểm tra ${todayText}: không nhập ngày trong tương lai.`, en: `${cap(p.en)}: ${formatDate(d)} is after the check date ${todayText}: do not enter future dates.` })));
         }
       }
@@ -164,7 +164,7 @@ const reg05: Rule = {
       const b = r.birth;
       const received = r.received_date;
       if (!b || !received) return;
-      const after = b.yearOnly ? b.date.getUTCFullYear() > received.getUTCFullYear() : b.date > received;
+      const after = b.yearOnly ? b.date.getUTCFullYear() > received.getUTCFullYear() : b.date.getTime() > received.getTime();
       if (after) {
         out.push(registryFinding(ctx, 'REG-05', 'error', r, 'birth_date', (p) => ({ vi: `${cap(p.vi)}: ${formatBirth(b)} sau ngày tiếp nhận ${formatDate(received)}: kiểm tra lại hai ngày này.`, en: `${cap(p.en)}: ${formatBirth(b)} is after the date received ${formatDate(received)}: check both dates.` })));
       } else if (r.age_at_receipt !== null && r.age_at_receipt > maxAge) {

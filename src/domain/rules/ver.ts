@@ -47,7 +47,7 @@ const ver02: Rule = {
     each(ctx, (r, out) => {
       const v = r.verification_date;
       const rec = r.received_date;
-      if (!v || !rec || v >= rec) return;
+      if (!v || !rec || v.getTime() >= rec.getTime()) return;
       out.push(registryFinding(ctx, 'VER-02', 'error', r, 'verification_date', (p) => ({ vi: `${cap(p.vi)}: ${formatDate(v)} trước ngày tiếp nhận ${formatDate(rec)}: kiểm tra lại hai ngày này.`, en: `${cap(p.en)}: ${formatDate(v)} is before the date received ${formatDate(rec)}: check both dates.` })));
     }),
 };
