@@ -135,6 +135,16 @@ function post(url: string, agent: http.Agent, up: Upload): Promise<{ status: num
   });
 }
 
+/** CPU time (user + system, all threads) of a process so far, from /proc (Linux), in ms. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
+
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function load(): Promise<void> {
@@ -163,6 +173,7 @@ async function load(): Promise<void> {
   const latencies: number[] = [];
   const receipts: { unit: string; id: string; sha: string; version: number }[] = [];
   const failures: string[] = [];
+  const cpuBefore = cpuMs(child.pid);
   const start = performance.now();
   const deadline = start + seconds * 1000;
   let sent = 0;
@@ -191,6 +202,8 @@ async function load(): Promise<void> {
   );
   const elapsed = (performance.now() - start) / 1000;
   const acceptedUnderLoad = receipts.length;
+  const cpuAfter = cpuMs(child.pid);
+  const cpuPerUpload = cpuBefore !== null && cpuAfter !== null && acceptedUnderLoad > 0 ? (cpuAfter - cpuBefore) / acceptedUnderLoad : null;
   // Service time without queueing: a few uploads one at a time, after the load.
   const single: number[] = [];
   for (const list of workbooks.slice(0, 5)) {
@@ -231,6 +244,9 @@ async function load(): Promise<void> {
     p50_ms: Math.round(pct(sorted, 50)),
     p99_ms: Math.round(pct(sorted, 99)),
     sequential_ms: single.map((x) => Math.round(x)),
+    /** Server CPU per accepted upload: what the shared box cannot distort. */
+    server_cpu_ms_per_upload: cpuPerUpload === null ? null : Math.round(cpuPerUpload),
+    idle_capacity_per_second: cpuPerUpload ? Math.round((os.cpus().length * 1000 * 10) / cpuPerUpload) / 10 : null,
     stored: stored.length,
     lost,
     duplicates,
@@ -260,9 +276,9 @@ function writeReadmeSection(r: Record<string, unknown>): void {
     `Measured ${String(r.date).slice(0, 16).replace('T', ' ')} UTC on the project box: ${r.machine} (shared with the other helpers' jobs).`,
     `Server: \`startServer\` in its own process (SQLite, synchronous=FULL, durable file writes, ${r.judge_workers} judge worker threads). Load: this process, ${r.units} distinct units on loopback, one upload in flight per unit (closed loop), each upload a ${r.rows}-row workbook (${r.workbook_kb} KB, bench-only profile \`bench-load\` = Bắc Ninh 2017 rules with ${r.units} units) made distinct by its zip comment, so every upload is fully read, checked and stored as a new version. Afterwards every receipt is looked up in the store.`,
     '',
-    '| units | rows | uploads/s | p50 | p99 | one at a time | accepted | stored | lost | duplicated | target |',
-    '|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|:---:|',
-    `| ${r.units} | ${r.rows} | ${r.per_second} | ${r.p50_ms} ms | ${r.p99_ms} ms | ${(r.sequential_ms as number[]).join(', ')} ms | ${r.accepted}/${r.sent} | ${r.stored} | ${r.lost} | ${r.duplicates} | ${Number(r.per_second) >= 50 ? 'met' : 'NOT met (≥ 50/s)'} |`,
+    '| units | rows | uploads/s | p50 | p99 | one at a time | server CPU / upload | ⇒ on 2 idle cores | accepted | stored | lost | duplicated | target ≥ 50/s |',
+    '|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|:---:|',
+    `| ${r.units} | ${r.rows} | ${r.per_second} | ${r.p50_ms} ms | ${r.p99_ms} ms | ${(r.sequential_ms as number[]).join(', ')} ms | ${r.server_cpu_ms_per_upload} ms | ≈ ${r.idle_capacity_per_second}/s | ${r.accepted}/${r.sent} | ${r.stored} | ${r.lost} | ${r.duplicates} | ${Number(r.per_second) >= 50 ? 'met' : 'NOT met'} |`,
     '',
     'Where the time goes (CPU profile of one judge = read + parse + every rule, 1,000 rows, `node:inspector`, with X\'s lean .xlsx scanner of 15:09): sheet XML scan + zlib ≈ 25 %, rules ≈ 17 %, parse ≈ 7 %, report ≈ 4 %, GC ≈ 6 %, waiting on async zip reads ≈ 17 %; ≈ 0.2 s per upload on this shared box (it was ≈ 1 s with the exceljs streaming reader: 1.3 uploads/s in the same run setup). Storage is ≈ 18 ms per upload: file write + 3 fsyncs ≈ 12 ms off the event loop, the two SQLite commits (version row, audit row; synchronous=FULL) ≈ 6 ms on it. The judges run on worker threads (one per core), so the ceiling is cores ÷ judge time; p50/p99 under a 50-unit closed loop are queueing (Little: 50 in flight ÷ throughput). The ≥ 50/s target needs a judge of ≈ 40 ms for 1,000 rows on 2 idle cores: the rules and the reader each need another ~3× (e.g. single pass over rows for all rule families), or more cores.',
     end,
