@@ -76,7 +76,14 @@ for (let run = 0; run < 3; run++) {
   findings = result.findings.length;
 }
 const best = (xs: number[]) => Math.min(...xs).toFixed(0);
+// A fixed reference (10^8 integer additions) measured right now: on a busy shared box every
+// number above scales with it, so compare runs through this ratio.
+const [, refMs] = time(() => {
+  let acc = 0;
+  for (let i = 0; i < 1e8; i++) acc = (acc + i * 7) | 0;
+  return acc;
+});
 const load = loadavg()[0].toFixed(1);
 console.log(
-  `rows=${rows} findings=${findings} parse=${best(parseMs)} ms (cpu ${best(parseCpu)} ms) rules+report=${best(checkMs)} ms (cpu ${best(checkCpu)} ms); best of 3; load ${load}; ${new Date().toISOString().slice(0, 10)}`,
+  `rows=${rows} findings=${findings} parse=${best(parseMs)} ms (cpu ${best(parseCpu)} ms) rules+report=${best(checkMs)} ms (cpu ${best(checkCpu)} ms); best of 3; reference loop ${refMs.toFixed(0)} ms; load ${load}; ${new Date().toISOString().slice(0, 10)}`,
 );
