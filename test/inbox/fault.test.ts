@@ -8,6 +8,7 @@ import { openStore } from '../../src/inbox/storage';
 import { getProfile } from '../../src/profiles';
 import { sampleWorkbook, tempDir, XLSX } from './helpers';
 import { spawnInbox, waitExit, type InboxProcess } from './process';
+import { startPostgres, type TestPostgres } from '../support/postgres';
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
@@ -36,10 +37,21 @@ function send(url: string, job: Job): Promise<{ status: number; body: string } |
   });
 }
 
-describe('crash safety: kill -9 during 100 concurrent submissions', () => {
+let pg: TestPostgres | undefined;
+afterAll(() => pg?.stop());
+
+describe.each(['sqlite', 'postgres'])('crash safety on %s: kill -9 during 100 concurrent submissions', (backend) => {
   const dir = tempDir('vr-fault-');
   const key = randomBytes(32).toString('hex');
+  let databaseUrl: string | null = null;
   let server: InboxProcess | undefined;
+  const env = (): NodeJS.ProcessEnv => ({ VR_INBOX_KEY: key, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  beforeAll(async () => {
+    if (backend === 'postgres') {
+      pg = pg ?? (await startPostgres());
+      databaseUrl = pg.createDatabase('fault');
+    }
+  }, 120_000);
   afterAll(async () => {
     if (server && server.child.exitCode === null) {
       server.child.kill('SIGKILL');
@@ -50,7 +62,7 @@ describe('crash safety: kill -9 during 100 concurrent submissions', () => {
 
   test('every receipt survives, nothing is half-stored, and retries succeed once each', async () => {
     const profile = getProfile('bac-ninh-2017')!;
-    const store = await openStore({ dataDir: dir, databaseUrl: null });
+    const store = await openStore({ dataDir: dir, databaseUrl });
     const tokens: Record<string, string> = {};
     for (const unit of profile.units) {
       tokens[unit.code] = newToken();
@@ -66,7 +78,7 @@ describe('crash safety: kill -9 during 100 concurrent submissions', () => {
     }
     expect(new Set(jobs.map((j) => sha(j.body))).size).toBe(100);
 
-    server = await spawnInbox(dir, { VR_INBOX_KEY: key });
+    server = await spawnInbox(dir, env());
     const receipts = new Map<number, { id: string; sha256: string }>();
     let killed = false;
     const first = await Promise.all(
@@ -93,7 +105,7 @@ describe('crash safety: kill -9 during 100 concurrent submissions', () => {
       expect('error' in r ? 'network' : r.status).toBe('network');
     }
 
-    server = await spawnInbox(dir, { VR_INBOX_KEY: key });
+    server = await spawnInbox(dir, env());
     // Every receipt is there and its bytes read back with the receipt's hash.
     const login = await fetch(`${server.url}/api/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'lan', password: 'mật khẩu dài lắm' }) });
     const cookie = String(login.headers.get('set-cookie')).split(';')[0];
@@ -104,7 +116,7 @@ describe('crash safety: kill -9 during 100 concurrent submissions', () => {
       expect(sha(Buffer.from(await file.arrayBuffer()))).toBe(receipt.sha256);
     }
     // No half-stored submission: every row has its complete file, every file has its row.
-    const check = await openStore({ dataDir: dir, databaseUrl: null });
+    const check = await openStore({ dataDir: dir, databaseUrl });
     const rows = await check.listPeriodVersions(profile.id, 2020, 3);
     await check.close();
     const onDisk = fs.readdirSync(path.join(dir, 'files')).filter((d) => d !== 'tmp').flatMap((d) => fs.readdirSync(path.join(dir, 'files', d)).map((f) => `${d}/${f}`));
@@ -123,7 +135,7 @@ describe('crash safety: kill -9 during 100 concurrent submissions', () => {
       expect(body.sha256).toBe(sha(jobs[i].body));
       if (receipts.has(i)) expect(body.id).toBe(receipts.get(i)!.id);
     }
-    const final = await openStore({ dataDir: dir, databaseUrl: null });
+    const final = await openStore({ dataDir: dir, databaseUrl });
     const all = await final.listPeriodVersions(profile.id, 2020, 3);
     await final.close();
     expect(all).toHaveLength(100);
