@@ -16,13 +16,13 @@ function each(ctx: RuleContext, fn: (r: RegistryRecord, out: Finding[]) => void)
 
 const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
-function referralMessage(r: RegistryRecord, limit: string): (p: { vi: string; en: string }) => { vi: string; en: string } {
+function referralMessage(r: RegistryRecord, limit: { vi: string; en: string }): (p: { vi: string; en: string }) => { vi: string; en: string } {
   const age = r.age_at_receipt;
-  const current = hasValue(r.raw.child_referral) ? `"${String(r.raw.child_referral).trim()}"` : 'trống';
+  const current = hasValue(r.raw.child_referral) ? `"${String(r.raw.child_referral).trim()}"` : 'đang trống';
   const currentEn = hasValue(r.raw.child_referral) ? `"${String(r.raw.child_referral).trim()}"` : 'empty';
   return (p) => ({
-    vi: `${cap(p.vi)} là ${current} nhưng người này ${age} tuổi khi tiếp nhận (${limit}): kết nối dịch vụ bảo vệ trẻ em rồi ghi "Có" và ngày kết nối.`,
-    en: `${cap(p.en)} is ${currentEn} but this person was ${age} at receipt (${limit}): refer them to child-protection services, then enter "Có" and the referral date.`,
+    vi: `${cap(p.vi)} ${current.startsWith('"') ? `là ${current}` : current} nhưng người này ${age} tuổi khi tiếp nhận (${limit.vi}): kết nối dịch vụ bảo vệ trẻ em rồi ghi "Có" và ngày kết nối.`,
+    en: `${cap(p.en)} is ${currentEn} but this person was ${age} at receipt (${limit.en}): refer them to child-protection services, then enter "Có" and the referral date.`,
   });
 }
 
@@ -36,7 +36,7 @@ const chd01: Rule = {
     const childAge = ctx.profile.thresholds.child_age;
     return each(ctx, (r, out) => {
       if (r.age_at_receipt === null || r.age_at_receipt < 0 || r.age_at_receipt >= childAge || r.child_referral === 'yes') return;
-      out.push(registryFinding(ctx, 'CHD-01', 'error', r, 'child_referral', referralMessage(r, `dưới ${childAge}`)));
+      out.push(registryFinding(ctx, 'CHD-01', 'error', r, 'child_referral', referralMessage(r, { vi: `dưới ${childAge} tuổi`, en: `under ${childAge}` })));
     });
   },
 };
@@ -53,7 +53,7 @@ const chd02: Rule = {
     return each(ctx, (r, out) => {
       const age = r.age_at_receipt;
       if (age === null || age < childAge || age >= minorAge || r.child_referral === 'yes') return;
-      out.push(registryFinding(ctx, 'CHD-02', 'warning', r, 'child_referral', referralMessage(r, `${childAge}–${minorAge - 1} tuổi, người chưa thành niên`)));
+      out.push(registryFinding(ctx, 'CHD-02', 'warning', r, 'child_referral', referralMessage(r, { vi: `${childAge}–${minorAge - 1} tuổi, người chưa thành niên`, en: `${childAge}–${minorAge - 1}, a minor` })));
     });
   },
 };
