@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { checkRegistryRow, checkWorkbook } from '../../src/domain/check';
 import { isSubmittable } from '../../src/domain/finding';
 import { parseWorkbook } from '../../src/domain/parse';
@@ -104,6 +105,49 @@ describe('checkRegistryRow text checks', () => {
     expect(findings.map((f) => [f.rule, f.cell])).toEqual([
       ['FMT-05', 'B10'],
       ['FMT-06', 'W10'],
+    ]);
+  });
+});
+
+describe('robustness', () => {
+  it('never throws on arbitrary cell values and always points findings at real cells (property)', () => {
+    const keys = ['case_id', 'full_name', 'sex', 'birth_date', 'nationality', 'commune', 'received_date', 'receipt_channel', 'destination', 'verification_status', 'verification_date', 'child_referral', 'child_referral_date', 'accompanying_minors', 'consent_share', 'support_needs', 'id_number'] as const;
+    const cell = fc.oneof(
+      fc.constant(null),
+      fc.string(),
+      fc.integer({ min: -100000, max: 3000000 }),
+      fc.double({ noNaN: false }),
+      fc.boolean(),
+      fc.date({ min: new Date(Date.UTC(1800, 0, 1)), max: new Date(Date.UTC(2200, 0, 1)), noInvalidDate: false }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(3), fc.constantFrom(...keys), cell), { maxLength: 12 }), (edits) => {
+        const wb = buildWorkbook({ rows: 4 });
+        for (const [i, key, value] of edits) wb.setRegistry(i, key, value);
+        const findings = checkTest(wb);
+        for (const f of findings) {
+          expect(f.message_vi.length).toBeGreaterThan(0);
+          expect(f.message_en.length).toBeGreaterThan(0);
+          if (f.cell !== null) expect(f.cell).toBe(`${f.column}${f.row}`);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reads English headers too', () => {
+    const wb = buildWorkbook({ rows: 1 });
+    wb.registry.rows[0] = wb.registry.rows[0].map((h, i) => (i === 2 ? 'Sex' : h));
+    expect(checkTest(wb)).toEqual([]);
+  });
+
+  it('reports a missing support column (FMT-03) and an unknown one (FMT-04)', () => {
+    const wb = buildWorkbook({ rows: 1 });
+    wb.support.rows[0][1] = 'Hình thức';
+    const f = checkTest(wb).filter((x) => x.rule.startsWith('FMT'));
+    expect(f.map((x) => [x.rule, x.sheet, x.field ?? x.value])).toEqual([
+      ['FMT-03', 'Hỗ trợ', 'type'],
+      ['FMT-04', 'Hỗ trợ', 'Hình thức'],
     ]);
   });
 });
