@@ -44,7 +44,8 @@ async function loadSample(rows: number, seed = 1, errors = false, profileId = 'b
   await shell.createTemplate(spec);
 }
 
-(window as unknown as { __vrPreview: unknown }).__vrPreview = { shell, loadSample };
+const checker = workerChecker('check.worker.js');
+(window as unknown as { __vrPreview: unknown }).__vrPreview = { shell, loadSample, checker };
 
 function Preview(): React.JSX.Element {
   const styles = useStyles();
@@ -57,7 +58,7 @@ function Preview(): React.JSX.Element {
         <App
           shell={shell}
           services={browserServices()}
-          checker={workerChecker('check.worker.js')}
+          checker={checker}
           initialLanguage={params.get('lang') === 'en' ? 'en' : 'vi'}
         />
       </aside>

@@ -13,7 +13,9 @@ const scope = self as unknown as {
 scope.onmessage = (event) => {
   const { id, workbook, today } = event.data;
   try {
-    scope.postMessage({ id, findings: checkWorkbook(workbook, { today: new Date(today) }).findings });
+    const started = performance.now();
+    const findings = checkWorkbook(workbook, { today: new Date(today) }).findings;
+    scope.postMessage({ id, findings, ms: performance.now() - started });
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -8,7 +8,7 @@ import type { CapabilityKey } from '../../excel/shell';
 import type { MessageKey } from '../i18n';
 import { usePane } from '../state';
 
-const MESSAGE: Record<CapabilityKey, MessageKey> = {
+export const CAPABILITY_MESSAGE: Record<CapabilityKey, MessageKey> = {
   dropdowns: 'capDropdowns',
   freezePanes: 'capFreezePanes',
   formatting: 'capFormatting',
@@ -16,7 +16,7 @@ const MESSAGE: Record<CapabilityKey, MessageKey> = {
 };
 
 export function missingCapabilities(capabilities: Record<CapabilityKey, boolean>): CapabilityKey[] {
-  return (Object.keys(MESSAGE) as CapabilityKey[]).filter((key) => !capabilities[key]);
+  return (Object.keys(CAPABILITY_MESSAGE) as CapabilityKey[]).filter((key) => !capabilities[key]);
 }
 
 export function CapabilityNotice(): React.JSX.Element | null {
@@ -29,7 +29,7 @@ export function CapabilityNotice(): React.JSX.Element | null {
         <MessageBarTitle>{t('capOff')}</MessageBarTitle>
         <ul>
           {missing.map((key) => (
-            <li key={key}>{t(MESSAGE[key])}</li>
+            <li key={key}>{t(CAPABILITY_MESSAGE[key])}</li>
           ))}
         </ul>
       </MessageBarBody>

@@ -8,6 +8,8 @@ import type { WorkbookModel } from '../../domain/sheet';
 
 export interface CheckRunner {
   run(workbook: WorkbookModel, today: Date): Promise<Finding[]>;
+  /** Milliseconds the last check itself took (in the worker), for the benchmark. */
+  lastCheckMs?: number;
 }
 
 export interface CheckRequest {
@@ -16,7 +18,7 @@ export interface CheckRequest {
   today: string;
 }
 
-export type CheckReply = { id: number; findings: Finding[] } | { id: number; error: string };
+export type CheckReply = { id: number; findings: Finding[]; ms?: number } | { id: number; error: string };
 
 /** The rules load lazily: they are not needed to paint the pane. */
 export const inlineChecker: CheckRunner = {
@@ -47,7 +49,10 @@ export function workerChecker(url: string): CheckRunner {
       if (!waiter) return;
       pending.delete(reply.id);
       if ('error' in reply) waiter.reject(new Error(reply.error));
-      else waiter.resolve(reply.findings);
+      else {
+        runner.lastCheckMs = reply.ms;
+        waiter.resolve(reply.findings);
+      }
     };
     worker.onerror = (event) => {
       for (const waiter of pending.values()) waiter.reject(new Error(event.message || 'check worker failed'));
@@ -56,7 +61,7 @@ export function workerChecker(url: string): CheckRunner {
     };
     return worker;
   };
-  return {
+  const runner: CheckRunner = {
     run(workbook, today) {
       const w = start();
       if (!w) return inlineChecker.run(workbook, today);
@@ -68,4 +73,5 @@ export function workerChecker(url: string): CheckRunner {
       });
     },
   };
+  return runner;
 }

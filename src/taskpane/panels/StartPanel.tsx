@@ -6,7 +6,7 @@ import React, { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { buildTemplate } from '../../domain/template';
 import { DEFAULT_PROFILE_ID, PROFILES, findUnit, getProfile } from '../../profiles';
-import { missingCapabilities } from '../components/CapabilityNotice';
+import { CAPABILITY_MESSAGE } from '../components/CapabilityNotice';
 import { errorText } from '../components/errorText';
 import { usePane } from '../state';
 
@@ -26,7 +26,7 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
   const [year, setYear] = useState(String(now.getUTCFullYear()));
   const [quarter, setQuarter] = useState(String(Math.floor(now.getUTCMonth() / 3) + 1));
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string; extra?: string[] } | null>(null);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   if (meta) {
     const known = getProfile(meta.profile);
@@ -57,8 +57,9 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
       const result = await shell.createTemplate(spec);
       await pane.saveSettings({ ...settings, profile: profile.id, unit: unit.code });
       await pane.refresh();
-      const skipped = result.skipped.length > 0 ? missingCapabilities(shell.capabilities) : [];
-      setMessage({ intent: 'success', text: t('startCreated'), extra: skipped.length ? [t('capOff')] : undefined });
+      // Features this Excel lacks were skipped; CapabilityNotice above says which and why.
+      const skipped = result.skipped.map((key) => t(CAPABILITY_MESSAGE[key]));
+      setMessage({ intent: 'success', text: skipped.length > 0 ? `${t('startCreated')} ${t('capOff')} ${skipped.join(' ')}` : t('startCreated') });
       onCreated?.();
     } catch (error) {
       setMessage({ intent: 'error', text: errorText(error, t, lang) });
