@@ -28,6 +28,9 @@ export interface InboxConfig {
   web: boolean;
   /** Worker threads that read and check uploads (0 = on the event loop). */
   judgeWorkers: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits and
+   *  the audit log need the real client, not the proxy). */
+  trustProxy: boolean;
   /** Mark the session cookie Secure (set when served over HTTPS behind a proxy). */
   secureCookies: boolean;
 }
@@ -74,6 +77,7 @@ export function loadConfig(
     web: options.web ?? true,
     judgeWorkers: options.judgeWorkers ?? (env.VR_INBOX_WORKERS ? Number(env.VR_INBOX_WORKERS) : defaultJudgeWorkers()),
     secureCookies: options.secureCookies ?? env.VR_INBOX_SECURE_COOKIES === '1',
+    trustProxy: options.trustProxy ?? env.VR_INBOX_TRUST_PROXY === '1',
   };
 }
 

@@ -59,6 +59,7 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
   const app = Fastify({
     logger: config.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
     // Requests are small JSON or one workbook; a slow client must not hold a socket forever.
     requestTimeout: 120_000,
   });

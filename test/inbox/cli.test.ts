@@ -97,6 +97,9 @@ describe('vr submit', () => {
     const again = await vr('submit', path.join(dir, 'clean.xlsx'), '--inbox', inbox.url, '--token', token);
     expect(again.code).toBe(0);
     expect(again.out).toContain(receipt.id);
+    expect(again.out).toMatch(/\d\d\/\d\d\/\d{4} \d\d:\d\d \(giờ Việt Nam/);
+    // An inbox URL with a path prefix keeps it (here: the same server, prefix-free, with a slash).
+    expect((await vr('submit', path.join(dir, 'clean.xlsx'), '--inbox', `${inbox.url}/`, '--token', token)).code).toBe(0);
   });
 
   test('refused for findings: exit 1 and --json prints {findings}', async () => {

@@ -36,12 +36,21 @@ function unreachable(url: string, why: string): UserError {
 
 function submissionsUrl(inbox: string): URL {
   try {
-    const base = new URL(inbox);
+    const base = new URL(inbox.endsWith('/') ? inbox : `${inbox}/`);
     if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new Error('protocol');
-    return new URL('/api/submissions', base);
+    // Relative, so an inbox published under a path (https://so.example/hop-thu/) works too.
+    return new URL('api/submissions', base);
   } catch {
     throw new UserError('bad_argument', `Địa chỉ --inbox "${inbox}" không hợp lệ, ví dụ http://127.0.0.1:8787.`, `Invalid --inbox "${inbox}", e.g. http://127.0.0.1:8787.`);
   }
+}
+
+/** dd/mm/yyyy HH:MM in Vietnam time (UTC+7), how a clerk reads a receipt. */
+export function vietnamTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + 7 * 3_600_000);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} (giờ Việt Nam / Vietnam time)`;
 }
 
 /**
@@ -94,7 +103,7 @@ export async function runSubmit(file: string, opts: SubmitOptions, io: Io = stdi
           `Đã nộp / Submitted: ${file}`,
           `  Mã biên nhận / Receipt id: ${receipt.id}`,
           `  SHA-256: ${receipt.sha256}`,
-          `  Thời điểm nhận / Received at: ${receipt.received_at}`,
+          `  Thời điểm nhận / Received at: ${vietnamTime(receipt.received_at)}`,
           `  Đúng hạn / On time: ${receipt.on_time ? 'có / yes' : 'không / no (nộp muộn / late)'}`,
           `  Cảnh báo / Warnings: ${s.warning}, thông tin / info: ${s.info}`,
         ].join('\n') + '\n',
