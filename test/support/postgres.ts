@@ -9,7 +9,18 @@ import path from 'node:path';
  * loopback port, stop and delete afterwards. PostgreSQL refuses to run as root, so as root
  * the server runs as the `postgres` OS user (runuser) in a directory that user owns.
  */
-export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+export const PG_BIN = process.env.PG_BIN ?? findPgBin();
+
+/** PostgreSQL 15 where the brief says; else the newest /usr/lib/postgresql/N/bin (Debian). */
+function findPgBin(): string {
+  const preferred = '/usr/lib/postgresql/15/bin';
+  if (fs.existsSync(path.join(preferred, 'initdb'))) return preferred;
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root)
+    ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v) && fs.existsSync(path.join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))
+    : [];
+  return versions.length ? path.join(root, versions[0], 'bin') : preferred;
+}
 
 export interface TestPostgres {
   url: string;
@@ -38,7 +49,7 @@ async function freePort(): Promise<number> {
 export async function startPostgres(): Promise<TestPostgres> {
   if (!postgresAvailable()) {
     throw new Error(
-      `PostgreSQL 15 not found in ${PG_BIN} (initdb, pg_ctl). Install it (apt-get install postgresql-15) ` +
+      `PostgreSQL not found in ${PG_BIN} (initdb, pg_ctl). Install it (apt-get install postgresql-15) ` +
         'or set PG_BIN to its bin directory; the storage tests need a real PostgreSQL.',
     );
   }
