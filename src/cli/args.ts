@@ -61,15 +61,21 @@ export function todayUtcDay(): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
+/** The creator `vr sample` writes into a workbook's properties (docProps/core.xml). */
+export const SAMPLE_CREATOR = 'vr sample (dữ liệu giả lập / synthetic data)';
+
 /** Refuses to replace an existing file unless `--force`: a registry overwritten by a blank
- *  template is victim data lost. */
-export async function assertWritableTarget(target: string, force: boolean): Promise<void> {
+ *  template is victim data lost. `replaceable` may allow a file known to be disposable (an
+ *  earlier synthetic sample). */
+export async function assertWritableTarget(target: string, force: boolean, replaceable?: (bytes: Buffer) => boolean): Promise<void> {
   if (force) return;
+  let bytes: Buffer;
   try {
-    await fs.stat(target);
+    bytes = await fs.readFile(target);
   } catch {
     return;
   }
+  if (replaceable?.(bytes)) return;
   throw new UserError(
     'output_exists',
     `Tệp ${target} đã có: chọn tên khác, hoặc thêm --force để ghi đè.`,

@@ -83,15 +83,21 @@ function renderSheet(workbook: ExcelJS.Workbook, spec: TemplateSheet): void {
   for (const f of spec.cellFormats ?? []) ws.getCell(f.row0 + 1, f.col0 + 1).numFmt = f.numFmt;
 }
 
-export function renderTemplate(spec: TemplateSpec): ExcelJS.Workbook {
+/** Document properties: `creator` marks synthetic workbooks (`vr sample`) so that only they
+ *  may be overwritten without --force. */
+export interface WriteOptions {
+  creator?: string;
+}
+
+export function renderTemplate(spec: TemplateSpec, opts: WriteOptions = {}): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'vr';
+  workbook.creator = opts.creator ?? 'vr';
   for (const sheet of spec.sheets) renderSheet(workbook, sheet);
   return workbook;
 }
 
-export async function templateToBuffer(spec: TemplateSpec): Promise<Buffer> {
-  const data = await renderTemplate(spec).xlsx.writeBuffer();
+export async function templateToBuffer(spec: TemplateSpec, opts: WriteOptions = {}): Promise<Buffer> {
+  const data = await renderTemplate(spec, opts).xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }
 
@@ -123,10 +129,10 @@ export async function writeFileAtomic(target: string, data: Buffer): Promise<voi
 /** Above this many rows the in-memory writer needs gigabytes: stream instead. */
 export const STREAMING_ROWS = Number(process.env.VR_STREAM_ROWS ?? 20_000);
 
-export async function writeTemplateFile(spec: TemplateSpec, target: string): Promise<void> {
+export async function writeTemplateFile(spec: TemplateSpec, target: string, opts: WriteOptions = {}): Promise<void> {
   const rows = spec.sheets.reduce((n, s) => n + s.rows.length, 0);
-  if (rows > STREAMING_ROWS) await writeTemplateStreaming(spec, target);
-  else await writeFileAtomic(target, await templateToBuffer(spec));
+  if (rows > STREAMING_ROWS) await writeTemplateStreaming(spec, target, opts);
+  else await writeFileAtomic(target, await templateToBuffer(spec, opts));
 }
 
 /**
@@ -135,11 +141,12 @@ export async function writeTemplateFile(spec: TemplateSpec, target: string): Pro
  * constant memory. exceljs cannot stream an Excel table, so the registry range is a plain
  * range with an auto-filter instead.
  */
-export async function writeTemplateStreaming(spec: TemplateSpec, target: string): Promise<void> {
+export async function writeTemplateStreaming(spec: TemplateSpec, target: string, opts: WriteOptions = {}): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true });
+    workbook.creator = opts.creator ?? 'vr';
     for (const sheet of spec.sheets) {
       const ws = workbook.addWorksheet(sheet.name, {
         state: sheet.visibility === 'veryHidden' ? 'veryHidden' : sheet.visibility === 'hidden' ? 'hidden' : 'visible',

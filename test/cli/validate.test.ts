@@ -179,4 +179,19 @@ describe('robustness: real-world workbooks give findings, never a crash', () => 
     expect(run.code).toBe(2);
     expect(sha256(foreign)).toBe(before);
   }, 60_000);
+
+  test('an existing workbook is never overwritten without --force, an earlier sample may be', () => {
+    const again = path.join(dir, 'again.xlsx');
+    expect(vr(['sample', '--rows', '3', '--seed', '1', '-o', again]).code).toBe(0);
+    expect(vr(['sample', '--rows', '4', '--seed', '2', '-o', again]).code).toBe(0);
+    const registry = path.join(dir, 'registry.xlsx');
+    expect(vr(['new', '--profile', 'bac-ninh-2017', '--unit', 'BN-TS', '--year', '2020', '--quarter', '3', '-o', registry]).code).toBe(0);
+    const before = sha256(registry);
+    for (const args of [['sample', '--rows', '3', '--seed', '1', '-o', registry], ['new', '--profile', 'bac-ninh-2017', '--unit', 'BN-TS', '--year', '2020', '--quarter', '4', '-o', registry]]) {
+      const run = vr(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/--force/);
+    }
+    expect(sha256(registry)).toBe(before);
+  }, 60_000);
 });

@@ -1,10 +1,11 @@
+import { inflateRawSync } from 'zlib';
 import type { Command } from 'commander';
 import { formatDate } from '../../domain/dates';
 import { summarise, type Finding } from '../../domain/finding';
 import { generateSample } from '../../domain/sample';
 import { DEFAULT_PROFILE_ID } from '../../profiles';
 import { writeFileAtomic, writeTemplateFile } from '../../xlsx/write';
-import { assertWritableTarget, intArg, profileArg, unitArg } from '../args';
+import { SAMPLE_CREATOR, assertWritableTarget, intArg, profileArg, unitArg } from '../args';
 
 export interface SampleCliOptions {
   rows: string | number;
@@ -16,6 +17,25 @@ export interface SampleCliOptions {
   errors?: boolean;
   output: string;
   force?: boolean;
+}
+
+/** An earlier `vr sample` output may be replaced (tests regenerate samples in place); any other
+ *  existing file, perhaps a real registry, needs --force. docProps/core.xml is stored deflated,
+ *  so its text is looked for after inflating the zip entry. */
+function isEarlierSample(bytes: Buffer): boolean {
+  try {
+    const name = Buffer.from('docProps/core.xml');
+    const at = bytes.indexOf(name);
+    if (at < 30 || bytes.readUInt32LE(at - 30) !== 0x04034b50) return false;
+    const method = bytes.readUInt16LE(at - 22);
+    const size = bytes.readUInt32LE(at - 12);
+    const start = at + name.length + bytes.readUInt16LE(at - 2);
+    const raw = bytes.subarray(start, start + size);
+    const xml = (method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
+    return xml.includes(SAMPLE_CREATOR);
+  } catch {
+    return false;
+  }
 }
 
 /** `file.xlsx` -> `file.expected.json` (domain.md §4). */
@@ -32,9 +52,9 @@ export async function runSample(opts: SampleCliOptions, log: (line: string) => v
   const quarter = intArg('--quarter', opts.quarter ?? 3, 1, 4);
   const rows = intArg('--rows', opts.rows, 0, 1_000_000);
   const seed = intArg('--seed', opts.seed, 0, 2 ** 31 - 1);
-  await assertWritableTarget(opts.output, Boolean(opts.force));
+  await assertWritableTarget(opts.output, Boolean(opts.force), isEarlierSample);
   const result = generateSample({ rows, seed, profile, unit, year, quarter, errors: Boolean(opts.errors) });
-  await writeTemplateFile(result.spec, opts.output);
+  await writeTemplateFile(result.spec, opts.output, { creator: SAMPLE_CREATOR });
   log(`Đã tạo ${opts.output}: ${rows} người, ${unit.code}, quý ${quarter}/${year}. | Wrote ${opts.output}: ${rows} people, ${unit.code}, Q${quarter} ${year}.`);
   if (opts.errors) {
     const expectedPath = expectedPathOf(opts.output);
