@@ -104,6 +104,7 @@ const NUCLEI = new Set(
     'ưa ưi ưu ươ yê iêu oai oay oao oeo uây uôi uya uyê uyu ươi ươu yêu'
   ).split(' '),
 );
+const NEED_FINAL = new Set(['ă', 'â', 'iê', 'yê', 'uô', 'ươ', 'uâ', 'oă', 'uyê']);
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 /** True when the word (any case) is one well-formed Vietnamese syllable with at most one tone. */
@@ -114,6 +115,8 @@ export function isVietnameseSyllable(word: string): boolean {
   const bare = decomposed.replace(TONE_MARKS, '').normalize('NFC');
   const m = SYLLABLE.exec(bare);
   if (m === null || !NUCLEI.has(m[2])) return false;
+  // ă, â and the diphthongs iê/yê/uô/ươ never end a syllable (tân, tiên, muôn, but no "tâ").
+  if (m[3] === undefined && NEED_FINAL.has(m[2])) return false;
   // `oo` only before -ng/-c (xoong, boong, soóc).
   return m[2] !== 'oo' || m[3] === 'ng' || m[3] === 'c';
 }

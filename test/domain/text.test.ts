@@ -40,6 +40,43 @@ describe('detectLegacyEncoding', () => {
     fc.assert(fc.property(cased, (n) => detectLegacyEncoding(n.normalize('NFC')) === null), { numRuns: 2000 });
   });
 
+  it('never flags names built from Vietnamese syllables, any tone, in NFC or NFD (property)', () => {
+    const initial = fc.constantFrom('', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x');
+    const nucleus = fc.constantFrom('a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'ia', 'iê', 'iu', 'oa', 'oe', 'oi', 'ôi', 'ơi', 'ua', 'uâ', 'uê', 'ui', 'uô', 'uy', 'ưa', 'ưi', 'ưu', 'ươ', 'yê', 'iêu', 'oai', 'uôi', 'uyê', 'ươi', 'ươu', 'yêu');
+    const final = fc.constantFrom('', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't');
+    const tone = fc.constantFrom('', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323');
+    const syllable = fc.tuple(initial, nucleus, final, tone, fc.boolean()).map(([i, n, f0, t, upper]) => {
+      // ă, â, iê, yê, uô, ươ, uâ, uyê always take a final consonant (tân, tiên, muôn).
+      const f = f0 === '' && /^(ă|â|iê|yê|uô|ươ|uâ|uyê)$/.test(n) ? 'n' : f0;
+      const s = (i + n[0] + t + n.slice(1) + f).normalize('NFC');
+      return upper ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+    });
+    const name = fc.array(syllable, { minLength: 2, maxLength: 4 }).map((p) => p.join(' '));
+    fc.assert(fc.property(name, fc.boolean(), (n, nfd) => detectLegacyEncoding(nfd ? n.normalize('NFD') : n) === null), { numRuns: 3000 });
+  });
+
+  it('detects every real name typed in TCVN3 (property, recall)', () => {
+    // The TCVN3 encoder is the inverse of the decoder, one Latin-1 character at a time.
+    const encode = new Map<string, string>();
+    for (let code = 0xa1; code <= 0xfe; code++) {
+      const ch = String.fromCharCode(code);
+      const decoded = decodeLegacy(ch, 'TCVN3');
+      if (decoded !== ch) encode.set(decoded, ch);
+    }
+    const toTcvn3 = (text: string) => [...text].map((ch) => encode.get(ch) ?? encode.get(ch.toLowerCase()) ?? ch).join('');
+    const name = fc.tuple(fc.constantFrom(...FAMILY), fc.constantFrom(...MIDDLE), fc.constantFrom(...GIVEN)).map((p) => p.join(' '));
+    fc.assert(
+      fc.property(name, (n) => {
+        const legacy = toTcvn3(n);
+        // A changed word that still reads as Vietnamese (`Vũ` -> `Vò`) is ambiguous on its own;
+        // every name with one decisive word must be detected.
+        fc.pre(legacy.split(' ').some((w, i) => w !== n.split(' ')[i] && !isVietnameseSyllable(w)));
+        return detectLegacyEncoding(legacy) === 'TCVN3' && decodeLegacy(legacy, 'TCVN3').toLowerCase() === n.toLowerCase();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('never flags printable ASCII (property)', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme-ascii' }), (s) => detectLegacyEncoding(s) === null), { numRuns: 2000 });
   });
