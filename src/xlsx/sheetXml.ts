@@ -133,6 +133,11 @@ function cellValue(a: { s: string | null; t: string | null }, body: string | und
       return raw.trim() === '1';
     case 'e':
       return decodeXml(raw);
+    case 'd': {
+      // ISO 8601 date cells (Strict OOXML, some exporters): a date, as a serial would be.
+      const d = new Date(decodeXml(raw).trim());
+      return Number.isNaN(d.getTime()) ? decodeXml(raw) : d;
+    }
     default: {
       const n = Number(raw);
       if (!Number.isFinite(n)) return decodeXml(raw);

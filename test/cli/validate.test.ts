@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { SHEET } from '../../src/domain/sheet';
 import type { TemplateSpec } from '../../src/domain/template';
 import { templateToBuffer, writeTemplateFile } from '../../src/xlsx/write';
+import { makeZip } from '../xlsx/zip';
 import { ensureBuilt, findingKey, sample, sha256, sheetOf, tempDir, vr } from './helpers';
 
 interface Json {
@@ -131,6 +132,14 @@ describe('robustness: real-world workbooks give findings, never a crash', () => 
       ['export.csv', Buffer.from('a,b\n1,2\n'), /CSV/],
       ['locked.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from('EncryptionInfo', 'utf16le')]), /mật khẩu.*\|.*password-protected/],
       ['cut.xlsx', (await templateToBuffer(sample(5, 1).spec)).subarray(0, 3000), /bị hỏng.*\|.*damaged/],
+      [
+        'bomb.xlsx',
+        makeZip([
+          { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+          { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(30 * 1024 * 1024, 0x20) },
+        ]),
+        /giải nén ra quá lớn.*\|.*inflate/,
+      ],
     ];
     for (const [name, bytes, message] of cases) {
       const file = path.join(dir, name);

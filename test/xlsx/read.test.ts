@@ -63,3 +63,21 @@ describe('the lean scanner reads back exactly what was written', () => {
     }
   });
 });
+
+describe('cell types beyond what exceljs writes', () => {
+  test('inline strings, ISO date cells (t="d") and OOXML escapes', async () => {
+    const { makeZip } = await import('./zip');
+    const part = (xml: string) => Buffer.from(xml, 'utf8');
+    const zip = makeZip([
+      { name: 'xl/workbook.xml', data: part('<workbook><sheets><sheet name="Sổ theo dõi" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+      { name: 'xl/_rels/workbook.xml.rels', data: part('<Relationships><Relationship Id="rId1" Target="/xl/worksheets/sheet1.xml"/></Relationships>') },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: part('<worksheet><sheetData><row r="2"><c r="B2" t="inlineStr"><is><r><t>Lê </t></r><r><t>Văn_x0009_Tám</t></r></is></c><c r="C2" t="d"><v>2020-07-15T00:00:00Z</v></c><c r="D2"><v>12.5</v></c></row></sheetData></worksheet>'),
+      },
+    ]);
+    const model = await readWorkbookBuffer(zip, { displayName: 'x.xlsx' });
+    expect(model.sheets[0].name).toBe('Sổ theo dõi');
+    expect(model.sheets[0].rows[1]).toEqual([null, 'Lê Văn\tTám', new Date(Date.UTC(2020, 6, 15)), 12.5]);
+  });
+});
