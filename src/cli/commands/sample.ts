@@ -5,7 +5,7 @@ import { summarise, type Finding } from '../../domain/finding';
 import { generateSample } from '../../domain/sample';
 import { DEFAULT_PROFILE_ID } from '../../profiles';
 import { writeFileAtomic, writeTemplateFile } from '../../xlsx/write';
-import { SAMPLE_CREATOR, assertWritableTarget, intArg, profileArg, unitArg } from '../args';
+import { SAMPLE_CREATOR, assertWritableTarget, intArg, profileArg, todayUtcDay, unitArg } from '../args';
 
 export interface SampleCliOptions {
   rows: string | number;
@@ -56,6 +56,11 @@ export async function runSample(opts: SampleCliOptions, log: (line: string) => v
   const result = generateSample({ rows, seed, profile, unit, year, quarter, errors: Boolean(opts.errors) });
   await writeTemplateFile(result.spec, opts.output, { creator: SAMPLE_CREATOR });
   log(`Đã tạo ${opts.output}: ${rows} người, ${unit.code}, quý ${quarter}/${year}. | Wrote ${opts.output}: ${rows} people, ${unit.code}, Q${quarter} ${year}.`);
+  if (result.validToday.from.getTime() > todayUtcDay().getTime()) {
+    const from = formatDate(result.validToday.from);
+    // The data runs to the end of the quarter: checked earlier, its later dates are "future".
+    log(`Lưu ý: quý này chưa kết thúc; kiểm tra với --today từ ${from} trở đi. | Note: the quarter is not over; check with --today ${from} or later.`);
+  }
   if (opts.errors) {
     const expectedPath = expectedPathOf(opts.output);
     const findings = result.expected as unknown as Finding[];
