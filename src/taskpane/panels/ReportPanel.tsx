@@ -4,7 +4,7 @@
  * typed figures that differ, both are shown side by side and nothing is overwritten until the
  * clerk says so.
  */
-import React, { useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import {
   Button,
   MessageBar,
@@ -51,6 +51,11 @@ export default function ReportPanel(): React.JSX.Element {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // The workbook may have become a register since the pane opened (Start, or typed in Excel).
+  useEffect(() => {
+    if (!meta) refresh().catch(() => undefined);
+  }, [meta, refresh]);
 
   if (!meta || !profile) {
     return (

@@ -37,6 +37,11 @@ export default function SubmitPanel(): React.JSX.Element {
   const token = meta ? services.tokens.get(meta.unit_code) : null;
   const inboxUrl = settings.inboxUrl;
 
+  // The workbook may have become a register since the pane opened (Start, or typed in Excel).
+  useEffect(() => {
+    if (!meta) refresh().catch(() => undefined);
+  }, [meta, refresh]);
+
   useEffect(() => {
     if (!meta || !inboxUrl || !token) return;
     let live = true;
