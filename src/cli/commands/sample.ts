@@ -57,7 +57,7 @@ export async function runSample(opts: SampleCliOptions, log: (line: string) => v
   await writeTemplateFile(result.spec, opts.output, { creator: SAMPLE_CREATOR });
   log(`Đã tạo ${opts.output}: ${rows} người, ${unit.code}, quý ${quarter}/${year}. | Wrote ${opts.output}: ${rows} people, ${unit.code}, Q${quarter} ${year}.`);
   if (result.validToday.from.getTime() > todayUtcDay().getTime()) {
-    const from = formatDate(result.validToday.from);
+    const from = result.validToday.from.toISOString().slice(0, 10);
     // The data runs to the end of the quarter: checked earlier, its later dates are "future".
     log(`Lưu ý: quý này chưa kết thúc; kiểm tra với --today từ ${from} trở đi. | Note: the quarter is not over; check with --today ${from} or later.`);
   }
