@@ -84,6 +84,7 @@ describe('Submit panel', () => {
     });
     renderPane(ready(), 'submit', harness.services);
     expect(await screen.findByText('Bản gửi sub_7 bị trả lại. Lý do: Thiếu số liệu dòng 6.4')).toBeInTheDocument();
+    expect(screen.getByText('Trạng thái quý này: bị trả lại')).toBeInTheDocument();
   });
 
   it('asks for the inbox address and token first', async () => {

@@ -13,6 +13,7 @@ import type { WorkbookShell } from '../../src/excel/shell';
 
 // Lazy panels compile on first use under ts-jest: allow for it on a busy 2-core machine.
 configure({ asyncUtilTimeout: 15000 });
+jest.setTimeout(120_000);
 
 // jsdom has no layout, hence no ResizeObserver; Fluent's TabList measures overflow with one.
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {

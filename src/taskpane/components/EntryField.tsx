@@ -15,16 +15,16 @@ export type { FormValues };
 
 export interface EntryFieldProps {
   column: ColumnSpec<RegistryKey>;
-  values: FormValues;
+  value: string;
   onChange: (key: RegistryKey, value: string) => void;
   findings: Finding[];
   profile: Profile;
   unit: Unit;
 }
 
-export function EntryField({ column, values, onChange, findings, profile, unit }: EntryFieldProps): React.JSX.Element {
+/** Memoised: typing in one field re-renders only that field, not the whole form. */
+export const EntryField = React.memo(function EntryField({ column, value, onChange, findings, profile, unit }: EntryFieldProps): React.JSX.Element {
   const { t, lang } = usePane();
-  const value = values[column.key] ?? '';
   const label = lang === 'vi' ? column.header_vi : column.header_en;
   const severe = findings.some((f) => f.severity === 'error' || f.severity === 'fatal');
   const message = findings.map((f) => `${f.rule}: ${lang === 'vi' ? f.message_vi : f.message_en}`).join(' ');
@@ -88,4 +88,4 @@ export function EntryField({ column, values, onChange, findings, profile, unit }
       />
     </Field>
   );
-}
+});

@@ -4,7 +4,7 @@
  * generated; inline messages come from the same row rules as Check (`checkRegistryRow`).
  * Writes one row at the columns the sheet really has (reordered columns still work).
  */
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { checkRegistryRow } from '../../domain/check';
 import type { Finding } from '../../domain/finding';
@@ -45,6 +45,7 @@ interface Loaded {
 }
 
 const emptyForm = (): FormValues => ({ nationality: 'Việt Nam' });
+const NO_FINDINGS: Finding[] = [];
 
 export default function EntryPanel(): React.JSX.Element {
   const styles = useStyles();
@@ -68,6 +69,8 @@ export default function EntryPanel(): React.JSX.Element {
     // Load once per open of the panel; `load` changes identity every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  const onFieldChange = useCallback((key: RegistryKey, value: string) => setValues((prev) => ({ ...prev, [key]: value })), []);
 
   const caseId = useMemo(
     () => (meta && loaded ? newCaseId(meta.unit_code, meta.year, loaded.records.map((r) => r.case_id)) : ''),
@@ -154,9 +157,9 @@ export default function EntryPanel(): React.JSX.Element {
             <EntryField
               key={column.key}
               column={column}
-              values={values}
-              onChange={(key, value) => setValues((prev) => ({ ...prev, [key]: value }))}
-              findings={byField.get(column.key) ?? []}
+              value={values[column.key] ?? ''}
+              onChange={onFieldChange}
+              findings={byField.get(column.key) ?? NO_FINDINGS}
               profile={profile}
               unit={unit}
             />

@@ -10,6 +10,7 @@ import { todayUtc } from '../../domain/dates';
 import { errorText } from '../components/errorText';
 import { useQueue } from '../components/QueueWorker';
 import type { Receipt, SubmissionsState } from '../lib/inboxClient';
+import type { MessageKey } from '../i18n';
 import { usePane } from '../state';
 
 const useStyles = makeStyles({
@@ -34,6 +35,7 @@ export default function SubmitPanel(): React.JSX.Element {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [result, setResult] = useState<Result | null>(null);
   const [status, setStatus] = useState<SubmissionsState | null>(null);
+  const [sent, setSent] = useState(0);
   const token = meta ? services.tokens.get(meta.unit_code) : null;
   const inboxUrl = settings.inboxUrl;
 
@@ -49,7 +51,7 @@ export default function SubmitPanel(): React.JSX.Element {
     return () => {
       live = false;
     };
-  }, [meta, inboxUrl, token, services]);
+  }, [meta, inboxUrl, token, services, sent]);
 
   if (!meta) {
     return (
@@ -85,7 +87,10 @@ export default function SubmitPanel(): React.JSX.Element {
         filename,
         onProgress: (fraction) => setStep({ kind: 'uploading', pct: Math.round(fraction * 100) }),
       });
-      if (outcome.kind === 'receipt') setResult({ kind: 'receipt', receipt: outcome.receipt });
+      if (outcome.kind === 'receipt') {
+        setResult({ kind: 'receipt', receipt: outcome.receipt });
+        setSent((n) => n + 1);
+      }
       else if (outcome.kind === 'refused') setResult({ kind: 'refused', findings: outcome.findings });
       else if (outcome.kind === 'unreachable') {
         const item = await services.queue.enqueue({ inboxUrl, unitCode: meta.unit_code, year: meta.year, quarter: meta.quarter, filename, bytes });
@@ -187,7 +192,13 @@ export default function SubmitPanel(): React.JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
-      {status && <Text>{t('submitState', { state: status.state })}</Text>}
+      {status && (
+        <Text>
+          {t('submitState', {
+            state: ['missing', 'submitted', 'late', 'returned', 'accepted'].includes(status.state) ? t(`state_${status.state}` as MessageKey) : status.state,
+          })}
+        </Text>
+      )}
       {returned.map((v) => (
         <MessageBar key={v.id} intent="warning" role="status">
           <MessageBarBody>{t('submitReturned', { id: v.id, reason: v.return_reason ?? '' })}</MessageBarBody>
