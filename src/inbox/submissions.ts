@@ -8,19 +8,9 @@ import { profileOf } from './config';
 import { judge } from './judgePool';
 import type { InboxContext, SubmissionVersion, UnitRecord } from './storage/types';
 
-/** What the inbox answers for a stored version (brief: POST /api/submissions 200). */
-export interface Receipt {
-  id: string;
-  sha256: string;
-  received_at: string;
-  on_time: boolean;
-  unit_code: string;
-  year: number;
-  quarter: number;
-  version: number;
-  state: SubmissionVersion['state'];
-  summary: FindingSummary;
-}
+/** What the inbox answers for a stored version (POST /api/submissions 200): the shared wire schema. */
+import type { Receipt } from '../domain/schema/inbox';
+export type { Receipt };
 
 export function receiptOf(v: SubmissionVersion): Receipt {
   return {

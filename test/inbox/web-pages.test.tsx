@@ -5,9 +5,9 @@ import userEvent from '@testing-library/user-event';
 import { PeriodPicker, defaultPeriod, type PeriodValue } from '../../src/inbox/web/PeriodPicker';
 import { Shell } from '../../src/inbox/web/Shell';
 import { FindingsTable } from '../../src/inbox/web/upload/Findings';
-import type { FindingRow } from '../../src/inbox/web/upload/api';
+import type { Finding } from '../../src/domain/finding';
 
-const findings: FindingRow[] = [
+const findings: Finding[] = [
   {
     rule: 'REG-02', severity: 'error', sheet: 'Sổ theo dõi', cell: 'C5', row: 5, column: 'C', field: 'sex', value: 'nu',
     message_vi: 'Ô C5: "nu" không có trong danh mục; có phải "Nữ"?', message_en: 'Cell C5: "nu" is not in the list; did you mean "Nữ"?',

@@ -8,7 +8,11 @@ import { NOW, makeServices, renderPane, sampleShell } from './helpers';
 
 const RECEIPT: UploadOutcome = {
   kind: 'receipt',
-  receipt: { id: 'sub_42', sha256: 'ab'.repeat(32), received_at: '2020-11-02T03:00:00Z', on_time: true },
+  receipt: {
+    id: 'sub_42', sha256: 'ab'.repeat(32), received_at: '2020-11-02T03:00:00Z', on_time: true,
+    unit_code: 'BN-TS', year: 2020, quarter: 3, version: 1, state: 'submitted',
+    summary: { fatal: 0, error: 0, warning: 0, info: 0 },
+  },
 };
 
 function ready(rows = 10, errors = false): FakeWorkbookShell {

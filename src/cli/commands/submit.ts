@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors';
-import type { Finding, FindingSummary } from '../../domain/finding';
+import { ReceiptSchema, RefusalSchema } from '../../domain/schema/inbox';
 import { guardXlsxBuffer, readInputBuffer } from '../../xlsx/guard';
 import { formatFindingsText } from '../output';
 
@@ -9,15 +9,6 @@ export interface SubmitOptions {
   inbox: string;
   token: string;
   json?: boolean;
-}
-
-/** The receipt `vr submit --json` prints (domain.md §4). */
-export interface SubmitReceipt {
-  id: string;
-  sha256: string;
-  received_at: string;
-  on_time: boolean;
-  summary: FindingSummary;
 }
 
 interface Io {
@@ -87,14 +78,11 @@ export async function runSubmit(file: string, opts: SubmitOptions, io: Io = stdi
   }
   const message = (): string => `${String(body.message_vi ?? '')} | ${String(body.message_en ?? '')}`;
 
-  if (res.status === 200) {
-    const receipt: SubmitReceipt = {
-      id: String(body.id),
-      sha256: String(body.sha256),
-      received_at: String(body.received_at),
-      on_time: body.on_time === true,
-      summary: body.summary as FindingSummary,
-    };
+  const parsedReceipt = res.status === 200 ? ReceiptSchema.safeParse(body) : null;
+  if (parsedReceipt?.success) {
+    const full = parsedReceipt.data;
+    // domain.md §4: `--json` prints {id, sha256, received_at, on_time, summary}.
+    const receipt = { id: full.id, sha256: full.sha256, received_at: full.received_at, on_time: full.on_time, summary: full.summary };
     if (opts.json) io.out(JSON.stringify(receipt, null, 2) + '\n');
     else {
       const s = receipt.summary;
@@ -111,8 +99,9 @@ export async function runSubmit(file: string, opts: SubmitOptions, io: Io = stdi
     }
     return 0;
   }
-  if (res.status === 422) {
-    const findings = (body.findings ?? []) as Finding[];
+  const refusal = res.status === 422 ? RefusalSchema.safeParse(body) : null;
+  if (refusal?.success) {
+    const findings = refusal.data.findings;
     io.out(opts.json ? JSON.stringify({ findings }, null, 2) + '\n' : formatFindingsText(file, findings));
     io.err(message());
     return findings.some((f) => f.severity === 'fatal') ? 2 : 1;

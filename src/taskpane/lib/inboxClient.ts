@@ -4,18 +4,9 @@
  * turned into one typed outcome; "unreachable" is the only one the queue retries.
  */
 import type { Finding, FindingSummary } from '../../domain/finding';
+import { ReceiptSchema, RefusalSchema, UnitQuarterSchema, type Receipt, type UnitQuarter } from '../../domain/schema/inbox';
 
-export interface Receipt {
-  id: string;
-  sha256: string;
-  received_at: string;
-  on_time: boolean;
-  unit_code?: string;
-  year?: number;
-  quarter?: number;
-  version?: number;
-  summary?: FindingSummary;
-}
+export type { Receipt };
 
 export type UploadOutcome =
   | { kind: 'receipt'; receipt: Receipt }
@@ -23,10 +14,7 @@ export type UploadOutcome =
   | { kind: 'rejected'; status: number; code: string; message_vi: string; message_en: string }
   | { kind: 'unreachable'; status: number };
 
-export interface SubmissionsState {
-  state: string;
-  versions: { id: string; received_at: string; sha256: string; on_time: boolean; state: string; return_reason: string | null }[];
-}
+export type SubmissionsState = UnitQuarter;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -43,11 +31,19 @@ function parseJson(text: string): Record<string, unknown> {
   }
 }
 
-/** Maps an HTTP answer to an outcome; 0 (network), 408, 429 and 5xx mean "try again later". */
+/** Maps an HTTP answer to an outcome; 0 (network), 408, 429 and 5xx mean "try again later".
+ *  Answers are parsed with the shared wire schemas: a 200 that is not a receipt (a proxy's or a
+ *  captive portal's page) is not taken as one; the submission stays queued and is retried. */
 export function outcomeOf(status: number, body: string): UploadOutcome {
   const json = parseJson(body);
-  if (status === 200 || status === 201) return { kind: 'receipt', receipt: json as unknown as Receipt };
-  if (status === 422) return { kind: 'refused', findings: (json.findings as Finding[]) ?? [], summary: json.summary as FindingSummary };
+  if (status === 200 || status === 201) {
+    const receipt = ReceiptSchema.safeParse(json);
+    return receipt.success ? { kind: 'receipt', receipt: receipt.data } : { kind: 'unreachable', status };
+  }
+  if (status === 422) {
+    const refusal = RefusalSchema.safeParse(json);
+    if (refusal.success) return { kind: 'refused', findings: refusal.data.findings, summary: refusal.data.summary };
+  }
   if (status === 0 || status === 408 || status === 429 || status >= 500) return { kind: 'unreachable', status };
   return {
     kind: 'rejected',
@@ -92,7 +88,8 @@ export async function fetchSubmissions(inboxUrl: string, token: string, year: nu
       headers: { Authorization: `Bearer ${token}` },
     });
     if (!response.ok) return null;
-    return (await response.json()) as SubmissionsState;
+    const parsed = UnitQuarterSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

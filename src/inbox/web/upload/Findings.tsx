@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { LangContext, useT } from '../i18n';
-import type { FindingRow } from './api';
+import type { Finding } from '../../../domain/finding';
 import { S, SEVERITY_LABEL } from './strings';
 
 const useStyles = makeStyles({
@@ -35,7 +35,7 @@ function shown(value: unknown): string {
 
 /** Findings as the inbox returned them, grouped by sheet (already sorted by the rules engine):
  *  sheet, cell, rule, severity, the message in the active language, the value found. */
-export function FindingsTable(props: { findings: FindingRow[] }): React.ReactElement {
+export function FindingsTable(props: { findings: Finding[] }): React.ReactElement {
   const styles = useStyles();
   const t = useT(S);
   const lang = React.useContext(LangContext);

@@ -1,54 +1,16 @@
-/** The unit's side of the inbox API (brief "Inbox"), with the unit's bearer token. */
+/** The unit's side of the inbox API (domain.md §5), with the unit's bearer token. Answers are
+ *  parsed with the shared wire schemas (src/domain/schema/inbox.ts), not trusted. */
+import type { Finding, FindingSummary } from '../../../domain/finding';
+import { ReceiptSchema, RefusalSchema, type Receipt } from '../../../domain/schema/inbox';
+
 export const TOKEN_KEY = 'vr_unit_token';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export interface UnitInfo {
-  unit_code: string;
-  unit_name: string;
-  profile: string;
-  province_code: string;
-}
-
-export interface FindingRow {
-  rule: string;
-  severity: string;
-  sheet: string | null;
-  cell: string | null;
-  row: number | null;
-  column: string | null;
-  field: string | null;
-  value: unknown;
-  message_vi: string;
-  message_en: string;
-}
-
-export interface Summary {
-  fatal: number;
-  error: number;
-  warning: number;
-  info: number;
-}
-
-export interface Receipt {
-  id: string;
-  sha256: string;
-  received_at: string;
-  on_time: boolean;
-  unit_code: string;
-  year: number;
-  quarter: number;
-  version: number;
-  summary: Summary;
-}
-
-export interface QuarterStatus {
-  state: string;
-  versions: { id: string; received_at: string; sha256: string; on_time: boolean; state: string; return_reason: string | null }[];
-}
+export type { UnitInfo, Receipt, UnitQuarter as QuarterStatus } from '../../../domain/schema/inbox';
 
 export type UploadOutcome =
   | { kind: 'receipt'; receipt: Receipt }
-  | { kind: 'findings'; findings: FindingRow[]; summary: Summary; message_vi?: string; message_en?: string }
+  | { kind: 'findings'; findings: Finding[]; summary: FindingSummary; message_vi?: string; message_en?: string }
   | { kind: 'error'; status: number; body: unknown };
 
 export function authHeaders(token: string): Record<string, string> {
@@ -80,9 +42,11 @@ export function uploadWorkbook(file: File, token: string, onProgress: (pct: numb
       } catch {
         body = null;
       }
-      if (xhr.status === 200 || xhr.status === 201) resolve({ kind: 'receipt', receipt: body as Receipt });
-      else if (xhr.status === 422 && body && Array.isArray((body as { findings?: unknown }).findings)) {
-        const b = body as { findings: FindingRow[]; summary: Summary; message_vi?: string; message_en?: string };
+      const receipt = xhr.status === 200 || xhr.status === 201 ? ReceiptSchema.safeParse(body) : null;
+      const refusal = xhr.status === 422 ? RefusalSchema.safeParse(body) : null;
+      if (receipt?.success) resolve({ kind: 'receipt', receipt: receipt.data });
+      else if (refusal?.success) {
+        const b = refusal.data;
         resolve({ kind: 'findings', findings: b.findings, summary: b.summary, message_vi: b.message_vi, message_en: b.message_en });
       } else resolve({ kind: 'error', status: xhr.status, body });
     };
