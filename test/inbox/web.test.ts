@@ -19,6 +19,7 @@ const profile = getProfile('bac-ninh-2017')!;
 describe('inbox web routes', () => {
   let inbox: TestInbox;
   let webDir: string;
+  let paneDir: string;
   let tokenTS: string;
   let tokenTP: string;
   let staff: { cookie: string; csrf: string };
@@ -32,6 +33,12 @@ describe('inbox web routes', () => {
     }
     fs.writeFileSync(path.join(webDir, 'secret.txt'), 'not served');
     process.env.VR_INBOX_WEB_DIR = webDir;
+    paneDir = tempDir('vr-pane-');
+    fs.mkdirSync(path.join(paneDir, 'assets'));
+    fs.writeFileSync(path.join(paneDir, 'taskpane.html'), '<!doctype html><title>pane</title>');
+    fs.writeFileSync(path.join(paneDir, 'manifest.xml'), '<OfficeApp/>');
+    fs.writeFileSync(path.join(paneDir, 'assets', 'icon-32.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    process.env.VR_PANE_DIR = paneDir;
     inbox = await startTestInbox({ web: true });
     tokenTS = await inbox.addUnit('bac-ninh-2017', 'BN-TS');
     tokenTP = await inbox.addUnit('bac-ninh-2017', 'BN-TP');
@@ -41,8 +48,10 @@ describe('inbox web routes', () => {
 
   afterAll(async () => {
     delete process.env.VR_INBOX_WEB_DIR;
+    delete process.env.VR_PANE_DIR;
     await inbox.close();
     fs.rmSync(webDir, { recursive: true, force: true });
+    fs.rmSync(paneDir, { recursive: true, force: true });
   });
 
   const unitGet = (p: string, token: string) => inbox.request('GET', p, { headers: { authorization: `Bearer ${token}` } });
@@ -70,6 +79,20 @@ describe('inbox web routes', () => {
     expect((await fetch(inbox.url + '/upload', { redirect: 'manual' })).headers.get('location')).toBe('/upload/');
     expect((await inbox.request('GET', '/staff/..%2Fsecret.txt')).status).toBe(404);
     expect((await inbox.request('GET', '/staff/missing.js')).status).toBe(404);
+  });
+
+  test('the task pane build is served at /pane/ (same origin as the API), without the pages\' frame-blocking policy', async () => {
+    expect((await fetch(inbox.url + '/pane/', { redirect: 'manual' })).headers.get('location')).toBe('/pane/taskpane.html');
+    const page = await inbox.request('GET', '/pane/taskpane.html');
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toContain('<title>pane</title>');
+    // Excel on the web hosts the pane in an iframe and the page loads Office.js from Microsoft's CDN.
+    expect(page.headers.get('content-security-policy')).toBeNull();
+    const icon = await inbox.request('GET', '/pane/assets/icon-32.png');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/png');
+    expect((await inbox.request('GET', '/pane/manifest.xml')).headers.get('content-type')).toMatch(/xml/);
+    expect((await inbox.request('GET', '/pane/..%2F..%2Fpackage.json')).status).toBe(404);
   });
 
   test('a unit downloads the blank template of its own profile, unit and quarter, as `vr new` writes it', async () => {

@@ -70,15 +70,27 @@ export function countedVersions(versions: readonly SubmissionVersion[]): {
   return { counted, states };
 }
 
-/** dist/inbox-web, from src/ (tests, tsx) or dist/ (built server); VR_INBOX_WEB_DIR overrides. */
-export function webRoot(): string | null {
+/** A folder of dist/, from src/ (tests, tsx) or dist/ (built server); `override` (an env var) first. */
+function distFolder(name: string, marker: string, override: string | undefined): string | null {
   const candidates = [
-    process.env.VR_INBOX_WEB_DIR,
-    path.resolve(__dirname, '../../inbox-web'),
-    path.resolve(__dirname, '../../../dist/inbox-web'),
-    path.resolve(process.cwd(), 'dist/inbox-web'),
+    override,
+    path.resolve(__dirname, `../../${name}`),
+    path.resolve(__dirname, `../../../dist/${name}`),
+    path.resolve(process.cwd(), `dist/${name}`),
   ].filter((p): p is string => Boolean(p));
-  return candidates.find((p) => existsSync(path.join(p, 'staff', 'index.html'))) ?? null;
+  return candidates.find((p) => existsSync(path.join(p, marker))) ?? null;
+}
+
+/** dist/inbox-web; VR_INBOX_WEB_DIR overrides. */
+export function webRoot(): string | null {
+  return distFolder('inbox-web', path.join('staff', 'index.html'), process.env.VR_INBOX_WEB_DIR);
+}
+
+/** dist/pane, the production build of the task pane; VR_PANE_DIR overrides. Served at /pane/ so
+ *  that a province can point the manifest at its inbox (VR_PUBLIC_URL=https://<inbox>/pane/) and
+ *  the pane's uploads are same-origin: no CORS to open. */
+export function paneRoot(): string | null {
+  return distFolder('pane', 'taskpane.html', process.env.VR_PANE_DIR);
 }
 
 const STATIC_TYPES: Record<string, string> = {
@@ -86,11 +98,13 @@ const STATIC_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml; charset=utf-8',
 };
 
 /** One file of a page folder. Only plain names (no `/`, no `..`) of known types are served, so
  *  no request can reach outside the folder. */
-async function sendStatic(reply: FastifyReply, dir: string, file: string): Promise<FastifyReply> {
+async function sendStatic(reply: FastifyReply, dir: string, file: string, hosted = false): Promise<FastifyReply> {
   const type = STATIC_TYPES[path.extname(file)];
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file) || !type) {
     return reply.status(404).send({ error: 'not_found', message_vi: 'Không có địa chỉ này.', message_en: 'No such address.' });
@@ -103,7 +117,9 @@ async function sendStatic(reply: FastifyReply, dir: string, file: string): Promi
   }
   // Bundles have a content hash in their name: cache them; the page itself is always fresh.
   reply.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
-  if (file.endsWith('.html')) {
+  // The pane's pages are hosted by Office (an iframe in Excel on the web) and load Office.js from
+  // Microsoft's CDN, so they cannot carry the inbox pages' strict policy.
+  if (file.endsWith('.html') && !hosted) {
     reply.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     reply.header('referrer-policy', 'no-referrer');
   }
@@ -166,6 +182,7 @@ export async function registerWebRoutes(app: FastifyInstance, ctx: InboxContext)
   });
 
   app.get('/', async (_req, reply) => reply.redirect('/staff/'));
+  registerPaneRoutes(app, ctx);
 
   const root = webRoot();
   if (!root) {
@@ -186,4 +203,18 @@ export async function registerWebRoutes(app: FastifyInstance, ctx: InboxContext)
     app.get(`/${page}/`, async (_req, reply) => sendStatic(reply, path.join(root, page), 'index.html'));
     app.get<{ Params: { file: string } }>(`/${page}/:file`, async (req, reply) => sendStatic(reply, path.join(root, page), req.params.file));
   }
+}
+
+function registerPaneRoutes(app: FastifyInstance, ctx: InboxContext): void {
+  const pane = paneRoot();
+  if (!pane) {
+    ctx.log.warn('dist/pane not found: run "npm run build" to serve the task pane at /pane/');
+    return;
+  }
+  app.get('/pane', async (_req, reply) => reply.redirect('/pane/taskpane.html'));
+  app.get('/pane/', async (_req, reply) => reply.redirect('/pane/taskpane.html'));
+  app.get<{ Params: { file: string } }>('/pane/:file', async (req, reply) => sendStatic(reply, pane, req.params.file, true));
+  app.get<{ Params: { file: string } }>('/pane/assets/:file', async (req, reply) =>
+    sendStatic(reply, path.join(pane, 'assets'), req.params.file, true),
+  );
 }
