@@ -18,7 +18,7 @@ import {
   type HighlightStore,
   type PaneSettings,
   type ShellCapabilities,
-  type TemplateSpecShape,
+  type TemplateSpec,
   type WorkbookShell,
 } from './shell';
 import { templateOps } from './templateOps';
@@ -172,7 +172,7 @@ export class OfficeWorkbookShell implements WorkbookShell {
     });
   }
 
-  async createTemplate(spec: TemplateSpecShape): Promise<CreateTemplateResult> {
+  async createTemplate(spec: TemplateSpec): Promise<CreateTemplateResult> {
     const skipped = (['dropdowns', 'freezePanes', 'formatting'] as const).filter((k) => !this.capabilities[k]);
     await this.host.run(async (context) => {
       const worksheets = context.workbook.worksheets;

@@ -4,32 +4,15 @@
  * never touches Office.js directly, so every panel is tested against the fake.
  */
 import type { Finding } from '../domain/finding';
-import type { CellValue, SheetVisibility, WorkbookModel } from '../domain/sheet';
+import type { CellWrite } from '../domain/reportSheet';
+import type { WorkbookModel } from '../domain/sheet';
+import type { TemplateSheet, TemplateSpec } from '../domain/template';
 
-/** One cell to write, 0-based (the same shape as R2's `CellWrite` in reportSheet.ts). */
-export interface CellWrite {
-  row0: number;
-  col0: number;
-  value: CellValue;
-}
-
-/** The template as X's `buildTemplate` describes it (src/domain/template.ts); structural so
- *  both shells render the same spec. */
-export interface TemplateSheetSpec {
-  name: string;
-  visibility: SheetVisibility;
-  rows: CellValue[][];
-  columnWidths?: number[];
-  freezeRows?: number;
-  boldRows?: number[];
-  table?: { name: string; headerRow0: number; firstCol0: number; lastCol0: number; lastRow0: number };
-  validations?: { col0: number; fromRow0: number; toRow0: number; listFormula: string }[];
-  dateColumns?: { col0: number; fromRow0: number; toRow0: number }[];
-}
-
-export interface TemplateSpecShape {
-  sheets: TemplateSheetSpec[];
-}
+/** The shells write cells and render templates in the domain's own shapes: a `CellWrite` is
+ *  what `reportCellWrites` produces, a template is what `buildTemplate` describes, so the
+ *  Office.js shell and the .xlsx shell render the same spec. */
+export type { CellWrite };
+export type { TemplateSheet, TemplateSpec };
 
 /** What the host can do beyond ExcelApi 1.1 (the manifest's minimum). Each feature is checked
  *  at run time so an older Excel still runs the pane with that one feature off. */
@@ -70,7 +53,7 @@ export interface WorkbookShell {
   /** Every sheet as plain values (dates as Excel serial numbers, as Office.js delivers them). */
   readWorkbook(): Promise<WorkbookModel>;
   /** Creates the template sheets in the open workbook. */
-  createTemplate(spec: TemplateSpecShape): Promise<CreateTemplateResult>;
+  createTemplate(spec: TemplateSpec): Promise<CreateTemplateResult>;
   writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
   /** Colours the cells of findings, remembering each cell's own fill. */
   highlight(findings: readonly Finding[]): Promise<number>;

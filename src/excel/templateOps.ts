@@ -1,11 +1,11 @@
 /**
  * Queues the formatting of one template sheet (table, dropdowns, date formats, widths, bold
- * header, freeze panes, visibility) on an Office.js worksheet proxy. No sync here: the caller
+ * header, number formats, freeze panes, visibility) on an Office.js worksheet proxy. No sync here: the caller
  * sends everything in one request. Features above ExcelApi 1.1 only when the host has them.
  */
 import { cellAddress } from '../domain/sheet';
 import { sheetRef } from './batch';
-import type { ShellCapabilities, TemplateSheetSpec } from './shell';
+import type { ShellCapabilities, TemplateSheet } from './shell';
 
 /** Excel's column width unit is points; the spec gives characters (about 6 pt each in Calibri 11). */
 const POINTS_PER_CHAR = 6;
@@ -15,11 +15,11 @@ function rangeAddress(row0: number, col0: number, row1: number, col1: number): s
   return `${cellAddress(row0, col0)}:${cellAddress(row1, col1)}`;
 }
 
-function widthOf(spec: TemplateSheetSpec): number {
+function widthOf(spec: TemplateSheet): number {
   return spec.rows.reduce((w, row) => Math.max(w, row.length), spec.columnWidths?.length ?? 1);
 }
 
-export function templateOps(sheet: Excel.Worksheet, spec: TemplateSheetSpec, can: ShellCapabilities): void {
+export function templateOps(sheet: Excel.Worksheet, spec: TemplateSheet, can: ShellCapabilities): void {
   const width = Math.max(1, widthOf(spec));
   for (const row0 of spec.boldRows ?? []) {
     sheet.getRange(rangeAddress(row0, 0, row0, width - 1)).format.font.bold = true;
@@ -29,6 +29,7 @@ export function templateOps(sheet: Excel.Worksheet, spec: TemplateSheetSpec, can
     if (rows <= 0) continue;
     sheet.getRange(rangeAddress(d.fromRow0, d.col0, d.toRow0, d.col0)).numberFormat = Array.from({ length: rows }, () => [DATE_FORMAT]);
   }
+  for (const f of spec.cellFormats ?? []) sheet.getRange(cellAddress(f.row0, f.col0)).numberFormat = [[f.numFmt]];
   if (spec.table) {
     const t = spec.table;
     const table = sheet.tables.add(`${sheetRef(spec.name)}!${rangeAddress(t.headerRow0, t.firstCol0, t.lastRow0, t.lastCol0)}`, true);

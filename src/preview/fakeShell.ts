@@ -14,7 +14,7 @@ import {
   type FileProgress,
   type PaneSettings,
   type ShellCapabilities,
-  type TemplateSpecShape,
+  type TemplateSpec,
   type WorkbookShell,
 } from '../excel/shell';
 import { parseAddress } from '../domain/sheet';
@@ -91,7 +91,7 @@ export class FakeWorkbookShell implements WorkbookShell {
     return { sheets: this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, rows: s.rows.map((r) => r.slice()) })) };
   }
 
-  async createTemplate(spec: TemplateSpecShape): Promise<CreateTemplateResult> {
+  async createTemplate(spec: TemplateSpec): Promise<CreateTemplateResult> {
     const clash = spec.sheets.find((s) => this.sheets.some((x) => x.name.toLowerCase() === s.name.toLowerCase()));
     if (clash) {
       throw new UserError(

@@ -2,7 +2,7 @@ import type { Finding } from '../../src/domain/finding';
 import { SHEET } from '../../src/domain/sheet';
 import { REGISTRY_COLUMNS } from '../../src/domain/schema/registry';
 import { OfficeWorkbookShell } from '../../src/excel/office';
-import { HIGHLIGHT_FILL, HIGHLIGHT_STORE_KEY, type CellWrite, type TemplateSpecShape } from '../../src/excel/shell';
+import { HIGHLIGHT_FILL, HIGHLIGHT_STORE_KEY, type CellWrite, type TemplateSpec } from '../../src/excel/shell';
 import { FakeExcel, FakeSettings } from './fakeExcel';
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -152,7 +152,7 @@ describe('OfficeWorkbookShell', () => {
   });
 });
 
-const SPEC: TemplateSpecShape = {
+const SPEC: TemplateSpec = {
   sheets: [
     { name: SHEET.guide, visibility: 'visible', rows: [['Hướng dẫn']] },
     {
