@@ -12,6 +12,7 @@
  *   one age group throughout the report.
  * - Status "at period end": a person verified after the period's last day was still pending then.
  */
+import { registryOwners, supportOwners } from './caseIndex';
 import { PURPOSE, RECEIPT_CHANNEL, supportTypes } from './codes';
 import type { Period, RegistryRecord, ReportData, ReportFigures, ReportRowDef, SupportRecord } from './model';
 import { inPeriod, onOrBeforeEnd, periodOf } from './period';
@@ -91,17 +92,8 @@ export function percent(numerator: number, denominator: number): number | null {
   return Math.round((numerator * 1000) / denominator) / 10;
 }
 
-const LOWER = /[a-z\u00e0-\u1ef9]/;
-
-/** Support case IDs match trimmed and case-insensitively (`bn-ts-2020-0001` is the same case). */
-export function caseKey(id: string | null): string | null {
-  if (id === null) return null;
-  // Fast path (the usual case): already trimmed, no lower-case letters; no new string.
-  const n = id.length;
-  if (n > 0 && id.charCodeAt(0) > 32 && id.charCodeAt(n - 1) > 32 && !LOWER.test(id)) return id;
-  const key = id.trim().toUpperCase();
-  return key === '' ? null : key;
-}
+// caseKey lives with the shared case index; re-exported for existing importers.
+export { caseKey } from './caseIndex';
 
 /** True when the person counts as verified at the period's end: a decision (identified or not a
  *  victim) dated on or before the last day. A decision without a date (VER-01) counts as made. */
@@ -146,7 +138,7 @@ export function buildReport(
   const undeterminedRow = purposeRow.get('undetermined') as string;
 
   // First registry row per case ID (a duplicate ID is REG-06): the person a support row refers to.
-  const byCase = new Map<string, number>();
+  const ownerOf = registryOwners(registry);
   let received = 0;
   let verified = 0;
   // Per person (index of the first registry row of a case ID), bit masks of support types: the
@@ -154,12 +146,6 @@ export function buildReport(
   // types already counted in 4.x.
   const needsOf = new Int32Array(registry.length);
 
-  // Backwards, so the first row of a duplicated ID wins with one Map operation per row (the Map of
-  // case IDs is the main cost of the whole report at 100,000 rows).
-  for (let index = registry.length - 1; index >= 0; index--) {
-    const key = caseKey(registry[index].case_id);
-    if (key !== null) byCase.set(key, index);
-  }
   for (let index = 0; index < registry.length; index++) {
     const rec = registry[index];
     if (rec.sex === null) continue; // REG-01/02: cannot be split Nam/Nữ
@@ -186,9 +172,8 @@ export function buildReport(
       if (rec.verification_status === 'identified') {
         addPerson(counts['2.1'], rec);
         addPerson(counts[(rec.purpose && purposeRow.get(rec.purpose)) || undeterminedRow], rec);
-        const key = rec.support_needs.length > 0 ? caseKey(rec.case_id) : null;
-        if (key !== null) {
-          const owner = byCase.get(key) as number;
+        const owner = rec.support_needs.length > 0 ? ownerOf[index] : -1;
+        if (owner >= 0) {
           let mask = needsOf[owner];
           for (const need of rec.support_needs) {
             const i = typeIndex.get(need);
@@ -218,12 +203,14 @@ export function buildReport(
   const seen = new Int32Array(registry.length);
   // 6.2: person -> mask of types with any support dated on or before the period's end.
   const metBy = new Int32Array(registry.length);
-  for (const sup of support) {
-    const key = caseKey(sup.case_id);
-    if (key === null || sup.type === null) continue;
-    const owner = byCase.get(key);
+  // The support rows' persons, shared with the SUP rules (one case-ID lookup per row per check).
+  const supportOwner = supportOwners(registry, support);
+  for (let s = 0; s < support.length; s++) {
+    const sup = support[s];
+    const owner = supportOwner[s];
+    if (owner < 0 || sup.type === null) continue;
     const i = typeIndex.get(sup.type);
-    if (owner === undefined || i === undefined) continue;
+    if (i === undefined) continue;
     const rec = registry[owner];
     const bit = 1 << i;
     if (needsOf[owner] !== 0 && onOrBeforeEnd(sup.date, period)) metBy[owner] |= bit;

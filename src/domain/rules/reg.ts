@@ -7,7 +7,7 @@ import type { Finding } from '../finding';
 import type { RegistryRecord } from '../model';
 import type { CellValue } from '../sheet';
 import { matchCommune, splitNeeds } from '../parse';
-import { caseKey } from '../report';
+import { registryOwners } from '../caseIndex';
 import { REGISTRY_COLUMNS, type RegistryKey } from '../schema/registry';
 import { registryFinding, hasValue, shown, type Rule, type RuleContext } from './types';
 
@@ -181,17 +181,18 @@ const reg06: Rule = {
   description_vi: 'Mã hồ sơ bị trùng',
   description_en: 'Duplicate case ID',
   check: (ctx) => {
-    const first = new Map<string, RegistryRecord>();
-    return eachRecord(ctx, (r, out) => {
-      const key = caseKey(r.case_id);
-      if (key === null) return;
-      const earlier = first.get(key);
-      if (!earlier) {
-        first.set(key, r);
-        return;
-      }
+    // The first row per case ID is shared with buildReport and the SUP rules.
+    const records = ctx.parsed.registry.records;
+    const owners = registryOwners(records);
+    const out: Finding[] = [];
+    for (let i = 0; i < records.length; i++) {
+      const firstIndex = owners[i];
+      if (firstIndex < 0 || firstIndex === i) continue; // no ID, or its first row
+      const r = records[i];
+      const earlier = records[firstIndex];
       out.push(registryFinding(ctx, 'REG-06', 'error', r, 'case_id', (p) => ({ vi: `${cap(p.vi)}: mã hồ sơ "${r.case_id}" đã dùng ở dòng ${earlier.row0 + 1}: mỗi người một mã riêng.`, en: `${cap(p.en)}: case ID "${r.case_id}" is already used on row ${earlier.row0 + 1}: give each person their own ID.` })));
-    });
+    }
+    return out;
   },
 };
 

@@ -7,7 +7,7 @@ import { supportTypes, type Code } from '../codes';
 import { formatDate } from '../dates';
 import type { Finding } from '../finding';
 import type { RegistryRecord, SupportRecord } from '../model';
-import { caseKey } from '../report';
+import { caseKey, registryOwners, supportOwners } from '../caseIndex';
 import type { Profile } from '../schema/profile';
 import { hasValue, registryFinding, shown, supportFinding, type Rule, type RuleContext } from './types';
 
@@ -32,23 +32,11 @@ function links(ctx: RuleContext): Links {
   const support = ctx.parsed.support.records;
   const cached = linkCache.get(support);
   if (cached && cached.registry === registry && cached.registryLength === registry.length && cached.supportLength === support.length) return cached;
-  const index = new Map<string, number>();
-  const ownerOf = new Int32Array(registry.length).fill(-1);
-  registry.forEach((rec, i) => {
-    const key = caseKey(rec.case_id);
-    if (key === null) return;
-    const first = index.get(key);
-    if (first === undefined) index.set(key, i);
-    ownerOf[i] = first ?? i;
-  });
-  const personIndex = new Int32Array(support.length).fill(-1);
-  const persons = support.map((sup, s) => {
-    const key = caseKey(sup.case_id);
-    const i = key === null ? undefined : index.get(key);
-    if (i === undefined) return undefined;
-    personIndex[s] = i;
-    return registry[i];
-  });
+  // Shared with buildReport and REG-06 (built once per check).
+  const ownerOf = registryOwners(registry);
+  const personIndex = supportOwners(registry, support);
+  const persons = new Array<RegistryRecord | undefined>(support.length);
+  for (let s = 0; s < support.length; s++) persons[s] = personIndex[s] < 0 ? undefined : registry[personIndex[s]];
   const fresh: Links = { registry, registryLength: registry.length, supportLength: support.length, ownerOf, personIndex, persons };
   linkCache.set(support, fresh);
   return fresh;
