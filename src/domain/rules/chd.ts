@@ -10,7 +10,9 @@ import { registryFinding, hasValue, type Rule, type RuleContext } from './types'
 
 function each(ctx: RuleContext, fn: (r: RegistryRecord, out: Finding[]) => void): Finding[] {
   const out: Finding[] = [];
-  for (const r of ctx.parsed.registry.records) fn(r, out);
+  const records = ctx.parsed.registry.records;
+  // An index loop: a for-of here allocated an iterator result per row (GC time at 100,000 rows).
+  for (let i = 0; i < records.length; i++) fn(records[i], out);
   return out;
 }
 

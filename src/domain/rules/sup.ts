@@ -186,22 +186,33 @@ const SUP_03: Rule = {
       if (personIndex[s] >= 0 && sup.type !== null) given[personIndex[s]] |= bit.get(sup.type) ?? 0;
     });
     const out = [];
-    for (const [i, rec] of ctx.parsed.registry.records.entries()) {
+    const records = ctx.parsed.registry.records;
+    // Index loop, no per-row arrays or capturing lambdas: 100,000 rows would leave that much garbage.
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i];
       // A person found not to be a victim has no needs left to meet under the plan.
       if (rec.support_needs.length === 0 || rec.verification_status === 'not_victim' || ownerOf[i] < 0) continue;
       const mask = given[ownerOf[i]];
+      if (allMet(rec.support_needs, mask, bit)) continue;
       const unmet = rec.support_needs.filter((need) => (mask & (bit.get(need) ?? 0)) === 0).map((need) => typeLabel(ctx.profile, need));
-      if (unmet.length === 0) continue;
-      out.push(
-        registryFinding(ctx, 'SUP-03', 'warning', rec, 'support_needs', (p) => ({
-          vi: `${cap(p.vi)}: hồ sơ ${rec.case_id} có nhu cầu ${unmet.map((t) => `"${t.vi}"`).join(', ')} nhưng sheet "Hỗ trợ" chưa có lần hỗ trợ nào loại này: hãy ghi lần hỗ trợ, hoặc sửa nhu cầu.`,
-          en: `${cap(p.en)}: case ${rec.case_id} needs ${unmet.map((t) => `"${t.en}"`).join(', ')} but the "Hỗ trợ" sheet has no support of that type: record the support or correct the needs.`,
-        })),
-      );
+      out.push(sup03Finding(ctx, rec, unmet));
     }
     return out;
   },
 };
+
+/** True when every need's type bit is in the mask (the usual case: no list to build). */
+function allMet(needs: readonly string[], mask: number, bit: ReadonlyMap<string, number>): boolean {
+  for (let k = 0; k < needs.length; k++) if ((mask & (bit.get(needs[k]) ?? 0)) === 0) return false;
+  return true;
+}
+
+function sup03Finding(ctx: RuleContext, rec: RegistryRecord, unmet: Code[]): Finding {
+  return registryFinding(ctx, 'SUP-03', 'warning', rec, 'support_needs', (p) => ({
+    vi: `${cap(p.vi)}: hồ sơ ${rec.case_id} có nhu cầu ${unmet.map((t) => `"${t.vi}"`).join(', ')} nhưng sheet "Hỗ trợ" chưa có lần hỗ trợ nào loại này: hãy ghi lần hỗ trợ, hoặc sửa nhu cầu.`,
+    en: `${cap(p.en)}: case ${rec.case_id} needs ${unmet.map((t) => `"${t.en}"`).join(', ')} but the "Hỗ trợ" sheet has no support of that type: record the support or correct the needs.`,
+  }));
+}
 
 const SUP_04: Rule = {
   id: 'SUP-04',
