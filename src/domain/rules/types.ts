@@ -93,5 +93,11 @@ export function supportFinding(
 
 /** True when a raw cell holds something (blank cells are REG-01's business, not REG-02/03). */
 export function hasValue(value: CellValue | undefined): boolean {
-  return value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '');
+  if (value === null || value === undefined) return false;
+  if (typeof value !== 'string') return true;
+  // Called millions of times per check: a printable ASCII first character cannot be trimmed
+  // away, so only other texts pay for trim().
+  const first = value.length > 0 ? value.charCodeAt(0) : 0;
+  if (first > 32 && first < 127) return true;
+  return value.trim() !== '';
 }
