@@ -17,20 +17,34 @@ export function caseKey(id: string | null): string | null {
   return key === '' ? null : key;
 }
 
-const cache = new WeakMap<readonly RegistryRecord[], { length: number; first: ReadonlyMap<string, number> }>();
+interface Index {
+  length: number;
+  first: ReadonlyMap<string, number>;
+  /** Rows with a case ID; equal to first.size when no ID repeats (the usual case). */
+  keyed: number;
+}
+const cache = new WeakMap<readonly RegistryRecord[], Index>();
 
-/** Case key -> index of the first registry row holding it (a duplicate ID is REG-06's). */
-export function firstRowByCase(registry: readonly RegistryRecord[]): ReadonlyMap<string, number> {
+function index(registry: readonly RegistryRecord[]): Index {
   const cached = cache.get(registry);
-  if (cached && cached.length === registry.length) return cached.first;
+  if (cached && cached.length === registry.length) return cached;
   const first = new Map<string, number>();
+  let keyed = 0;
   // Backwards, so the first row of a duplicated ID wins with one Map operation per row.
   for (let i = registry.length - 1; i >= 0; i--) {
     const key = caseKey(registry[i].case_id);
-    if (key !== null) first.set(key, i);
+    if (key === null) continue;
+    first.set(key, i);
+    keyed += 1;
   }
-  cache.set(registry, { length: registry.length, first });
-  return first;
+  const fresh = { length: registry.length, first, keyed };
+  cache.set(registry, fresh);
+  return fresh;
+}
+
+/** Case key -> index of the first registry row holding it (a duplicate ID is REG-06's). */
+export function firstRowByCase(registry: readonly RegistryRecord[]): ReadonlyMap<string, number> {
+  return index(registry).first;
 }
 
 const ownerCache = new WeakMap<readonly RegistryRecord[], Int32Array>();
@@ -40,11 +54,13 @@ const ownerCache = new WeakMap<readonly RegistryRecord[], Int32Array>();
 export function registryOwners(registry: readonly RegistryRecord[]): Int32Array {
   const cached = ownerCache.get(registry);
   if (cached && cached.length === registry.length) return cached;
-  const first = firstRowByCase(registry);
+  const { first, keyed } = index(registry);
   const owners = new Int32Array(registry.length).fill(-1);
+  // Without repeated IDs every keyed row owns itself: no second lookup of 100,000 IDs.
+  const unique = keyed === first.size;
   for (let i = 0; i < registry.length; i++) {
     const key = caseKey(registry[i].case_id);
-    if (key !== null) owners[i] = first.get(key) as number;
+    if (key !== null) owners[i] = unique ? i : (first.get(key) as number);
   }
   ownerCache.set(registry, owners);
   return owners;
