@@ -265,12 +265,19 @@ const reg07: Rule = {
       days: Map<number, RegistryRecord> | null;
     }
     const groups = new Map<string, Group>();
+    // Name -> its compared form: a register repeats names, so most rows skip toLowerCase (a new
+    // string per row).
+    const nameKeys = new Map<string, string>();
     return eachRecord(ctx, (r, out) => {
       if (r.full_name === null || r.birth === null) return;
       const b = r.birth;
       const commune = r.commune ?? (typeof r.raw.commune === 'string' ? normaliseText(r.raw.commune) : '');
-      const lower = r.full_name.toLowerCase();
-      const name = ODD_SPACE.test(lower) ? lower.replace(WHITESPACE, ' ') : lower;
+      let name = nameKeys.get(r.full_name);
+      if (name === undefined) {
+        const lower = r.full_name.toLowerCase();
+        name = ODD_SPACE.test(lower) ? lower.replace(WHITESPACE, ' ') : lower;
+        nameKeys.set(r.full_name, name);
+      }
       const key = `${name}|${commune}|${b.date.getUTCFullYear()}`;
       const day = b.date.getTime();
       const group = groups.get(key);
