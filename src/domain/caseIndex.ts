@@ -66,13 +66,22 @@ export function registryOwners(registry: readonly RegistryRecord[]): Int32Array 
   return owners;
 }
 
-const supportCache = new WeakMap<readonly SupportRecord[], { registry: readonly RegistryRecord[]; registryLength: number; owners: Int32Array }>();
+const supportCache = new WeakMap<
+  readonly SupportRecord[],
+  { registry: readonly RegistryRecord[]; registryLength: number; owners: Int32Array }
+>();
 
 /** Per support row: the index of its person's (first) registry row, -1 when its case ID is
  *  blank or not in the registry (SUP-06). */
 export function supportOwners(registry: readonly RegistryRecord[], support: readonly SupportRecord[]): Int32Array {
   const cached = supportCache.get(support);
-  if (cached && cached.registry === registry && cached.registryLength === registry.length && cached.owners.length === support.length) return cached.owners;
+  if (
+    cached &&
+    cached.registry === registry &&
+    cached.registryLength === registry.length &&
+    cached.owners.length === support.length
+  )
+    return cached.owners;
   const first = firstRowByCase(registry);
   const owners = new Int32Array(support.length).fill(-1);
   for (let s = 0; s < support.length; s++) {

@@ -1,16 +1,19 @@
 /**
  * REG: each registry row is complete, typed and plausible (domain.md §2.1, §3).
  */
-import { CODE_LISTS, matchCode, normaliseText, supportTypes, type Code } from '../codes';
-import { formatBirth, formatDate } from '../dates';
+import { CODE_LISTS, matchCode, normaliseText, supportTypes } from '../codes';
+import { formatDate } from '../dates';
 import type { Finding, Severity } from '../finding';
-import type { DateValue, RegistryRecord } from '../model';
+import type { RegistryRecord } from '../model';
 import type { CellValue } from '../sheet';
 import { matchCommune, splitNeeds } from '../parse';
 import { registryOwners } from '../caseIndex';
-import type { Unit } from '../schema/profile';
-import { REGISTRY_COLUMNS, type ColumnSpec, type RegistryKey } from '../schema/registry';
-import { registryFinding, hasValue, shown, type Rule, type RuleContext } from './types';
+import { REGISTRY_COLUMNS, type RegistryKey } from '../schema/registry';
+import { registryFinding, hasValue, type Rule, type RuleContext } from './types';
+import {
+  REG01_MESSAGE_1, REG02_MESSAGE_2, REG02_MESSAGE_3, REG03_MESSAGE_4, REG03_MESSAGE_5, REG03_MESSAGE_6, REG04_MESSAGE_7, REG04_MESSAGE_8, REG05_MESSAGE_9, REG05_MESSAGE_10, REG06_MESSAGE_11, REG07_MESSAGE_12, REG08_MESSAGE_13, REG09_MESSAGE_14, REG10_MESSAGE_15, REG10_MESSAGE_16, REG10_MESSAGE_17,
+  type Place,
+} from './regMessages';
 
 /** Required fields (REG-01). Quốc tịch defaults to Việt Nam and an empty consent is CNS-01's
  *  warning (the row is shared de-identified), so neither is a REG-01 error. */
@@ -21,7 +24,6 @@ const ODD_SPACE = /[^\S ]| {2}/;
 const CODE_COLUMNS = REGISTRY_COLUMNS.filter((c) => c.kind === 'code');
 const DATE_KEYS: RegistryKey[] = ['received_date', 'verification_date', 'child_referral_date'];
 
-type Place = { vi: string; en: string };
 
 /** registryFinding with a module-level message function and its arguments. An inline message
  *  lambda capturing row variables makes V8 allocate a context for every row (and loop
@@ -40,8 +42,6 @@ function eachRecord(ctx: RuleContext, fn: (r: RegistryRecord, out: Finding[]) =>
   return out;
 }
 
-const REG01_MESSAGE_1 = (p: Place, c: ColumnSpec): Place =>
-  ({ vi: `${cap(p.vi)} đang trống: hãy nhập ${c.header_vi.toLowerCase()}.`, en: `${cap(p.en)} is empty: enter the ${c.header_en.toLowerCase()}.` });
 
 const reg01: Rule = {
   id: 'REG-01',
@@ -62,22 +62,11 @@ const reg01: Rule = {
   },
 };
 
-function cap(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 type BadPart = { part: string; suggestion: { vi: string; en: string } | null };
 /** Shared result for a blank `Nhu cầu hỗ trợ` (no array per row). */
 const NO_BAD_PARTS: readonly BadPart[] = Object.freeze([]);
 
-const REG02_MESSAGE_2 = (p: Place, raw: CellValue | undefined, suggestion: { vi: string; en: string } | null): Place =>
-  suggestion
-              ? { vi: `${cap(p.vi)}: ${shown(raw)} không có trong danh mục; có phải "${suggestion.vi}"? Hãy chọn từ danh sách.`, en: `${cap(p.en)}: ${shown(raw)} is not in the code list; did you mean "${suggestion.vi}" (${suggestion.en})? Pick a value from the list.` }
-              : { vi: `${cap(p.vi)}: ${shown(raw)} không có trong danh mục: hãy chọn từ danh sách (sheet "Danh mục").`, en: `${cap(p.en)}: ${shown(raw)} is not in the code list: pick a value from the list (sheet "Danh mục").` };
-const REG02_MESSAGE_3 = (p: Place, part: string, suggestion: { vi: string; en: string } | null): Place =>
-  suggestion
-              ? { vi: `${cap(p.vi)}: "${part}" không phải loại hỗ trợ của luật áp dụng; có phải "${suggestion.vi}"? Các loại cách nhau bằng dấu ;`, en: `${cap(p.en)}: "${part}" is not a support type of the applicable law; did you mean "${suggestion.vi}" (${suggestion.en})? Separate types with ;` }
-              : { vi: `${cap(p.vi)}: "${part}" không phải loại hỗ trợ của luật áp dụng: chọn từ sheet "Danh mục", cách nhau bằng dấu ;`, en: `${cap(p.en)}: "${part}" is not a support type of the applicable law: pick from sheet "Danh mục", separated by ;` };
 
 const reg02: Rule = {
   id: 'REG-02',
@@ -128,12 +117,6 @@ const reg02: Rule = {
   },
 };
 
-const REG03_MESSAGE_4 = (p: Place, r: RegistryRecord): Place =>
-  ({ vi: `${cap(p.vi)}: ${shown(r.raw.birth_date)} không phải ngày hợp lệ: nhập dd/mm/yyyy hoặc chỉ năm sinh (yyyy).`, en: `${cap(p.en)}: ${shown(r.raw.birth_date)} is not a valid date: enter dd/mm/yyyy or the birth year alone (yyyy).` });
-const REG03_MESSAGE_5 = (p: Place, r: RegistryRecord, key: RegistryKey): Place =>
-  ({ vi: `${cap(p.vi)}: ${shown(r.raw[key])} không phải ngày hợp lệ: nhập theo dạng dd/mm/yyyy (ngày trước, tháng sau).`, en: `${cap(p.en)}: ${shown(r.raw[key])} is not a valid date: enter dd/mm/yyyy (day first).` });
-const REG03_MESSAGE_6 = (p: Place, minors: CellValue | undefined): Place =>
-  ({ vi: `${cap(p.vi)}: ${shown(minors)} không phải số nguyên ≥ 0: nhập số người, ví dụ 0 hoặc 2.`, en: `${cap(p.en)}: ${shown(minors)} is not a whole number ≥ 0: enter a count such as 0 or 2.` });
 
 const reg03: Rule = {
   id: 'REG-03',
@@ -161,10 +144,6 @@ const reg03: Rule = {
     }),
 };
 
-const REG04_MESSAGE_7 = (p: Place, b: DateValue, todayText: string): Place =>
-  ({ vi: `${cap(p.vi)}: ${formatBirth(b)} sau ngày kiểm tra ${todayText}: sửa lại ngày sinh.`, en: `${cap(p.en)}: ${formatBirth(b)} is after the check date ${todayText}: correct the date of birth.` });
-const REG04_MESSAGE_8 = (p: Place, d: Date, todayText: string): Place =>
-  ({ vi: `${cap(p.vi)}: ${formatDate(d)} sau ngày kiểm tra ${todayText}: không nhập ngày trong tương lai.`, en: `${cap(p.en)}: ${formatDate(d)} is after the check date ${todayText}: do not enter future dates.` });
 
 const reg04: Rule = {
   id: 'REG-04',
@@ -192,10 +171,6 @@ const reg04: Rule = {
   },
 };
 
-const REG05_MESSAGE_9 = (p: Place, b: DateValue, received: Date): Place =>
-  ({ vi: `${cap(p.vi)}: ${formatBirth(b)} sau ngày tiếp nhận ${formatDate(received)}: kiểm tra lại hai ngày này.`, en: `${cap(p.en)}: ${formatBirth(b)} is after the date received ${formatDate(received)}: check both dates.` });
-const REG05_MESSAGE_10 = (p: Place, b: DateValue, r: RegistryRecord, maxAge: number): Place =>
-  ({ vi: `${cap(p.vi)}: ${formatBirth(b)} cho tuổi khi tiếp nhận là ${r.age_at_receipt}, trên ${maxAge}: kiểm tra lại năm sinh.`, en: `${cap(p.en)}: ${formatBirth(b)} gives an age of ${r.age_at_receipt} at receipt, over ${maxAge}: check the year of birth.` });
 
 const reg05: Rule = {
   id: 'REG-05',
@@ -219,8 +194,6 @@ const reg05: Rule = {
   },
 };
 
-const REG06_MESSAGE_11 = (p: Place, r: RegistryRecord, earlier: RegistryRecord): Place =>
-  ({ vi: `${cap(p.vi)}: mã hồ sơ "${r.case_id}" đã dùng ở dòng ${earlier.row0 + 1}: mỗi người một mã riêng.`, en: `${cap(p.en)}: case ID "${r.case_id}" is already used on row ${earlier.row0 + 1}: give each person their own ID.` });
 
 const reg06: Rule = {
   id: 'REG-06',
@@ -244,8 +217,6 @@ const reg06: Rule = {
   },
 };
 
-const REG07_MESSAGE_12 = (p: Place, r: RegistryRecord, b: DateValue, twin: RegistryRecord): Place =>
-  ({ vi: `${cap(p.vi)}: "${r.full_name}" (sinh ${formatBirth(b)}) có thể trùng với người ở dòng ${twin.row0 + 1} (mã ${twin.case_id ?? '?'}): nếu là một người, hãy gộp thành một dòng.`, en: `${cap(p.en)}: "${r.full_name}" (born ${formatBirth(b)}) may be the same person as row ${twin.row0 + 1} (case ${twin.case_id ?? '?'}): if so, merge them into one row.` });
 
 const reg07: Rule = {
   id: 'REG-07',
@@ -305,10 +276,6 @@ const reg07: Rule = {
   },
 };
 
-const REG08_MESSAGE_13 = (p: Place, raw: CellValue | undefined, hint: string | null, unit: Unit): Place =>
-  hint
-            ? { vi: `${cap(p.vi)}: ${shown(raw)} không thuộc ${unit.name}; có phải "${hint}"? Hãy chọn từ danh sách.`, en: `${cap(p.en)}: ${shown(raw)} is not a commune of ${unit.name}; did you mean "${hint}"? Pick it from the list.` }
-            : { vi: `${cap(p.vi)}: ${shown(raw)} không thuộc danh sách xã/phường của ${unit.name}: hãy chọn từ danh sách.`, en: `${cap(p.en)}: ${shown(raw)} is not in the commune list of ${unit.name}: pick one from the list.` };
 
 const reg08: Rule = {
   id: 'REG-08',
@@ -336,10 +303,6 @@ const CITIZEN_ID = /^\d{12}$/;
 const PASSPORT = /^[A-Z]{1,2}\d{6,8}$/;
 const FOREIGN_DOCUMENT = /^[A-Z0-9]{5,20}$/;
 
-const REG09_MESSAGE_14 = (p: Place, id: string, lostZero: boolean): Place =>
-  lostZero
-            ? { vi: `${cap(p.vi)}: ${id} chỉ có 11 chữ số, có lẽ Excel đã bỏ số 0 đầu: định dạng cột là Văn bản (Text) rồi nhập lại đủ 12 số.`, en: `${cap(p.en)}: ${id} has 11 digits; Excel probably dropped the leading 0: format the column as Text and enter all 12 digits.` }
-            : { vi: `${cap(p.vi)}: "${id}" không phải số CCCD 12 chữ số hay số hộ chiếu: kiểm tra lại.`, en: `${cap(p.en)}: "${id}" is neither a 12-digit citizen ID nor a passport number: check it.` };
 
 const reg09: Rule = {
   id: 'REG-09',
@@ -363,12 +326,6 @@ const reg09: Rule = {
     }),
 };
 
-const REG10_MESSAGE_15 = (p: Place, channelText: string): Place =>
-  ({ vi: `${cap(p.vi)}: "${channelText}" là trở về từ nước ngoài nhưng nơi bị mua bán đến là "Trong nước": sửa hình thức tiếp nhận hoặc ghi nước bị mua bán đến.`, en: `${cap(p.en)}: "${channelText}" means returned from abroad, but the destination is "Trong nước" (within Viet Nam): correct the channel or enter the destination country.` });
-const REG10_MESSAGE_16 = (p: Place, channelText: string, dest: Code): Place =>
-  ({ vi: `${cap(p.vi)}: "${channelText}" là bị mua bán trong nước nhưng nơi bị mua bán đến là "${dest.vi}": ghi "Trong nước" hoặc sửa hình thức tiếp nhận.`, en: `${cap(p.en)}: "${channelText}" means trafficked within Viet Nam, but the destination is "${dest.vi}": enter "Trong nước" or correct the channel.` });
-const REG10_MESSAGE_17 = (p: Place, channelText: string): Place =>
-  ({ vi: `${cap(p.vi)}: "${channelText}" cần quốc tịch nước ngoài nhưng quốc tịch là "Việt Nam": sửa quốc tịch hoặc hình thức tiếp nhận.`, en: `${cap(p.en)}: "${channelText}" needs a foreign nationality, but the nationality is Viet Nam: correct the nationality or the channel.` });
 
 const reg10: Rule = {
   id: 'REG-10',
