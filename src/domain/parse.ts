@@ -5,7 +5,7 @@
  */
 import { CODE_LISTS, COUNTRIES, supportTypes, type Code } from './codes';
 import { ageAt, parseBirthCell, parseDateCell } from './dates';
-import type { ParsedWorkbook, RegistryRecord, SupportRecord, TableLayout } from './model';
+import type { DateValue, ParsedWorkbook, RegistryRecord, SupportRecord, TableLayout } from './model';
 import { readReportSheet } from './reportSheet';
 import { MetaSchema, type Meta } from './schema/meta';
 import type { Profile, Unit } from './schema/profile';
@@ -96,6 +96,13 @@ function dateOf(value: CellValue): Date | null {
   return parsed && parsed.ok ? parsed.date : null;
 }
 
+function birthOf(value: CellValue): DateValue | null {
+  // As dateOf: a Date cell at UTC midnight is kept as is (no result wrappers or copy per row).
+  if (value instanceof Date && value.getTime() % 86_400_000 === 0) return { date: value, yearOnly: false };
+  const parsed = parseBirthCell(value);
+  return parsed && parsed.ok ? parsed.value : null;
+}
+
 /** A code cell's list entry. A module function, not a closure per row: under tsx every named
  *  closure also costs a defineProperty call (keepNames), 100,000 times per parse. */
 function codeOf(matcher: CodeMatcher, raw: Partial<Record<RegistryKey, CellValue>>, key: RegistryKey, list: keyof typeof CODE_LISTS): Code | null {
@@ -110,8 +117,7 @@ export function parseRegistryRow(
   unit: Unit | null,
   matcher: CodeMatcher = new CodeMatcher(),
 ): RegistryRecord {
-  const birthParse = parseBirthCell(raw.birth_date ?? null);
-  const birth = birthParse && birthParse.ok ? birthParse.value : null;
+  const birth = birthOf(raw.birth_date ?? null);
   const received = dateOf(raw.received_date ?? null);
   const communeText = cleanText(raw.commune ?? null);
   let commune: string | null = null;
