@@ -20,6 +20,14 @@ function each(ctx: RuleContext, fn: (r: RegistryRecord, out: Finding[]) => void)
 const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 const decided = (r: RegistryRecord): boolean => r.verification_status === 'identified' || r.verification_status === 'not_victim';
 
+/** Built outside the row callback (see ver04Finding). */
+function ver01Finding(ctx: RuleContext, r: RegistryRecord, key: 'verification_date' | 'verifying_agency'): Finding {
+  const status = String(r.raw.verification_status ?? '').trim();
+  return key === 'verification_date'
+    ? registryFinding(ctx, 'VER-01', 'error', r, 'verification_date', (p) => ({ vi: `${cap(p.vi)} đang trống nhưng tình trạng là "${status}": nhập ngày xác định (dd/mm/yyyy).`, en: `${cap(p.en)} is empty but the status is "${status}": enter the date of the decision (dd/mm/yyyy).` }))
+    : registryFinding(ctx, 'VER-01', 'error', r, 'verifying_agency', (p) => ({ vi: `${cap(p.vi)} đang trống nhưng tình trạng là "${status}": chọn cơ quan đã xác định.`, en: `${cap(p.en)} is empty but the status is "${status}": choose the agency that decided.` }));
+}
+
 const ver01: Rule = {
   id: 'VER-01',
   severity: 'error',
@@ -29,13 +37,8 @@ const ver01: Rule = {
   check: (ctx) =>
     each(ctx, (r, out) => {
       if (!decided(r)) return;
-      const status = String(r.raw.verification_status ?? '').trim();
-      if (!hasValue(r.raw.verification_date)) {
-        out.push(registryFinding(ctx, 'VER-01', 'error', r, 'verification_date', (p) => ({ vi: `${cap(p.vi)} đang trống nhưng tình trạng là "${status}": nhập ngày xác định (dd/mm/yyyy).`, en: `${cap(p.en)} is empty but the status is "${status}": enter the date of the decision (dd/mm/yyyy).` })));
-      }
-      if (!hasValue(r.raw.verifying_agency)) {
-        out.push(registryFinding(ctx, 'VER-01', 'error', r, 'verifying_agency', (p) => ({ vi: `${cap(p.vi)} đang trống nhưng tình trạng là "${status}": chọn cơ quan đã xác định.`, en: `${cap(p.en)} is empty but the status is "${status}": choose the agency that decided.` })));
-      }
+      if (!hasValue(r.raw.verification_date)) out.push(ver01Finding(ctx, r, 'verification_date'));
+      if (!hasValue(r.raw.verifying_agency)) out.push(ver01Finding(ctx, r, 'verifying_agency'));
     }),
 };
 
@@ -73,6 +76,12 @@ const ver03: Rule = {
   },
 };
 
+// Findings are built in functions of their own: a message lambda inside a row callback that
+// captures the row's variables makes V8 allocate a context for every row, finding or not.
+function ver04Finding(ctx: RuleContext, r: RegistryRecord, rec: Date, endText: string): Finding {
+  return registryFinding(ctx, 'VER-04', 'info', r, 'verification_status', (p) => ({ vi: `${cap(p.vi)}: người tiếp nhận ngày ${formatDate(rec)} chưa được xác minh đến hết kỳ (${endText}); kế hoạch đặt chỉ tiêu 100 % được xác minh.`, en: `${cap(p.en)}: the person received on ${formatDate(rec)} was not verified by the end of the period (${endText}); the plan's target is 100 % verified.` }), r.raw.verification_status ?? null);
+}
+
 const ver04: Rule = {
   id: 'VER-04',
   severity: 'info',
@@ -92,7 +101,7 @@ const ver04: Rule = {
       // A decision dated after the last day was still pending at period end.
       const pendingAtEnd = r.verification_status === 'pending' || (decided(r) && r.verification_date !== null && r.verification_date.getTime() > end);
       if (!pendingAtEnd) return;
-      out.push(registryFinding(ctx, 'VER-04', 'info', r, 'verification_status', (p) => ({ vi: `${cap(p.vi)}: người tiếp nhận ngày ${formatDate(rec)} chưa được xác minh đến hết kỳ (${endText}); kế hoạch đặt chỉ tiêu 100 % được xác minh.`, en: `${cap(p.en)}: the person received on ${formatDate(rec)} was not verified by the end of the period (${endText}); the plan's target is 100 % verified.` }), r.raw.verification_status ?? null));
+      out.push(ver04Finding(ctx, r, rec, endText));
     });
   },
 };
