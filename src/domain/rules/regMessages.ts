@@ -9,13 +9,10 @@ import type { DateValue, RegistryRecord } from '../model';
 import type { Unit } from '../schema/profile';
 import type { ColumnSpec, RegistryKey } from '../schema/registry';
 import type { CellValue } from '../sheet';
-import { shown } from './types';
+import { cap, shown } from './types';
 
 export type Place = { vi: string; en: string };
 
-export function cap(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 export const REG01_MESSAGE_1 = (p: Place, c: ColumnSpec): Place => ({
   vi: `${cap(p.vi)} đang trống: hãy nhập ${c.header_vi.toLowerCase()}.`,

@@ -9,7 +9,7 @@ import type { Finding } from '../finding';
 import type { RegistryRecord, SupportRecord } from '../model';
 import { caseKey, registryOwners, supportOwners } from '../caseIndex';
 import type { Profile } from '../schema/profile';
-import { hasValue, registryFinding, shown, supportFinding, type Rule, type RuleContext } from './types';
+import { cap, hasValue, registryFinding, shown, supportFinding, type Rule, type RuleContext } from './types';
 
 /** Each support row's person: the first registry row with its case ID (REG-06 reports the
  *  duplicates), or undefined (SUP-06). Computed once per parsed workbook for all SUP rules: one
@@ -52,7 +52,6 @@ function eachWithPerson(ctx: RuleContext, fn: (sup: SupportRecord, rec: Registry
   }
 }
 
-const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function typeLabel(profile: Profile, key: string): Code {
   return supportTypes(profile.law).find((t) => t.key === key) ?? { vi: key, en: key, key };

@@ -9,11 +9,10 @@ import { matchCode, supportTypes } from '../codes';
 import { formatDate, parseDateCell } from '../dates';
 import type { Finding } from '../finding';
 import { SUPPORT_COLUMNS, type SupportKey } from '../schema/registry';
-import { hasValue, shown, supportFinding, type RuleContext } from './types';
+import { cap, hasValue, shown, supportFinding, type RuleContext } from './types';
 
 const REQUIRED = SUPPORT_COLUMNS.filter((c) => c.required === 'yes');
 
-const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export type SupportFieldRule = 'REG-01' | 'REG-02' | 'REG-03' | 'REG-04';
 
