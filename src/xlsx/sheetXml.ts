@@ -37,6 +37,13 @@ const T_RUN = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>|<(?:\w+:)?t(?:\s
 /** The text of a string item (`<si>` or `<is>`): every `<t>` run joined (rich text flattened),
  *  phonetic runs (`<rPh>`) left out. */
 export function stringItemText(xml: string): string {
+  // Fast path for the usual item, one plain `<t>` run (possibly with xml:space): its text.
+  const last = xml.length - 4;
+  if (last >= 3 && xml.charCodeAt(0) === 60 && xml.charCodeAt(1) === 116 && xml.endsWith('</t>')) {
+    const c = xml.charCodeAt(2);
+    const g = c === 62 ? 2 : c === 32 || (c >= 9 && c <= 13) ? xml.indexOf('>', 3) : -1;
+    if (g > 0 && g < last && xml.charCodeAt(g - 1) !== 47 && xml.indexOf('<', g) === last) return decodeXml(xml.slice(g + 1, last));
+  }
   const body = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
   let out = '';
   for (const m of body.matchAll(T_RUN)) out += m[1] ?? '';
@@ -343,6 +350,15 @@ export function rowCells(inner: string, ctx: ScanContext): CellValue[] {
   return cellsIn(inner, 0, inner.length, ctx);
 }
 
+/** The last `</row>` or `</x:row>` in `text` (-1 if none), with one backward search. */
+function lastRowClose(text: string): number {
+  for (let q = text.lastIndexOf('row>'); q >= 2; q = text.lastIndexOf('row>', q - 1)) {
+    if (text.startsWith('</', q - 2)) return q - 2;
+    if (q >= 4 && text.startsWith('</x:', q - 4)) return q - 4;
+  }
+  return -1;
+}
+
 /**
  * Scans a worksheet's XML as it streams in: `push` each decoded chunk, `end` at the close. Only
  * complete `<row>` elements are parsed; the incomplete tail waits for the next chunk.
@@ -358,7 +374,7 @@ export class SheetScanner {
 
   push(chunk: string): void {
     const text = this.tail + chunk;
-    const cut = Math.max(text.lastIndexOf('</row>'), text.lastIndexOf('</x:row>'));
+    const cut = lastRowClose(text);
     if (cut < 0) {
       this.tail = text;
       return;
