@@ -9,7 +9,8 @@ import type { Readable } from 'stream';
 import * as yauzl from 'yauzl';
 import * as zlib from 'zlib';
 import { MAX_ROWS, type SheetModel, type SheetVisibility, type WorkbookModel } from '../domain/sheet';
-import { SheetScanner, attr, decodeXml, parseDateStyles, parseSharedStrings, type ScanContext } from './sheetXml';
+import { SheetScanner, type ScanContext } from './sheetScan';
+import { attr, decodeXml, parseDateStyles, parseSharedStrings } from './sheetXml';
 
 export class TooManyRows extends Error {
   constructor(readonly sheet: string) {
