@@ -26,11 +26,22 @@ function inboxReady() {
   return help.status === 0 && /serve/.test(help.stdout);
 }
 
+/** The staff and upload pages are static bundles the inbox serves from dist/inbox-web; a fresh
+ *  clone has none, and the inbox only looks for them when it starts, so build them first. */
+function ensureInboxPages() {
+  if (fs.existsSync(path.join(ROOT, 'dist/inbox-web/staff/index.html'))) return;
+  log('Đang dựng trang cán bộ và trang tải lên của hộp thư (một lần, khoảng một phút)…', 'Building the inbox staff and upload pages (once, about a minute)…');
+  const bin = require.resolve('webpack-cli/bin/cli.js');
+  const built = spawnSync(process.execPath, [bin, '--config', 'webpack.inbox.js', '--mode', 'production'], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) log('Không dựng được trang hộp thư; /staff/ và /upload/ sẽ báo chưa dựng.', 'Could not build the inbox pages; /staff/ and /upload/ will say they are not built.');
+}
+
 function startInbox() {
   if (!inboxReady()) {
     log('Chưa có hộp thư (chạy `npm run build:node` trước); chỉ chạy máy chủ phát triển.', 'Inbox not built (run `npm run build:node`); starting the dev server only.');
     return null;
   }
+  ensureInboxPages();
   const fresh = !fs.existsSync(DATA) || fs.readdirSync(DATA).length === 0;
   if (fresh) {
     const init = vr(['inbox', 'init', '--data', DATA], { stdio: 'inherit' });
@@ -62,7 +73,13 @@ function printHelp(withInbox) {
   const preview = `http://localhost:${PORT}/preview.html${withInbox ? `?inbox=http://localhost:${PORT}` : ''}`;
   console.log('');
   log(`Xem thử ngăn tác vụ trong trình duyệt: ${preview}`, `Preview the pane in a browser: ${preview}`);
-  if (withInbox) log(`Hộp thư tỉnh: http://localhost:${INBOX_PORT}/ (cũng qua http://localhost:${PORT}/api)`, `Provincial inbox: http://localhost:${INBOX_PORT}/ (also via http://localhost:${PORT}/api)`);
+  if (withInbox) {
+    log(`Hộp thư tỉnh: http://localhost:${INBOX_PORT}/ (cũng qua http://localhost:${PORT}/api)`, `Provincial inbox: http://localhost:${INBOX_PORT}/ (also via http://localhost:${PORT}/api)`);
+    log(
+      'Tạo tài khoản cán bộ tỉnh để đăng nhập trang /staff/: echo "mat-khau-dai" | npx vr inbox staff add --data .data --user canbo',
+      'Create a provincial staff account for /staff/: echo "a-long-password" | npx vr inbox staff add --data .data --user canbo',
+    );
+  }
   log(
     'Nạp vào Excel trên máy tính: `npx office-addin-dev-certs install` (một lần), rồi `npm run start:desktop` (nạp manifest.xml).',
     'Sideload into Excel desktop: `npx office-addin-dev-certs install` (once), then `npm run start:desktop` (sideloads manifest.xml).',
