@@ -45,71 +45,84 @@ function readAll(buf: Buffer): Promise<RawEntry[]> {
   });
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf: Buffer): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) crc = CRC_TABLE[(crc ^ buf[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
 export function inflateEntry(e: RawEntry): Buffer {
   return e.entry.compressionMethod === 8 ? zlib.inflateRawSync(e.raw) : e.raw;
 }
 
-/** A new zip: the parts `edit` returns a Buffer for are replaced (deflated), others copied raw. */
-export async function patchZip(buf: Buffer, edit: (name: string, read: () => Buffer) => Buffer | null | undefined): Promise<Buffer> {
-  const entries = await readAll(buf);
+/** One part as it is stored in the archive: `data` already compressed when `method` is 8. */
+export interface ZipPart {
+  name: string;
+  method: number;
+  data: Buffer;
+  crc: number;
+  /** Uncompressed size. */
+  size: number;
+  time?: number;
+  date?: number;
+}
+
+/** Local headers, central directory and end record for parts whose data is ready (no zip64). */
+export function assembleZip(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const e of entries) {
-    const replaced = edit(e.entry.fileName, () => inflateEntry(e));
-    const name = Buffer.from(e.entry.fileName, 'utf8');
-    const method = replaced ? 8 : e.entry.compressionMethod;
-    const data = replaced ? zlib.deflateRawSync(replaced) : e.raw;
-    const crc = replaced ? crc32(replaced) : e.entry.crc32;
-    const size = replaced ? replaced.length : e.entry.uncompressedSize;
-    if (size >= 0xffffffff || offset >= 0xffffffff) throw new Error('zip64 not supported');
+  for (const p of parts) {
+    const name = Buffer.from(p.name, 'utf8');
+    if (p.size >= 0xffffffff || offset >= 0xffffffff) throw new Error('zip64 not supported');
     const flags = 0x0800; // UTF-8 names; sizes in the header (no data descriptor)
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(e.entry.lastModFileTime, 10);
-    local.writeUInt16LE(e.entry.lastModFileDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(p.method, 8);
+    local.writeUInt16LE(p.time ?? 0, 10);
+    local.writeUInt16LE(p.date ?? 0, 12);
+    local.writeUInt32LE(p.crc, 14);
+    local.writeUInt32LE(p.data.length, 18);
+    local.writeUInt32LE(p.size, 22);
     local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, data);
+    locals.push(local, name, p.data);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(e.entry.lastModFileTime, 12);
-    central.writeUInt16LE(e.entry.lastModFileDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(p.method, 10);
+    central.writeUInt16LE(p.time ?? 0, 12);
+    central.writeUInt16LE(p.date ?? 0, 14);
+    central.writeUInt32LE(p.crc, 16);
+    central.writeUInt32LE(p.data.length, 20);
+    central.writeUInt32LE(p.size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
-    offset += local.length + name.length + data.length;
+    offset += local.length + name.length + p.data.length;
   }
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/** A new zip: the parts `edit` returns a Buffer for are replaced (deflated), others copied raw. */
+export async function patchZip(buf: Buffer, edit: (name: string, read: () => Buffer) => Buffer | null | undefined): Promise<Buffer> {
+  const entries = await readAll(buf);
+  return assembleZip(
+    entries.map((e) => {
+      const replaced = edit(e.entry.fileName, () => inflateEntry(e));
+      return {
+        name: e.entry.fileName,
+        method: replaced ? 8 : e.entry.compressionMethod,
+        data: replaced ? zlib.deflateRawSync(replaced) : e.raw,
+        crc: replaced ? zlib.crc32(replaced) : e.entry.crc32,
+        size: replaced ? replaced.length : e.entry.uncompressedSize,
+        time: e.entry.lastModFileTime,
+        date: e.entry.lastModFileDate,
+      };
+    }),
+  );
 }
