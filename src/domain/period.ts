@@ -112,3 +112,22 @@ export function quarterOfDate(profile: Pick<Profile, 'period'>, date: Date): { y
   // Unreachable for valid rules (the periods tile the year); keep the calendar quarter.
   return { year: y, quarter: Math.floor(date.getUTCMonth() / 3) + 1 };
 }
+
+/**
+ * The period a unit is due to report on at `today` (a UTC-midnight day, Vietnam calendar): the
+ * latest period under the profile's rule whose last day is before today. A calendar-quarter
+ * profile on 30/11/2026 is due for Q3/2026; a cut-off profile (15th–14th) on 16/12/2026 is due for
+ * Q4/2026, whose period ended on the 14th. The pane, the staff page and the upload page all open
+ * on this period, so a unit that has just submitted shows as submitted everywhere.
+ */
+export function periodDue(profile: Pick<Profile, 'period'>, today: Date): { year: number; quarter: number } {
+  const current = quarterOfDate(profile, today);
+  const period = periodOf(profile, current.year, current.quarter);
+  // Today is inside `current`; it is due only once its last day has passed.
+  return today.getTime() > period.end.getTime() ? current : previousQuarter(current.year, current.quarter);
+}
+
+/** True when the year lies inside the plan's years (FMT-07 otherwise). */
+export function inPlanYears(profile: Pick<Profile, 'years'>, year: number): boolean {
+  return year >= profile.years.from && year <= profile.years.to;
+}

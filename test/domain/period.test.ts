@@ -1,4 +1,4 @@
-import { ageGroup, deadlineOf, inPeriod, isOnTime, nextQuarter, periodOf, previousQuarter, quarterOfDate } from '../../src/domain/period';
+import { ageGroup, deadlineOf, inPeriod, inPlanYears, isOnTime, nextQuarter, periodDue, periodOf, previousQuarter, quarterOfDate } from '../../src/domain/period';
 import { getProfile } from '../../src/profiles';
 import type { Profile } from '../../src/domain/schema/profile';
 
@@ -78,5 +78,25 @@ describe('quarters', () => {
     expect(quarterOfDate(vn2025, d('2025-12-20'))).toEqual({ year: 2026, quarter: 1 });
     expect(quarterOfDate(vn2025, d('2025-09-14'))).toEqual({ year: 2025, quarter: 3 });
     expect(quarterOfDate(bacNinh, d('2020-12-31'))).toEqual({ year: 2020, quarter: 4 });
+  });
+});
+
+describe('periodDue', () => {
+  it('is the calendar quarter that has ended most recently', () => {
+    expect(periodDue(bacNinh, d('2026-11-30'))).toEqual({ year: 2026, quarter: 3 });
+    expect(periodDue(bacNinh, d('2026-10-01'))).toEqual({ year: 2026, quarter: 3 });
+    expect(periodDue(bacNinh, d('2026-09-30'))).toEqual({ year: 2026, quarter: 2 });
+    expect(periodDue(bacNinh, d('2027-01-05'))).toEqual({ year: 2026, quarter: 4 });
+  });
+
+  it('follows the cut-off rule: Q4 is due once 14/12 has passed', () => {
+    expect(periodDue(vn2025, d('2026-12-14'))).toEqual({ year: 2026, quarter: 3 });
+    expect(periodDue(vn2025, d('2026-12-15'))).toEqual({ year: 2026, quarter: 4 });
+    expect(periodDue(vn2025, d('2027-03-10'))).toEqual({ year: 2026, quarter: 4 });
+  });
+
+  it('says whether a year is inside the plan', () => {
+    expect(inPlanYears(bacNinh, 2020)).toBe(true);
+    expect(inPlanYears(bacNinh, 2026)).toBe(false);
   });
 });
