@@ -9,6 +9,7 @@ import type { CellValue } from '../sheet';
 import { matchCommune, splitNeeds } from '../parse';
 import { registryOwners } from '../caseIndex';
 import { REGISTRY_COLUMNS, type RegistryKey } from '../schema/registry';
+import { supportFieldFindings, type SupportFieldRule } from './supFields';
 import { eachRecord, registryFinding, hasValue, type Rule, type RuleContext } from './types';
 import {
   REG01_MESSAGE_1, REG02_MESSAGE_2, REG02_MESSAGE_3, REG03_MESSAGE_4, REG03_MESSAGE_5, REG03_MESSAGE_6, REG04_MESSAGE_7, REG04_MESSAGE_8, REG05_MESSAGE_9, REG05_MESSAGE_10, REG06_MESSAGE_11, REG07_MESSAGE_12, REG08_MESSAGE_13, REG09_MESSAGE_14, REG10_MESSAGE_15, REG10_MESSAGE_16, REG10_MESSAGE_17,
@@ -341,4 +342,30 @@ const reg10: Rule = {
     }),
 };
 
-export const REG_RULES: Rule[] = [reg01, reg02, reg03, reg04, reg05, reg06, reg07, reg08, reg09, reg10];
+/** REG-01..04 judge the support log's rows too (domain.md §2.2), each at its own cell. */
+function withSupportLog(rule: Rule, id: SupportFieldRule, supportFields: string[]): Rule {
+  const registryCheck = rule.check;
+  return {
+    ...rule,
+    fields: [...new Set([...rule.fields, ...supportFields])],
+    check: (ctx) => {
+      const out = registryCheck(ctx);
+      const sup = supportFieldFindings(ctx, id);
+      for (let i = 0; i < sup.length; i++) out.push(sup[i]);
+      return out;
+    },
+  };
+}
+
+export const REG_RULES: Rule[] = [
+  withSupportLog(reg01, 'REG-01', ['case_id', 'type', 'date']),
+  withSupportLog(reg02, 'REG-02', ['type']),
+  withSupportLog(reg03, 'REG-03', ['date', 'amount']),
+  withSupportLog(reg04, 'REG-04', ['date']),
+  reg05,
+  reg06,
+  reg07,
+  reg08,
+  reg09,
+  reg10,
+];

@@ -9,7 +9,7 @@ import type { Finding } from '../finding';
 import type { RegistryRecord, SupportRecord } from '../model';
 import { caseKey, registryOwners, supportOwners } from '../caseIndex';
 import type { Profile } from '../schema/profile';
-import { cap, hasValue, registryFinding, shown, supportFinding, type Rule, type RuleContext } from './types';
+import { cap, registryFinding, shown, supportFinding, type Rule, type RuleContext } from './types';
 
 /** Each support row's person: the first registry row with its case ID (REG-06 reports the
  *  duplicates), or undefined (SUP-06). Computed once per parsed workbook for all SUP rules: one
@@ -220,9 +220,9 @@ const SUP_04: Rule = {
   description_vi: 'Số tiền âm hoặc không phải số nguyên đồng',
   description_en: 'Amount negative or not a whole number of đồng',
   check(ctx) {
-    // Text that is no number at all (`năm trăm nghìn`) is not an integer either.
+    // Text that is no number at all (`năm trăm nghìn`) is REG-03's (not a valid number).
     return ctx.parsed.support.records
-      .filter((sup) => (sup.amount !== null ? sup.amount < 0 || !Number.isInteger(sup.amount) : hasValue(sup.raw.amount)))
+      .filter((sup) => sup.amount !== null && (sup.amount < 0 || !Number.isInteger(sup.amount)))
       .map((sup) =>
         supportFinding(ctx, 'SUP-04', 'error', sup, 'amount', (p) => ({
           vi: `${cap(p.vi)}: số tiền ${shown(sup.raw.amount)} phải là số nguyên đồng không âm (ví dụ 500000): hãy sửa lại.`,

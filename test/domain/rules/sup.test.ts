@@ -2,9 +2,8 @@ import type { Finding } from '../../../src/domain/finding';
 import { parseWorkbook } from '../../../src/domain/parse';
 import { buildReport } from '../../../src/domain/report';
 import { SUP_RULES } from '../../../src/domain/rules/sup';
-import { supportFieldFindings } from '../../../src/domain/rules/supFields';
 import type { Profile } from '../../../src/domain/schema/profile';
-import { buildWorkbook, type TestWorkbook } from '../helpers';
+import { buildWorkbook, checkTest, findingsOf, type TestWorkbook } from '../helpers';
 
 const DAY = 86_400_000;
 
@@ -89,14 +88,15 @@ describe('SUP rules', () => {
     expect(of(sup(wb), 'SUP-03')).toEqual([]);
   });
 
-  it('SUP-04: negative, fractional or non-numeric amounts, at the amount cell', () => {
+  it('SUP-04: negative or fractional amounts, at the amount cell (text that is no number is REG-03)', () => {
     const wb = buildWorkbook({ rows: 5 });
     wb.setSupport(0, 'amount', -5);
     wb.setSupport(1, 'amount', 1.5);
     wb.setSupport(2, 'amount', 'năm trăm nghìn');
     wb.setSupport(3, 'amount', '1.500.000'); // Vietnamese thousands: fine
     wb.setSupport(4, 'amount', null); // optional
-    expect(cells(sup(wb), 'SUP-04')).toEqual([0, 1, 2].map((i) => wb.supportAddress(i, 'amount')));
+    expect(cells(sup(wb), 'SUP-04')).toEqual([0, 1].map((i) => wb.supportAddress(i, 'amount')));
+    expect(findingsOf(wb, 'REG-03').map((f) => f.cell)).toEqual([wb.supportAddress(2, 'amount')]);
   });
 
   it("SUP-05: amounts above the profile's cap for the type, none without caps", () => {
@@ -123,12 +123,8 @@ describe('SUP rules', () => {
   });
 });
 
-describe('support log fields (REG-01..04 on sheet Hỗ trợ)', () => {
-  const fields = (wb: TestWorkbook, rule: 'REG-01' | 'REG-02' | 'REG-03' | 'REG-04') => {
-    const parsed = parseWorkbook(wb.model);
-    const ctx = { parsed, profile: wb.profile, unit: parsed.unit, options: { today: wb.today }, report: null };
-    return supportFieldFindings(ctx, rule);
-  };
+describe('support log fields (REG-01..04 on sheet Hỗ trợ, through checkWorkbook)', () => {
+  const fields = (wb: TestWorkbook, rule: 'REG-01' | 'REG-02' | 'REG-03' | 'REG-04') => findingsOf(wb, rule).filter((f) => f.sheet === 'Hỗ trợ');
 
   it('find nothing in a clean support log', () => {
     const wb = buildWorkbook({ rows: 4 });
@@ -147,5 +143,33 @@ describe('support log fields (REG-01..04 on sheet Hỗ trợ)', () => {
     expect(reg02[0].message_vi).toContain('"Y tế"');
     expect(fields(wb, 'REG-03').map((f) => f.cell)).toEqual([wb.supportAddress(2, 'date')]);
     expect(fields(wb, 'REG-04').map((f) => f.cell)).toEqual([wb.supportAddress(3, 'date')]);
+  });
+
+  it('every field at its own cell: an empty type and an empty date on one row give two REG-01s', () => {
+    const wb = buildWorkbook({ rows: 2 });
+    wb.setSupport(1, 'type', null);
+    wb.setSupport(1, 'date', '  ');
+    expect(fields(wb, 'REG-01').map((f) => f.cell)).toEqual([wb.supportAddress(1, 'type'), wb.supportAddress(1, 'date')]);
+  });
+
+  it('a bad date, a bad amount and a future date are errors that block submission, and name the cell', () => {
+    const wb = buildWorkbook({ rows: 3 });
+    wb.setSupport(0, 'date', '13/13/2020');
+    wb.setSupport(1, 'amount', 'một triệu');
+    wb.setSupport(2, 'date', new Date(wb.today.getTime() + 2 * DAY));
+    const f = checkTest(wb).filter((x) => x.sheet === 'Hỗ trợ' && x.rule.startsWith('REG-'));
+    expect(f.map((x) => [x.rule, x.cell, x.severity])).toEqual([
+      ['REG-03', wb.supportAddress(0, 'date'), 'error'],
+      ['REG-03', wb.supportAddress(1, 'amount'), 'error'],
+      ['REG-04', wb.supportAddress(2, 'date'), 'error'],
+    ]);
+    expect(f[1].message_vi).toContain(`Ô ${wb.supportAddress(1, 'amount')}`);
+  });
+
+  it('valid support values give no support-log REG finding (Vietnamese thousands with đ, a date on the check date)', () => {
+    const wb = buildWorkbook({ rows: 3 });
+    wb.setSupport(0, 'amount', '1.500.000 đ');
+    wb.setSupport(1, 'date', wb.today);
+    expect(checkTest(wb).filter((x) => x.sheet === 'Hỗ trợ')).toEqual([]);
   });
 });
