@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { parseWorkbook } from '../../src/domain/parse';
 import { SHEET } from '../../src/domain/sheet';
 import { newCaseId } from '../../src/domain/template';
@@ -68,6 +69,32 @@ describe('Entry panel', () => {
     expect(await screen.findByText(/Đã ghi hồ sơ BN-TS-2020-0003/)).toBeInTheDocument();
     const record = parseWorkbook(await shell.readWorkbook()).registry.records.find((r) => r.case_id === 'BN-TS-2020-0003')!;
     expect(record.birth).toEqual({ date: new Date(Date.UTC(1990, 6, 1)), yearOnly: true });
+  });
+
+  it('ticks only the need whose label is clicked, each checkbox with its own id, and saves those needs', async () => {
+    const user = userEvent.setup();
+    const shell = sampleShell(2);
+    renderPane(shell, 'entry');
+    await waitFor(() => expect(screen.getByTestId('case-id')).toHaveTextContent('BN-TS-2020-0003'));
+    const group = screen.getByRole('group', { name: 'Nhu cầu hỗ trợ' });
+    const boxes = Array.from(group.querySelectorAll('input[type="checkbox"]'));
+    expect(boxes.length).toBeGreaterThan(3);
+    expect(new Set(boxes.map((b) => b.id)).size).toBe(boxes.length);
+    await user.click(screen.getByText('Y tế', { selector: 'label' }));
+    await user.click(screen.getByText('Tâm lý', { selector: 'label' }));
+    expect(screen.getByRole('checkbox', { name: 'Y tế' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Tâm lý' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Nhu cầu thiết yếu và chi phí đi lại' })).not.toBeChecked();
+    await user.click(screen.getByText('Y tế', { selector: 'label' }));
+    expect(screen.getByRole('checkbox', { name: 'Y tế' })).not.toBeChecked();
+    await user.click(screen.getByText('Y tế', { selector: 'label' }));
+    fillChildCase();
+    fill(/^Kết nối dịch vụ bảo vệ trẻ em/, 'Có');
+    fill(/^Ngày kết nối/, '20/08/2020');
+    fireEvent.click(screen.getByRole('button', { name: 'Ghi vào sổ' }));
+    expect(await screen.findByText(/Đã ghi hồ sơ BN-TS-2020-0003/)).toBeInTheDocument();
+    const record = parseWorkbook(await shell.readWorkbook()).registry.records.find((r) => r.case_id === 'BN-TS-2020-0003')!;
+    expect(record.support_needs).toEqual(['medical', 'psychological']);
   });
 
   it('asks for a register first when the workbook is not one', async () => {

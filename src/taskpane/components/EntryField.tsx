@@ -2,8 +2,8 @@
  * One registry column as a form field: a dropdown for code lists and communes, checkboxes for
  * support needs, text otherwise; findings of the row rules for this column appear under it.
  */
-import React from 'react';
-import { Checkbox, Field, Input, Select } from '@fluentui/react-components';
+import React, { useId } from 'react';
+import { Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CODE_LISTS, supportTypes } from '../../domain/codes';
 import type { Finding } from '../../domain/finding';
 import type { Profile, Unit } from '../../domain/schema/profile';
@@ -55,24 +55,7 @@ export const EntryField = React.memo(function EntryField({ column, value, onChan
     );
   }
   if (column.kind === 'multi') {
-    const chosen = splitNeedsText(value);
-    return (
-      <Field {...fieldProps}>
-        <div role="group" aria-label={label} data-field={column.key}>
-          {supportTypes(profile.law).map((type) => (
-            <Checkbox
-              key={type.key}
-              label={lang === 'vi' ? type.vi : `${type.vi} (${type.en})`}
-              checked={chosen.includes(type.vi)}
-              onChange={(_, data) => {
-                const next = data.checked ? [...chosen, type.vi] : chosen.filter((c) => c !== type.vi);
-                set(next.join(NEEDS_SEPARATOR));
-              }}
-            />
-          ))}
-        </div>
-      </Field>
-    );
+    return <NeedsField column={column} label={label} value={value} set={set} profile={profile} message={message} state={fieldProps.validationState} />;
   }
   const placeholder = column.kind === 'date' ? t('entryDateHint') : column.kind === 'birth' ? t('entryBirthHint') : undefined;
   return (
@@ -89,3 +72,58 @@ export const EntryField = React.memo(function EntryField({ column, value, onChan
     </Field>
   );
 });
+
+const useNeedsStyles = makeStyles({
+  group: { display: 'flex', flexDirection: 'column', border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXXS },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+});
+
+interface NeedsFieldProps {
+  column: ColumnSpec<RegistryKey>;
+  label: string;
+  value: string;
+  set: (value: string) => void;
+  profile: Profile;
+  message: string;
+  state: 'none' | 'error' | 'warning';
+}
+
+/**
+ * Support needs: one checkbox per support type of the profile's law. Not inside a Fluent
+ * `Field`: a Field hands its one control id and label to every control in it, so all the
+ * checkboxes would share an id and a label ("Y tế" would tick another need).
+ */
+function NeedsField({ column, label, value, set, profile, message, state }: NeedsFieldProps): React.JSX.Element {
+  const styles = useNeedsStyles();
+  const { lang } = usePane();
+  const base = useId();
+  const chosen = splitNeedsText(value);
+  const types = supportTypes(profile.law);
+  return (
+    <fieldset className={styles.group} data-field={column.key} aria-describedby={message ? `${base}-msg` : undefined}>
+      <legend className={styles.legend}>
+        <Text weight="regular">{label}</Text>
+      </legend>
+      {types.map((type) => (
+        <Checkbox
+          key={type.key}
+          id={`${base}-${type.key}`}
+          label={lang === 'vi' ? type.vi : `${type.vi} (${type.en})`}
+          checked={chosen.includes(type.vi)}
+          onChange={(_, data) => {
+            // Kept in the law's order (the report's rows 4.x), whatever order they were ticked in.
+            const next = types.filter((t) => (t.vi === type.vi ? data.checked === true : chosen.includes(t.vi))).map((t) => t.vi);
+            set(next.join(NEEDS_SEPARATOR));
+          }}
+        />
+      ))}
+      {message && (
+        <Text id={`${base}-msg`} size={200} className={state === 'error' ? styles.error : styles.warning}>
+          {message}
+        </Text>
+      )}
+    </fieldset>
+  );
+}
