@@ -15,6 +15,7 @@ export type UserErrorCode =
   | 'too_large'
   | 'too_many_rows'
   | 'zip_bomb'
+  | 'shared_part'
   | 'unknown_profile'
   | 'unknown_unit'
   | 'bad_argument'

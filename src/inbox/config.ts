@@ -28,6 +28,9 @@ export interface InboxConfig {
   web: boolean;
   /** Worker threads that read and check uploads (0 = on the event loop). */
   judgeWorkers: number;
+  /** Time limit on checking one upload on a worker (`VR_INBOX_CHECK_TIMEOUT_MS`, default 30 s):
+   *  past it the upload is refused and the worker replaced. */
+  checkTimeoutMs: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits and
    *  the audit log need the real client, not the proxy). */
   trustProxy: boolean;
@@ -59,6 +62,12 @@ export function parseKey(raw: string | undefined): Buffer | null {
   return key;
 }
 
+/** A positive number from an environment variable, else undefined. */
+function positive(raw: string | undefined): number | undefined {
+  const n = raw ? Number(raw) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
 export function loadConfig(
   options: Partial<Omit<InboxConfig, 'dataDir'>> & { dataDir: string },
   env: NodeJS.ProcessEnv = process.env,
@@ -76,6 +85,7 @@ export function loadConfig(
     profiles: options.profiles ?? PROFILES,
     web: options.web ?? true,
     judgeWorkers: options.judgeWorkers ?? (env.VR_INBOX_WORKERS ? Number(env.VR_INBOX_WORKERS) : defaultJudgeWorkers()),
+    checkTimeoutMs: options.checkTimeoutMs ?? positive(env.VR_INBOX_CHECK_TIMEOUT_MS) ?? 30_000,
     secureCookies: options.secureCookies ?? env.VR_INBOX_SECURE_COOKIES === '1',
     trustProxy: options.trustProxy ?? env.VR_INBOX_TRUST_PROXY === '1',
   };

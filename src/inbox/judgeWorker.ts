@@ -8,3 +8,6 @@ parentPort?.on('message', (msg: { id: number; input: JudgeInput }) => {
     (error: Error) => parentPort!.postMessage({ id: msg.id, error: error.message }),
   );
 });
+
+/** Loaded: the pool starts a task's time limit from here, not from the thread's boot. */
+parentPort?.postMessage({ ready: true });

@@ -63,7 +63,7 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
     // Requests are small JSON or one workbook; a slow client must not hold a socket forever.
     requestTimeout: 120_000,
   });
-  const judges = config.judgeWorkers > 0 ? new JudgePool(config.judgeWorkers) : null;
+  const judges = config.judgeWorkers > 0 ? new JudgePool(config.judgeWorkers, 512, config.checkTimeoutMs) : null;
   const ctx: InboxContext = { config, store, files, log: app.log, judges };
   app.addHook('onClose', async () => {
     await judges?.close();

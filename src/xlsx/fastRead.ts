@@ -18,6 +18,13 @@ export class TooManyRows extends Error {
   }
 }
 
+/** Two sheets of workbook.xml name the same worksheet part. */
+export class SharedPart extends Error {
+  constructor(readonly part: string) {
+    super(`part ${part} is referenced by more than one sheet`);
+  }
+}
+
 function openZip(buf: Buffer): Promise<{ zip: yauzl.ZipFile; entries: Map<string, yauzl.Entry> }> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buf, { lazyEntries: true, autoClose: false }, (err, zip) => {
@@ -105,28 +112,48 @@ function visibility(state: string | null): SheetVisibility {
   return state === 'veryHidden' ? 'veryHidden' : state === 'hidden' ? 'hidden' : 'visible';
 }
 
-/** Zip part path of each sheet, by NFC sheet name (for patching one sheet in place). */
-export async function sheetParts(buf: Buffer): Promise<Map<string, string>> {
+/** Each `<sheet>` of workbook.xml with the zip part its relationship points to (null when the
+ *  relationship is missing). */
+export interface SheetRef {
+  name: string;
+  state: string | null;
+  part: string | null;
+}
+
+export function sheetRefs(workbook: string, rels: string): SheetRef[] {
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\s([^>]*?)\/?>/g)) {
+    const id = attr(m[1], 'Id');
+    const target = attr(m[1], 'Target');
+    if (id && target) targets.set(id, partPath(target));
+  }
+  const out: SheetRef[] = [];
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\s([^>]*?)\/?>/g)) {
+    const rid = /(?:^|\s)[\w]+:id="([^"]*)"/.exec(m[1])?.[1] ?? '';
+    out.push({ name: decodeXml(attr(m[1], 'name') ?? '').normalize('NFC'), state: attr(m[1], 'state'), part: targets.get(rid) ?? null });
+  }
+  return out;
+}
+
+/** The text of workbook.xml and its relationships (what `sheetRefs` reads). */
+export async function workbookXml(buf: Buffer): Promise<{ workbook: string; rels: string }> {
   const { zip, entries } = await openZip(buf);
   try {
-    const workbook = (await text(zip, entries, 'xl/workbook.xml')) ?? '';
-    const rels = (await text(zip, entries, 'xl/_rels/workbook.xml.rels')) ?? '';
-    const targets = new Map<string, string>();
-    for (const m of rels.matchAll(/<(?:\w+:)?Relationship\s([^>]*?)\/?>/g)) {
-      const id = attr(m[1], 'Id');
-      const target = attr(m[1], 'Target');
-      if (id && target) targets.set(id, partPath(target));
-    }
-    const out = new Map<string, string>();
-    for (const m of workbook.matchAll(/<(?:\w+:)?sheet\s([^>]*?)\/?>/g)) {
-      const rid = /(?:^|\s)[\w]+:id="([^"]*)"/.exec(m[1])?.[1] ?? '';
-      const part = targets.get(rid);
-      if (part) out.set(decodeXml(attr(m[1], 'name') ?? '').normalize('NFC'), part);
-    }
-    return out;
+    return {
+      workbook: (await text(zip, entries, 'xl/workbook.xml')) ?? '',
+      rels: (await text(zip, entries, 'xl/_rels/workbook.xml.rels')) ?? '',
+    };
   } finally {
     zip.close();
   }
+}
+
+/** Zip part path of each sheet, by NFC sheet name (for patching one sheet in place). */
+export async function sheetParts(buf: Buffer): Promise<Map<string, string>> {
+  const { workbook, rels } = await workbookXml(buf);
+  const out = new Map<string, string>();
+  for (const ref of sheetRefs(workbook, rels)) if (ref.part) out.set(ref.name, ref.part);
+  return out;
 }
 
 export async function readXlsxFast(buf: Buffer): Promise<WorkbookModel> {
@@ -134,12 +161,6 @@ export async function readXlsxFast(buf: Buffer): Promise<WorkbookModel> {
   try {
     const workbook = (await text(zip, entries, 'xl/workbook.xml')) ?? '';
     const rels = (await text(zip, entries, 'xl/_rels/workbook.xml.rels')) ?? '';
-    const targets = new Map<string, string>();
-    for (const m of rels.matchAll(/<(?:\w+:)?Relationship\s([^>]*?)\/?>/g)) {
-      const id = attr(m[1], 'Id');
-      const target = attr(m[1], 'Target');
-      if (id && target) targets.set(id, partPath(target));
-    }
     const pr = /<(?:\w+:)?workbookPr\s([^>]*?)\/?>/.exec(workbook);
     const date1904 = pr ? ['1', 'true'].includes(attr(pr[1], 'date1904') ?? '') : false;
     const ctx: ScanContext = {
@@ -148,19 +169,22 @@ export async function readXlsxFast(buf: Buffer): Promise<WorkbookModel> {
       date1904,
     };
     const sheets: SheetModel[] = [];
-    for (const m of workbook.matchAll(/<(?:\w+:)?sheet\s([^>]*?)\/?>/g)) {
-      const name = decodeXml(attr(m[1], 'name') ?? '').normalize('NFC');
-      const rid = /(?:^|\s)[\w]+:id="([^"]*)"/.exec(m[1])?.[1] ?? '';
-      const entry = entries.get(targets.get(rid) ?? '');
-      if (!entry) {
-        sheets.push({ name, rows: [], visibility: visibility(attr(m[1], 'state')) });
+    // Each part is inflated once: a workbook whose sheets share a part (guard.ts refuses it
+    // first) cannot make the reader inflate one part a thousand times.
+    const read = new Set<string>();
+    for (const { name, state, part } of sheetRefs(workbook, rels)) {
+      const entry = part ? entries.get(part) : undefined;
+      if (!entry || !part) {
+        sheets.push({ name, rows: [], visibility: visibility(state) });
         continue;
       }
+      if (read.has(part)) throw new SharedPart(part);
+      read.add(part);
       const scanner = new SheetScanner(ctx, (row1) => {
         if (row1 > MAX_ROWS) throw new TooManyRows(name);
       });
       await eachChunk(zip, entry, (t) => scanner.push(t));
-      sheets.push({ name, rows: scanner.end(), visibility: visibility(attr(m[1], 'state')) });
+      sheets.push({ name, rows: scanner.end(), visibility: visibility(state) });
     }
     if (sheets.length === 0) throw new Error('no sheets in workbook.xml');
     return { sheets };

@@ -7,6 +7,7 @@
 import { promises as fs } from 'fs';
 import * as yauzl from 'yauzl';
 import { UserError } from '../domain/errors';
+import { sheetRefs, workbookXml, type SheetRef } from './fastRead';
 
 export interface GuardOptions {
   /** Largest accepted file, in bytes (default 50 MB; env `VR_MAX_FILE_MB`). */
@@ -111,7 +112,42 @@ export function listZipEntries(buf: Buffer, displayName: string): Promise<ZipEnt
   });
 }
 
-/** Refuses a zip whose declared inflated size or compression ratio is out of proportion. */
+function zipBomb(displayName: string, total: number, ratio?: number): UserError {
+  const vi = ratio === undefined ? '' : `, tỉ lệ nén ${Math.round(ratio)}:1`;
+  const en = ratio === undefined ? '' : `, ratio ${Math.round(ratio)}:1`;
+  return new UserError(
+    'zip_bomb',
+    `Tệp ${displayName} giải nén ra quá lớn (${Math.round(total / MB)} MB${vi}): tệp không bình thường, không mở; hãy kiểm tra nguồn tệp.`,
+    `${displayName} would inflate to too much data (${Math.round(total / MB)} MB${en}): refused as abnormal; check where the file came from.`,
+  );
+}
+
+/** Two or more sheets of workbook.xml point to one worksheet part: Excel never writes that, and
+ *  a reader would inflate and scan the part once per sheet (a thousand sheets on one 1 MB part
+ *  is a gigabyte of work from a few kilobytes). */
+export function sharedPartError(displayName: string, sheets?: number): UserError {
+  return new UserError(
+    'shared_part',
+    `Tệp ${displayName} có ${sheets ? `${sheets} ` : 'nhiều '}sheet cùng trỏ tới một phần dữ liệu: Excel không tạo ra tệp như vậy, tệp bị từ chối trước khi đọc. Hãy mở bằng Excel, lưu lại thành tệp .xlsx mới rồi nộp lại.`,
+    `${displayName} has ${sheets ? `${sheets} ` : 'several '}sheets pointing to one data part: Excel never writes such a file, so it was refused before reading. Open it in Excel, save it as a new .xlsx and submit again.`,
+  );
+}
+
+/**
+ * What reading will inflate: every part once, and a worksheet part once per sheet that
+ * references it (the reader scans it per sheet).
+ */
+export function inflatedBudget(entries: ZipEntryInfo[], refs: SheetRef[]): number {
+  const perRef = new Map<string, number>();
+  for (const ref of refs) if (ref.part) perRef.set(ref.part, (perRef.get(ref.part) ?? 0) + 1);
+  let total = 0;
+  for (const entry of entries) total += entry.uncompressedSize * Math.max(1, perRef.get(entry.name) ?? 0);
+  return total;
+}
+
+/** Refuses a zip whose declared inflated size or compression ratio is out of proportion, or
+ *  whose sheets share a worksheet part; only the central directory, workbook.xml and its
+ *  relationships are read. */
 export async function assertSafeZip(buf: Buffer, opts: GuardOptions & { displayName: string }): Promise<ZipEntryInfo[]> {
   const maxBytes = opts.maxBytes ?? defaultMaxBytes();
   const maxTotal = opts.maxUncompressedBytes ?? maxBytes * 40;
@@ -121,13 +157,7 @@ export async function assertSafeZip(buf: Buffer, opts: GuardOptions & { displayN
   for (const entry of entries) {
     total += entry.uncompressedSize;
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-    if (total > maxTotal || (entry.uncompressedSize > MB && ratio > maxRatio)) {
-      throw new UserError(
-        'zip_bomb',
-        `Tệp ${opts.displayName} giải nén ra quá lớn (${Math.round(total / MB)} MB, tỉ lệ nén ${Math.round(ratio)}:1): tệp không bình thường, không mở; hãy kiểm tra nguồn tệp.`,
-        `${opts.displayName} would inflate to too much data (${Math.round(total / MB)} MB, ratio ${Math.round(ratio)}:1): refused as abnormal; check where the file came from.`,
-      );
-    }
+    if (total > maxTotal || (entry.uncompressedSize > MB && ratio > maxRatio)) throw zipBomb(opts.displayName, total, ratio);
   }
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
     throw new UserError(
@@ -136,6 +166,19 @@ export async function assertSafeZip(buf: Buffer, opts: GuardOptions & { displayN
       `${opts.displayName} is a zip archive but not an Excel workbook (.xlsx): choose the right file.`,
     );
   }
+  let refs: SheetRef[];
+  try {
+    const { workbook, rels } = await workbookXml(buf);
+    refs = sheetRefs(workbook, rels);
+  } catch {
+    throw corrupt(opts.displayName);
+  }
+  const seen = new Map<string, number>();
+  for (const ref of refs) if (ref.part) seen.set(ref.part, (seen.get(ref.part) ?? 0) + 1);
+  const shared = [...seen.values()].filter((n) => n > 1);
+  if (shared.length > 0) throw sharedPartError(opts.displayName, shared.reduce((a, b) => a + b, 0));
+  const budget = inflatedBudget(entries, refs);
+  if (budget > maxTotal) throw zipBomb(opts.displayName, budget);
   return entries;
 }
 

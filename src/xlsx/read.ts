@@ -8,8 +8,8 @@ import { Readable } from 'stream';
 import ExcelJS from 'exceljs';
 import { UserError } from '../domain/errors';
 import { MAX_ROWS, type CellValue, type SheetModel, type SheetVisibility, type WorkbookModel } from '../domain/sheet';
-import { TooManyRows, readXlsxFast } from './fastRead';
-import { guardXlsxBuffer, readInputBuffer, type GuardOptions } from './guard';
+import { SharedPart, TooManyRows, readXlsxFast } from './fastRead';
+import { guardXlsxBuffer, readInputBuffer, sharedPartError, type GuardOptions } from './guard';
 
 export type ReadOptions = GuardOptions;
 
@@ -83,6 +83,7 @@ export async function readWorkbookBuffer(buf: Buffer, opts: ReadOptions = {}): P
       return await readXlsxFast(buf);
     } catch (error) {
       if (error instanceof TooManyRows) throw tooManyRows(displayName, error.sheet);
+      if (error instanceof SharedPart) throw sharedPartError(displayName);
     }
   }
   return readWithExceljs(buf, displayName);
