@@ -3,7 +3,10 @@
  * matching every shell uses: NFC, case- and space-insensitive, with near-miss suggestions
  * (`nu` -> `Nữ`, missing diacritics, extra spaces, case).
  */
+import { COUNTRIES } from './countries';
 import type { LawVersion } from './schema/profile';
+
+export { COUNTRIES };
 
 export interface Code {
   /** The value written in the workbook (Vietnamese). */
@@ -70,42 +73,6 @@ export const PROTECTION: readonly Code[] = [
   c('Không có nhu cầu', 'No need', 'no_need'),
   c('Có nhu cầu - đã bảo vệ', 'Needed - protected', 'protected'),
   c('Có nhu cầu - chưa bảo vệ', 'Needed - not yet protected', 'not_protected'),
-];
-
-/** Countries, Vietnamese name with ISO 3166 alpha-2 as alias. Vietnam first. */
-export const COUNTRIES: readonly Code[] = [
-  c('Việt Nam', 'Viet Nam', 'VN', ['VN', 'Vietnam', 'Viet Nam']),
-  c('Trung Quốc', 'China', 'CN', ['CN', 'China']),
-  c('Campuchia', 'Cambodia', 'KH', ['KH', 'Cambodia']),
-  c('Lào', 'Laos', 'LA', ['LA', 'Laos']),
-  c('Thái Lan', 'Thailand', 'TH', ['TH', 'Thailand']),
-  c('Myanmar', 'Myanmar', 'MM', ['MM', 'Mianma']),
-  c('Malaysia', 'Malaysia', 'MY', ['MY', 'Malaixia']),
-  c('Singapore', 'Singapore', 'SG', ['SG', 'Xingapo']),
-  c('Indonesia', 'Indonesia', 'ID', ['ID', 'Inđônêxia']),
-  c('Philippines', 'Philippines', 'PH', ['PH', 'Philippin']),
-  c('Hàn Quốc', 'South Korea', 'KR', ['KR', 'Korea']),
-  c('Nhật Bản', 'Japan', 'JP', ['JP', 'Japan']),
-  c('Đài Loan (Trung Quốc)', 'Taiwan (China)', 'TW', ['TW', 'Taiwan', 'Đài Loan']),
-  c('Hồng Kông (Trung Quốc)', 'Hong Kong (China)', 'HK', ['HK', 'Hong Kong', 'Hồng Kông']),
-  c('Ma Cao (Trung Quốc)', 'Macao (China)', 'MO', ['MO', 'Macao', 'Ma Cao']),
-  c('Ả Rập Xê Út', 'Saudi Arabia', 'SA', ['SA', 'Saudi Arabia']),
-  c('Các Tiểu vương quốc Ả Rập Thống nhất', 'United Arab Emirates', 'AE', ['AE', 'UAE']),
-  c('Anh', 'United Kingdom', 'GB', ['GB', 'UK', 'Vương quốc Anh', 'United Kingdom']),
-  c('Pháp', 'France', 'FR', ['FR', 'France']),
-  c('Đức', 'Germany', 'DE', ['DE', 'Germany']),
-  c('Hà Lan', 'Netherlands', 'NL', ['NL', 'Netherlands']),
-  c('Bỉ', 'Belgium', 'BE', ['BE', 'Belgium']),
-  c('Ba Lan', 'Poland', 'PL', ['PL', 'Poland']),
-  c('Séc', 'Czechia', 'CZ', ['CZ', 'Czechia', 'Cộng hòa Séc']),
-  c('Nga', 'Russia', 'RU', ['RU', 'Russia', 'Liên bang Nga']),
-  c('Ukraina', 'Ukraine', 'UA', ['UA', 'Ukraine']),
-  c('Hoa Kỳ', 'United States', 'US', ['US', 'USA', 'Mỹ', 'United States']),
-  c('Canada', 'Canada', 'CA', ['CA']),
-  c('Úc', 'Australia', 'AU', ['AU', 'Australia', 'Ô-xtrây-li-a']),
-  c('Ấn Độ', 'India', 'IN', ['IN', 'India']),
-  c('Angola', 'Angola', 'AO', ['AO']),
-  c('Khác', 'Other', 'XX', ['XX']),
 ];
 
 export const DOMESTIC: Code = c('Trong nước', 'Within Viet Nam', 'domestic');
@@ -190,24 +157,49 @@ export type CodeMatch =
 
 interface ListIndex {
   exact: Map<string, Code>;
+  /** Folded names first, then folded codes: a name wins over a code that folds the same. */
   folded: Map<string, Code>;
-  codes: readonly Code[];
+  /** Folded names only (no keys, no ISO-like codes). */
+  foldedNames: Map<string, Code>;
+  /** Exact forms that are codes (`MY`, `BI`, `USA`) rather than names. */
+  codeForms: Set<string>;
+  /** Per code, the folded names a near miss is measured against. */
+  nearForms: { code: Code; forms: string[] }[];
 }
 
 const indexCache = new WeakMap<readonly Code[], ListIndex>();
+
+/** A code rather than a name: the key itself, or an all-capitals abbreviation (`UK`, `USA`). */
+const isCodeForm = (code: Code, form: string): boolean =>
+  form !== code.vi && (form === code.key || /^[A-Z]{2,3}$/.test(form));
 
 function indexOf(codes: readonly Code[]): ListIndex {
   let index = indexCache.get(codes);
   if (!index) {
     const exact = new Map<string, Code>();
-    const folded = new Map<string, Code>();
+    const foldedNames = new Map<string, Code>();
+    const foldedCodes = new Map<string, Code>();
+    const codeForms = new Set<string>();
+    const nearForms: ListIndex['nearForms'] = [];
     for (const code of codes) {
+      const forms: string[] = [];
       for (const form of [code.vi, code.en, code.key, ...(code.aliases ?? [])]) {
-        if (!exact.has(normaliseText(form))) exact.set(normaliseText(form), code);
-        if (!folded.has(foldText(form))) folded.set(foldText(form), code);
+        const norm = normaliseText(form);
+        const fold = foldText(form);
+        if (!exact.has(norm)) exact.set(norm, code);
+        if (isCodeForm(code, form)) {
+          codeForms.add(norm);
+          if (!foldedCodes.has(fold)) foldedCodes.set(fold, code);
+        } else {
+          if (!foldedNames.has(fold)) foldedNames.set(fold, code);
+          if (form === code.vi || code.aliases?.includes(form)) forms.push(fold);
+        }
       }
+      nearForms.push({ code, forms: [...new Set(forms)] });
     }
-    index = { exact, folded, codes };
+    const folded = new Map(foldedNames);
+    for (const [fold, code] of foldedCodes) if (!folded.has(fold)) folded.set(fold, code);
+    index = { exact, folded, foldedNames, codeForms, nearForms };
     indexCache.set(codes, index);
   }
   return index;
@@ -238,8 +230,18 @@ function distance(a: string, b: string, max: number): number {
  */
 export function matchCode(codes: readonly Code[], raw: string): CodeMatch {
   const index = indexOf(codes);
-  const exact = index.exact.get(normaliseText(raw));
-  if (exact) return { ok: true, code: exact };
+  const norm = normaliseText(raw);
+  const exact = index.exact.get(norm);
+  if (exact) {
+    // `My` or `bi` typed in lower case is more likely `Mỹ`/`Bỉ` without diacritics than the
+    // ISO code of Malaysia/Burundi: a code counts as typed only in capitals.
+    if (index.codeForms.has(norm)) {
+      const trimmed = raw.trim();
+      const named = index.foldedNames.get(foldText(raw));
+      if (trimmed !== trimmed.toUpperCase() && named && named !== exact) return { ok: false, suggestion: named };
+    }
+    return { ok: true, code: exact };
+  }
   const folded = foldText(raw);
   if (folded === '') return { ok: false, suggestion: null };
   const near = index.folded.get(folded);
@@ -247,11 +249,13 @@ export function matchCode(codes: readonly Code[], raw: string): CodeMatch {
   const max = folded.length <= 4 ? 1 : 2;
   let best: Code | null = null;
   let bestDistance = max + 1;
-  for (const code of index.codes) {
-    const d = distance(folded, foldText(code.vi), max);
-    if (d < bestDistance) {
-      best = code;
-      bestDistance = d;
+  for (const { code, forms } of index.nearForms) {
+    for (const form of forms) {
+      const d = distance(folded, form, max);
+      if (d < bestDistance) {
+        best = code;
+        bestDistance = d;
+      }
     }
   }
   return { ok: false, suggestion: best };

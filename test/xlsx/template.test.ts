@@ -53,6 +53,13 @@ describe('vr new writes the template of domain.md §2, read back by exceljs', ()
     for (let r = 2; codes.getCell(`${col}${r}`).value; r++) communes.push(codes.getCell(`${col}${r}`).value);
     expect(communes).toContain('Phường Đông Ngàn');
     expect(communes).toHaveLength(12);
+    const nationalityRange = model[`${letterOf('nationality')}2`].formulae[0];
+    const [, natCol, natLast] = /\$([A-Z]+)\$\d+:\$[A-Z]+\$(\d+)/.exec(nationalityRange)!;
+    const countries = [];
+    for (let r = 2; r <= Number(natLast); r++) countries.push(codes.getCell(`${natCol}${r}`).value);
+    expect(countries[0]).toBe('Việt Nam');
+    expect(countries.length).toBeGreaterThan(249);
+    expect(countries).toEqual(expect.arrayContaining(['Hy Lạp', 'Mông Cổ', 'Triều Tiên', 'New Zealand', 'Khác']));
     const support = wb.getWorksheet('Hỗ trợ')!;
     const supportModel = (support as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model;
     expect(supportModel.B2.formulae[0]).toMatch(/^'Danh mục'!/);
