@@ -2,12 +2,11 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { isUserError } from '../domain/errors';
 import { HttpError } from './auth';
 import type { InboxConfig } from './config';
-import { DiskFileStore } from './files';
 import { JudgePool } from './judgePool';
 import { registerApiRoutes, UPLOAD_TYPES } from './routes/api';
 import { registerStaffRoutes } from './routes/staff';
-import { openStore } from './storage';
-import type { InboxContext } from './storage/types';
+import { openFileStore, openStore } from './storage';
+import type { FileStore, InboxContext } from './storage/types';
 
 export type { InboxContext } from './storage/types';
 
@@ -46,11 +45,9 @@ function mbOf(bytes: number): string {
 /** Builds the inbox: store (migrated), files (orphans removed), routes, error handling. */
 export async function buildServer(config: InboxConfig): Promise<{ app: FastifyInstance; ctx: InboxContext }> {
   const store = await openStore(config);
-  const files = new DiskFileStore(config.dataDir, config.encryptionKey);
+  let files: FileStore;
   try {
-    await files.init();
-    // A crash between "file durable" and "row committed" leaves a file no row names: remove it.
-    await files.removeOrphans(await store.listFileKeys());
+    files = await openFileStore(config, store, (message) => process.stderr.write(`${message}\n`));
   } catch (error) {
     await store.close();
     throw error;

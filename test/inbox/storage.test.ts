@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../../src/inbox/storage';
+import { PostgresStore } from '../../src/inbox/storage/postgres';
 import type { NewVersion, Store, UnitRecord } from '../../src/inbox/storage/types';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 
@@ -54,6 +55,14 @@ describe.each(backends)('Store on %s', (_name, open) => {
   let unit: UnitRecord;
   let other: UnitRecord;
 
+  /** On PostgreSQL a row must name bytes already in `submission_files` (foreign key). */
+  async function insert(v: NewVersion): ReturnType<Store['insertVersion']> {
+    if (store instanceof PostgresStore) {
+      await store.pool.query('INSERT INTO submission_files (file_key, data) VALUES ($1, $2)', [v.file_key, Buffer.from('bytes')]);
+    }
+    return store.insertVersion(v);
+  }
+
   beforeAll(async () => {
     ({ store, cleanup } = await open());
     unit = await store.upsertUnit({ profile: 'bac-ninh-2017', unit_code: 'BN-TS', unit_name: 'Thị xã Từ Sơn', province_code: 'BN', token_hash: 'a'.repeat(64) });
@@ -96,13 +105,13 @@ describe.each(backends)('Store on %s', (_name, open) => {
   });
 
   test('versions: numbered, idempotent on the same bytes, listed per unit and per period', async () => {
-    const first = await store.insertVersion(newVersion(unit, 'aa'));
+    const first = await insert(newVersion(unit, 'aa'));
     expect(first.kind).toBe('created');
-    const same = await store.insertVersion(newVersion(unit, 'aa'));
+    const same = await insert(newVersion(unit, 'aa'));
     expect(same.kind).toBe('existing');
     if (first.kind !== 'created' || same.kind !== 'existing') throw new Error('unreachable');
     expect(same.version.id).toBe(first.version.id);
-    const second = await store.insertVersion(newVersion(unit, 'bb', { on_time: false }));
+    const second = await insert(newVersion(unit, 'bb', { on_time: false }));
     expect(second.kind === 'created' && second.version.version).toBe(2);
     const mine = await store.listUnitVersions(unit.id, 2020, 3);
     expect(mine.map((v) => [v.version, v.on_time, v.state])).toEqual([[1, true, 'submitted'], [2, false, 'submitted']]);
@@ -111,7 +120,7 @@ describe.each(backends)('Store on %s', (_name, open) => {
     expect(await store.findVersionBySha(unit.id, 2020, 3, 'bb'.padEnd(64, '0'))).toMatchObject({ version: 2 });
     expect(await store.findVersionByUnitSha(unit.id, 'bb'.padEnd(64, '0'))).toMatchObject({ version: 2, quarter: 3 });
     expect(await store.findVersionByUnitSha(other.id, 'bb'.padEnd(64, '0'))).toBeNull();
-    await store.insertVersion(newVersion(other, 'aa'));
+    await insert(newVersion(other, 'aa'));
     const period = await store.listPeriodVersions('bac-ninh-2017', 2020, 3);
     expect(period.map((v) => `${v.unit_code}#${v.version}`)).toEqual(['BN-TS#1', 'BN-TS#2', 'BN-X#1']);
     expect(await store.listPeriodVersions('bac-ninh-2017', 2020, 4)).toEqual([]);
@@ -120,10 +129,10 @@ describe.each(backends)('Store on %s', (_name, open) => {
   });
 
   test('concurrent inserts of the same bytes make one version; of different bytes, consecutive numbers', async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, () => store.insertVersion(newVersion(unit, 'cc', { quarter: 1 }))));
+    const results = await Promise.all(Array.from({ length: 10 }, () => insert(newVersion(unit, 'cc', { quarter: 1 }))));
     expect(results.filter((r) => r.kind === 'created')).toHaveLength(1);
     expect(new Set(results.map((r) => (r.kind === 'locked' ? '' : r.version.id))).size).toBe(1);
-    await Promise.all(Array.from({ length: 8 }, (_, i) => store.insertVersion(newVersion(unit, `d${i}`, { quarter: 1 }))));
+    await Promise.all(Array.from({ length: 8 }, (_, i) => insert(newVersion(unit, `d${i}`, { quarter: 1 }))));
     const versions = await store.listUnitVersions(unit.id, 2020, 1);
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
@@ -135,13 +144,13 @@ describe.each(backends)('Store on %s', (_name, open) => {
     const returned = await store.decideVersion(v2.id, { state: 'returned', reason: "Sai số liệu; ' OR 1=1 --" }, 'lan', '2020-10-20T00:00:00.000Z');
     expect(returned.kind === 'ok' && returned.version).toMatchObject({ state: 'returned', return_reason: "Sai số liệu; ' OR 1=1 --", decided_by: 'lan' });
     expect((await store.decideVersion(v2.id, { state: 'accepted' }, 'lan', '2020-10-20T00:00:00.000Z')).kind).toBe('conflict');
-    const v3 = await store.insertVersion(newVersion(unit, 'ee'));
+    const v3 = await insert(newVersion(unit, 'ee'));
     if (v3.kind !== 'created') throw new Error('expected a new version');
     const accepted = await store.decideVersion(v3.version.id, { state: 'accepted' }, 'lan', '2020-10-21T00:00:00.000Z');
     expect(accepted.kind === 'ok' && accepted.version.state).toBe('accepted');
-    const locked = await store.insertVersion(newVersion(unit, 'ff'));
+    const locked = await insert(newVersion(unit, 'ff'));
     expect(locked.kind === 'locked' && locked.accepted.id).toBe(v3.version.id);
-    expect((await store.insertVersion(newVersion(unit, 'ee'))).kind).toBe('existing');
+    expect((await insert(newVersion(unit, 'ee'))).kind).toBe('existing');
     expect(await store.decideVersion(v3.version.id, { state: 'returned', reason: 'x' }, 'lan', '2020-10-22T00:00:00.000Z')).toEqual({ kind: 'conflict', reason: 'already_accepted' });
   });
 

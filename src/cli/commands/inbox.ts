@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors';
 import { hashPassword, newToken, sha256Hex } from '../../inbox/auth';
 import { loadConfig, type InboxConfig } from '../../inbox/config';
-import { DiskFileStore } from '../../inbox/files';
 import { startServer } from '../../inbox/server';
-import { openStore } from '../../inbox/storage';
+import { openFileStore, openStore } from '../../inbox/storage';
 import type { Store } from '../../inbox/storage/types';
 import { intArg, profileArg, unitArg } from '../args';
 
@@ -38,12 +37,14 @@ async function withStore<T>(config: InboxConfig, work: (store: Store) => Promise
 /** `vr inbox init`: creates (or migrates) the store and the files folder. */
 export async function inboxInit(opts: { data: string }, out: Out = stdout): Promise<void> {
   const config = configFor(opts);
-  await withStore(config, async () => {
-    await new DiskFileStore(config.dataDir, config.encryptionKey).init();
+  await withStore(config, async (store) => {
+    await openFileStore(config, store);
   });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${config.dataDir}`;
-  out(`Đã tạo hộp thư: ${where}; tệp lưu tại ${config.dataDir}/files${config.encryptionKey ? ' (mã hoá AES-256-GCM)' : ''}.`);
-  out(`Inbox ready: ${where}; files in ${config.dataDir}/files${config.encryptionKey ? ' (AES-256-GCM encrypted)' : ''}.`);
+  const filesVi = config.databaseUrl ? 'trong cơ sở dữ liệu' : `tại ${config.dataDir}/files`;
+  const filesEn = config.databaseUrl ? 'in the database' : `in ${config.dataDir}/files`;
+  out(`Đã tạo hộp thư: ${where}; tệp lưu ${filesVi}${config.encryptionKey ? ' (mã hoá AES-256-GCM)' : ''}.`);
+  out(`Inbox ready: ${where}; files ${filesEn}${config.encryptionKey ? ' (AES-256-GCM encrypted)' : ''}.`);
 }
 
 /** `vr inbox unit add`: a new token for the unit, printed once as the last line. */

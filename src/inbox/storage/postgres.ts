@@ -51,6 +51,18 @@ CREATE TABLE audit_events (
 CREATE INDEX audit_target ON audit_events (target);`,
   },
   { version: 2, sql: 'CREATE INDEX submissions_unit_sha ON submissions (unit_id, sha256);' },
+  {
+    // Workbooks in the database (pgFiles.ts). xlsx is already deflated: stored as is, not
+    // recompressed. NOT VALID: rows from before, whose files are on disk, are imported at
+    // start; every new row must name bytes that exist.
+    version: 3,
+    sql: `
+CREATE TABLE submission_files (
+  file_key TEXT PRIMARY KEY, data BYTEA NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
+ALTER TABLE submission_files ALTER COLUMN data SET STORAGE EXTERNAL;
+ALTER TABLE submissions ADD CONSTRAINT submissions_file_bytes
+  FOREIGN KEY (file_key) REFERENCES submission_files (file_key) NOT VALID;`,
+  },
 ];
 
 /** Any fixed number: serialises concurrent `migrate()` calls across processes. */
@@ -61,7 +73,8 @@ const MIGRATION_LOCK = 872_443_001;
  *  get consecutive version numbers and the (unit, year, quarter, sha256) check cannot race. */
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
-  private readonly pool: Pool;
+  /** Shared with `PgFileStore`, which keeps the workbooks in the same database. */
+  readonly pool: Pool;
 
   constructor(connectionString: string) {
     this.pool = new Pool({ connectionString, max: 10 });

@@ -4,9 +4,10 @@ import type { FindingSummary } from '../../domain/finding';
  * The inbox's storage contract (domain.md §5). Two real backends implement it: SQLite
  * (`better-sqlite3`, one file in the data dir, the default) and PostgreSQL (`pg`, when
  * DATABASE_URL is set). Every method is async so both backends share one shape; every time is
- * an ISO 8601 UTC string. File bytes are NOT in the store: a version row names a `file_key`
- * that `FileStore` reads (decrypting when a key is configured). The row is committed only after
- * the file is durable, so a row always has its file.
+ * an ISO 8601 UTC string. File bytes are NOT in the rows: a version row names a `file_key`
+ * that `FileStore` reads (decrypting when a key is configured): DATA/files on SQLite, the
+ * `submission_files` table on PostgreSQL. The row is committed only after the bytes are
+ * durable, so a row always has its file.
  */
 
 /** Who acts: a reporting unit (bearer token) or a provincial staff account. */
