@@ -39,6 +39,11 @@ const useStyles = makeStyles({
     minHeight: '100%',
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
+    // A task pane can be 320 px wide. Flex items default to their content's width, and a native
+    // <select> is as wide as its longest option: let every field shrink to the pane instead.
+    '& .fui-Field, & .fui-Select, & .fui-Input, & .fui-Combobox, & fieldset': { minWidth: 0, maxWidth: '100%' },
+    '& select': { minWidth: 0, textOverflow: 'ellipsis' },
+    '& .fui-Input input': { minWidth: 0 },
   },
   header: {
     paddingTop: tokens.spacingVerticalS,

@@ -8,7 +8,7 @@
 import fs from 'fs';
 import path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, buildPane, serve } from './paneHarness';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, buildPane, paneOverflow, serve } from './paneHarness';
 
 jest.setTimeout(300_000);
 
@@ -45,6 +45,9 @@ it('creates a register, enters a child case, finds CHD-01, jumps to its cell and
   const errors = watchErrors(page);
   await page.goto(`${site.url}preview.html`);
   const pane = page.getByTestId('pane');
+  await pane.getByRole('button', { name: 'Tạo sổ theo dõi' }).waitFor();
+  // The plan dropdown fits the 320 px pane (its full titles made it 774 px wide).
+  expect(await paneOverflow(page)).toEqual({ scrollWidth: 320, clientWidth: 320, wide: [] });
 
   // Start: a new register for Thị xã Từ Sơn, quarter 3/2020 (Bắc Ninh plan 2017–2020).
   await select(page, /^Kế hoạch/, 'bac-ninh-2017');
@@ -101,6 +104,10 @@ it('creates a register, enters a child case, finds CHD-01, jumps to its cell and
   // Row 1 (received in the period) counts the one girl: total 1, female 1, under 16: 1.
   const reportRow = page.locator('tr', { has: page.locator('td[data-cell^="A"]', { hasText: /^1$/ }) }).first();
   await expect(reportRow.locator('td').nth(2).textContent()).resolves.toBe('1');
+
+  await pane.getByRole('tab', { name: 'Cài đặt' }).click();
+  await pane.getByRole('button', { name: 'Lưu cài đặt' }).waitFor();
+  expect(await paneOverflow(page)).toEqual({ scrollWidth: 320, clientWidth: 320, wide: [] });
 
   fs.mkdirSync(RESULTS, { recursive: true });
   await page.screenshot({ path: path.join(RESULTS, 'pane-e2e.png'), fullPage: false });

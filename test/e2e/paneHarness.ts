@@ -70,3 +70,18 @@ export function initialScripts(dir: string, page: string): string[] {
   const match = /data-bundles="([^"]*)"/.exec(html);
   return ['boot.js', ...(match ? match[1].split(' ').filter(Boolean) : [])];
 }
+
+/** Elements of the pane (data-testid="pane") that stick out past its right edge, and its
+ *  scroll and client widths: a clerk at 320 px must never scroll sideways. */
+export async function paneOverflow(page: import('playwright-core').Page): Promise<{ scrollWidth: number; clientWidth: number; wide: string[] }> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('[data-testid="pane"]') as HTMLElement;
+    const right = pane.getBoundingClientRect().right;
+    const wide: string[] = [];
+    pane.querySelectorAll('*').forEach((el) => {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.right > right + 1) wide.push(`${el.tagName.toLowerCase()} ${Math.round(box.width)} px: ${(el.textContent ?? '').slice(0, 40)}`);
+    });
+    return { scrollWidth: pane.scrollWidth, clientWidth: pane.clientWidth, wide: wide.slice(0, 10) };
+  });
+}

@@ -8,6 +8,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Se
 import { DEFAULT_PROFILE_ID, PROFILES, findUnit, getProfile } from '../../profiles';
 import type { Language } from '../i18n';
 import { errorText } from '../components/errorText';
+import { planLabel, planTitle } from '../lib/planLabel';
 import { usePane } from '../state';
 
 const useStyles = makeStyles({
@@ -58,8 +59,8 @@ export default function SettingsPanel(): React.JSX.Element {
           setUnitCode((getProfile(data.value) ?? profile).units[0].code);
         }}>
           {PROFILES.map((p) => (
-            <option key={p.id} value={p.id}>
-              {lang === 'vi' ? p.title : p.title_en}
+            <option key={p.id} value={p.id} title={planTitle(p, lang)}>
+              {planLabel(p, lang)}
             </option>
           ))}
         </Select>

@@ -8,6 +8,7 @@ import { buildTemplate } from '../../domain/template';
 import { DEFAULT_PROFILE_ID, PROFILES, findUnit, getProfile } from '../../profiles';
 import { CAPABILITY_MESSAGE } from '../components/CapabilityNotice';
 import { errorText } from '../components/errorText';
+import { planLabel, planTitle } from '../lib/planLabel';
 import { usePane } from '../state';
 
 const useStyles = makeStyles({
@@ -86,8 +87,8 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
           }}
         >
           {PROFILES.map((p) => (
-            <option key={p.id} value={p.id}>
-              {lang === 'vi' ? p.title : p.title_en}
+            <option key={p.id} value={p.id} title={planTitle(p, lang)}>
+              {planLabel(p, lang)}
             </option>
           ))}
         </Select>
