@@ -6,6 +6,8 @@ import { promises as fs } from 'fs';
 import { UserError } from '../domain/errors';
 import type { Profile, Unit } from '../domain/schema/profile';
 import { PROFILES, findUnit, getProfile } from '../profiles';
+import { OFFICIAL_LIST, allLoadedUnits, provinceInfo } from '../profiles/officialList';
+import { closeUnits } from '../profiles/unitSearch';
 
 export function profileArg(id: string): Profile {
   const profile = getProfile(id.trim());
@@ -18,7 +20,8 @@ export function profileArg(id: string): Profile {
 
 export function unitArg(profile: Profile, code: string): Unit {
   const unit = findUnit(profile, code);
-  if (!unit) {
+  if (unit) return unit;
+  if (profile.unit_list !== 'vn-official') {
     const known = profile.units.map((u) => u.code).join(', ');
     throw new UserError(
       'unknown_unit',
@@ -26,7 +29,30 @@ export function unitArg(profile: Profile, code: string): Unit {
       `Profile ${profile.id} has no unit "${code}"; use one of: ${known}.`,
     );
   }
-  return unit;
+  const retired = OFFICIAL_LIST.changes.find((c) => c.old_code === code.trim() && c.new_code !== c.old_code);
+  if (retired) {
+    const date = retired.date.split('-').reverse().join('/');
+    throw new UserError(
+      'unknown_unit',
+      `Mã đơn vị "${code}" (${retired.old_name}) không còn dùng từ ${date} (${retired.act}); dùng mã ${retired.new_code} (${retired.new_name}).`,
+      `Unit code "${code}" (${retired.old_name}) is retired since ${date} (${retired.act}); use ${retired.new_code} (${retired.new_name}).`,
+    );
+  }
+  const province = provinceInfo(code);
+  if (province) {
+    throw new UserError(
+      'unknown_unit',
+      `"${code}" là ${province.full_name}, không phải đơn vị cấp xã; xem ${province.units} xã, phường của tỉnh: vr units --profile ${profile.id} --province ${province.code}.`,
+      `"${code}" is the province ${province.name}, not a commune-level unit; list its ${province.units} units: vr units --profile ${profile.id} --province ${province.code}.`,
+    );
+  }
+  const close = closeUnits([...allLoadedUnits()].map((u) => ({ code: u.unit_code, name: u.unit_name, province: u.province_name })), code, 5);
+  const list = close.map((u) => `${u.code} ${u.name} (${u.province})`).join('; ');
+  throw new UserError(
+    'unknown_unit',
+    `Không có đơn vị cấp xã mã "${code}" trong danh mục ${OFFICIAL_LIST.in_force_from.split('-').reverse().join('/')}${list ? `; gần giống: ${list}` : ''}. Xem danh sách: vr units --profile ${profile.id} --province <mã tỉnh>.`,
+    `No commune-level unit "${code}" in the official list${list ? `; close matches: ${list}` : ''}. List them: vr units --profile ${profile.id} --province <code>.`,
+  );
 }
 
 export function intArg(flag: string, raw: string | number, min: number, max: number): number {

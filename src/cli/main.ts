@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import '../profiles/officialAll';
 import { isUserError } from '../domain/errors';
 import { COMMANDS } from './commands';
 

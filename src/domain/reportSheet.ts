@@ -3,6 +3,7 @@
  * leniently (rows found by the code in column `Mã`, header values by their labels), the cells
  * "Fill report" writes, and the typed-versus-computed differences RPT-01 and the pane show.
  */
+import { provinceName } from '../profiles';
 import { foldText } from './codes';
 import { REPORT_FIGURE_KEYS, REPORT_HEADERS, type ReportData, type ReportFigureKey, type ReportSheetValues } from './model';
 import { reportRowDefs } from './report';
@@ -111,7 +112,7 @@ export function reportSheetGrid(profile: Profile, meta: Meta, report?: ReportDat
   const headerValues: Record<HeaderKey, CellValue> = {
     unit_name: meta.unit_name,
     unit_code: meta.unit_code,
-    province: profile.province,
+    province: provinceName(profile, meta.province_code),
     quarter: meta.quarter,
     year: meta.year,
     preparer: null,

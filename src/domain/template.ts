@@ -150,7 +150,7 @@ export function templateMeta(profile: Profile, unit: Unit, year: number, quarter
     profile: profile.id,
     unit_code: unit.code,
     unit_name: unit.name,
-    province_code: profile.province_code,
+    province_code: unit.province_code ?? profile.province_code,
     year,
     quarter,
     created_at: createdAt,

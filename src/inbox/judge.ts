@@ -1,3 +1,4 @@
+import '../profiles/officialAll';
 import { checkParsed } from '../domain/check';
 import { isUserError } from '../domain/errors';
 import { isSubmittable, summarise, type Finding, type FindingSummary } from '../domain/finding';

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import '../profiles/officialAll';
 import { isUserError } from '../domain/errors';
 import { HttpError } from './auth';
 import type { InboxConfig } from './config';

@@ -2,30 +2,26 @@ import type { Profile } from '../domain/schema/profile';
 import { ELIGIBILITY_2024, TARGETS_100 } from './law';
 
 /** Two-level government from 1/7/2025: commune units report to the provincial Department of
- *  Health (Sở Y tế), support under Law 53/2024/QH15 and Decree 162/2025/NĐ-CP. The report
- *  period is the data cut-off of Decree 09/2019/NĐ-CP (15th of the month before the quarter
- *  to the 14th of its last month) and the report is due on the 20th of that month. */
+ *  Health (Sở Y tế), support under Law 53/2024/QH15 and Decree 162/2025/NĐ-CP. Every
+ *  commune-level unit of the official list reports (officialList.ts); `BN-P-TS` is kept as an
+ *  alias of Phường Từ Sơn (Bắc Ninh, 09367) for workbooks and settings made before the list.
+ *  The report period is the data cut-off of Decree 09/2019/NĐ-CP, Art. 12 (15th of the month
+ *  before the quarter to the 14th of its last month). */
 export const vn2025: Profile = {
   id: 'vn-2025',
   title: 'Báo cáo công tác tiếp nhận, xác định, bảo vệ và hỗ trợ nạn nhân (chính quyền hai cấp, Luật 53/2024/QH15)',
   title_en: 'Victim reception, identification, protection and support report (two-level government, Law 53/2024/QH15)',
   source: 'Luật 53/2024/QH15; Nghị định 162/2025/NĐ-CP',
-  province: 'Bắc Ninh',
-  province_code: 'BN',
+  province: 'Toàn quốc',
+  province_code: 'VN',
   law: 'law-2024',
   level: 'commune',
   department: 'Sở Y tế',
   department_en: 'Department of Health',
   years: { from: 2025, to: 2030 },
-  units_sample: true,
-  units: [
-    { code: 'BN-P-TS', name: 'Phường Từ Sơn', communes: ['Phường Từ Sơn'] },
-    { code: 'BN-P-TSN', name: 'Phường Tam Sơn', communes: ['Phường Tam Sơn'] },
-    { code: 'BN-P-DN', name: 'Phường Đồng Nguyên', communes: ['Phường Đồng Nguyên'] },
-    { code: 'BN-P-PK', name: 'Phường Phù Khê', communes: ['Phường Phù Khê'] },
-    { code: 'BN-P-KB', name: 'Phường Kinh Bắc', communes: ['Phường Kinh Bắc'] },
-    { code: 'BN-X-TD', name: 'Xã Tiên Du', communes: ['Xã Tiên Du'] },
-  ],
+  units_sample: false,
+  unit_list: 'vn-official',
+  units: [{ code: 'BN-P-TS', name: 'Phường Từ Sơn', communes: ['Phường Từ Sơn'], alias_of: '09367' }],
   period: { kind: 'cutoff', start_day: 15, end_day: 14 },
   deadline: { days_after_period_end: 6, note_vi: 'Gửi báo cáo trước ngày 20 tháng cuối quý (Nghị định 09/2019/NĐ-CP)' },
   thresholds: { verification_pending_days: 20, child_age: 18, minor_age: 18, max_age: 100 },

@@ -10,6 +10,7 @@ import type { Meta } from '../domain/schema/meta';
 import type { Profile, Unit } from '../domain/schema/profile';
 import type { WorkbookModel } from '../domain/sheet';
 import { findUnit, getProfile } from '../profiles';
+import { isListComplete, isProvinceLoaded, loadAllProvinces, loadProvince } from '../profiles/officialList';
 import type { PaneSettings, WorkbookShell } from '../excel/shell';
 import { translate, type Language, type MessageKey } from './i18n';
 import type { CheckRunner } from './lib/checkRunner';
@@ -83,6 +84,23 @@ export function PaneProvider({ shell, services, checker, initialLanguage, childr
     [shell],
   );
 
+  // A unit of the official list (vn-2025) is known once its province has loaded: the workbook's
+  // province first (one small chunk), the whole list only when the province is not known.
+  const [unitsLoaded, setUnitsLoaded] = useState(0);
+  useEffect(() => {
+    const profile = getProfile(meta?.profile ?? settings.profile ?? '');
+    const unitCode = meta?.unit_code ?? settings.unit;
+    if (!profile || profile.unit_list !== 'vn-official' || !unitCode || findUnit(profile, unitCode)) return;
+    const province = meta?.province_code;
+    const loading = province && /^\d{2}$/.test(province) && !isProvinceLoaded(province) ? loadProvince(province) : isListComplete() ? null : loadAllProvinces();
+    if (!loading) return;
+    let live = true;
+    loading.then(() => live && setUnitsLoaded((n) => n + 1), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [meta, settings, unitsLoaded]);
+
   const value = useMemo<PaneContextValue>(() => {
     const profile = meta ? (getProfile(meta.profile) ?? null) : settings.profile ? (getProfile(settings.profile) ?? null) : null;
     const unitCode = meta?.unit_code ?? settings.unit;
@@ -102,7 +120,9 @@ export function PaneProvider({ shell, services, checker, initialLanguage, childr
       lastCheck,
       setLastCheck,
     };
-  }, [services, shell, checker, lang, settings, saveSettings, meta, refresh, lastCheck]);
+    // unitsLoaded: findUnit sees the provinces loaded since the last render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [services, shell, checker, lang, settings, saveSettings, meta, refresh, lastCheck, unitsLoaded]);
 
   return <PaneContext.Provider value={value}>{children}</PaneContext.Provider>;
 }

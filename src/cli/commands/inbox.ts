@@ -54,7 +54,7 @@ export async function inboxUnitAdd(opts: { data: string; profile: string; unit: 
   const token = newToken();
   await withStore(configFor(opts), async (store) => {
     const existed = await store.getUnit(profile.id, unit.code);
-    await store.upsertUnit({ profile: profile.id, unit_code: unit.code, unit_name: unit.name, province_code: profile.province_code, token_hash: sha256Hex(token) });
+    await store.upsertUnit({ profile: profile.id, unit_code: unit.code, unit_name: unit.name, province_code: unit.province_code ?? profile.province_code, token_hash: sha256Hex(token) });
     await store.appendAudit({ actor_role: 'system', actor: 'cli', action: 'unit_token_issued', target: unit.code, ip: null, detail: { profile: profile.id, replaced: existed !== null } });
     out(`Mã truy cập của ${unit.code} (${unit.name}) — chỉ hiện một lần, hãy chuyển cho đơn vị qua kênh an toàn${existed ? '; mã cũ đã bị thay' : ''}:`);
     out(`Access token for ${unit.code} — shown once, hand it to the unit over a safe channel${existed ? '; the old token no longer works' : ''}:`);

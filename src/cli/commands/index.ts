@@ -5,6 +5,7 @@ import { register as registerInbox } from './inbox';
 import { register as registerNew } from './new';
 import { register as registerSample } from './sample';
 import { register as registerSubmit } from './submit';
+import { register as registerUnits } from './units';
 import { register as registerValidate } from './validate';
 
 /**
@@ -19,4 +20,5 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerInbox,
   registerSubmit,
   registerConsolidate,
+  registerUnits,
 ];

@@ -2,6 +2,7 @@
  * RPT-06..08: the report's header against `_meta`, its narrative rows, and the submission date
  * against the profile's deadline (domain.md §3, §6).
  */
+import { provinceName } from '../../profiles';
 import { foldText } from '../codes';
 import { formatDate } from '../dates';
 import { makeFinding, type Finding } from '../finding';
@@ -50,7 +51,7 @@ export const RPT_06: Rule = {
     const expected: Record<HeaderField, (string | number)[]> = {
       unit_name: [meta.unit_name],
       unit_code: [meta.unit_code],
-      province: [ctx.profile.province, meta.province_code],
+      province: [provinceName(ctx.profile, meta.province_code), meta.province_code],
       quarter: [meta.quarter],
       year: [meta.year],
     };

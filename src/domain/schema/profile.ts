@@ -11,6 +11,11 @@ export const UnitSchema = z.object({
   name: z.string().min(1),
   /** Communes (Xã/Phường cư trú) of the unit; a commune-level unit lists itself. */
   communes: z.array(z.string().min(1)).min(1),
+  /** Official 2-digit province code and name, for units of the official list. */
+  province_code: z.string().optional(),
+  province_name: z.string().optional(),
+  /** An older or local code that stands for this official unit code (`BN-P-TS` → `09367`). */
+  alias_of: z.string().optional(),
 });
 export type Unit = z.infer<typeof UnitSchema>;
 
@@ -30,6 +35,11 @@ export type PeriodRule = z.infer<typeof PeriodRuleSchema>;
 export const DeadlineRuleSchema = z.object({
   days_after_period_end: z.number().int().min(0).max(120),
   note_vi: z.string().optional(),
+  /** True when no seed or legal text sets this day: the deadline is the project's assumption,
+   *  and every place that shows it says so. */
+  assumed: z.boolean().optional(),
+  /** Why this day (the clause it rests on, or why it is assumed). */
+  basis: z.string().optional(),
 });
 
 /** Who may receive which support type (keys of the law's support types), SUP-02. */
@@ -57,6 +67,10 @@ export const ProfileSchema = z.object({
   /** True when the unit list is a small sample, not the province's full list. */
   units_sample: z.boolean(),
   units: z.array(UnitSchema).min(1),
+  /** `vn-official`: every commune-level unit of the official list (src/profiles/officialList.ts)
+   *  reports; `units` then holds only aliases. Kept out of the profile itself so parsing a
+   *  profile stays cheap and the pane loads one province at a time. */
+  unit_list: z.literal('vn-official').optional(),
   period: PeriodRuleSchema,
   deadline: DeadlineRuleSchema,
   thresholds: z.object({

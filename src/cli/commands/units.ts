@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { UserError } from '../../domain/errors';
+import { listUnits } from '../../profiles';
+import { OFFICIAL_LIST, provinceInfo } from '../../profiles/officialList';
+import { profileArg } from '../args';
+
+export interface UnitsOptions {
+  profile: string;
+  province?: string;
+  json?: boolean;
+}
+
+/** `vr units`: the profile's reporting units, one line each, or the JSON of domain.md §4. */
+export function runUnits(opts: UnitsOptions, write: (text: string) => void = (t) => process.stdout.write(t)): number {
+  const profile = profileArg(opts.profile);
+  let province: string | undefined;
+  if (opts.province !== undefined) {
+    if (profile.unit_list === 'vn-official') {
+      const found = provinceInfo(opts.province);
+      if (!found) {
+        const known = OFFICIAL_LIST.provinces.map((p) => `${p.code} ${p.name}`).join(', ');
+        throw new UserError(
+          'bad_argument',
+          `Không có tỉnh "${opts.province}" trong danh mục; dùng mã 2 chữ số hoặc tên: ${known}.`,
+          `No province "${opts.province}" in the official list; use its 2-digit code or name: ${known}.`,
+        );
+      }
+      province = found.code;
+    } else {
+      province = opts.province.trim();
+      if (province.toUpperCase() !== profile.province_code.toUpperCase()) {
+        throw new UserError(
+          'bad_argument',
+          `Kế hoạch ${profile.id} chỉ có đơn vị của tỉnh ${profile.province} (${profile.province_code}).`,
+          `Profile ${profile.id} only has units of ${profile.province} (${profile.province_code}).`,
+        );
+      }
+    }
+  }
+  const units = listUnits(profile, province);
+  if (opts.json) {
+    write(JSON.stringify(units) + '\n');
+    return 0;
+  }
+  const lines = units.map((u) => `${u.unit_code}\t${u.unit_name}\t${u.province_code}\t${u.province_name}`);
+  const sample = profile.units_sample ? ' (danh sách mẫu / sample list)' : '';
+  lines.push(`${units.length} đơn vị${sample} / ${units.length} units${profile.unit_list === 'vn-official' ? ` — danh mục / official list ${OFFICIAL_LIST.in_force_from}` : ''}`);
+  write(lines.join('\n') + '\n');
+  return 0;
+}
+
+export function register(program: Command): void {
+  program
+    .command('units')
+    .description('Danh sách đơn vị báo cáo của kế hoạch / list the reporting units of a profile')
+    .requiredOption('--profile <id>', 'kế hoạch / plan profile, e.g. vn-2025')
+    .option('--province <NN>', 'mã tỉnh 2 chữ số hoặc tên / 2-digit province code or name')
+    .option('--json', 'JSON: [{unit_code, unit_name, province_code, province_name}]')
+    .action((opts: UnitsOptions) => {
+      process.exitCode = runUnits(opts);
+    });
+}
