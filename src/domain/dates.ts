@@ -81,11 +81,41 @@ export function parseDateCell(value: CellValue): DateParse {
   return { ok: false };
 }
 
+/** The date format of cells that carry dates and dates only. */
+export const DATE_FORMAT = 'dd/mm/yyyy';
+
+/** The serials a date-formatted birth cell holds when a year of birth was typed alone: 1900–2100.
+ *  As days they are 14/03/1905–30/09/1905, births no rule accepts (over the profiles' maximum
+ *  age at any receipt date the plans cover), so reading them as years loses no real birth date. */
+const YEAR_SERIAL_MIN = 1900;
+const YEAR_SERIAL_MAX = 2100;
+
+/**
+ * The birth column's number format: a year typed alone shows as the year (`1990` would read
+ * `12/06/1905` under `dd/mm/yyyy`); every other serial shows `dd/mm/yyyy`. `parseBirthCell`
+ * reads the same band as a year, so what the clerk sees is what is counted.
+ */
+export const BIRTH_FORMAT = `[<${YEAR_SERIAL_MIN}]dd/mm/yyyy;[<=${YEAR_SERIAL_MAX}]0;dd/mm/yyyy`;
+
+/** UTC midnight of the first serial after the year band (01/10/1905): a `Date` birth from here
+ *  on is a day, not a year. */
+export const FIRST_BIRTH_DAY_MS = Date.UTC(1905, 9, 1);
+
+function yearAlone(year: number): BirthParse {
+  return { ok: true, value: { date: new Date(Date.UTC(year, 6, 1)), yearOnly: true } };
+}
+
 /** A birth cell: a date as `parseDateCell`, or a 4-digit year alone (text or number), which
- *  stands for 1 July of that year (domain.md §2.1: a year alone is not "unknown"). */
+ *  stands for 1 July of that year (domain.md §2.1: a year alone is not "unknown"). A `Date`
+ *  read from a date-formatted cell that holds a year (serial 1900–2100, shown by
+ *  `BIRTH_FORMAT` as the year) is that year too. */
 export function parseBirthCell(value: CellValue): BirthParse {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999) {
-    return { ok: true, value: { date: new Date(Date.UTC(value, 6, 1)), yearOnly: true } };
+    return yearAlone(value);
+  }
+  if (value instanceof Date && Number.isFinite(value.getTime()) && value.getTime() < FIRST_BIRTH_DAY_MS) {
+    const serial = dateToExcelSerial(value);
+    if (serial >= YEAR_SERIAL_MIN && serial <= YEAR_SERIAL_MAX) return yearAlone(serial);
   }
   if (typeof value === 'string' && YEAR.test(value.trim())) {
     const year = Number(value.trim());
@@ -102,6 +132,14 @@ export function formatDate(date: Date): string {
   const dd = String(date.getUTCDate()).padStart(2, '0');
   const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
   return `${dd}/${mm}/${date.getUTCFullYear()}`;
+}
+
+/** A date cell's serial as Excel shows it under the cell's format (the preview grid). */
+export function formatSerial(serial: number, numFmt: string = DATE_FORMAT): string {
+  if (numFmt === BIRTH_FORMAT && Number.isInteger(serial) && serial >= YEAR_SERIAL_MIN && serial <= YEAR_SERIAL_MAX) {
+    return String(serial);
+  }
+  return formatDate(excelSerialToDate(serial));
 }
 
 /** Birth as written back: the year alone when only the year is known. */

@@ -4,7 +4,7 @@
  * (domain.md §2.1); the rules then read typed fields and point back to cells.
  */
 import { CODE_LISTS, COUNTRIES, supportTypes, type Code } from './codes';
-import { ageAt, parseBirthCell, parseDateCell } from './dates';
+import { FIRST_BIRTH_DAY_MS, ageAt, parseBirthCell, parseDateCell } from './dates';
 import type { DateValue, ParsedWorkbook, RegistryRecord, SupportRecord, TableLayout } from './model';
 import { readReportSheet } from './reportSheet';
 import { MetaSchema, type Meta } from './schema/meta';
@@ -98,7 +98,10 @@ function dateOf(value: CellValue): Date | null {
 
 function birthOf(value: CellValue): DateValue | null {
   // As dateOf: a Date cell at UTC midnight is kept as is (no result wrappers or copy per row).
-  if (value instanceof Date && value.getTime() % 86_400_000 === 0) return { date: value, yearOnly: false };
+  // A Date in 1905 may be a year typed alone into the date-formatted column.
+  if (value instanceof Date && value.getTime() % 86_400_000 === 0 && value.getTime() >= FIRST_BIRTH_DAY_MS) {
+    return { date: value, yearOnly: false };
+  }
   const parsed = parseBirthCell(value);
   return parsed && parsed.ok ? parsed.value : null;
 }

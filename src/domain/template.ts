@@ -4,6 +4,7 @@
  * made by `vr new` and one made in Excel are the same workbook.
  */
 import { CODE_LISTS, supportTypes, type Code, type CodeListId } from './codes';
+import { BIRTH_FORMAT, DATE_FORMAT } from './dates';
 import type { ReportData } from './model';
 import { REPORT_LAYOUT, REPORT_PERCENT_FORMAT, reportSheetGrid } from './reportSheet';
 import { PERCENT_CODES } from './report';
@@ -38,7 +39,9 @@ export interface TemplateSheet {
   boldRows?: number[];
   table?: TemplateTable;
   validations?: TemplateValidation[];
-  dateColumns?: { col0: number; fromRow0: number; toRow0: number }[];
+  /** Date columns and their number format (`dd/mm/yyyy`; the birth column also shows a year
+   *  typed alone as the year: `BIRTH_FORMAT`). */
+  dateColumns?: { col0: number; fromRow0: number; toRow0: number; numFmt: string }[];
   /** Number formats of single cells (the report's percentage cells). Optional for shells. */
   cellFormats?: { row0: number; col0: number; numFmt: string }[];
 }
@@ -124,11 +127,12 @@ function tableSheet(
   const lastRow0 = headerRow0 + Math.max(1, dataRows.length);
   const toRow0 = Math.max(lastRow0, headerRow0 + ENTRY_ROWS);
   const validations: TemplateValidation[] = [];
-  const dateColumns: { col0: number; fromRow0: number; toRow0: number }[] = [];
+  const dateColumns: NonNullable<TemplateSheet['dateColumns']> = [];
   columns.forEach((column, col0) => {
     const source = name === SHEET.support && column.key === 'type' ? 'support_type' : dropdownSource(column);
     if (source) validations.push({ col0, fromRow0: headerRow0 + 1, toRow0, listFormula: listFormula(codes, source) });
-    if (column.kind === 'date' || column.kind === 'birth') dateColumns.push({ col0, fromRow0: headerRow0 + 1, toRow0 });
+    const numFmt = column.kind === 'birth' ? BIRTH_FORMAT : column.kind === 'date' ? DATE_FORMAT : null;
+    if (numFmt) dateColumns.push({ col0, fromRow0: headerRow0 + 1, toRow0, numFmt });
   });
   return {
     name,

@@ -9,7 +9,6 @@ import type { ShellCapabilities, TemplateSheet } from './shell';
 
 /** Excel's column width unit is points; the spec gives characters (about 6 pt each in Calibri 11). */
 const POINTS_PER_CHAR = 6;
-export const DATE_FORMAT = 'dd/mm/yyyy';
 
 function rangeAddress(row0: number, col0: number, row1: number, col1: number): string {
   return `${cellAddress(row0, col0)}:${cellAddress(row1, col1)}`;
@@ -27,7 +26,7 @@ export function templateOps(sheet: Excel.Worksheet, spec: TemplateSheet, can: Sh
   for (const d of spec.dateColumns ?? []) {
     const rows = d.toRow0 - d.fromRow0 + 1;
     if (rows <= 0) continue;
-    sheet.getRange(rangeAddress(d.fromRow0, d.col0, d.toRow0, d.col0)).numberFormat = Array.from({ length: rows }, () => [DATE_FORMAT]);
+    sheet.getRange(rangeAddress(d.fromRow0, d.col0, d.toRow0, d.col0)).numberFormat = Array.from({ length: rows }, () => [d.numFmt]);
   }
   for (const f of spec.cellFormats ?? []) sheet.getRange(cellAddress(f.row0, f.col0)).numberFormat = [[f.numFmt]];
   if (spec.table) {

@@ -5,7 +5,7 @@
  */
 import React, { useEffect, useRef, useSyncExternalStore } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { excelSerialToDate, formatDate } from '../domain/dates';
+import { formatDate, formatSerial } from '../domain/dates';
 import { cellAddress, columnLetter, parseAddress, type CellValue } from '../domain/sheet';
 import type { FakeWorkbookShell } from './fakeShell';
 
@@ -30,11 +30,11 @@ const useStyles = makeStyles({
   selected: { outline: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
 });
 
-function text(value: CellValue, isDate = false): string {
+function text(value: CellValue, dateFormat?: string): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return formatDate(value);
   // Office.js hands dates over as serial numbers; Excel shows them with the cell's format.
-  if (isDate && typeof value === 'number') return formatDate(excelSerialToDate(value));
+  if (dateFormat && typeof value === 'number') return formatSerial(value, dateFormat);
   return String(value);
 }
 
@@ -107,9 +107,9 @@ export function Grid({ shell }: { shell: FakeWorkbookShell }): React.JSX.Element
                         className={`${styles.cell} ${isSelected ? styles.selected : ''}`}
                         // A fill is workbook data (the cell's own colour), not UI styling.
                         style={fill ? { backgroundColor: fill } : undefined}
-                        title={text(row[c] ?? null, sheet.dateColumns.has(c))}
+                        title={text(row[c] ?? null, sheet.dateColumns.get(c))}
                       >
-                        {text(row[c] ?? null, sheet.dateColumns.has(c))}
+                        {text(row[c] ?? null, sheet.dateColumns.get(c))}
                       </td>
                     );
                   })}

@@ -27,8 +27,8 @@ export interface FakeSheetState {
   fills: Map<string, string>;
   /** Column → list formula, for the grid's dropdown hint. */
   validations: Map<number, string>;
-  /** Columns formatted dd/mm/yyyy (the template's date columns): the grid shows dates there. */
-  dateColumns: Set<number>;
+  /** Date columns and their number format (the template's): the grid shows dates there. */
+  dateColumns: Map<number, string>;
 }
 
 export interface Selection {
@@ -81,7 +81,7 @@ export class FakeWorkbookShell implements WorkbookShell {
       rows: s.rows.map((r) => r.map(stored)),
       fills: new Map(),
       validations: new Map(),
-      dateColumns: new Set<number>(),
+      dateColumns: new Map<number, string>(),
     }));
     this.activeSheet = this.sheets.find((s) => s.visibility === 'visible')?.name ?? null;
     this.changed();
@@ -109,7 +109,7 @@ export class FakeWorkbookShell implements WorkbookShell {
         rows: s.rows.map((r) => r.map(stored)),
         fills: new Map(),
         validations,
-        dateColumns: new Set((s.dateColumns ?? []).map((d) => d.col0)),
+        dateColumns: new Map((s.dateColumns ?? []).map((d) => [d.col0, d.numFmt])),
       });
     }
     this.activeSheet = (spec.sheets.find((s) => s.table) ?? spec.sheets[0]).name;

@@ -7,6 +7,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { DATE_FORMAT } from '../domain/dates';
 import { UserError } from '../domain/errors';
 import type { TemplateSheet, TemplateSpec } from '../domain/template';
 import { columnLetter, type CellValue } from '../domain/sheet';
@@ -16,7 +17,7 @@ import { readInputBuffer } from './guard';
 import { patchSheetXml } from './sheetPatch';
 import { patchZip } from './zipPatch';
 
-export const DATE_FORMAT = 'dd/mm/yyyy';
+export { DATE_FORMAT };
 
 export type { CellWrite } from './sheetPatch';
 import type { CellWrite } from './sheetPatch';
@@ -62,7 +63,7 @@ function renderSheet(workbook: ExcelJS.Workbook, spec: TemplateSheet): void {
     });
   }
   for (const dates of spec.dateColumns ?? []) {
-    ws.getColumn(dates.col0 + 1).numFmt = DATE_FORMAT;
+    ws.getColumn(dates.col0 + 1).numFmt = dates.numFmt;
   }
   const validations = (ws as unknown as { dataValidations: DataValidationsApi }).dataValidations;
   for (const v of spec.validations ?? []) {
@@ -152,8 +153,11 @@ export async function writeTemplateStreaming(spec: TemplateSpec, target: string,
         state: sheet.visibility === 'veryHidden' ? 'veryHidden' : sheet.visibility === 'hidden' ? 'hidden' : 'visible',
         views: sheet.freezeRows ? [{ state: 'frozen', ySplit: sheet.freezeRows, xSplit: 0 }] : [],
       });
-      const dateCols = new Set((sheet.dateColumns ?? []).map((d) => d.col0));
-      ws.columns = (sheet.columnWidths ?? []).map((width, col0) => ({ width, style: dateCols.has(col0) ? { numFmt: DATE_FORMAT } : {} }));
+      const dateCols = new Map((sheet.dateColumns ?? []).map((d) => [d.col0, d.numFmt]));
+      ws.columns = (sheet.columnWidths ?? []).map((width, col0) => {
+        const numFmt = dateCols.get(col0);
+        return { width, style: numFmt ? { numFmt } : {} };
+      });
       const validations = (ws as unknown as { dataValidations: DataValidationsApi }).dataValidations;
       for (const v of sheet.validations ?? []) {
         const letter = columnLetter(v.col0);
@@ -172,7 +176,7 @@ export async function writeTemplateStreaming(spec: TemplateSpec, target: string,
           if (value === null || value === undefined) return;
           const cell = row.getCell(col0 + 1);
           cell.value = value;
-          if (value instanceof Date) cell.numFmt = DATE_FORMAT;
+          if (value instanceof Date) cell.numFmt = dateCols.get(col0) ?? DATE_FORMAT;
         });
         for (const f of formats.get(row0) ?? []) row.getCell(f.col0 + 1).numFmt = f.numFmt;
         if (bold.has(row0)) row.font = { bold: true };

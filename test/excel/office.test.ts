@@ -1,4 +1,5 @@
 import type { Finding } from '../../src/domain/finding';
+import { BIRTH_FORMAT } from '../../src/domain/dates';
 import { SHEET } from '../../src/domain/sheet';
 import { REGISTRY_COLUMNS } from '../../src/domain/schema/registry';
 import { OfficeWorkbookShell } from '../../src/excel/office';
@@ -164,7 +165,7 @@ const SPEC: TemplateSpec = {
       boldRows: [2],
       table: { name: 'SoTheoDoi', headerRow0: 2, firstCol0: 0, lastCol0: HEADERS.length - 1, lastRow0: 502 },
       validations: [{ col0: 2, fromRow0: 3, toRow0: 502, listFormula: "='Danh mục'!$A$2:$A$3" }],
-      dateColumns: [{ col0: 3, fromRow0: 3, toRow0: 502 }],
+      dateColumns: [{ col0: 3, fromRow0: 3, toRow0: 502, numFmt: BIRTH_FORMAT }, { col0: 9, fromRow0: 3, toRow0: 502, numFmt: 'dd/mm/yyyy' }],
     },
     { name: SHEET.codes, visibility: 'visible', rows: [['Giới tính'], ['Nam'], ['Nữ']] },
     { name: SHEET.meta, visibility: 'veryHidden', rows: [['template', 'vn-ctt-registry']] },
@@ -182,7 +183,8 @@ describe('OfficeWorkbookShell.createTemplate', () => {
     expect(registry.tables[0]).toEqual({ name: 'SoTheoDoi', address: `'${SHEET.registry}'!A3:W503` });
     expect(registry.frozenRows).toBe(3);
     expect(excel.cell(SHEET.registry, 'C4')?.validation).toEqual({ list: { inCellDropDown: true, source: "='Danh mục'!$A$2:$A$3" } });
-    expect(excel.cell(SHEET.registry, 'D503')?.numberFormat).toBe('dd/mm/yyyy');
+    expect(excel.cell(SHEET.registry, 'D503')?.numberFormat).toBe(BIRTH_FORMAT);
+    expect(excel.cell(SHEET.registry, 'J503')?.numberFormat).toBe('dd/mm/yyyy');
     expect(excel.cell(SHEET.registry, 'A3')?.bold).toBe(true);
     expect(excel.sheets[3].visibility).toBe('VeryHidden');
     expect(excel.active).toBe(SHEET.registry);

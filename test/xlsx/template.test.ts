@@ -1,6 +1,7 @@
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { runNew } from '../../src/cli/commands/new';
+import { BIRTH_FORMAT } from '../../src/domain/dates';
 import { newCaseId } from '../../src/domain/template';
 import { META_KEYS } from '../../src/domain/schema/meta';
 import { REGISTRY_COLUMNS, SUPPORT_COLUMNS } from '../../src/domain/schema/registry';
@@ -65,9 +66,10 @@ describe('vr new writes the template of domain.md §2, read back by exceljs', ()
     expect(supportModel.B2.formulae[0]).toMatch(/^'Danh mục'!/);
   });
 
-  test('date columns are formatted dd/mm/yyyy', () => {
+  test('date columns are formatted dd/mm/yyyy; the birth column also shows a year alone as the year', () => {
     const ws = wb.getWorksheet('Sổ theo dõi')!;
-    for (const key of ['birth_date', 'received_date', 'verification_date', 'child_referral_date']) {
+    expect(ws.getColumn(REGISTRY_COLUMNS.findIndex((c) => c.key === 'birth_date') + 1).numFmt).toBe(BIRTH_FORMAT);
+    for (const key of ['received_date', 'verification_date', 'child_referral_date']) {
       const col0 = REGISTRY_COLUMNS.findIndex((c) => c.key === key);
       expect(ws.getColumn(col0 + 1).numFmt).toBe('dd/mm/yyyy');
     }

@@ -1,6 +1,8 @@
 /**
  * The entry form's values (text as typed, codes as their Vietnamese label) to registry cell
- * values: dates typed dd/mm/yyyy become real dates, a 4-digit birth year stays a number, counts
+ * values: dates typed dd/mm/yyyy become real dates, a 4-digit birth year is written as the text
+ * `1990` (a number would show as `12/06/1905` in a workbook whose birth column is formatted
+ * `dd/mm/yyyy`; text shows as typed under any format and still reads as that year), counts
  * become numbers. Anything unreadable is written as typed, so Check names it (REG-03) rather
  * than the form silently dropping it.
  */
@@ -21,7 +23,7 @@ export function formToCells(values: FormValues): Partial<Record<RegistryKey, Cel
     if (column.kind === 'date' || (column.kind === 'birth' && !/^\d{4}$/.test(text))) {
       const parsed = parseDateCell(text);
       cells[column.key] = parsed && parsed.ok ? parsed.date : text;
-    } else if (column.kind === 'birth' || (column.kind === 'int' && /^\d+$/.test(text))) {
+    } else if (column.kind === 'int' && /^\d+$/.test(text)) {
       cells[column.key] = Number(text);
     } else {
       cells[column.key] = text;
