@@ -81,29 +81,39 @@ export class FailureLimiter {
   }
 }
 
-const limiters = new WeakMap<InboxContext, { unit: FailureLimiter; staff: FailureLimiter }>();
-export function limitersOf(ctx: InboxContext): { unit: FailureLimiter; staff: FailureLimiter } {
+const limiters = new WeakMap<InboxContext, { unit: FailureLimiter; unitIp: FailureLimiter; staff: FailureLimiter; staffIp: FailureLimiter }>();
+/**
+ * Failure counters, never a lock a stranger can set for someone else:
+ * - staff: per (user name, address), 5 free tries, then slowed; per address, 100 free (one
+ *   address spraying many names). Wrong passwords from address A never slow the account's
+ *   owner at address B.
+ * - units: per (token prefix, address), 10 free; per address, 50 free. Both only slow WRONG
+ *   tokens: a valid token is looked up first and always works, so one misconfigured client
+ *   behind an office's shared address cannot lock out the office's real submissions.
+ */
+export function limitersOf(ctx: InboxContext): { unit: FailureLimiter; unitIp: FailureLimiter; staff: FailureLimiter; staffIp: FailureLimiter } {
   let found = limiters.get(ctx);
   if (!found) {
-    found = { unit: new FailureLimiter(10), staff: new FailureLimiter(5) };
+    found = { unit: new FailureLimiter(10), unitIp: new FailureLimiter(50), staff: new FailureLimiter(5), staffIp: new FailureLimiter(100) };
     limiters.set(ctx, found);
   }
   return found;
 }
 
-function assertNotBlocked(limiter: FailureLimiter, keys: string[]): void {
-  const wait = Math.max(...keys.map((k) => limiter.retryAfterMs(k)));
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000);
-    throw new HttpError(
-      429,
-      'too_many_failures',
-      `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${seconds} giây.`,
-      `Too many failed attempts. Try again in ${seconds} seconds.`,
-      {},
-      { 'retry-after': String(seconds) },
-    );
-  }
+function retryAfter(checks: [FailureLimiter, string][]): number {
+  return Math.max(0, ...checks.map(([limiter, key]) => limiter.retryAfterMs(key)));
+}
+
+function tooMany(wait: number): HttpError {
+  const seconds = Math.ceil(wait / 1000);
+  return new HttpError(
+    429,
+    'too_many_failures',
+    `Đăng nhập sai quá nhiều lần từ địa chỉ này. Hãy thử lại sau ${seconds} giây.`,
+    `Too many failed attempts from this address. Try again in ${seconds} seconds.`,
+    {},
+    { 'retry-after': String(seconds) },
+  );
 }
 
 // ---- Units -----------------------------------------------------------------------------------
@@ -116,19 +126,23 @@ const UNIT_AUTH_FAILED = (): HttpError =>
     "The unit's access token is wrong or was replaced. Ask the province for a new one.",
   );
 
-/** Bearer token → the unit, or 401 (429 once an IP keeps failing). */
+/** Bearer token → the unit, or 401 (429 once wrong tokens keep coming from one address). A
+ *  valid token is never refused for others' failures: it is 256 random bits, so the lookup
+ *  itself (one SHA-256 and an indexed read) is the only thing a guesser gets. */
 export async function requireUnit(req: FastifyRequest, ctx: InboxContext): Promise<UnitRecord> {
-  const { unit: limiter } = limitersOf(ctx);
-  const ipKey = `ip:${req.ip}`;
-  assertNotBlocked(limiter, [ipKey]);
+  const { unit: limiter, unitIp } = limitersOf(ctx);
   const header = req.headers.authorization ?? '';
   const match = /^Bearer\s+([A-Za-z0-9_\-+/=.]{16,200})\s*$/i.exec(header);
   const unit = match ? await ctx.store.getUnitByTokenHash(sha256Hex(match[1])) : null;
-  if (!unit) {
-    limiter.fail(ipKey);
-    throw UNIT_AUTH_FAILED();
-  }
-  return unit;
+  if (unit) return unit;
+  const checks: [FailureLimiter, string][] = [
+    [limiter, `${(match?.[1] ?? '').slice(0, 8)}|${req.ip}`],
+    [unitIp, req.ip],
+  ];
+  const wait = retryAfter(checks);
+  if (wait > 0) throw tooMany(wait);
+  for (const [l, key] of checks) l.fail(key);
+  throw UNIT_AUTH_FAILED();
 }
 
 // ---- Staff -----------------------------------------------------------------------------------
@@ -136,24 +150,30 @@ export async function requireUnit(req: FastifyRequest, ctx: InboxContext): Promi
 /** A hash to verify against when the user does not exist, so timing does not reveal names. */
 let dummyHash: Promise<string> | null = null;
 
-/** Checks username + password; 401 on failure, 429 when the IP or the username keeps failing. */
+/** Checks username + password; 401 on failure (a deactivated account fails like a wrong
+ *  password), 429 while this (user name, address) pair or this address keeps failing. */
 export async function verifyStaffLogin(
   ctx: InboxContext,
   ip: string,
   username: string,
   password: string,
 ): Promise<StaffUser> {
-  const { staff: limiter } = limitersOf(ctx);
-  const keys = [`ip:${ip}`, `user:${username.toLowerCase()}`];
-  assertNotBlocked(limiter, keys);
+  const { staff: limiter, staffIp } = limitersOf(ctx);
+  const pair = `${username.toLowerCase()}|${ip}`;
+  const checks: [FailureLimiter, string][] = [
+    [limiter, pair],
+    [staffIp, ip],
+  ];
+  const wait = retryAfter(checks);
+  if (wait > 0) throw tooMany(wait);
   const user = await ctx.store.getStaffUser(username);
   dummyHash ??= argonHash(randomBytes(16).toString('hex'));
   const ok = user ? await argonVerify(user.password_hash, password) : (await argonVerify(await dummyHash, password), false);
-  if (!user || !ok) {
-    for (const key of keys) limiter.fail(key);
+  if (!user || !ok || !user.active) {
+    for (const [l, key] of checks) l.fail(key);
     throw new HttpError(401, 'auth_failed', 'Sai tên đăng nhập hoặc mật khẩu.', 'Wrong user name or password.');
   }
-  for (const key of keys) limiter.reset(key);
+  limiter.reset(pair);
   return user;
 }
 

@@ -4,6 +4,7 @@ import { isUserError } from '../domain/errors';
 import { HttpError } from './auth';
 import type { InboxConfig } from './config';
 import { JudgePool } from './judgePool';
+import { registerAdminRoutes } from './routes/admin';
 import { registerApiRoutes, UPLOAD_TYPES } from './routes/api';
 import { registerStaffRoutes } from './routes/staff';
 import { openFileStore, openStore } from './storage';
@@ -109,6 +110,7 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
 
   registerApiRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
   const web = config.web ? loadWebRoutes() : null;
   if (web) await web(app, ctx);
   return { app, ctx };

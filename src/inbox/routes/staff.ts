@@ -1,13 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { audit } from '../audit';
-import { HttpError, requireStaff, sessionCookie, sessionIdHash, sha256Hex, staffSession, startSession, verifyStaffLogin } from '../auth';
+import { hashPassword, HttpError, requireStaff, sessionCookie, sessionIdHash, sha256Hex, staffSession, startSession, verifyStaffLogin } from '../auth';
 import { profileOf } from '../config';
 import type { InboxContext, SubmissionVersion } from '../storage/types';
 import { trackPeriod, versionView } from '../tracking';
 import { parseQuery, PERIOD_HINT, PeriodQuery } from './api';
 
 const LoginBody = z.object({ user: z.string().min(1).max(100), password: z.string().min(1).max(1000) });
+/** A new password: 10 to 200 characters (what `vr inbox staff add` asks too). */
+export const NewPassword = z.string().min(10).max(200);
+export const PASSWORD_HINT: [string, string] = ['Mật khẩu mới dài 10–200 ký tự.', 'The new password must be 10–200 characters.'];
+const PasswordBody = z.object({ current: z.string().min(1).max(1000), password: NewPassword });
 const ReturnBody = z.object({ reason: z.string().trim().min(1).max(2000) });
 const IdParams = z.object({ id: z.string().uuid() });
 const TrackingQuery = PeriodQuery.extend({ profile: z.string().min(1).max(100) });
@@ -59,6 +63,19 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
     reply.header('set-cookie', sessionCookie('', 0, secure));
     await audit(ctx, req, { role: staff.role, name: staff.username }, 'logout', null);
     return { ok: true };
+  });
+
+  // A password change ends every session of the account (a stolen cookie dies with the old
+  // password); the person changing it gets a fresh session.
+  app.post('/api/staff/password', async (req, reply) => {
+    const staff = await requireStaff(req, ctx, { csrf: true });
+    const { current, password } = parseQuery(PasswordBody, req.body, PASSWORD_HINT);
+    await verifyStaffLogin(ctx, req.ip, staff.username, current);
+    const updated = await ctx.store.updateStaffUser(staff.username, { password_hash: await hashPassword(password) });
+    if (!updated) throw new HttpError(401, 'not_logged_in', 'Tài khoản không còn tồn tại.', 'The account no longer exists.');
+    const session = await startSession(ctx, reply, updated, secure);
+    await audit(ctx, req, { role: staff.role, name: staff.username }, 'staff_password_changed', staff.username);
+    return { user: updated.username, role: updated.role, csrf_token: session.csrf_token };
   });
 
   app.get('/api/staff/me', async (req) => {

@@ -2,6 +2,7 @@ import { Pool, type PoolClient } from 'pg';
 import { auditLimit, decisionConflict, toAudit, toSession, toStaff, toUnit, toVersion } from './rows';
 import type {
   AuditEvent,
+  StaffChange,
   AuditQuery,
   DecideResult,
   InsertVersionResult,
@@ -62,6 +63,13 @@ CREATE TABLE submission_files (
 ALTER TABLE submission_files ALTER COLUMN data SET STORAGE EXTERNAL;
 ALTER TABLE submissions ADD CONSTRAINT submissions_file_bytes
   FOREIGN KEY (file_key) REFERENCES submission_files (file_key) NOT VALID;`,
+  },
+  {
+    version: 4,
+    sql: `
+ALTER TABLE units ADD COLUMN active BOOLEAN NOT NULL DEFAULT true;
+ALTER TABLE staff_users ADD COLUMN active BOOLEAN NOT NULL DEFAULT true;
+CREATE INDEX sessions_user ON sessions (user_id);`,
   },
 ];
 
@@ -130,7 +138,7 @@ export class PostgresStore implements Store {
   }
 
   async getUnitByTokenHash(tokenHash: string): Promise<UnitRecord | null> {
-    const rows = await this.q('SELECT * FROM units WHERE token_hash = $1', [tokenHash]);
+    const rows = await this.q('SELECT * FROM units WHERE token_hash = $1 AND active', [tokenHash]);
     return rows[0] ? toUnit(rows[0]) : null;
   }
 
@@ -151,14 +159,39 @@ export class PostgresStore implements Store {
     return rows.map(toUnit);
   }
 
+  async setUnitActive(profile: string, unitCode: string, active: boolean): Promise<UnitRecord | null> {
+    const rows = await this.q('UPDATE units SET active = $3 WHERE profile = $1 AND unit_code = $2 RETURNING *', [profile, unitCode, active]);
+    return rows[0] ? toUnit(rows[0]) : null;
+  }
+
   async upsertStaffUser(user: { username: string; role: StaffRole; password_hash: string }): Promise<StaffUser> {
-    const rows = await this.q(
-      `INSERT INTO staff_users (username, role, password_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (username) DO UPDATE SET role = EXCLUDED.role, password_hash = EXCLUDED.password_hash
-       RETURNING *`,
-      [user.username, user.role, user.password_hash],
-    );
-    return toStaff(rows[0]);
+    return this.tx(async (c) => {
+      await c.query('DELETE FROM sessions WHERE user_id IN (SELECT id FROM staff_users WHERE username = $1)', [user.username]);
+      const { rows } = await c.query(
+        `INSERT INTO staff_users (username, role, password_hash) VALUES ($1, $2, $3)
+         ON CONFLICT (username) DO UPDATE SET role = EXCLUDED.role, password_hash = EXCLUDED.password_hash, active = true
+         RETURNING *`,
+        [user.username, user.role, user.password_hash],
+      );
+      return toStaff(rows[0] as Row);
+    });
+  }
+
+  async listStaffUsers(): Promise<StaffUser[]> {
+    return (await this.q('SELECT * FROM staff_users ORDER BY username')).map(toStaff);
+  }
+
+  async updateStaffUser(username: string, change: StaffChange): Promise<StaffUser | null> {
+    return this.tx(async (c) => {
+      const { rows } = await c.query(
+        `UPDATE staff_users SET password_hash = COALESCE($2, password_hash), role = COALESCE($3, role), active = COALESCE($4, active)
+         WHERE username = $1 RETURNING *`,
+        [username, change.password_hash ?? null, change.role ?? null, change.active ?? null],
+      );
+      if (!rows[0]) return null;
+      await c.query('DELETE FROM sessions WHERE user_id = $1', [rows[0].id]);
+      return toStaff(rows[0] as Row);
+    });
   }
 
   async getStaffUser(username: string): Promise<StaffUser | null> {
@@ -180,8 +213,8 @@ export class PostgresStore implements Store {
 
   async getSession(idHash: string, at: string): Promise<{ session: SessionRecord; user: StaffUser } | null> {
     const rows = await this.q(
-      `SELECT s.*, u.username, u.role, u.password_hash, u.created_at AS user_created_at
-       FROM sessions s JOIN staff_users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2`,
+      `SELECT s.*, u.username, u.role, u.password_hash, u.active, u.created_at AS user_created_at
+       FROM sessions s JOIN staff_users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.active`,
       [idHash, at],
     );
     const row = rows[0];
@@ -192,6 +225,10 @@ export class PostgresStore implements Store {
 
   async deleteSession(idHash: string): Promise<void> {
     await this.q('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
+  }
+
+  async deleteUserSessions(userId: number): Promise<number> {
+    return (await this.pool.query('DELETE FROM sessions WHERE user_id = $1', [userId])).rowCount ?? 0;
   }
 
   async deleteExpiredSessions(at: string): Promise<number> {

@@ -17,6 +17,11 @@ function json<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
+/** SQLite 0/1, PostgreSQL boolean; a row from before the column existed is active. */
+function flag(value: unknown): boolean {
+  return value === undefined || value === null ? true : Boolean(Number(value));
+}
+
 export function toUnit(row: Row): UnitRecord {
   return {
     id: Number(row.id),
@@ -26,6 +31,7 @@ export function toUnit(row: Row): UnitRecord {
     province_code: String(row.province_code),
     token_hash: String(row.token_hash),
     created_at: iso(row.created_at),
+    active: flag(row.active),
   };
 }
 
@@ -36,6 +42,7 @@ export function toStaff(row: Row): StaffUser {
     role: row.role === 'admin' ? 'admin' : 'staff',
     password_hash: String(row.password_hash),
     created_at: iso(row.created_at),
+    active: flag(row.active),
   };
 }
 

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { auditLimit, decisionConflict, toAudit, toSession, toStaff, toUnit, toVersion } from './rows';
 import type {
   AuditEvent,
+  StaffChange,
   AuditQuery,
   DecideResult,
   InsertVersionResult,
@@ -52,6 +53,13 @@ CREATE TABLE audit_events (
 CREATE INDEX audit_target ON audit_events (target);`,
   },
   { version: 2, sql: 'CREATE INDEX submissions_unit_sha ON submissions (unit_id, sha256);' },
+  {
+    version: 3,
+    sql: `
+ALTER TABLE units ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE staff_users ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX sessions_user ON sessions (user_id);`,
+  },
 ];
 
 export const SQLITE_FILE = 'inbox.sqlite';
@@ -109,7 +117,7 @@ export class SqliteStore implements Store {
   }
 
   async getUnitByTokenHash(tokenHash: string): Promise<UnitRecord | null> {
-    const row = this.one('SELECT * FROM units WHERE token_hash = ?', tokenHash);
+    const row = this.one('SELECT * FROM units WHERE token_hash = ? AND active = 1', tokenHash);
     return row ? toUnit(row) : null;
   }
 
@@ -130,14 +138,39 @@ export class SqliteStore implements Store {
     return rows.map(toUnit);
   }
 
+  async setUnitActive(profile: string, unitCode: string, active: boolean): Promise<UnitRecord | null> {
+    this.db.prepare('UPDATE units SET active = ? WHERE profile = ? AND unit_code = ?').run(active ? 1 : 0, profile, unitCode);
+    return this.getUnit(profile, unitCode);
+  }
+
   async upsertStaffUser(user: { username: string; role: StaffRole; password_hash: string }): Promise<StaffUser> {
-    this.db
-      .prepare(
-        `INSERT INTO staff_users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (username) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash`,
-      )
-      .run(user.username, user.role, user.password_hash, now());
-    return toStaff(this.one('SELECT * FROM staff_users WHERE username = ?', user.username)!);
+    return this.db.transaction((): StaffUser => {
+      this.db.prepare('DELETE FROM sessions WHERE user_id IN (SELECT id FROM staff_users WHERE username = ?)').run(user.username);
+      this.db
+        .prepare(
+          `INSERT INTO staff_users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (username) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash, active = 1`,
+        )
+        .run(user.username, user.role, user.password_hash, now());
+      return toStaff(this.one('SELECT * FROM staff_users WHERE username = ?', user.username)!);
+    }).immediate();
+  }
+
+  async listStaffUsers(): Promise<StaffUser[]> {
+    return this.all('SELECT * FROM staff_users ORDER BY username').map(toStaff);
+  }
+
+  async updateStaffUser(username: string, change: StaffChange): Promise<StaffUser | null> {
+    return this.db.transaction((): StaffUser | null => {
+      const row = this.one('SELECT * FROM staff_users WHERE username = ?', username);
+      if (!row) return null;
+      const user = toStaff(row);
+      this.db
+        .prepare('UPDATE staff_users SET password_hash = ?, role = ?, active = ? WHERE id = ?')
+        .run(change.password_hash ?? user.password_hash, change.role ?? user.role, (change.active ?? user.active) ? 1 : 0, user.id);
+      this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.id);
+      return toStaff(this.one('SELECT * FROM staff_users WHERE id = ?', user.id)!);
+    }).immediate();
   }
 
   async getStaffUser(username: string): Promise<StaffUser | null> {
@@ -160,11 +193,15 @@ export class SqliteStore implements Store {
     const row = this.one('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?', idHash, at);
     if (!row) return null;
     const user = await this.getStaffUserById(Number(row.user_id));
-    return user ? { session: toSession(row), user } : null;
+    return user?.active ? { session: toSession(row), user } : null;
   }
 
   async deleteSession(idHash: string): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+  }
+
+  async deleteUserSessions(userId: number): Promise<number> {
+    return this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
   }
 
   async deleteExpiredSessions(at: string): Promise<number> {

@@ -23,6 +23,8 @@ export interface UnitRecord {
   /** SHA-256 (hex) of the unit's token; the token itself is shown once and never stored. */
   token_hash: string;
   created_at: string;
+  /** A deactivated unit's token no longer works; its submissions are kept. */
+  active: boolean;
 }
 
 export interface NewUnit {
@@ -40,6 +42,15 @@ export interface StaffUser {
   /** argon2id PHC string. */
   password_hash: string;
   created_at: string;
+  /** A deactivated account cannot sign in and has no sessions. */
+  active: boolean;
+}
+
+/** A change an administrator makes to a staff account; any change ends its sessions. */
+export interface StaffChange {
+  password_hash?: string;
+  role?: StaffRole;
+  active?: boolean;
 }
 
 export interface SessionRecord {
@@ -114,7 +125,14 @@ export type AuditAction =
   | 'login_failed'
   | 'logout'
   | 'unit_token_issued'
-  | 'staff_created';
+  | 'unit_deactivated'
+  | 'unit_activated'
+  | 'staff_created'
+  | 'staff_password_reset'
+  | 'staff_password_changed'
+  | 'staff_role_changed'
+  | 'staff_deactivated'
+  | 'staff_activated';
 
 /**
  * Audit event (who, what, when). NEVER holds a victim's name, ID number or file contents:
@@ -155,15 +173,25 @@ export interface Store {
   getUnitById(id: number): Promise<UnitRecord | null>;
   listUnits(profile?: string): Promise<UnitRecord[]>;
 
+  /** Activates or deactivates a unit; null when there is no such unit. */
+  setUnitActive(profile: string, unitCode: string, active: boolean): Promise<UnitRecord | null>;
+
   // Staff and sessions ------------------------------------------------------------------
-  /** Creates the user or replaces role and password hash when the username exists. */
+  /** Creates the user, or replaces role and password hash (and reactivates it) when the
+   *  username exists, ending the existing account's sessions. */
   upsertStaffUser(user: { username: string; role: StaffRole; password_hash: string }): Promise<StaffUser>;
+  listStaffUsers(): Promise<StaffUser[]>;
+  /** Changes password, role or active flag and ends every session of the account, in one
+   *  transaction; null when there is no such user. */
+  updateStaffUser(username: string, change: StaffChange): Promise<StaffUser | null>;
   getStaffUser(username: string): Promise<StaffUser | null>;
   getStaffUserById(id: number): Promise<StaffUser | null>;
   createSession(session: SessionRecord): Promise<void>;
-  /** The session and its user when the session exists and has not expired at `now`. */
+  /** The session and its (active) user when the session exists and has not expired at `now`. */
   getSession(idHash: string, now: string): Promise<{ session: SessionRecord; user: StaffUser } | null>;
   deleteSession(idHash: string): Promise<void>;
+  /** Ends every session of one account; returns how many. */
+  deleteUserSessions(userId: number): Promise<number>;
   deleteExpiredSessions(now: string): Promise<number>;
 
   // Submissions -------------------------------------------------------------------------
