@@ -2,6 +2,8 @@
  * Every user-visible string of the pane, Vietnamese first (the clerks' language), English
  * selectable in Settings. `{name}` placeholders are filled by `format`.
  */
+import { formatNumber } from '../domain/format';
+
 const vi = {
   appTitle: 'Sổ theo dõi nạn nhân',
   loading: 'Đang tải…',
@@ -37,8 +39,8 @@ const vi = {
   entryGroup_support: 'Hỗ trợ và đồng ý',
   entryCaseId: 'Mã hồ sơ (tự sinh)',
   entryChoose: '— Chọn —',
-  entryDateHint: 'dd/mm/yyyy',
-  entryBirthHint: 'dd/mm/yyyy hoặc chỉ năm sinh',
+  entryDateHint: 'ngày/tháng/năm, ví dụ 05/08/2020',
+  entryBirthHint: 'ngày/tháng/năm, hoặc chỉ năm sinh (ví dụ 1998)',
   entrySave: 'Ghi vào sổ',
   entrySaveAnyway: 'Vẫn ghi (còn lỗi)',
   entryCheckRow: 'Kiểm tra dòng',
@@ -85,7 +87,9 @@ const vi = {
   submitTitle: 'Gửi sổ lên hộp thư tỉnh',
   submitButton: 'Kiểm tra và gửi',
   submitBlocked: 'Chưa gửi được: còn {count} lỗi. Sửa ở trang Kiểm tra rồi gửi lại.',
-  submitNoInbox: 'Chưa cài đặt địa chỉ hộp thư và mã đơn vị (trang Cài đặt).',
+  submitNoInbox: 'Chưa có địa chỉ hộp thư tỉnh và mã truy cập. Nhập cả hai ở trang Cài đặt.',
+  submitNoInboxUrl: 'Chưa có địa chỉ hộp thư tỉnh. Nhập ở trang Cài đặt (mã truy cập đã có).',
+  submitNoToken: 'Chưa có mã truy cập của đơn vị trên máy này. Nhập ở trang Cài đặt (địa chỉ hộp thư đã có).',
   submitReading: 'Đang lấy tệp từ Excel…',
   submitUploading: 'Đang gửi… {pct}%',
   submitReceipt: 'Đã nhận: mã biên nhận {id}, lúc {time}, {onTime}. SHA-256: {sha}',
@@ -103,15 +107,15 @@ const vi = {
   state_late: 'đã nộp muộn',
   state_returned: 'bị trả lại',
   state_accepted: 'đã được chấp nhận',
-  submitAuth: 'Mã đơn vị không đúng hoặc đã bị thu hồi. Kiểm tra lại ở trang Cài đặt.',
+  submitAuth: 'Mã truy cập không đúng hoặc đã bị thu hồi. Kiểm tra lại ở trang Cài đặt.',
   submitLocked: 'Quý này đã được tỉnh chấp nhận và khóa; không gửi lại được.',
   submitTooLarge: 'Tệp quá lớn để gửi.',
   submitFailed: 'Gửi không thành công: {message}',
   // Settings
   settingsLanguage: 'Ngôn ngữ',
   settingsInbox: 'Địa chỉ hộp thư tỉnh',
-  settingsToken: 'Mã đơn vị (token)',
-  settingsTokenNote: 'Mã đơn vị chỉ lưu trên máy này, không lưu vào tệp Excel.',
+  settingsToken: 'Mã truy cập của đơn vị',
+  settingsTokenNote: 'Tỉnh cấp mã này cho đơn vị. Chỉ lưu trên máy này, không lưu vào tệp Excel.',
   settingsSave: 'Lưu cài đặt',
   settingsSaved: 'Đã lưu cài đặt cho sổ này.',
   // Errors
@@ -153,8 +157,8 @@ const en: Record<MessageKey, string> = {
   entryGroup_support: 'Support and consent',
   entryCaseId: 'Case ID (generated)',
   entryChoose: '— Choose —',
-  entryDateHint: 'dd/mm/yyyy',
-  entryBirthHint: 'dd/mm/yyyy or birth year only',
+  entryDateHint: 'day/month/year, e.g. 05/08/2020',
+  entryBirthHint: 'day/month/year, or the birth year alone (e.g. 1998)',
   entrySave: 'Write to register',
   entrySaveAnyway: 'Write anyway (has errors)',
   entryCheckRow: 'Check row',
@@ -198,7 +202,9 @@ const en: Record<MessageKey, string> = {
   submitTitle: 'Submit to the provincial inbox',
   submitButton: 'Check and submit',
   submitBlocked: 'Not submitted: {count} errors remain. Fix them on Check, then submit again.',
-  submitNoInbox: 'Set the inbox address and unit token first (Settings).',
+  submitNoInbox: 'No inbox address and no access code yet. Enter both in Settings.',
+  submitNoInboxUrl: 'No provincial inbox address yet. Enter it in Settings (the access code is set).',
+  submitNoToken: 'No access code for this unit on this computer. Enter it in Settings (the inbox address is set).',
   submitReading: 'Getting the file from Excel…',
   submitUploading: 'Uploading… {pct}%',
   submitReceipt: 'Received: receipt {id} at {time}, {onTime}. SHA-256: {sha}',
@@ -216,14 +222,14 @@ const en: Record<MessageKey, string> = {
   state_late: 'submitted late',
   state_returned: 'returned',
   state_accepted: 'accepted',
-  submitAuth: 'The unit token is wrong or revoked. Check it in Settings.',
+  submitAuth: 'The access code is wrong or revoked. Check it in Settings.',
   submitLocked: 'This quarter was accepted and locked by the province; it cannot be resubmitted.',
   submitTooLarge: 'The file is too large to send.',
   submitFailed: 'Submission failed: {message}',
   settingsLanguage: 'Language',
   settingsInbox: 'Provincial inbox address',
-  settingsToken: 'Unit token',
-  settingsTokenNote: 'The token is kept on this computer only, never in the Excel file.',
+  settingsToken: 'Unit access code',
+  settingsTokenNote: 'The province issues this code to the unit. Kept on this computer only, never in the Excel file.',
   settingsSave: 'Save settings',
   settingsSaved: 'Settings saved for this workbook.',
   errorGeneric: 'Something went wrong: {message}',
@@ -237,6 +243,13 @@ export function format(template: string, params: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** Parameters that are labels, not quantities: never grouped (`2020`, not `2.020`). */
+const LABEL_PARAMS = new Set(['year', 'quarter', 'row', 'id', 'code']);
+
+/** Fills a message; counts read as the language writes them (`1.234` in Vietnamese). */
 export function translate(lang: Language, key: MessageKey, params?: Record<string, string | number>): string {
-  return format(MESSAGES[lang][key], params);
+  if (!params) return MESSAGES[lang][key];
+  const shown: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) shown[name] = typeof value === 'number' && !LABEL_PARAMS.has(name) ? formatNumber(value, lang) : value;
+  return format(MESSAGES[lang][key], shown);
 }

@@ -9,7 +9,7 @@ describe('Settings panel', () => {
     renderPane(shell, 'settings', harness.services);
     fireEvent.click(await screen.findByRole('radio', { name: 'English' }));
     fireEvent.change(screen.getByLabelText('Địa chỉ hộp thư tỉnh'), { target: { value: 'https://inbox.example' } });
-    fireEvent.change(screen.getByLabelText('Mã đơn vị (token)'), { target: { value: 'secret-token' } });
+    fireEvent.change(screen.getByLabelText('Mã truy cập của đơn vị'), { target: { value: 'secret-token' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu cài đặt' }));
     expect(await screen.findByRole('tab', { name: 'Settings' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Enter case' })).toBeInTheDocument();

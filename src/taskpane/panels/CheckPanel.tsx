@@ -19,6 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { SEVERITIES, summarise, type Finding, type Severity } from '../../domain/finding';
 import { foldText } from '../../domain/codes';
+import { formatNumber } from '../../domain/format';
 import { SHEET, findSheet } from '../../domain/sheet';
 import { todayUtc } from '../../domain/dates';
 import { errorText } from '../components/errorText';
@@ -168,7 +169,7 @@ export default function CheckPanel(): React.JSX.Element {
               <Checkbox
                 key={s}
                 checked={shown.has(s)}
-                label={`${t(`sev_${s}` as MessageKey)} (${summary[s]})`}
+                label={`${t(`sev_${s}` as MessageKey)} (${formatNumber(summary[s], lang)})`}
                 onChange={(_, data) => {
                   const next = new Set(shown);
                   if (data.checked) next.add(s);
@@ -188,7 +189,7 @@ export default function CheckPanel(): React.JSX.Element {
                   <Badge appearance="filled" color={BADGE[severity]}>
                     {t(`sev_${severity}` as MessageKey)}
                   </Badge>{' '}
-                  ({[...byRule.values()].reduce((n, l) => n + l.length, 0)})
+                  ({formatNumber([...byRule.values()].reduce((n, l) => n + l.length, 0), lang)})
                 </h3>
                 {[...byRule.entries()].map(([rule, list]) => {
                   const key = `${severity}:${rule}`;
@@ -196,7 +197,7 @@ export default function CheckPanel(): React.JSX.Element {
                   return (
                     <details key={rule} open data-rule={rule}>
                       <summary className={styles.summary}>
-                        {rule} ({list.length})
+                        {rule} ({formatNumber(list.length, lang)})
                       </summary>
                       <ul className={styles.list}>
                         {list.slice(0, limit).map((f, i) => (

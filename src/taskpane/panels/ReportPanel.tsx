@@ -19,6 +19,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { formatNumber } from '../../domain/format';
 import { buildReport } from '../../domain/report';
 import { readReportSheet, reportCellWrites, reportDifferences, type ReportDifference } from '../../domain/reportSheet';
 import { parseWorkbook } from '../../domain/parse';
@@ -40,9 +41,9 @@ interface Plan {
   summary: { received: number; identified: number; minors: number };
 }
 
-function shown(value: unknown): string {
+function shown(value: unknown, lang: 'vi' | 'en'): string {
   if (value === null || value === undefined || value === '') return '—';
-  return String(value);
+  return typeof value === 'number' ? formatNumber(value, lang) : String(value);
 }
 
 export default function ReportPanel(): React.JSX.Element {
@@ -134,8 +135,8 @@ export default function ReportPanel(): React.JSX.Element {
                 <TableRow key={`${d.code}-${d.key}`}>
                   <TableCell>{d.code}</TableCell>
                   <TableCell>{d.column}</TableCell>
-                  <TableCell className={styles.number}>{shown(d.typed)}</TableCell>
-                  <TableCell className={styles.number}>{shown(d.computed)}</TableCell>
+                  <TableCell className={styles.number}>{shown(d.typed, lang)}</TableCell>
+                  <TableCell className={styles.number}>{shown(d.computed, lang)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

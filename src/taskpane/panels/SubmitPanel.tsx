@@ -64,7 +64,7 @@ export default function SubmitPanel(): React.JSX.Element {
   const submit = async (): Promise<void> => {
     setResult(null);
     if (!inboxUrl || !token) {
-      setResult({ kind: 'error', text: t('submitNoInbox') });
+      setResult({ kind: 'error', text: t(!inboxUrl && !token ? 'submitNoInbox' : !inboxUrl ? 'submitNoInboxUrl' : 'submitNoToken') });
       return;
     }
     try {
