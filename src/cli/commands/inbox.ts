@@ -4,6 +4,7 @@ import { hashPassword, newToken, sha256Hex } from '../../inbox/auth';
 import { loadConfig, type InboxConfig } from '../../inbox/config';
 import { startServer } from '../../inbox/server';
 import { openFileStore, openStore } from '../../inbox/storage';
+import { backupSqliteInbox, restoreSqliteInbox } from '../../inbox/storage/backup';
 import type { Store } from '../../inbox/storage/types';
 import { intArg, profileArg, unitArg } from '../args';
 
@@ -99,6 +100,36 @@ export async function inboxStaffAdd(
   out(`Đã tạo/cập nhật tài khoản ${user} (${role}). / Account ${user} (${role}) created or updated.`);
 }
 
+/** `vr inbox backup`: SQLite inbox only (PostgreSQL: pg_dump, docs/operations.md). */
+export async function inboxBackup(opts: { data: string; output: string }, out: Out = stdout): Promise<void> {
+  const config = configFor(opts);
+  if (config.databaseUrl) throw postgresBackup();
+  const r = await backupSqliteInbox(config.dataDir, opts.output);
+  const size = `${Math.round((r.bytes / 1024 / 1024) * 10) / 10} MB`;
+  out(`Đã sao lưu ${r.submissions} bản nộp vào ${r.file} (${size}). Giữ tệp này an toàn như dữ liệu gốc; khoá VR_INBOX_KEY giữ riêng.`);
+  out(`Backed up ${r.submissions} submissions to ${r.file} (${size}). Keep it as safe as the data itself; keep VR_INBOX_KEY separately.`);
+}
+
+/** `vr inbox restore`: into an empty data folder, or with --force (old folder kept aside). */
+export async function inboxRestore(opts: { data: string; force?: boolean }, archive: string, out: Out = stdout): Promise<void> {
+  const config = configFor(opts);
+  if (config.databaseUrl) throw postgresBackup();
+  const r = await restoreSqliteInbox(config.dataDir, archive, { force: opts.force === true, key: config.encryptionKey });
+  if (r.movedAside) out(`Thư mục cũ được giữ tại / The previous folder was kept at ${r.movedAside}`);
+  out(`Đã khôi phục ${r.submissions} bản nộp vào ${config.dataDir}; ${r.receiptsVerified} tệp khớp SHA-256 của biên nhận.`);
+  out(`Restored ${r.submissions} submissions into ${config.dataDir}; ${r.receiptsVerified} workbooks match their receipt's SHA-256.`);
+  if (r.receiptsVerified < r.submissions) {
+    out('Các tệp còn lại được mã hoá: đặt VR_INBOX_KEY để kiểm tra cả nội dung. / The others are encrypted: set VR_INBOX_KEY to check their contents too.');
+  }
+}
+
+const postgresBackup = (): UserError =>
+  new UserError(
+    'bad_argument',
+    'Hộp thư dùng PostgreSQL (DATABASE_URL): sao lưu và khôi phục bằng pg_dump / pg_restore, xem docs/operations.md.',
+    'The inbox uses PostgreSQL (DATABASE_URL): back up and restore with pg_dump / pg_restore, see docs/operations.md.',
+  );
+
 /** `vr inbox serve`: runs until SIGINT/SIGTERM; prints the URL. */
 export async function inboxServe(opts: { data: string; port?: string; host?: string }, out: Out = stdout): Promise<void> {
   const config = configFor(opts);
@@ -139,6 +170,19 @@ export function register(program: Command): void {
     .requiredOption('--user <name>', 'tên đăng nhập / user name')
     .option('--role <role>', 'staff | admin', 'staff')
     .action((opts: { data: string; user: string; role?: string }) => inboxStaffAdd(opts));
+  inbox
+    .command('backup')
+    .description('Sao lưu hộp thư SQLite khi đang chạy / back up a SQLite inbox, also while it runs')
+    .requiredOption('--data <dir>', 'thư mục dữ liệu / data folder')
+    .requiredOption('-o, --output <file>', 'tệp sao lưu (.tar) / backup file (.tar)')
+    .action((opts: { data: string; output: string }) => inboxBackup(opts));
+  inbox
+    .command('restore')
+    .description('Khôi phục từ bản sao lưu / restore from a backup (inbox stopped)')
+    .requiredOption('--data <dir>', 'thư mục dữ liệu / data folder')
+    .option('--force', 'thay thư mục không trống (thư mục cũ được giữ lại) / replace a non-empty folder (the old one is kept)')
+    .argument('<file>', 'tệp sao lưu / backup file')
+    .action((file: string, opts: { data: string; force?: boolean }) => inboxRestore(opts, file));
   inbox
     .command('serve')
     .description('Chạy hộp thư / run the inbox server')
