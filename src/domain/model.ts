@@ -124,12 +124,25 @@ export interface Period {
   end: Date;
 }
 
+/** A registry or support-log row the report could not count, and the rules that say why
+ *  (domain.md §2.3: never dropped silently). `part`: the whole row, or only its amount (the
+ *  person is counted, `Kinh phí` leaves the amount out). `row` is the 1-based sheet row. */
+export interface ReportExclusion {
+  sheet: string;
+  row: number;
+  rules: string[];
+  part: 'row' | 'amount';
+}
+
 /** The computed quarterly report. Percent rows hold a number with one decimal, or null when
  *  the denominator is empty (shown as `—`). */
 export interface ReportData {
   period: Period;
   counts: Record<string, ReportFigures>;
   percents: Record<string, number | null>;
+  /** Rows left out, by the report row whose `Ghi chú` names them: `1` for the registry, `4.x`
+   *  for the support log (`4.1` when the type itself is unreadable). Absent codes: none. */
+  excluded: Record<string, ReportExclusion[]>;
 }
 
 /** What a report sheet holds, as read back (figures typed by hand or filled). */

@@ -7,14 +7,18 @@
  * - A record enters a count row only when the facts that row splits on are known: sex always
  *   (Tổng số = Nam + Nữ), the receipt channel for rows 1.x, the purpose is `Chưa xác định` (3.7)
  *   when blank or invalid. Records missing them carry REG-01/02/03 errors, which block submission,
- *   so a submittable workbook loses nobody. An unknown age goes to `Chưa rõ`.
+ *   and `excluded` names each of them under the report row it would have entered, so nobody is
+ *   dropped without a word. An unknown age goes to `Chưa rõ`.
  * - Ages are whole years at `received_date` for every row (2.x, 3.x, 4.x, 5.x too): one person,
  *   one age group throughout the report.
  * - Status "at period end": a person verified after the period's last day was still pending then.
+ * - 6.1–6.3 are year to date (the plan's yearly targets); in a year's first quarter they agree
+ *   with rows 1, 5.1 and 5.2 of the same report.
  */
 import { registryOwners, supportOwners } from './caseIndex';
 import { PURPOSE, RECEIPT_CHANNEL, supportTypes } from './codes';
-import type { Period, RegistryRecord, ReportData, ReportFigures, ReportRowDef, SupportRecord } from './model';
+import type { Period, RegistryRecord, ReportData, ReportExclusion, ReportFigures, ReportRowDef, SupportRecord } from './model';
+import { registryExclusion, supportExclusion } from './reportExcluded';
 import { inPeriod, onOrBeforeEnd, periodOf } from './period';
 import type { Profile } from './schema/profile';
 
@@ -56,11 +60,11 @@ export function reportRowDefs(profile: Pick<Profile, 'law'>): ReportRowDef[] {
     count('2.3', 'Đang chờ xác minh cuối kỳ', 'Awaiting verification at the end of the period'),
     ...PURPOSE.map((p, i) => count(`3.${i + 1}`, `Nạn nhân theo mục đích: ${p.vi}`, `Victims by purpose: ${p.en}`)),
     ...supportTypes(profile.law).map((t, i) => count(`4.${i + 1}`, `Được hỗ trợ: ${t.vi}`, `Supported: ${t.en}`)),
-    count('5.1', 'Nạn nhân dưới 18 tuổi được tiếp nhận trong kỳ', 'Victims under 18 received in the period'),
+    count('5.1', 'Người dưới 18 tuổi được tiếp nhận trong kỳ', 'Persons under 18 received in the period'),
     count('5.2', 'Trong đó được kết nối dịch vụ bảo vệ trẻ em', 'Of whom referred to child-protection services'),
-    { code: '6.1', label_vi: '% trường hợp tiếp nhận trong kỳ đã được xác minh', label_en: '% of persons received in the period who were verified', kind: 'percent' },
-    { code: '6.2', label_vi: '% nạn nhân có nhu cầu đã được hỗ trợ', label_en: '% of victims’ support needs that were met', kind: 'percent' },
-    { code: '6.3', label_vi: '% nạn nhân dưới 18 được kết nối bảo vệ trẻ em', label_en: '% of victims under 18 referred to child protection', kind: 'percent' },
+    { code: '6.1', label_vi: '% trường hợp tiếp nhận từ đầu năm đã được xác minh (lũy kế)', label_en: '% of persons received this year who were verified (year to date)', kind: 'percent' },
+    { code: '6.2', label_vi: '% nhu cầu hỗ trợ của nạn nhân đã được đáp ứng (lũy kế)', label_en: '% of victims’ support needs that were met (year to date)', kind: 'percent' },
+    { code: '6.3', label_vi: '% người dưới 18 được kết nối bảo vệ trẻ em (lũy kế)', label_en: '% of persons under 18 referred to child protection (year to date)', kind: 'percent' },
     { code: '6.4', label_vi: 'Số xã/phường triển khai kế hoạch / tổng số', label_en: 'Communes implementing the plan / total', kind: 'manual' },
     { code: '6.5', label_vi: 'Số cán bộ được tập huấn / tổng số', label_en: 'Staff trained / total', kind: 'manual' },
     { code: '7.1', label_vi: 'Kết quả nổi bật', label_en: 'Main results', kind: 'text' },
@@ -115,6 +119,24 @@ function validAmount(amount: number | null): number {
   return amount !== null && Number.isInteger(amount) && amount >= 0 ? amount : 0;
 }
 
+/** True when a registry row would matter to this report (received in the period or the year to
+ *  to date, decided in the period, or possibly pending at its end): only then is leaving it out
+ *  worth a note. A row without a date received cannot be placed, so it always matters. */
+function inReach(rec: RegistryRecord, period: Period, ytd: Period, receivedIn: boolean): boolean {
+  const received = rec.received_date;
+  if (received === null || receivedIn || inPeriod(received, ytd) || inPeriod(rec.verification_date, period)) return true;
+  return onOrBeforeEnd(received, period) && rec.verification_status !== 'identified' && rec.verification_status !== 'not_victim';
+}
+
+/** True when a support row may be left out of rows 4.x or `Kinh phí` (supportExclusion says). */
+function doubtfulSupport(sup: SupportRecord, supIn: boolean, owner: number, typeKnown: boolean, rec: RegistryRecord | null): boolean {
+  if (sup.date === null) return true;
+  if (!supIn) return false;
+  if (owner < 0 || !typeKnown || (rec !== null && rec.sex === null)) return true;
+  const amount = sup.amount;
+  return amount === null ? sup.raw.amount !== null && sup.raw.amount !== undefined : amount < 0 || !Number.isInteger(amount);
+}
+
 export function buildReport(
   registry: readonly RegistryRecord[],
   support: readonly SupportRecord[],
@@ -123,9 +145,16 @@ export function buildReport(
   quarter: number,
 ): ReportData {
   const period = periodOf(profile, year, quarter);
+  // 6.1–6.3 measure the plan's yearly targets: year to date, from the first day of the year's
+  // first period (1 January, or the profile's cut-off start) to this period's last day (§2.3).
+  const ytd: Period = { year, quarter, start: periodOf(profile, year, 1).start, end: period.end };
   const defs = reportRowDefs(profile);
   const counts: Record<string, ReportFigures> = {};
   for (const def of defs) if (def.kind === 'count') counts[def.code] = emptyFigures(def.code.startsWith('4.'));
+  const excluded: Record<string, ReportExclusion[]> = {};
+  const exclude = (code: string, e: ReportExclusion | null): void => {
+    if (e) (excluded[code] ??= []).push(e);
+  };
 
   // Support types by key -> index (row 4.(i+1)); per person a bit mask of types (≤ 31 types), so
   // "once per type" and "need met" are integer operations, not string keys.
@@ -139,31 +168,47 @@ export function buildReport(
 
   // First registry row per case ID (a duplicate ID is REG-06): the person a support row refers to.
   const ownerOf = registryOwners(registry);
-  let received = 0;
-  let verified = 0;
+  // Year to date: received (6.1's denominator), decided by the period's end (its numerator),
+  // under 18 (6.3's denominator, as 5.1), of whom referred (as 5.2).
+  let receivedYtd = 0;
+  let verifiedYtd = 0;
+  let minorsYtd = 0;
+  let referredYtd = 0;
   // Per person (index of the first registry row of a case ID), bit masks of support types: the
-  // needs of victims identified in the period (6.2), the types met by the period's end, and the
-  // types already counted in 4.x.
+  // needs of victims identified by the period's end and received this year (6.2).
   const needsOf = new Int32Array(registry.length);
 
   for (let index = 0; index < registry.length; index++) {
     const rec = registry[index];
+    const receivedIn = inPeriod(rec.received_date, period);
+    if ((rec.sex === null || rec.received_date === null || rec.receipt_channel === null) && inReach(rec, period, ytd, receivedIn)) {
+      exclude('1', registryExclusion(rec, receivedIn));
+    }
     if (rec.sex === null) continue; // REG-01/02: cannot be split Nam/Nữ
 
-    // Rows 1.x, 5.x, 6.1: received in the period. `Không phải nạn nhân` still counts as received.
+    // 5.1 leaves out people found not to be victims by the period's end (§2.3).
+    const notVictimByEnd = rec.verification_status === 'not_victim' && (rec.verification_date === null || onOrBeforeEnd(rec.verification_date, period));
+    const age = rec.age_at_receipt;
+    const minor = age !== null && age >= 0 && age < 18 && !notVictimByEnd;
+    // Rows 1.x, 5.x: received in the period. `Không phải nạn nhân` still counts as received.
     const channelRow = rec.receipt_channel ? CHANNEL_ROW[rec.receipt_channel] : undefined;
-    if (channelRow && inPeriod(rec.received_date, period)) {
+    if (channelRow && receivedIn) {
       addPerson(counts['1'], rec);
       addPerson(counts[channelRow], rec);
       if (channelRow !== '1.3') addPerson(counts[channelRow.slice(0, 3)], rec);
-      received += 1;
-      if (verifiedAtEnd(rec, period)) verified += 1;
-      // 5.1: every person received in the period under 18 at receipt, whatever their
-      // verification status (so 5.1 = row 1's two under-18 columns, and 6.3 measures the
-      // referral CHD-01 asks for at receipt). 5.2: those with `Kết nối … = Có`.
-      if (rec.age_at_receipt !== null && rec.age_at_receipt >= 0 && rec.age_at_receipt < 18) {
+      // 5.1: under 18 at receipt (awaiting verification or identified); 5.2: those with
+      // `Kết nối … = Có`.
+      if (minor) {
         addPerson(counts['5.1'], rec);
         if (rec.child_referral === 'yes') addPerson(counts['5.2'], rec);
+      }
+    }
+    if (channelRow && inPeriod(rec.received_date, ytd)) {
+      receivedYtd += 1;
+      if (verifiedAtEnd(rec, period)) verifiedYtd += 1;
+      if (minor) {
+        minorsYtd += 1;
+        if (rec.child_referral === 'yes') referredYtd += 1;
       }
     }
 
@@ -172,18 +217,19 @@ export function buildReport(
       if (rec.verification_status === 'identified') {
         addPerson(counts['2.1'], rec);
         addPerson(counts[(rec.purpose && purposeRow.get(rec.purpose)) || undeterminedRow], rec);
-        const owner = rec.support_needs.length > 0 ? ownerOf[index] : -1;
-        if (owner >= 0) {
-          let mask = needsOf[owner];
-          for (const need of rec.support_needs) {
-            const i = typeIndex.get(need);
-            if (i !== undefined) mask |= 1 << i;
-          }
-          needsOf[owner] = mask;
-        }
       } else if (rec.verification_status === 'not_victim') {
         addPerson(counts['2.2'], rec);
       }
+    }
+    // 6.2: the needs of victims identified by the period's end and received this year.
+    const owner = rec.support_needs.length > 0 ? ownerOf[index] : -1;
+    if (owner >= 0 && rec.verification_status === 'identified' && verifiedAtEnd(rec, period) && inPeriod(rec.received_date, ytd)) {
+      let mask = needsOf[owner];
+      for (let k = 0; k < rec.support_needs.length; k++) {
+        const i = typeIndex.get(rec.support_needs[k]);
+        if (i !== undefined) mask |= 1 << i;
+      }
+      needsOf[owner] = mask;
     }
 
     // Row 2.3: received by the period's end and still awaiting a decision on its last day.
@@ -199,7 +245,8 @@ export function buildReport(
 
   // Rows 4.x: persons supported in the period, once per type; Kinh phí sums the valid amounts of
   // the same rows. Support rows whose case is not in the registry (SUP-06) or whose person lacks
-  // a sex are left out of both, so 4.x counts and amounts describe one population.
+  // a sex are left out of both, so 4.x counts and amounts describe one population; each is named
+  // in `excluded`.
   const seen = new Int32Array(registry.length);
   // 6.2: person -> mask of types with any support dated on or before the period's end.
   const metBy = new Int32Array(registry.length);
@@ -208,13 +255,16 @@ export function buildReport(
   for (let s = 0; s < support.length; s++) {
     const sup = support[s];
     const owner = supportOwner[s];
-    if (owner < 0 || sup.type === null) continue;
-    const i = typeIndex.get(sup.type);
-    if (i === undefined) continue;
-    const rec = registry[owner];
+    const i = sup.type === null ? undefined : typeIndex.get(sup.type);
+    const rec = owner < 0 ? null : registry[owner];
+    const supIn = inPeriod(sup.date, period);
+    if (doubtfulSupport(sup, supIn, owner, i !== undefined, rec)) {
+      exclude(i === undefined ? '4.1' : `4.${i + 1}`, supportExclusion(sup, supIn, owner >= 0, rec));
+    }
+    if (rec === null || i === undefined) continue;
     const bit = 1 << i;
     if (needsOf[owner] !== 0 && onOrBeforeEnd(sup.date, period)) metBy[owner] |= bit;
-    if (rec.sex === null || !inPeriod(sup.date, period)) continue;
+    if (rec.sex === null || !supIn) continue;
     const fig = typeRows[i];
     fig.amount = (fig.amount ?? 0) + validAmount(sup.amount);
     if ((seen[owner] & bit) === 0) {
@@ -224,8 +274,8 @@ export function buildReport(
   }
 
   // 6.2 (Hương Trà plan, target "100 % of victims supported per need"): per need, across all
-  // types: needs met / needs, over the victims identified in the period (row 2.1) who listed
-  // needs; a need is met by a support of that type for that person dated by the period's end.
+  // types: needs met / needs; a need is met by a support of that type for that person dated by
+  // the period's end.
   let needs = 0;
   let met = 0;
   for (let owner = 0; owner < needsOf.length; owner++) {
@@ -238,12 +288,13 @@ export function buildReport(
     period,
     counts,
     percents: {
-      // 6.1 (plan 003: 100 % of cases received verified): of row 1, those with a decision by
-      // the period's end.
-      '6.1': percent(verified, received),
+      // 6.1 (plan 003: 100 % of cases received verified): of those received this year, those
+      // with a decision by the period's end.
+      '6.1': percent(verifiedYtd, receivedYtd),
       '6.2': percent(met, needs),
-      // 6.3 (plan 002: child victims connected to child protection) = 5.2 / 5.1.
-      '6.3': percent(counts['5.2'].total, counts['5.1'].total),
+      // 6.3 (plan 002: child victims connected to child protection) = 5.2 / 5.1, year to date.
+      '6.3': percent(referredYtd, minorsYtd),
     },
+    excluded,
   };
 }

@@ -4,6 +4,7 @@
  * "Fill report" writes, and the typed-versus-computed differences RPT-01 and the pane show.
  */
 import { provinceName } from '../profiles';
+import { notesWithExclusions } from './reportExcluded';
 import { foldText } from './codes';
 import { REPORT_FIGURE_KEYS, REPORT_HEADERS, type ReportData, type ReportFigureKey, type ReportSheetValues } from './model';
 import { reportRowDefs } from './report';
@@ -87,10 +88,10 @@ const SECTION_HEADINGS: Record<string, string> = {
 const ROW_NOTES: Record<string, string> = {
   '1': 'Theo Ngày tiếp nhận; tính cả người sau đó xác định không phải nạn nhân. Tuổi tính tại ngày tiếp nhận.',
   '2.3': 'Tiếp nhận đến hết kỳ, chưa có kết quả xác minh vào ngày cuối kỳ',
-  '5.1': 'Mọi người dưới 18 tuổi tại ngày tiếp nhận, được tiếp nhận trong kỳ (kể cả đang chờ xác minh)',
-  '6.1': '= số đã có kết quả xác minh đến cuối kỳ / mục 1',
-  '6.2': '= số nhu cầu đã được hỗ trợ / tổng số nhu cầu của nạn nhân xác định trong kỳ',
-  '6.3': '= mục 5.2 / mục 5.1',
+  '5.1': 'Người dưới 18 tuổi tại ngày tiếp nhận, được tiếp nhận trong kỳ (kể cả đang chờ xác minh; trừ người đã xác định không phải nạn nhân đến cuối kỳ)',
+  '6.1': 'Lũy kế từ đầu năm: số tiếp nhận đã có kết quả xác minh đến cuối kỳ / số tiếp nhận',
+  '6.2': 'Lũy kế từ đầu năm: số nhu cầu đã được hỗ trợ đến cuối kỳ / tổng số nhu cầu của nạn nhân đã xác định',
+  '6.3': 'Lũy kế từ đầu năm: số dưới 18 tuổi được kết nối / số dưới 18 tuổi được tiếp nhận (như mục 5.2 / 5.1)',
   '6.4': 'Nhập tay, ví dụ 8/10',
   '6.5': 'Nhập tay, ví dụ 12/15',
 };
@@ -140,7 +141,7 @@ export function reportSheetGrid(profile: Profile, meta: Meta, report?: ReportDat
     // Codes are text: as numbers, `4.10` would become 4.1.
     row[L.columns.code] = def.code;
     row[L.columns.label] = def.label_vi;
-    row[L.columns.notes] = ROW_NOTES[def.code] ?? null;
+    row[L.columns.notes] = report ? notesWithExclusions(ROW_NOTES[def.code] ?? null, report.excluded[def.code]) : (ROW_NOTES[def.code] ?? null);
     if (report) {
       const fig = report.counts[def.code];
       if (def.kind === 'count' && fig) {
@@ -275,7 +276,9 @@ export function readReportSheet(sheet?: SheetModel | null): ReportSheetValues {
 
 
 /** The cells "Fill report" writes: every computed figure of the rows present (counts, 4.x
- *  amounts, percents). Hand-entered 6.4/6.5, narrative 7.x and `Ghi chú` are left alone. */
+ *  amounts, percents), and on rows 1 and 4.x the note of the rows left out (`Ghi chú` keeps
+ *  what was typed there; an earlier fill's note is replaced). Hand-entered 6.4/6.5 and the
+ *  narrative 7.x are left alone. */
 export function reportCellWrites(values: ReportSheetValues, report: ReportData, profile: Pick<Profile, 'law'>): CellWrite[] {
   const writes: CellWrite[] = [];
   for (const def of reportRowDefs(profile)) {
@@ -286,6 +289,12 @@ export function reportCellWrites(values: ReportSheetValues, report: ReportData, 
       for (const key of figureKeysOf(def.code)) {
         const col0 = values.columns[key];
         if (col0 !== undefined && fig) writes.push({ row0, col0, value: fig[key] ?? 0 });
+      }
+      const notesCol0 = values.columns.notes;
+      if (notesCol0 !== undefined && (def.code === '1' || def.code.startsWith('4.'))) {
+        const existing = values.sheet?.rows[row0]?.[notesCol0] ?? null;
+        const notes = notesWithExclusions(existing, report.excluded[def.code]);
+        if (notes !== existing && !(notes === null && (existing === '' || existing === null))) writes.push({ row0, col0: notesCol0, value: notes });
       }
     } else if (def.kind === 'percent') {
       const col0 = values.columns.total;

@@ -85,7 +85,7 @@ export function generateSample(opts: SampleOptions): SampleResult {
   const spec = withHeaders(buildTemplate(profile, unit, year, quarter, createdAt, { ...content, report }));
   const reportRows = (spec.sheets.find((s) => s.name === SHEET.report) as { rows: CellValue[][] }).rows;
   typeManualParts(reportRows, unit.communes.length);
-  if (opts.errors) expected.push(...plantReportErrors(reportRows, report, profile));
+  if (opts.errors) expected.push(...plantReportErrors(reportRows, profile));
   if (year < profile.years.from || year > profile.years.to) {
     const yearRow0 = META_KEYS.indexOf('year');
     expected.push({ rule: 'FMT-07', severity: severityOf(profile, 'FMT-07'), sheet: SHEET.meta, cell: cellAddress(yearRow0, 1), row: yearRow0 + 1, column: 'B', field: 'year' });

@@ -3,7 +3,6 @@
  * narrative 7.1–7.3), and with `--errors` one fault per RPT rule, each placed on rows whose
  * other checks stay true so the expected findings are exactly known.
  */
-import type { ReportData } from './model';
 import { REPORT_LAYOUT } from './reportSheet';
 import type { Profile } from './schema/profile';
 import { SHEET, cellAddress, columnLetter, type CellValue } from './sheet';
@@ -51,13 +50,14 @@ export function typeManualParts(grid: Grid, unitCommunes: number): void {
  * - RPT-01: row 2.2 raised by one person consistently (total, Nữ, Từ 18 trở lên): three cells differ;
  * - RPT-02: row 2.3 Nam + 1: total ≠ Nam + Nữ, plus RPT-01 on that Nam cell;
  * - RPT-03: row 3.1 raised consistently: 2.1 ≠ sum of 3.x, plus RPT-01 on the three 3.1 cells;
- * - RPT-04: row 6.3 off by 25 points (or a number where `—` is due), plus RPT-01 on that cell;
+ * - RPT-04: row 6.3 = 125 (outside 0–100 %, whatever the quarter: 6.x are year to date), plus
+ *   RPT-01 on that cell;
  * - RPT-05: row 5.1 `Chưa rõ` = "ba" (not a number; RPT-01 leaves unreadable counts to RPT-05);
  * - RPT-06: the unit code in the header names another unit;
  * - RPT-07: narrative 7.3 left empty;
  * - FMT-03: the `Kinh phí (đồng)` header renamed (no cell: the column is what is missing).
  */
-export function plantReportErrors(grid: Grid, report: ReportData, profile: Profile): ExpectedFinding[] {
+export function plantReportErrors(grid: Grid, profile: Profile): ExpectedFinding[] {
   const C = REPORT_LAYOUT.columns;
   const out: ExpectedFinding[] = [];
   const add = (rule: string, row0: number, col: Col | null, field: string | null) =>
@@ -88,8 +88,7 @@ export function plantReportErrors(grid: Grid, report: ReportData, profile: Profi
   add('RPT-03', rowOf(grid, '2.1'), 'total', 'total');
 
   const r63 = rowOf(grid, '6.3');
-  const p = report.percents['6.3'] ?? null;
-  grid[r63][C.total] = p === null ? 50 : p >= 50 ? Math.round((p - 25) * 10) / 10 : Math.round((p + 25) * 10) / 10;
+  grid[r63][C.total] = 125;
   add('RPT-04', r63, 'total', 'total');
   add('RPT-01', r63, 'total', 'total');
 

@@ -115,16 +115,53 @@ describe('vr fill writes the report computed from the registry', () => {
     });
   });
 
-  test('rows 5.x and 6.x: minors received, their referrals, and the percentages', () => {
-    const minors = registry.filter((r) => inPeriod(r.received_date) && ageAtReceipt(r) < 18);
+  test('rows 5.x and 6.x: minors received (not those found not to be victims by the end), referrals, year-to-date percentages', () => {
+    const decidedBy = (r: Row) => r.verification_date instanceof Date && r.verification_date.getTime() <= END;
+    const notVictim = (r: Row) => r.verification_status === 'Không phải nạn nhân' && decidedBy(r);
+    const minorsOf = (rows: Row[]) => rows.filter((r) => ageAtReceipt(r) < 18 && !notVictim(r));
+    const minors = minorsOf(registry.filter((r) => inPeriod(r.received_date)));
     const referred = minors.filter((r) => r.child_referral === 'Có');
     expect(figuresAt('5.1')).toEqual(figures(minors));
     expect(figuresAt('5.2')).toEqual(figures(referred));
-    const received = registry.filter((r) => inPeriod(r.received_date));
-    const verified = received.filter((r) => r.verification_date instanceof Date && r.verification_date.getTime() <= END);
+    // Year to date: 01/01/2020 to the period's end.
+    const ytd = registry.filter((r) => r.received_date instanceof Date && r.received_date.getTime() >= Date.UTC(2020, 0, 1) && r.received_date.getTime() <= END);
+    expect(ytd.length).toBeGreaterThan(registry.filter((r) => inPeriod(r.received_date)).length);
     const pct = (n: number, d: number) => Math.round((1000 * n) / d) / 10;
-    expect(valueAt('6.1', 2)).toBeCloseTo(pct(verified.length, received.length), 1);
-    expect(valueAt('6.3', 2)).toBeCloseTo(pct(referred.length, minors.length), 1);
+    expect(valueAt('6.1', 2)).toBeCloseTo(pct(ytd.filter(decidedBy).length, ytd.length), 1);
+    const minorsYtd = minorsOf(ytd);
+    expect(valueAt('6.3', 2)).toBeCloseTo(pct(minorsYtd.filter((r) => r.child_referral === 'Có').length, minorsYtd.length), 1);
+  });
+
+  test('rows it cannot count are named in Ghi chú of row 1 and 4.x and in the output; a new fill replaces the note', async () => {
+    const spec = sample(60, 4).spec;
+    const reg = sheetOf(spec, 'Sổ theo dõi').rows;
+    const sup = sheetOf(spec, 'Hỗ trợ').rows;
+    const col = (key: string) => REGISTRY_KEYS.indexOf(key as never);
+    const r0 = reg.findIndex((r, i) => i > 0 && inPeriod(r[col('received_date')]));
+    reg[r0][col('sex')] = 'nu';
+    const s0 = sup.findIndex((r, i) => i > 0 && inPeriod(r[SUPPORT_KEYS.indexOf('date')]));
+    sup[s0][SUPPORT_KEYS.indexOf('type')] = 'Y te';
+    const bad = path.join(dir, 'bad.xlsx');
+    await writeTemplateFile(spec, bad);
+    const lines: string[] = [];
+    await runFill(bad, {}, (l) => lines.push(l));
+    const rows = (await readWorkbookFile(bad)).sheets.find((x) => x.name === 'Báo cáo quý')!.rows;
+    const notes = (code: string) => String(rows.find((row) => row[0] === code)?.[10] ?? '');
+    expect(notes('1')).toContain(`1 dòng bị loại (dòng ${r0 + 1}: REG-02)`);
+    expect(notes('1')).toMatch(/^Theo Ngày tiếp nhận/); // the template's explanation stays
+    expect(notes('4.1')).toContain(`1 dòng sổ hỗ trợ bị loại (dòng ${s0 + 1}: REG-02)`);
+    expect(lines.join('\n')).toContain(`Mục 1: 1 dòng bị loại (dòng ${r0 + 1}: REG-02) | Item 1: 1 row left out (row ${r0 + 1}: REG-02)`);
+    // Fixed and filled again: the note goes, the explanation stays, nothing is repeated.
+    reg[r0][col('sex')] = 'Nữ';
+    sup[s0][SUPPORT_KEYS.indexOf('type')] = 'Y tế';
+    const fixed = path.join(dir, 'fixed.xlsx');
+    await writeTemplateFile({ ...spec, sheets: spec.sheets.map((sh) => (sh.name === 'Báo cáo quý' ? { ...sh, rows } : sh)) }, fixed);
+    const again: string[] = [];
+    await runFill(fixed, {}, (l) => again.push(l));
+    const rows2 = (await readWorkbookFile(fixed)).sheets.find((x) => x.name === 'Báo cáo quý')!.rows;
+    expect(String(rows2.find((row) => row[0] === '1')?.[10])).not.toContain('bị loại');
+    expect(String(rows2.find((row) => row[0] === '1')?.[10])).toMatch(/^Theo Ngày tiếp nhận/);
+    expect(again).toHaveLength(1);
   });
 
   test('the filled workbook passes every check and hand-typed rows stay as typed', async () => {

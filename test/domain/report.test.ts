@@ -96,11 +96,13 @@ describe('buildReport against a hand count (bac-ninh-2017, Q3 2020)', () => {
   });
 
   it('computes the percentages with one decimal', () => {
-    // 6.1: P1, P3, P5, P10 decided by 30/09 out of 6 received.
-    expect(report.percents['6.1']).toBe(66.7);
-    // 6.2: needs of P1 (medical met, psychological not) and P6 (medical met before the period, legal aid not).
+    // 6.1, year to date: of the 8 received since 01/01 (P1–P6, P8, P10; P9 has no sex), P1, P3,
+    // P5, P6, P10 decided by 30/09 (P4 only in October).
+    expect(report.percents['6.1']).toBe(62.5);
+    // 6.2: victims identified by 30/09 and received this year with needs: P1 (medical met,
+    // psychological not) and P6 (medical met before the period, legal aid not).
     expect(report.percents['6.2']).toBe(50);
-    // 6.3: 5.2 / 5.1 = 2 / 3.
+    // 6.3, year to date: under 18 received since 01/01 = P1, P2, P10; referred P1, P10.
     expect(report.percents['6.3']).toBe(66.7);
   });
 
@@ -127,6 +129,77 @@ describe('buildReport against a hand count (bac-ninh-2017, Q3 2020)', () => {
     expect(reportRowDefs(vn2025).filter((x) => x.code.startsWith('4.')).map((x) => x.code)).toEqual(
       ['4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8', '4.9', '4.10', '4.11'],
     );
+  });
+});
+
+describe('buildReport: §2.3 definitions', () => {
+  it('5.1 leaves out a person under 18 found not to be a victim by the period end, keeps one found later', () => {
+    const recs = [
+      person({ case_id: 'A', age_at_receipt: 15, received_date: d('2020-07-02'), verification_status: 'not_victim', verification_date: d('2020-08-01') }),
+      person({ case_id: 'B', age_at_receipt: 15, received_date: d('2020-07-02'), verification_status: 'not_victim', verification_date: d('2020-10-03') }),
+      person({ case_id: 'C', age_at_receipt: 15, received_date: d('2020-07-02'), verification_status: 'pending', verification_date: null, child_referral: 'yes' }),
+    ];
+    const r = buildReport(recs, [], bacNinh, 2020, 3);
+    expect(r.counts['1'].under16).toBe(3); // all three were received
+    expect(r.counts['5.1'].total).toBe(2);
+    expect(r.counts['5.2'].total).toBe(1);
+  });
+
+  it('6.1–6.3 are year to date: earlier quarters of the year count, last year does not', () => {
+    const recs = [
+      // Q1 2020: a child, referred, identified in March, needs medical (met in February).
+      person({ case_id: 'Q1', age_at_receipt: 12, received_date: d('2020-02-01'), verification_date: d('2020-03-01'), child_referral: 'yes', support_needs: ['medical'] }),
+      // Q3: a child not referred, still pending.
+      person({ case_id: 'Q3', age_at_receipt: 16, received_date: d('2020-08-01'), verification_status: 'pending', verification_date: null, child_referral: 'no' }),
+      // 2019: outside the year, whatever its status.
+      person({ case_id: 'OLD', age_at_receipt: 10, received_date: d('2019-12-30'), verification_status: 'pending', verification_date: null, child_referral: 'no', support_needs: ['legal_aid'] }),
+    ];
+    const r = buildReport(recs, [support('Q1', 'medical', '2020-02-02', 100)], bacNinh, 2020, 3);
+    expect(r.counts['1'].total).toBe(1);
+    expect(r.percents['6.1']).toBe(50); // Q1 decided, Q3 not
+    expect(r.percents['6.2']).toBe(100); // Q1's medical need, met; OLD is not this year's
+    expect(r.percents['6.3']).toBe(50); // Q1 referred, Q3 not
+    // In Q1 the same definitions agree with rows 1, 5.1 and 5.2 of that report.
+    const q1 = buildReport(recs, [], bacNinh, 2020, 1);
+    expect([q1.counts['1'].total, q1.percents['6.1'], q1.percents['6.3']]).toEqual([1, 100, 100]);
+    expect(q1.percents['6.2']).toBe(0);
+  });
+
+  it('year to date under a cut-off profile starts at the first period (15/12 of the year before)', () => {
+    const recs = [
+      person({ case_id: 'A', received_date: d('2024-12-20'), verification_status: 'pending', verification_date: null }),
+      person({ case_id: 'B', received_date: d('2024-12-10'), verification_status: 'pending', verification_date: null }),
+      person({ case_id: 'C', received_date: d('2025-07-01'), verification_date: d('2025-07-02') }),
+    ];
+    expect(buildReport(recs, [], vn2025, 2025, 3).percents['6.1']).toBe(50); // A and C; B is last year's
+  });
+
+  it('names every row it leaves out, under row 1 or the 4.x row, with the rules that say why', () => {
+    const recs = [
+      person({ case_id: 'OK', row0: 3 }),
+      person({ case_id: 'NOSEX', row0: 4, sex: null, raw: { sex: 'nu' } }),
+      person({ case_id: 'NOCH', row0: 5, receipt_channel: null, raw: { receipt_channel: '' } }),
+      person({ case_id: 'NODATE', row0: 6, received_date: null, raw: { received_date: '31/02/2020' } }),
+      // Received long ago with no sex: this quarter does not need it.
+      person({ case_id: 'OLD', row0: 7, sex: null, received_date: d('2018-01-01'), verification_date: d('2018-02-01') }),
+    ];
+    const sups = [
+      { ...support('OK', null, '2020-08-02', 100), row0: 3, raw: { type: 'Y te' } },
+      { ...support('OK', 'medical', null, 100), row0: 4, raw: { date: '31/02/2020' } },
+      { ...support('ZZ', 'medical', '2020-08-02', 100), row0: 5 },
+      { ...support('NOSEX', 'legal_aid', '2020-08-02', 100), row0: 6 },
+      { ...support('OK', 'medical', '2020-08-02', -5), row0: 7 },
+      { ...support('OK', 'medical', '2019-08-02', null), row0: 8, raw: { type: 'Y te' } }, // another year: not this report's
+    ];
+    const r = buildReport(recs, sups, bacNinh, 2020, 3);
+    const brief = (code: string) => (r.excluded[code] ?? []).map((e) => [e.row, e.rules.join(','), e.part]);
+    expect(brief('1')).toEqual([[5, 'REG-02', 'row'], [6, 'REG-01', 'row'], [7, 'REG-03', 'row']]);
+    expect(brief('4.1')).toEqual([[4, 'REG-02', 'row']]);
+    expect(brief('4.2')).toEqual([[5, 'REG-03', 'row'], [6, 'SUP-06', 'row'], [8, 'SUP-04', 'amount']]);
+    expect(brief('4.4')).toEqual([[7, 'REG-02', 'row']]);
+    expect(r.excluded['1'].every((e) => e.sheet === 'Sổ theo dõi')).toBe(true);
+    expect(r.excluded['4.2'].every((e) => e.sheet === 'Hỗ trợ')).toBe(true);
+    expect(buildReport(recs.slice(0, 1), [], bacNinh, 2020, 3).excluded).toEqual({});
   });
 });
 
@@ -178,9 +251,20 @@ describe('buildReport properties', () => {
     const rules = RPT_RULES.filter((r) => r.id !== 'RPT-07');
     fc.assert(
       fc.property(fc.array(recordArb, { minLength: 5, maxLength: 60, size: 'max' }), fc.array(supportArb, { maxLength: 60, size: 'max' }), fc.integer({ min: 1, max: 4 }), (recs, sups, quarter) => {
-        const registryRecs = recs.map((r) => person(r));
-        const supportRecs = sups.map((s) => support(s.case_id, s.type, s.date, s.amount));
+        const registryRecs = recs.map((r, i) => person({ ...r, row0: i + 1 }));
+        const supportRecs = sups.map((s, i) => ({ ...support(s.case_id, s.type, s.date, s.amount), row0: i + 1 }));
         const report = buildReport(registryRecs, supportRecs, bacNinh, 2020, quarter);
+        // Nobody dropped silently: each person received in the period is in row 1 or named.
+        const period = report.period;
+        const inQuarter = registryRecs.filter((r) => r.received_date && r.received_date >= period.start && r.received_date <= period.end);
+        const named = new Set((report.excluded['1'] ?? []).map((e) => e.row));
+        expect(report.counts['1'].total + inQuarter.filter((r) => named.has(r.row0 + 1)).length).toBe(inQuarter.length);
+        const supNamed = new Set(Object.keys(report.excluded).filter((c) => c.startsWith('4.')).flatMap((c) => report.excluded[c].filter((e) => e.part === 'row').map((e) => e.row)));
+        for (const sup of supportRecs) {
+          if (sup.date !== null && (sup.date < period.start || sup.date > period.end)) continue;
+          const known = sup.case_id !== null && registryRecs.some((r) => r.case_id?.trim().toLowerCase() === sup.case_id?.trim().toLowerCase());
+          if (sup.date === null || sup.type === null || !known) expect(supNamed.has(sup.row0 + 1)).toBe(true);
+        }
         for (const [code, f] of Object.entries(report.counts)) {
           expect([code, f.male + f.female]).toEqual([code, f.total]);
           expect([code, f.under16 + f.age16to18 + f.adult + f.unknown_age]).toEqual([code, f.total]);
@@ -193,8 +277,13 @@ describe('buildReport properties', () => {
         }
         const [all, referred] = [figures(report.counts['5.1']), figures(report.counts['5.2'])];
         referred.forEach((x, i) => expect(x).toBeLessThanOrEqual(all[i]));
-        expect(report.percents['6.3'] === null).toBe(report.counts['5.1'].total === 0);
-        expect(report.percents['6.1'] === null).toBe(report.counts['1'].total === 0);
+        // Year to date contains the period; in Q1 they are the same span.
+        if (report.counts['5.1'].total > 0) expect(report.percents['6.3']).not.toBeNull();
+        if (report.counts['1'].total > 0) expect(report.percents['6.1']).not.toBeNull();
+        if (quarter === 1) {
+          expect(report.percents['6.3'] === null).toBe(report.counts['5.1'].total === 0);
+          expect(report.percents['6.1'] === null).toBe(report.counts['1'].total === 0);
+        }
         for (const p of Object.values(report.percents)) if (p !== null) expect(p >= 0 && p <= 100).toBe(true);
 
         const meta = metaFor(bacNinh, 2020, quarter);

@@ -52,4 +52,22 @@ describe('Report panel', () => {
     expect(await screen.findByText(/^Đã ghi \d+ ô/)).toBeInTheDocument();
     expect(report.rows[at.row0][at.col0]).toBe(expected);
   });
+
+  it('names the rows the report could not count, and writes them into Ghi chú of row 1', async () => {
+    const shell = sampleShell(60);
+    const registry = shell.sheets.find((s) => s.name === SHEET.registry)!;
+    const parsed = parseWorkbook(await shell.readWorkbook());
+    const inPeriod = parsed.registry.records.find((r) => r.received_date !== null && r.received_date.getTime() >= Date.UTC(2020, 6, 1) && r.received_date.getTime() <= Date.UTC(2020, 8, 30))!;
+    registry.rows[inPeriod.row0][parsed.registry.columns.sex as number] = 'nu';
+    renderPane(shell, 'report');
+    fireEvent.click(await screen.findByRole('button', { name: 'Lập báo cáo từ sổ theo dõi' }));
+    expect(await screen.findByText('Có dòng không tính được vào báo cáo')).toBeInTheDocument();
+    expect(screen.getByText(`Mục 1: 1 dòng bị loại (dòng ${inPeriod.row0 + 1}: REG-02)`)).toBeInTheDocument();
+    // Row 1's typed total now differs (one person fewer): overwrite, as the clerk would.
+    fireEvent.click(screen.getByRole('button', { name: 'Ghi đè bằng số tính từ sổ' }));
+    expect(await screen.findByText(/^Đã ghi \d+ ô/)).toBeInTheDocument();
+    const values = readReportSheet(findSheet(await shell.readWorkbook(), SHEET.report));
+    const notes = shell.sheets.find((s) => s.name === SHEET.report)!.rows[values.rows['1']][values.columns.notes as number];
+    expect(String(notes)).toContain(`1 dòng bị loại (dòng ${inPeriod.row0 + 1}: REG-02)`);
+  });
 });

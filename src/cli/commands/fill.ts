@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors';
 import { parseWorkbook } from '../../domain/parse';
 import { buildReport } from '../../domain/report';
+import { exclusionSummary } from '../../domain/reportExcluded';
 import { reportCellWrites } from '../../domain/reportSheet';
 import { TEMPLATE_VERSION } from '../../domain/schema/meta';
 import { SHEET } from '../../domain/sheet';
@@ -59,6 +60,12 @@ export async function runFill(file: string, opts: FillOptions = {}, log: (line: 
     `Đã lập báo cáo quý ${meta.quarter}/${meta.year} (${writes.length} ô) vào ${target}. | ` +
       `Filled the Q${meta.quarter} ${meta.year} report (${writes.length} cells) into ${target}.`,
   );
+  // Rows the report could not count are named (also in the sheet's Ghi chú): fix them, fill again.
+  const left = exclusionSummary(report.excluded);
+  if (left.length > 0) {
+    log('Không tính được một số dòng (sửa các lỗi này rồi lập lại báo cáo) | Some rows could not be counted (fix these errors, then fill again):');
+    for (const l of left) log(`  Mục ${l.code}: ${l.vi} | Item ${l.code}: ${l.en}`);
+  }
   return 0;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../finding';
 import type { ReportFigureKey, ReportSheetValues } from '../model';
+import { periodOf } from '../period';
 import { percent, reportRowDefs } from '../report';
 import { countValue, figureKeysOf, percentAgrees, reportDifferences } from '../reportCompare';
 import { formatPercent } from '../reportSheet';
@@ -153,13 +154,13 @@ const RPT_04: Rule = {
     const values = usable(ctx);
     if (!values) return [];
     const out: Finding[] = [];
-    // Denominators on the sheet: 6.1 = of row 1 (its numerator is not a row), 6.2 has neither,
-    // 6.3 = 5.2 / 5.1.
-    const parts: Record<string, [number | null, number | null]> = {
-      '6.1': [countAt(values, '1', 'total'), null],
-      '6.2': [null, null],
-      '6.3': [countAt(values, '5.1', 'total'), countAt(values, '5.2', 'total')],
-    };
+    // 6.1–6.3 are year to date (§2.3): only in the year's first quarter are their denominators
+    // on the sheet (6.1 = of row 1, its numerator is not a row; 6.3 = 5.2 / 5.1). Otherwise the
+    // sheet can only say whether each is a percentage at all (RPT-01 compares the values).
+    const firstQuarter = ctx.report !== null && ctx.report.period.start.getTime() === periodOf(ctx.profile, ctx.report.period.year, 1).start.getTime();
+    const parts: Record<string, [number | null, number | null]> = firstQuarter
+      ? { '6.1': [countAt(values, '1', 'total'), null], '6.2': [null, null], '6.3': [countAt(values, '5.1', 'total'), countAt(values, '5.2', 'total')] }
+      : { '6.1': [null, null], '6.2': [null, null], '6.3': [null, null] };
     for (const [code, [den, num]] of Object.entries(parts)) {
       const row0 = values.rows[code];
       if (row0 === undefined || values.columns.total === undefined) continue;

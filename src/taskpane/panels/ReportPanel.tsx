@@ -21,12 +21,14 @@ import {
 } from '@fluentui/react-components';
 import { formatNumber } from '../../domain/format';
 import { buildReport } from '../../domain/report';
+import { exclusionSummary } from '../../domain/reportExcluded';
 import { readReportSheet, reportCellWrites, reportDifferences, type ReportDifference } from '../../domain/reportSheet';
 import { parseWorkbook } from '../../domain/parse';
 import { SHEET, findSheet, isBlank } from '../../domain/sheet';
 import type { CellWrite } from '../../excel/shell';
 import { errorText } from '../components/errorText';
 import { usePane } from '../state';
+import ReportExcluded, { type ExcludedLine } from './ReportExcluded';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -39,6 +41,7 @@ interface Plan {
   writes: CellWrite[];
   differences: ReportDifference[];
   summary: { received: number; identified: number; minors: number };
+  excluded: ExcludedLine[];
 }
 
 function shown(value: unknown, lang: 'vi' | 'en'): string {
@@ -88,11 +91,12 @@ export default function ReportPanel(): React.JSX.Element {
         identified: report.counts['2.1']?.total ?? 0,
         minors: report.counts['5.1']?.total ?? 0,
       };
+      const excluded = exclusionSummary(report.excluded);
       if (differences.length === 0) {
         await write(writes);
-        setPlan({ writes: [], differences: [], summary });
+        setPlan({ writes: [], differences: [], summary, excluded });
       } else {
-        setPlan({ writes, differences, summary });
+        setPlan({ writes, differences, summary, excluded });
       }
     } catch (error) {
       setNotice({ intent: 'error', text: errorText(error, t, lang) });
@@ -116,6 +120,7 @@ export default function ReportPanel(): React.JSX.Element {
         </MessageBar>
       )}
       {plan && <Text>{t('reportSummary', plan.summary)}</Text>}
+      {plan && <ReportExcluded lines={plan.excluded} lang={lang} />}
       {plan && plan.differences.length > 0 && (
         <>
           <MessageBar intent="warning" role="status">
@@ -145,6 +150,7 @@ export default function ReportPanel(): React.JSX.Element {
             onClick={() => {
               setBusy(true);
               write(plan.writes)
+                .then(() => setPlan({ ...plan, writes: [], differences: [] }))
                 .catch((error) => setNotice({ intent: 'error', text: errorText(error, t, lang) }))
                 .finally(() => setBusy(false));
             }}

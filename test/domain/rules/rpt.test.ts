@@ -95,8 +95,8 @@ describe('RPT rules', () => {
     expect(of(f, 'RPT-02')).toEqual([]); // each row still adds up on its own
   });
 
-  it('RPT-04: percentages inconsistent with their counts', () => {
-    const wb = buildWorkbook({ rows: 3 });
+  it('RPT-04: in a first quarter, percentages inconsistent with the counts of the same sheet', () => {
+    const wb = buildWorkbook({ rows: 3, quarter: 1 });
     const r = sheetOf(wb);
     r.set('6.3', 'total', 50); // 5.1 = 0: must be —
     r.set('6.2', 'total', 'khoảng 90');
@@ -114,6 +114,17 @@ describe('RPT rules', () => {
       r.set('6.3', 'total', bad);
       expect(cells(rpt(wb), 'RPT-04')).toEqual([r.address('6.3', 'total')]);
     }
+  });
+
+  it('RPT-04: later in the year 6.x are year to date, so only their form is checked against the sheet', () => {
+    const wb = buildWorkbook({ rows: 3, quarter: 3 });
+    const r = sheetOf(wb);
+    r.set('6.3', 'total', 50); // 5.1 = 0 this quarter, but earlier quarters may have children
+    r.set('6.1', 'total', 40);
+    expect(of(rpt(wb), 'RPT-04')).toEqual([]);
+    r.set('6.2', 'total', 'khoảng 90');
+    r.set('6.1', 'total', 140);
+    expect(cells(rpt(wb), 'RPT-04')).toEqual(['6.1', '6.2'].map((c) => r.address(c, 'total')).sort());
   });
 
   it('RPT-05: negative or non-integer counts and amounts, a dash read as zero', () => {
