@@ -1,7 +1,8 @@
 /**
  * Browser preview: the same pane code (App) over a fake in-browser workbook, with a grid that
  * shows the sheets, the selected cell and the highlights. Query options: `?api=1.7` pretends an
- * Excel without ExcelApi 1.8 (dropdowns off), `?lang=en`, `?inbox=URL` presets the inbox,
+ * Excel without ExcelApi 1.8 (dropdowns off), `?lang=en`, `?inbox=URL` presets the inbox (same origin, or
+ * loopback in development: see inboxParam.ts),
  * `?sample=N` loads an N-row synthetic register. `window.__vrPreview` lets tests and the
  * benchmark drive it.
  */
@@ -13,6 +14,7 @@ import { workerChecker } from '../taskpane/lib/checkRunner';
 import { browserServices } from '../taskpane/lib/services';
 import { getProfile, findUnit } from '../profiles';
 import { FakeWorkbookShell } from './fakeShell';
+import { presetInbox } from './inboxParam';
 import { Grid } from './Grid';
 
 const useStyles = makeStyles({
@@ -31,7 +33,7 @@ const params = new URLSearchParams(window.location.search);
 const api = params.get('api');
 const older = api !== null && Number(api) < 1.8;
 const shell = new FakeWorkbookShell({ dropdowns: !older, freezePanes: api === null || Number(api) >= 1.7, formatting: api === null || Number(api) >= 1.2, fileAccess: true });
-const inbox = params.get('inbox');
+const inbox = presetInbox(params.get('inbox'), window.location);
 if (inbox) void shell.saveSettings({ inboxUrl: inbox });
 
 async function loadSample(rows: number, seed = 1, errors = false, profileId = 'bac-ninh-2017', unitCode = 'BN-TS', year = 2020, quarter = 3): Promise<void> {

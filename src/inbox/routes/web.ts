@@ -205,6 +205,13 @@ export async function registerWebRoutes(app: FastifyInstance, ctx: InboxContext)
   }
 }
 
+/** The browser preview (preview.html, its bundle and source map) runs the pane over a fake
+ *  workbook for development; the inbox never serves it: a unit's token typed into a page that
+ *  is not the pane has no business on the province's server. */
+export function isPreviewFile(file: string): boolean {
+  return /^preview(\.|$)/i.test(file);
+}
+
 function registerPaneRoutes(app: FastifyInstance, ctx: InboxContext): void {
   const pane = paneRoot();
   if (!pane) {
@@ -213,7 +220,11 @@ function registerPaneRoutes(app: FastifyInstance, ctx: InboxContext): void {
   }
   app.get('/pane', async (_req, reply) => reply.redirect('/pane/taskpane.html'));
   app.get('/pane/', async (_req, reply) => reply.redirect('/pane/taskpane.html'));
-  app.get<{ Params: { file: string } }>('/pane/:file', async (req, reply) => sendStatic(reply, pane, req.params.file, true));
+  app.get<{ Params: { file: string } }>('/pane/:file', async (req, reply) =>
+    isPreviewFile(req.params.file)
+      ? reply.status(404).send({ error: 'not_found', message_vi: 'Không có địa chỉ này.', message_en: 'No such address.' })
+      : sendStatic(reply, pane, req.params.file, true),
+  );
   app.get<{ Params: { file: string } }>('/pane/assets/:file', async (req, reply) =>
     sendStatic(reply, path.join(pane, 'assets'), req.params.file, true),
   );
