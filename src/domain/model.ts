@@ -143,6 +143,9 @@ export interface ReportData {
   /** Rows left out, by the report row whose `Ghi chú` names them: `1` for the registry, `4.x`
    *  for the support log (`4.1` when the type itself is unreadable). Absent codes: none. */
   excluded: Record<string, ReportExclusion[]>;
+  /** Numerator and denominator of each percent row, so several units' percentages can be
+   *  pooled (a province's 6.x is not the mean of its units' 6.x). */
+  ratios?: Record<string, [number, number]>;
 }
 
 /** What a report sheet holds, as read back (figures typed by hand or filled). */

@@ -287,6 +287,7 @@ export function buildReport(
   return {
     period,
     counts,
+    ratios: { '6.1': [verifiedYtd, receivedYtd], '6.2': [met, needs], '6.3': [referredYtd, minorsYtd] },
     percents: {
       // 6.1 (plan 003: 100 % of cases received verified): of those received this year, those
       // with a decision by the period's end.

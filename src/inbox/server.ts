@@ -6,6 +6,7 @@ import type { InboxConfig } from './config';
 import { JudgePool } from './judgePool';
 import { registerAdminRoutes } from './routes/admin';
 import { registerApiRoutes, UPLOAD_TYPES } from './routes/api';
+import { registerInsightRoutes } from './routes/insight';
 import { registerStaffRoutes } from './routes/staff';
 import { openFileStore, openStore } from './storage';
 import type { FileStore, InboxContext } from './storage/types';
@@ -111,6 +112,7 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
   registerApiRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerInsightRoutes(app, ctx);
   const web = config.web ? loadWebRoutes() : null;
   if (web) await web(app, ctx);
   return { app, ctx };

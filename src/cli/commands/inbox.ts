@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors';
 import { hashPassword, newToken, sha256Hex } from '../../inbox/auth';
 import { loadConfig, type InboxConfig } from '../../inbox/config';
+import { ensureInboxKey } from '../../inbox/insight/matchKey';
 import { startServer } from '../../inbox/server';
 import { openFileStore, openStore } from '../../inbox/storage';
 import { backupSqliteInbox, restoreSqliteInbox } from '../../inbox/storage/backup';
@@ -41,11 +42,14 @@ export async function inboxInit(opts: { data: string }, out: Out = stdout): Prom
   await withStore(config, async (store) => {
     await openFileStore(config, store);
   });
+  // The key DUP-01 hashes names under (when VR_INBOX_KEY is not set): created once, mode 0600.
+  const keyFile = await ensureInboxKey(config);
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${config.dataDir}`;
   const filesVi = config.databaseUrl ? 'trong cơ sở dữ liệu' : `tại ${config.dataDir}/files`;
   const filesEn = config.databaseUrl ? 'in the database' : `in ${config.dataDir}/files`;
   out(`Đã tạo hộp thư: ${where}; tệp lưu ${filesVi}${config.encryptionKey ? ' (mã hoá AES-256-GCM)' : ''}.`);
   out(`Inbox ready: ${where}; files ${filesEn}${config.encryptionKey ? ' (AES-256-GCM encrypted)' : ''}.`);
+  if (keyFile) out(`Đã tạo khoá so khớp ${keyFile} (chỉ chủ sở hữu đọc được) / Created the matching key ${keyFile} (owner-only).`);
 }
 
 /** `vr inbox unit add`: a new token for the unit, printed once as the last line. */

@@ -132,7 +132,9 @@ export type AuditAction =
   | 'staff_password_changed'
   | 'staff_role_changed'
   | 'staff_deactivated'
-  | 'staff_activated';
+  | 'staff_activated'
+  | 'outlier_confirmed'
+  | 'export';
 
 /**
  * Audit event (who, what, when). NEVER holds a victim's name, ID number or file contents:

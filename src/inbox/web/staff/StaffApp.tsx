@@ -17,6 +17,7 @@ import { PROFILES } from '../../../profiles';
 import { LangContext, errorText, formatPct, useT } from '../i18n';
 import { PeriodPicker, defaultPeriod, type PeriodValue } from '../PeriodPicker';
 import { PeriodGrid } from './PeriodGrid';
+import { InsightPanels } from './insight/InsightPanels';
 import { consolidatedUrl, staffApi, type StaffSession, type Tracking, type TrackingUnit } from './api';
 import { Login } from './Login';
 import { COUNT_LABEL, S, STATE_LABEL } from './strings';
@@ -48,6 +49,8 @@ export function StaffApp(): React.ReactElement {
   const [period, setPeriod] = React.useState<PeriodValue>(() => defaultPeriod());
   const [tracking, setTracking] = React.useState<Tracking | null>(null);
   const [message, setMessage] = React.useState<{ intent: 'error' | 'success'; text: string } | null>(null);
+  // The quarter the tracking shown was loaded for; the insight panels follow it.
+  const [loaded, setLoaded] = React.useState<{ profile: string; year: number; quarter: number; n: number } | null>(null);
 
   // An existing session cookie (page reload) is reused; the CSRF token comes with /me.
   React.useEffect(() => {
@@ -63,7 +66,10 @@ export function StaffApp(): React.ReactElement {
   const load = React.useCallback(async () => {
     const res = await staffApi.tracking(profile, period.year, period.quarter);
     if (res.status === 401) setSession(null);
-    else if (res.status === 200) setTracking(res.body);
+    else if (res.status === 200) {
+      setTracking(res.body);
+      setLoaded((prev) => ({ profile, year: period.year, quarter: period.quarter, n: (prev?.n ?? 0) + 1 }));
+    }
     else setMessage({ intent: 'error', text: errorText(res.body, lang, S.failed) });
   }, [profile, period, lang]);
 
@@ -149,6 +155,7 @@ export function StaffApp(): React.ReactElement {
           <PeriodGrid units={tracking.units} caption={t('grid', { q: period.quarter, y: period.year })} onReturn={onReturn} onAccept={onAccept} />
         </Card>
       )}
+      {tracking && loaded && <InsightPanels period={loaded} csrf={session.csrf_token} units={tracking.units} version={loaded.n} />}
     </>
   );
 }

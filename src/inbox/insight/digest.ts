@@ -1,0 +1,102 @@
+import { normaliseText } from '../../domain/codes';
+import type { RegistryRecord } from '../../domain/model';
+import { parseWorkbook } from '../../domain/parse';
+import { buildReport } from '../../domain/report';
+import type { Profile } from '../../domain/schema/profile';
+import { readWorkbookBuffer } from '../../xlsx/read';
+import type { InboxContext, SubmissionVersion } from '../storage/types';
+import { keyedHash } from './matchKey';
+
+/**
+ * What the provincial insight needs from one stored submission, and nothing more: the report's
+ * figures (recomputed from the registry, as consolidation does) and, for DUP-01, each case's
+ * ID with keyed hashes of the person. No name, ID number or date is kept: the workbook is read,
+ * reduced and dropped. A version's bytes never change, so a digest is cached by version id for
+ * the life of the process.
+ */
+export interface CaseKey {
+  case_id: string;
+  /** HMAC of normalised name + birth year. */
+  person: string;
+  /** HMAC of the normalised ID number, when the row has one. */
+  id: string | null;
+}
+
+export interface Digest {
+  version_id: string;
+  unit_code: string;
+  year: number;
+  quarter: number;
+  /** `Tổng số` of every count row. */
+  totals: Record<string, number>;
+  percents: Record<string, number | null>;
+  ratios: Record<string, [number, number]>;
+  cases: CaseKey[];
+}
+
+/** The compared form of a name: NFC, lower case, single spaces (REG-07's form). */
+export function personText(rec: Pick<RegistryRecord, 'full_name' | 'birth'>): string | null {
+  if (!rec.full_name || !rec.birth) return null;
+  const name = normaliseText(rec.full_name);
+  return name ? `p|${name}|${rec.birth.date.getUTCFullYear()}` : null;
+}
+
+export function idText(idNumber: string | null): string | null {
+  const id = (idNumber ?? '').replace(/[\s.-]/g, '').toUpperCase();
+  return id ? `i|${id}` : null;
+}
+
+export function digestWorkbookRecords(
+  version: Pick<SubmissionVersion, 'id' | 'unit_code' | 'year' | 'quarter'>,
+  registry: readonly RegistryRecord[],
+  report: ReturnType<typeof buildReport>,
+  key: Buffer,
+): Digest {
+  const totals: Record<string, number> = {};
+  for (const [code, fig] of Object.entries(report.counts)) totals[code] = fig.total;
+  const cases: CaseKey[] = [];
+  for (const rec of registry) {
+    const person = personText(rec);
+    if (!rec.case_id || !person) continue;
+    const id = idText(rec.id_number);
+    cases.push({ case_id: rec.case_id, person: keyedHash(key, person), id: id ? keyedHash(key, id) : null });
+  }
+  return {
+    version_id: version.id,
+    unit_code: version.unit_code,
+    year: version.year,
+    quarter: version.quarter,
+    totals,
+    percents: report.percents,
+    ratios: report.ratios ?? {},
+    cases,
+  };
+}
+
+export class DigestCache {
+  private readonly done = new Map<string, Promise<Digest>>();
+
+  constructor(
+    private readonly ctx: Pick<InboxContext, 'files'>,
+    private readonly key: () => Promise<Buffer>,
+  ) {}
+
+  /** The version's digest; reads the file once per process. A failure is not cached. */
+  get(version: SubmissionVersion, profile: Profile): Promise<Digest> {
+    let pending = this.done.get(version.id);
+    if (!pending) {
+      pending = this.compute(version, profile);
+      this.done.set(version.id, pending);
+      pending.catch(() => this.done.delete(version.id));
+    }
+    return pending;
+  }
+
+  private async compute(version: SubmissionVersion, profile: Profile): Promise<Digest> {
+    const wb = await readWorkbookBuffer(await this.ctx.files.read(version.file_key));
+    const parsed = parseWorkbook(wb, profile);
+    const registry = parsed.registry.records;
+    const report = buildReport(registry, parsed.support.records, profile, version.year, version.quarter);
+    return digestWorkbookRecords(version, registry, report, await this.key());
+  }
+}

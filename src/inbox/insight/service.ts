@@ -1,0 +1,163 @@
+import { findOutliers, type Outlier, type QuarterFigures } from '../../domain/outliers';
+import { previousQuarter } from '../../domain/period';
+import type { Profile } from '../../domain/schema/profile';
+import type { InboxContext, SubmissionVersion } from '../storage/types';
+import { quarterStatus, type UnitState } from '../tracking';
+import { DigestCache, type Digest } from './digest';
+import { loadMatchKey } from './matchKey';
+
+/** How far back OUT-01 looks for the unit's last 4 accepted quarters (three years). */
+const HISTORY_LOOKBACK_QUARTERS = 12;
+
+export interface UnitOutliers {
+  unit_code: string;
+  submission_id: string;
+  state: UnitState;
+  outliers: Outlier[];
+  /** The staff note "confirmed by the unit" (from the audit log), when made. */
+  confirmed: { by: string; at: string } | null;
+}
+
+export interface DuplicatePair {
+  rule: 'DUP-01';
+  severity: 'info';
+  /** Same ID number on both sides (not only name + birth year). */
+  same_id: boolean;
+  a: { unit_code: string; case_id: string };
+  b: { unit_code: string; case_id: string };
+}
+
+type Quarter = { year: number; quarter: number };
+
+/** Per inbox process: the digest cache and the queries of the staff page's insight panels. */
+export class Insight {
+  readonly digests: DigestCache;
+  private key: Promise<Buffer> | null = null;
+
+  constructor(private readonly ctx: InboxContext) {
+    this.digests = new DigestCache(ctx, () => (this.key ??= loadMatchKey(ctx.config)));
+  }
+
+  /** Each unit's version that counts for the quarter (accepted, else latest), with its state. */
+  async current(profile: Profile, q: Quarter): Promise<{ version: SubmissionVersion; state: UnitState }[]> {
+    const byUnit = new Map<string, SubmissionVersion[]>();
+    for (const v of await this.ctx.store.listPeriodVersions(profile.id, q.year, q.quarter)) {
+      byUnit.set(v.unit_code, [...(byUnit.get(v.unit_code) ?? []), v]);
+    }
+    const out: { version: SubmissionVersion; state: UnitState }[] = [];
+    for (const list of byUnit.values()) {
+      const s = quarterStatus(list);
+      if (s.current) out.push({ version: s.current, state: s.state });
+    }
+    return out.sort((a, b) => a.version.unit_code.localeCompare(b.version.unit_code));
+  }
+
+  /** Accepted versions per unit for each of the `n` quarters before (or ending at) `q`. */
+  async accepted(profile: Profile, quarters: Quarter[]): Promise<Map<string, SubmissionVersion>[]> {
+    return Promise.all(
+      quarters.map(async (at) => {
+        const m = new Map<string, SubmissionVersion>();
+        for (const v of await this.ctx.store.listPeriodVersions(profile.id, at.year, at.quarter)) if (v.state === 'accepted') m.set(v.unit_code, v);
+        return m;
+      }),
+    );
+  }
+
+  async outliers(profile: Profile, q: Quarter): Promise<UnitOutliers[]> {
+    const current = await this.current(profile, q);
+    if (current.length === 0) return [];
+    const past = quartersBefore(q, HISTORY_LOOKBACK_QUARTERS);
+    const accepted = await this.accepted(profile, past);
+    const out: UnitOutliers[] = [];
+    for (const { version, state } of current) {
+      const history: QuarterFigures[] = [];
+      for (let i = 0; i < past.length && history.length < 4; i++) {
+        const v = accepted[i].get(version.unit_code);
+        if (v) history.push(figuresOf(await this.digests.get(v, profile)));
+      }
+      if (history.length === 0) continue;
+      const outliers = findOutliers(profile, figuresOf(await this.digests.get(version, profile)), history);
+      if (outliers.length === 0) continue;
+      const note = (await this.ctx.store.listAudit({ target: version.id, limit: 100 })).find((e) => e.action === 'outlier_confirmed');
+      out.push({ unit_code: version.unit_code, submission_id: version.id, state, outliers, confirmed: note ? { by: note.actor, at: note.at } : null });
+    }
+    return out;
+  }
+
+  /**
+   * DUP-01 for the quarter: pairs of cases of two different units with the same keyed hash of
+   * name + birth year, and the same ID-number hash where both rows have one. Only case IDs
+   * leave this function.
+   */
+  async duplicates(profile: Profile, q: Quarter): Promise<DuplicatePair[]> {
+    const current = await this.current(profile, q);
+    const byPerson = new Map<string, { unit_code: string; case_id: string; id: string | null }[]>();
+    for (const { version } of current) {
+      const d = await this.digests.get(version, profile);
+      for (const c of d.cases) {
+        const list = byPerson.get(c.person);
+        const entry = { unit_code: d.unit_code, case_id: c.case_id, id: c.id };
+        if (list) list.push(entry);
+        else byPerson.set(c.person, [entry]);
+      }
+    }
+    const pairs: DuplicatePair[] = [];
+    for (const list of byPerson.values()) {
+      if (list.length < 2) continue;
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const a = list[i];
+          const b = list[j];
+          if (a.unit_code === b.unit_code) continue; // within one unit: REG-07's job
+          if (a.id && b.id && a.id !== b.id) continue;
+          pairs.push({
+            rule: 'DUP-01',
+            severity: 'info',
+            same_id: Boolean(a.id && b.id),
+            a: { unit_code: a.unit_code, case_id: a.case_id },
+            b: { unit_code: b.unit_code, case_id: b.case_id },
+          });
+        }
+      }
+    }
+    return pairs.sort((x, y) => x.a.unit_code.localeCompare(y.a.unit_code) || x.a.case_id.localeCompare(y.a.case_id));
+  }
+
+  /** Digests of every accepted version in the `n` quarters ending at `q`, oldest quarter first. */
+  async acceptedDigests(profile: Profile, q: Quarter, n: number): Promise<{ quarter: Quarter; digests: Digest[] }[]> {
+    const quarters = [q, ...quartersBefore(q, n - 1)].reverse();
+    const accepted = await this.accepted(profile, quarters);
+    const out: { quarter: Quarter; digests: Digest[] }[] = [];
+    for (let i = 0; i < quarters.length; i++) {
+      const digests: Digest[] = [];
+      for (const v of accepted[i].values()) digests.push(await this.digests.get(v, profile));
+      out.push({ quarter: quarters[i], digests: digests.sort((a, b) => a.unit_code.localeCompare(b.unit_code)) });
+    }
+    return out;
+  }
+}
+
+export function quartersBefore(q: Quarter, n: number): Quarter[] {
+  const out: Quarter[] = [];
+  let at = q;
+  for (let i = 0; i < n; i++) {
+    at = previousQuarter(at.year, at.quarter);
+    out.push(at);
+  }
+  return out;
+}
+
+function figuresOf(d: Digest): QuarterFigures {
+  return { year: d.year, quarter: d.quarter, totals: d.totals };
+}
+
+const perContext = new WeakMap<InboxContext, Insight>();
+
+export function insightOf(ctx: InboxContext): Insight {
+  let insight = perContext.get(ctx);
+  if (!insight) {
+    insight = new Insight(ctx);
+    perContext.set(ctx, insight);
+  }
+  return insight;
+}

@@ -1,0 +1,21 @@
+import * as React from 'react';
+import { Duplicates } from './Duplicates';
+import { Outliers } from './Outliers';
+import type { PeriodArgs } from './api';
+
+/** Everything the inbox adds beyond one workbook, for the chosen quarter (domain.md §5). */
+export function InsightPanels(props: {
+  period: PeriodArgs;
+  csrf: string;
+  units: { unit_code: string; unit_name: string; state: string }[];
+  /** Bumped after a reload so the panels refetch. */
+  version: number;
+}): React.ReactElement {
+  const names = React.useMemo(() => Object.fromEntries(props.units.map((u) => [u.unit_code, u.unit_name])), [props.units]);
+  return (
+    <>
+      <Outliers period={props.period} csrf={props.csrf} names={names} version={props.version} />
+      <Duplicates period={props.period} names={names} version={props.version} />
+    </>
+  );
+}

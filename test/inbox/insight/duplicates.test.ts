@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { inboxInit } from '../../../src/cli/commands/inbox';
+import type { CellValue } from '../../../src/domain/sheet';
+import type { TemplateSpec } from '../../../src/domain/template';
+import { INBOX_KEY_FILE, loadMatchKey } from '../../../src/inbox/insight/matchKey';
+import { templateToBuffer } from '../../../src/xlsx/write';
+import { registryCell, sampleParts, setRegistryCell, startTestInbox, tempDir, XLSX, type TestInbox } from '../helpers';
+
+const PLANTED_NAME = 'Quàng Thị Phượng Vĩ';
+const PLANTED_ID = '001190012345';
+const OTHER_ID = '001190099999';
+
+function birthYear(v: CellValue): number {
+  if (v instanceof Date) return v.getUTCFullYear();
+  if (typeof v === 'number') return v;
+  const m = /(\d{4})$/.exec(String(v));
+  return m ? Number(m[1]) : NaN;
+}
+
+/** Every file under a folder, recursively (the database, its WAL, the stored workbooks, keys). */
+function allFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/** DUP-01 across units: keyed hashes only; staff see two case IDs and the other unit. */
+describe('DUP-01 across units with keyed hashes', () => {
+  let inbox: TestInbox;
+  let staff: { cookie: string };
+  const cases: Record<string, string> = {};
+
+  beforeAll(async () => {
+    inbox = await startTestInbox({ encryptionKey: randomBytes(32) });
+    await inbox.addStaff('minh', 'một mật khẩu dài');
+    staff = await inbox.login('minh', 'một mật khẩu dài');
+    const a = sampleParts({ unit: 'BN-TS', rows: 12, seed: 5 });
+    const year = birthYear(registryCell(a.spec, 0, 'birth_date'));
+    setRegistryCell(a.spec, 0, 'full_name', PLANTED_NAME);
+    setRegistryCell(a.spec, 0, 'id_number', PLANTED_ID);
+    cases['BN-TS'] = String(registryCell(a.spec, 0, 'case_id'));
+    const specs: Record<string, TemplateSpec> = { 'BN-TS': a.spec };
+    // The same name and birth year elsewhere: BN-TP with the same ID number (a pair), BN-TD with
+    // another ID number (not a pair: both have one and they differ).
+    for (const [unit, id] of [['BN-TP', PLANTED_ID], ['BN-TD', OTHER_ID]] as const) {
+      const b = sampleParts({ unit, rows: 40, seed: 7 });
+      const j = [...Array(40).keys()].find((i) => birthYear(registryCell(b.spec, i, 'birth_date')) === year);
+      if (j === undefined) throw new Error(`no row born in ${year} in ${unit}`);
+      setRegistryCell(b.spec, j, 'full_name', PLANTED_NAME.toUpperCase().normalize('NFD'));
+      setRegistryCell(b.spec, j, 'id_number', id);
+      cases[unit] = String(registryCell(b.spec, j, 'case_id'));
+      specs[unit] = b.spec;
+    }
+    for (const [unit, spec] of Object.entries(specs)) {
+      const token = await inbox.addUnit('bac-ninh-2017', unit);
+      const res = await inbox.request('POST', '/api/submissions', { headers: { authorization: `Bearer ${token}`, 'content-type': XLSX }, body: await templateToBuffer(spec) });
+      if (res.status !== 200) throw new Error(`upload ${unit} ${res.status} ${res.body.toString()}`);
+    }
+  }, 120_000);
+  afterAll(() => inbox.close());
+
+  test('the same name (any case, any Unicode form) and birth year with the same ID number in two units is one pair of case IDs', async () => {
+    const res = await inbox.request('GET', '/api/staff/insight/duplicates?profile=bac-ninh-2017&year=2020&quarter=3', { headers: { cookie: staff.cookie } });
+    expect(res.status).toBe(200);
+    const { pairs } = res.json();
+    const planted = pairs.filter((p: { a: { case_id: string }; b: { case_id: string } }) =>
+      [p.a.case_id, p.b.case_id].some((c) => Object.values(cases).includes(c)),
+    );
+    expect(planted).toEqual([
+      { rule: 'DUP-01', severity: 'info', same_id: true, a: { unit_code: 'BN-TP', case_id: cases['BN-TP'] }, b: { unit_code: 'BN-TS', case_id: cases['BN-TS'] } },
+    ]);
+    // Only case IDs and unit codes leave the inbox: no name, no ID number.
+    const text = res.body.toString('utf8');
+    expect(text).not.toContain('Phượng');
+    expect(text.toLowerCase()).not.toContain('quàng');
+    expect(text).not.toContain(PLANTED_ID);
+  });
+
+  test('no name or ID number is stored in clear anywhere in the data folder', async () => {
+    const needles = [PLANTED_NAME, PLANTED_NAME.normalize('NFD'), PLANTED_NAME.toLowerCase(), 'Phượng Vĩ', PLANTED_ID].flatMap((s) => [
+      Buffer.from(s, 'utf8'),
+      Buffer.from(s, 'utf16le'),
+    ]);
+    const files = allFiles(inbox.dir);
+    expect(files.some((f) => f.endsWith('inbox.sqlite'))).toBe(true);
+    for (const file of files) {
+      const bytes = fs.readFileSync(file);
+      for (const needle of needles) expect({ file, found: bytes.includes(needle) }).toEqual({ file, found: false });
+    }
+  });
+});
+
+describe('the inbox key DUP-01 hashes under', () => {
+  test('`vr inbox init` creates it with mode 0600 when VR_INBOX_KEY is not set, and never replaces it', async () => {
+    const dir = tempDir();
+    try {
+      const lines: string[] = [];
+      const before = process.env.VR_INBOX_KEY;
+      delete process.env.VR_INBOX_KEY;
+      try {
+        await inboxInit({ data: dir }, (l) => lines.push(l));
+        const file = path.join(dir, INBOX_KEY_FILE);
+        expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+        expect(lines.join('\n')).toContain(INBOX_KEY_FILE);
+        const key = fs.readFileSync(file, 'utf8');
+        await inboxInit({ data: dir }, () => undefined);
+        expect(fs.readFileSync(file, 'utf8')).toBe(key);
+        const config = { dataDir: dir, encryptionKey: null };
+        expect((await loadMatchKey(config)).equals(await loadMatchKey(config))).toBe(true);
+      } finally {
+        if (before !== undefined) process.env.VR_INBOX_KEY = before;
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('with VR_INBOX_KEY set no key file is written and the hash key is derived from it', async () => {
+    const dir = tempDir();
+    try {
+      const k1 = await loadMatchKey({ dataDir: dir, encryptionKey: Buffer.alloc(32, 1) });
+      const k2 = await loadMatchKey({ dataDir: dir, encryptionKey: Buffer.alloc(32, 2) });
+      expect(k1.equals(k2)).toBe(false);
+      expect(k1.equals(Buffer.alloc(32, 1))).toBe(false);
+      expect(fs.existsSync(path.join(dir, INBOX_KEY_FILE))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
