@@ -25,6 +25,9 @@ const vi = {
   startCreated: 'Đã tạo sổ theo dõi. Hãy nhập hồ sơ ở trang "Nhập hồ sơ" hoặc trực tiếp trên trang tính.',
   startReread: 'Đọc lại sổ',
   startSampleNote: 'Danh sách đơn vị là mẫu nhỏ, chưa đầy đủ.',
+  periodOutsidePlan: '{plan} chỉ áp dụng cho năm {years}; năm {year} nằm ngoài kế hoạch (Kiểm tra sẽ báo FMT-07). Hãy chọn kế hoạch đang áp dụng, hoặc kiểm tra lại năm.',
+  periodChosenNotDue: 'Kỳ đang đến hạn báo cáo là quý {dueQuarter}/{dueYear}; bạn đang chọn quý {quarter}/{year}.',
+  periodWorkbookNotDue: 'Sổ này là của quý {quarter}/{year}; kỳ đang đến hạn báo cáo là quý {dueQuarter}/{dueYear}.',
   // Capabilities
   capOff: 'Một số chức năng tắt vì phiên bản Excel này chưa hỗ trợ:',
   capDropdowns: 'Danh sách chọn (cần ExcelApi 1.8): ô vẫn nhập được, lỗi sẽ hiện khi Kiểm tra.',
@@ -145,6 +148,9 @@ const en: Record<MessageKey, string> = {
   startCreated: 'Register created. Enter cases on "Enter case" or directly in the sheet.',
   startReread: 'Read the workbook again',
   startSampleNote: 'The unit list is a small sample, not complete.',
+  periodOutsidePlan: '{plan} covers {years} only; {year} is outside the plan (Check will report FMT-07). Choose the plan in force, or check the year.',
+  periodChosenNotDue: 'The period now due is quarter {dueQuarter}/{dueYear}; you are choosing quarter {quarter}/{year}.',
+  periodWorkbookNotDue: 'This register is for quarter {quarter}/{year}; the period now due is quarter {dueQuarter}/{dueYear}.',
   capOff: 'Some features are off because this Excel does not support them:',
   capDropdowns: 'Dropdown lists (need ExcelApi 1.8): cells still accept input; Check reports mistakes.',
   capFreezePanes: 'Frozen header row (needs ExcelApi 1.7).',
@@ -244,7 +250,7 @@ export function format(template: string, params: Record<string, string | number>
 }
 
 /** Parameters that are labels, not quantities: never grouped (`2020`, not `2.020`). */
-const LABEL_PARAMS = new Set(['year', 'quarter', 'row', 'id', 'code']);
+const LABEL_PARAMS = new Set(['year', 'quarter', 'dueYear', 'dueQuarter', 'row', 'id', 'code']);
 
 /** Fills a message; counts read as the language writes them (`1.234` in Vietnamese). */
 export function translate(lang: Language, key: MessageKey, params?: Record<string, string | number>): string {

@@ -4,10 +4,13 @@
  */
 import React, { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { todayUtc } from '../../domain/dates';
+import { periodDue } from '../../domain/period';
 import { buildTemplate } from '../../domain/template';
 import { DEFAULT_PROFILE_ID, PROFILES, findUnit, getProfile } from '../../profiles';
 import { CAPABILITY_MESSAGE } from '../components/CapabilityNotice';
 import { errorText } from '../components/errorText';
+import { PeriodNotice } from '../components/PeriodNotice';
 import { planLabel, planTitle } from '../lib/planLabel';
 import { usePane } from '../state';
 
@@ -24,8 +27,10 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
   const [profileId, setProfileId] = useState(settings.profile ?? DEFAULT_PROFILE_ID);
   const profile = getProfile(profileId) ?? PROFILES[0];
   const [unitCode, setUnitCode] = useState(settings.unit && findUnit(profile, settings.unit) ? settings.unit : profile.units[0].code);
-  const [year, setYear] = useState(String(now.getUTCFullYear()));
-  const [quarter, setQuarter] = useState(String(Math.floor(now.getUTCMonth() / 3) + 1));
+  // Opens on the period now due under the plan's period rule (the staff and upload pages do too).
+  const due = periodDue(profile, todayUtc(now));
+  const [year, setYear] = useState(String(due.year));
+  const [quarter, setQuarter] = useState(String(due.quarter));
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
@@ -40,10 +45,11 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
               code: meta.unit_code,
               quarter: meta.quarter,
               year: meta.year,
-              profile: known ? (lang === 'vi' ? known.title : known.title_en) : meta.profile,
+              profile: known ? planLabel(known, lang) : meta.profile,
             })}
           </MessageBarBody>
         </MessageBar>
+        {known && <PeriodNotice profile={known} year={meta.year} quarter={meta.quarter} fromWorkbook />}
         <Button onClick={() => pane.refresh()}>{t('startReread')}</Button>
       </div>
     );
@@ -84,6 +90,9 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
           onChange={(_, data) => {
             setProfileId(data.value);
             setUnitCode((getProfile(data.value) ?? profile).units[0].code);
+            const nextDue = periodDue(getProfile(data.value) ?? profile, todayUtc(now));
+            setYear(String(nextDue.year));
+            setQuarter(String(nextDue.quarter));
           }}
         >
           {PROFILES.map((p) => (
@@ -116,6 +125,7 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
           </Select>
         </Field>
       </div>
+      <PeriodNotice profile={profile} year={Number(year)} quarter={Number(quarter)} fromWorkbook={false} />
       <Button appearance="primary" type="submit" disabled={busy}>
         {t('startCreate')}
       </Button>

@@ -8,6 +8,7 @@ import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text, makeStyle
 import { isSubmittable, summarise, type Finding } from '../../domain/finding';
 import { todayUtc } from '../../domain/dates';
 import { errorText } from '../components/errorText';
+import { PeriodNotice } from '../components/PeriodNotice';
 import { useQueue } from '../components/QueueWorker';
 import type { Receipt, SubmissionsState } from '../lib/inboxClient';
 import type { MessageKey } from '../i18n';
@@ -30,7 +31,7 @@ type Result =
 
 export default function SubmitPanel(): React.JSX.Element {
   const styles = useStyles();
-  const { t, lang, shell, meta, settings, services, checker, refresh, setLastCheck } = usePane();
+  const { t, lang, shell, meta, profile, settings, services, checker, refresh, setLastCheck } = usePane();
   const queue = useQueue();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [result, setResult] = useState<Result | null>(null);
@@ -116,6 +117,7 @@ export default function SubmitPanel(): React.JSX.Element {
       <h2 id="submit-title" className={styles.title}>
         {t('submitTitle')}
       </h2>
+      {profile && <PeriodNotice profile={profile} year={meta.year} quarter={meta.quarter} fromWorkbook />}
       {!shell.capabilities.fileAccess && (
         <MessageBar intent="warning">
           <MessageBarBody>{t('capFileAccess')}</MessageBarBody>
