@@ -61,7 +61,8 @@ export interface TrackedUnit {
 
 export interface Tracking {
   profile: string;
-  period: { year: number; quarter: number; start: string; end: string; deadline: string };
+  /** `deadline_assumed`: no plan or legal text sets the day (the profile's `deadline.assumed`). */
+  period: { year: number; quarter: number; start: string; end: string; deadline: string; deadline_assumed: boolean };
   units: TrackedUnit[];
   counts: Record<UnitState, number> & { expected: number; received: number; received_on_time: number };
   /** Received (submitted, late or accepted; a returned report is not complete) / expected. */
@@ -114,7 +115,7 @@ export async function trackPeriod(ctx: InboxContext, profile: Profile, year: num
     });
   return {
     profile: profile.id,
-    period: { year, quarter, start: isoDay(period.start), end: isoDay(period.end), deadline: isoDay(deadlineOf(profile, year, quarter)) },
+    period: { year, quarter, start: isoDay(period.start), end: isoDay(period.end), deadline: isoDay(deadlineOf(profile, year, quarter)), deadline_assumed: profile.deadline.assumed === true },
     units,
     counts,
     completeness_pct: pct(counts.received, counts.expected),

@@ -53,7 +53,12 @@ export const bacNinh2017: Profile = {
     },
   ],
   period: { kind: 'calendar-quarter' },
-  deadline: { days_after_period_end: 15, note_vi: 'Báo cáo quý gửi trong 15 ngày sau khi hết quý' },
+  deadline: {
+    days_after_period_end: 15,
+    note_vi: 'Báo cáo quý gửi trong 15 ngày sau khi hết quý',
+    assumed: true,
+    basis: 'Kế hoạch 002 yêu cầu báo cáo hằng quý nhưng không quy định ngày gửi.',
+  },
   thresholds: { verification_pending_days: 20, child_age: 16, minor_age: 18, max_age: 100 },
   severity_overrides: {},
   support_caps: {},

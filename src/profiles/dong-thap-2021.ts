@@ -35,7 +35,12 @@ export const dongThap2021: Profile = {
     },
   ],
   period: { kind: 'calendar-quarter' },
-  deadline: { days_after_period_end: 15, note_vi: 'Báo cáo quý gửi trong 15 ngày sau khi hết quý' },
+  deadline: {
+    days_after_period_end: 15,
+    note_vi: 'Báo cáo quý gửi trong 15 ngày sau khi hết quý',
+    assumed: true,
+    basis: 'Kế hoạch 209/KH-UBND (003) không quy định chế độ báo cáo quý.',
+  },
   thresholds: { verification_pending_days: 20, child_age: 16, minor_age: 18, max_age: 100 },
   severity_overrides: {},
   support_caps: {},

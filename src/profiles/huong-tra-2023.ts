@@ -37,7 +37,12 @@ export const huongTra2023: Profile = {
     },
   ],
   period: { kind: 'calendar-quarter' },
-  deadline: { days_after_period_end: 10, note_vi: 'Báo cáo quý gửi trong 10 ngày sau khi hết quý' },
+  deadline: {
+    days_after_period_end: 10,
+    note_vi: 'Báo cáo quý gửi trong 10 ngày sau khi hết quý',
+    assumed: true,
+    basis: 'Kế hoạch (001) chỉ yêu cầu báo cáo kết quả năm trước ngày 30/11/2023, không quy định ngày gửi báo cáo quý.',
+  },
   thresholds: { verification_pending_days: 20, child_age: 16, minor_age: 18, max_age: 100 },
   severity_overrides: {},
   support_caps: {},

@@ -23,7 +23,15 @@ export const vn2025: Profile = {
   unit_list: 'vn-official',
   units: [{ code: 'BN-P-TS', name: 'Phường Từ Sơn', communes: ['Phường Từ Sơn'], alias_of: '09367' }],
   period: { kind: 'cutoff', start_day: 15, end_day: 14 },
-  deadline: { days_after_period_end: 6, note_vi: 'Gửi báo cáo trước ngày 20 tháng cuối quý (Nghị định 09/2019/NĐ-CP)' },
+  // Decree 09/2019/NĐ-CP fixes the cut-off (Art. 12: 15th to 14th) and leaves the sending day
+  // to whoever issues the report (Art. 8(5)(b): at least one working day after the cut-off).
+  // No seed sets it: the 20th of the quarter's last month, itself on time, is our assumption.
+  deadline: {
+    days_after_period_end: 6,
+    note_vi: 'Gửi báo cáo chậm nhất ngày 20 tháng cuối quý (số liệu chốt ngày 14, Nghị định 09/2019/NĐ-CP Điều 12)',
+    assumed: true,
+    basis: 'Nghị định 09/2019/NĐ-CP: Điều 12 quy định thời gian chốt số liệu; Điều 8 khoản 5 điểm b để cơ quan ban hành chế độ báo cáo định thời hạn gửi. Ngày 20 là giả định.',
+  },
   thresholds: { verification_pending_days: 20, child_age: 18, minor_age: 18, max_age: 100 },
   severity_overrides: {},
   support_caps: {},

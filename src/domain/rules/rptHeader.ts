@@ -123,10 +123,11 @@ export const RPT_08: Rule = {
     // The day of receipt in Vietnam time, as isOnTime judges it.
     const local = formatDate(new Date(receivedAt.getTime() + VIETNAM_UTC_OFFSET_MS));
     const rule = ctx.profile.deadline.note_vi ? ` (${ctx.profile.deadline.note_vi})` : '';
+    const assumed = ctx.profile.deadline.assumed;
     return [
       makeFinding('RPT-08', 'warning', { sheet: null, field: null }, local,
-        `Báo cáo quý ${meta.quarter}/${meta.year} nhận ngày ${local}, sau hạn ${deadline}${rule}.`,
-        `The Q${meta.quarter} ${meta.year} report was received on ${local}, after the deadline of ${deadline}.`),
+        `Báo cáo quý ${meta.quarter}/${meta.year} nhận ngày ${local}, sau hạn ${deadline}${rule}${assumed ? '; hạn này là giả định, kế hoạch không quy định ngày gửi' : ''}.`,
+        `The Q${meta.quarter} ${meta.year} report was received on ${local}, after the deadline of ${deadline}${assumed ? ' (an assumed deadline: the plan sets no day)' : ''}.`),
     ];
   },
 };

@@ -182,5 +182,11 @@ describe('RPT rules', () => {
     expect(late).toHaveLength(1);
     expect(late[0]).toMatchObject({ severity: 'warning', cell: null, value: '16/10/2020' });
     expect(late[0].message_vi).toContain('15/10/2020');
+    // The plan sets no day: the finding says the deadline is an assumption.
+    expect(late[0].message_vi).toContain('hạn này là giả định');
+    expect(late[0].message_en).toContain('assumed deadline');
+    const fixed = { ...wb, profile: { ...wb.profile, deadline: { ...wb.profile.deadline, assumed: false } } };
+    const stated = of(rpt(fixed, { receivedAt: new Date(deadline.getTime() + 20 * 3_600_000) }), 'RPT-08');
+    expect(stated[0].message_vi).not.toContain('giả định');
   });
 });

@@ -137,6 +137,7 @@ export function StaffApp(): React.ReactElement {
           {tracking.period && (
             <Text data-testid="period-deadline">
               {t('deadline', { start: isoToDay(tracking.period.start), end: isoToDay(tracking.period.end), deadline: isoToDay(tracking.period.deadline) })}
+              {tracking.period.deadline_assumed ? t('deadlineAssumed') : ''}
             </Text>
           )}
           <div className={styles.stats} data-testid="period-stats">

@@ -18,7 +18,7 @@ export interface TrackingUnit {
 }
 
 export interface Tracking {
-  period?: { start: string; end: string; deadline: string };
+  period?: { start: string; end: string; deadline: string; deadline_assumed?: boolean };
   units: TrackingUnit[];
   counts: Record<string, number>;
   completeness_pct: number | null;

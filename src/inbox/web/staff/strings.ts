@@ -36,6 +36,7 @@ export const S = {
   failed: { vi: 'Không thực hiện được; tải lại trang và thử lại.', en: 'That did not work; reload the page and try again.' },
   done: { vi: 'Đã lưu.', en: 'Saved.' },
   deadline: { vi: 'Kỳ {start} – {end}, hạn nộp {deadline}', en: 'Period {start} – {end}, due {deadline}' },
+  deadlineAssumed: { vi: ' (hạn giả định: kế hoạch không quy định ngày gửi)', en: ' (assumed deadline: the plan sets no day)' },
 } satisfies Strings<string>;
 
 /** Labels of the tracking counts: the unit states plus the DHIS2-style totals. */
