@@ -4,6 +4,7 @@
  * same way when parsed and when reported.
  */
 import { matchCode, type Code } from './codes';
+import { isOfficialUnit, matchOfficialCommune } from './communes';
 import type { Unit } from './schema/profile';
 import type { CellValue } from './sheet';
 import { cleanText } from './text';
@@ -27,6 +28,7 @@ export function communeCodes(unit: Unit): readonly Code[] {
 
 /** Matches a commune against the unit's list; abbreviations `P.`, `X.`, `TT.` are accepted. */
 export function matchCommune(unit: Unit, text: string): { ok: true; name: string } | { ok: false; suggestion: string | null } {
+  if (isOfficialUnit(unit)) return matchOfficialCommune(unit, text);
   const codes = communeCodes(unit);
   const first = matchCode(codes, text);
   if (first.ok) return { ok: true, name: first.code.vi };

@@ -8,6 +8,8 @@ import type { RegistryRecord } from '../model';
 import type { CellValue } from '../sheet';
 import { matchCommune, splitNeeds } from '../parse';
 import { registryOwners } from '../caseIndex';
+import { isOfficialUnit } from '../communes';
+import { REG08_NATIONAL_MESSAGE } from './reg08National';
 import { REGISTRY_COLUMNS, type RegistryKey } from '../schema/registry';
 import { supportFieldFindings, type SupportFieldRule } from './supFields';
 import { eachRecord, registryFinding, hasValue, type Rule, type RuleContext } from './types';
@@ -285,7 +287,7 @@ const reg08: Rule = {
       const m = matchCommune(unit, String(raw));
       const hint = !m.ok && m.suggestion ? m.suggestion : null;
       out.push(
-        findingOf(ctx, 'REG-08', 'error', r, 'commune', REG08_MESSAGE_13, raw, hint, unit),
+        findingOf(ctx, 'REG-08', 'error', r, 'commune', isOfficialUnit(unit) ? REG08_NATIONAL_MESSAGE : REG08_MESSAGE_13, raw, hint, unit),
       );
     });
   },
