@@ -29,7 +29,7 @@ describe('staff: tracking, return, accept, download, audit', () => {
 
   test('before anything arrives, every unit of the profile is expected and missing', async () => {
     const t = await tracking();
-    expect(t.period).toEqual({ year: 2020, quarter: 4, start: '2020-10-01', end: '2020-12-31', deadline: expect.stringMatching(/^2021-01-\d\d$/) });
+    expect(t.period).toEqual({ year: 2020, quarter: 4, start: '2020-10-01', end: '2020-12-31', deadline: expect.stringMatching(/^2021-01-\d\d$/), deadline_assumed: true });
     expect(t.units.map((u: { unit_code: string }) => u.unit_code).sort()).toEqual(profile.units.map((u) => u.code).sort());
     expect(t.units.every((u: { state: string }) => u.state === 'missing')).toBe(true);
     expect(t.counts).toMatchObject({ expected: profile.units.length, missing: profile.units.length, received: 0 });
