@@ -31,6 +31,8 @@ export interface InboxConfig {
   /** Time limit on checking one upload on a worker (`VR_INBOX_CHECK_TIMEOUT_MS`, default 30 s):
    *  past it the upload is refused and the worker replaced. */
   checkTimeoutMs: number;
+  /** Versions one unit may store for one quarter (`VR_INBOX_MAX_VERSIONS`, default 20). */
+  maxVersionsPerQuarter: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits and
    *  the audit log need the real client, not the proxy). */
   trustProxy: boolean;
@@ -45,6 +47,9 @@ export function defaultJudgeWorkers(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(cores, 4));
 }
+/** A quarter's report is resubmitted a handful of times at most; 20 leaves room for a long
+ *  back-and-forth with the province and stops a client that loops. */
+export const DEFAULT_MAX_VERSIONS = 20;
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** Parses VR_INBOX_KEY: 64 hex chars or base64 of exactly 32 bytes. */
@@ -86,6 +91,7 @@ export function loadConfig(
     web: options.web ?? true,
     judgeWorkers: options.judgeWorkers ?? (env.VR_INBOX_WORKERS ? Number(env.VR_INBOX_WORKERS) : defaultJudgeWorkers()),
     checkTimeoutMs: options.checkTimeoutMs ?? positive(env.VR_INBOX_CHECK_TIMEOUT_MS) ?? 30_000,
+    maxVersionsPerQuarter: options.maxVersionsPerQuarter ?? positive(env.VR_INBOX_MAX_VERSIONS) ?? DEFAULT_MAX_VERSIONS,
     secureCookies: options.secureCookies ?? env.VR_INBOX_SECURE_COOKIES === '1',
     trustProxy: options.trustProxy ?? env.VR_INBOX_TRUST_PROXY === '1',
   };

@@ -41,9 +41,14 @@ const FASTIFY_ERRORS: Record<string, [number, string, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_length', 'Độ dài nội dung không khớp.', 'Content length does not match.'],
 };
 
-function mbOf(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+/** A byte limit as people read it: "20 MB", "64 KB". */
+export function sizeOf(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
+
+/** Largest JSON body of any route that does not set its own. */
+const SERVER_BODY_LIMIT = 1024 * 1024;
 
 /** Builds the inbox: store (migrated), files (orphans removed), routes, error handling. */
 export async function buildServer(config: InboxConfig): Promise<{ app: FastifyInstance; ctx: InboxContext }> {
@@ -58,7 +63,7 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
 
   const app = Fastify({
     logger: config.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: SERVER_BODY_LIMIT,
     trustProxy: config.trustProxy,
     // Requests are small JSON or one workbook; a slow client must not hold a socket forever.
     requestTimeout: 120_000,
@@ -88,8 +93,14 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
     }
     const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
     if (known) {
-      const [status, code, vi, en] = known;
-      const limit = status === 413 ? ` (${mbOf(config.maxUploadBytes)})` : '';
+      const [status, code] = known;
+      let [, , vi, en] = known;
+      // The limit of the route that refused the body (an upload's is not a sign-in's).
+      const routeLimit = req.routeOptions?.bodyLimit ?? SERVER_BODY_LIMIT;
+      const limit = status === 413 ? ` (${sizeOf(routeLimit)})` : '';
+      if (status === 413 && routeLimit !== config.maxUploadBytes) {
+        [vi, en] = ['Nội dung yêu cầu quá lớn so với giới hạn của địa chỉ này.', 'The request body is larger than this address accepts.'];
+      }
       if (status === 413) reply.header('connection', 'close');
       return reply.status(status).send({ error: code, message_vi: vi + limit, message_en: en + limit });
     }

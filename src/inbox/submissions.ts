@@ -27,7 +27,17 @@ export function receiptOf(v: SubmissionVersion): Receipt {
   };
 }
 
-/** X-Filename is informational; keep a short, printable base name only. */
+/** Direction overrides and isolates (U+202E shows "xslx.exe" as "exe.xlsx"), invisible marks,
+ *  C0/C1 controls. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** The longest file name kept (the staff page shows it). */
+export const FILENAME_MAX = 120;
+
+/**
+ * X-Filename is informational, chosen by the client: keep a short, printable base name only.
+ * A run of 9 or more digits (a CMND/CCCD number typed into a file name) is masked: the name is
+ * shown to staff and must not carry an ID number (domain.md §7).
+ */
 export function cleanFilename(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   let name = raw;
@@ -36,8 +46,15 @@ export function cleanFilename(raw: unknown): string | null {
   } catch {
     // not percent-encoded: keep as sent
   }
-  name = name.normalize('NFC').replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return name ? name.slice(0, 200) : null;
+  name = name
+    .normalize('NFC')
+    .replace(HIDDEN, '')
+    .replace(/^.*[\\/]/, '')
+    .replace(/\d{9,}/g, (digits) => '*'.repeat(digits.length))
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!name) return null;
+  return [...name].length > FILENAME_MAX ? `${[...name].slice(0, FILENAME_MAX - 1).join('')}…` : name;
 }
 
 export interface Verdict {
@@ -84,6 +101,15 @@ const LOCKED = (v: SubmissionVersion): HttpError =>
     { submission_id: v.id },
   );
 
+const TOO_MANY_VERSIONS = (year: number, quarter: number, cap: number): HttpError =>
+  new HttpError(
+    429,
+    'too_many_versions',
+    `Đơn vị đã nộp ${cap} bản cho quý ${quarter}/${year}, mức tối đa của hộp thư; bản này chưa được nhận. Hãy liên hệ Sở: cán bộ Sở xem các bản đã nộp và hướng dẫn nộp lại.`,
+    `The unit has already submitted ${cap} versions for Q${quarter} ${year}, the inbox's maximum; this one was not received. Contact the province: its staff will review the versions and tell you how to resubmit.`,
+    { limit: cap },
+  );
+
 /**
  * One upload, end to end. Order matters for durability: the file is made durable first, then
  * the row is committed in one transaction, then the receipt is answered. Same bytes again →
@@ -124,10 +150,16 @@ export async function receiveSubmission(
     await audit(ctx, req, actor, 'submit_duplicate', same.id, { sha256 });
     return { receipt: receiptOf(same), duplicate: true };
   }
-  const accepted = (await ctx.store.listUnitVersions(unit.id, year, quarter)).find((v) => v.state === 'accepted');
+  const versions = await ctx.store.listUnitVersions(unit.id, year, quarter);
+  const accepted = versions.find((v) => v.state === 'accepted');
   if (accepted) {
     await audit(ctx, req, actor, 'submit_refused', accepted.id, { status: 409, reason: 'locked', sha256, size: body.length });
     throw LOCKED(accepted);
+  }
+  const cap = ctx.config.maxVersionsPerQuarter;
+  if (versions.length >= cap) {
+    await audit(ctx, req, actor, 'submit_refused', null, { status: 429, reason: 'too_many_versions', sha256, size: body.length, versions: versions.length });
+    throw TOO_MANY_VERSIONS(year, quarter, cap);
   }
 
   const profile = profileOf(ctx.config, unit.profile)!;

@@ -7,6 +7,7 @@ import type { InboxContext, SubmissionVersion } from '../storage/types';
 import { trackPeriod, versionView } from '../tracking';
 import { parseQuery, PERIOD_HINT, PeriodQuery } from './api';
 
+export const LOGIN_BODY_LIMIT = 16 * 1024;
 const LoginBody = z.object({ user: z.string().min(1).max(100), password: z.string().min(1).max(1000) });
 /** A new password: 10 to 200 characters (what `vr inbox staff add` asks too). */
 export const NewPassword = z.string().min(10).max(200);
@@ -39,7 +40,8 @@ function conflict(reason: string): HttpError {
 export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): void {
   const secure = ctx.config.secureCookies;
 
-  app.post('/api/staff/login', async (req, reply) => {
+  // A user name and a password: 16 KB is plenty, and a sign-in is not worth buffering more.
+  app.post('/api/staff/login', { bodyLimit: LOGIN_BODY_LIMIT }, async (req, reply) => {
     const { user, password } = parseQuery(LoginBody, req.body);
     try {
       const staff = await verifyStaffLogin(ctx, req.ip, user, password);
