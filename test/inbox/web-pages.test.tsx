@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { PeriodPicker, defaultPeriod, type PeriodValue } from '../../src/inbox/web/PeriodPicker';
+import { PeriodPicker, duePeriod, type PeriodValue } from '../../src/inbox/web/PeriodPicker';
 import { Shell } from '../../src/inbox/web/Shell';
 import { FindingsTable } from '../../src/inbox/web/upload/Findings';
 import type { Finding } from '../../src/domain/finding';
@@ -77,7 +77,15 @@ test('period picker: a year can be typed digit by digit; only a valid year reach
   expect(seen.every((v) => v.year >= 2000)).toBe(true);
 });
 
-test('the default period is the quarter that has just ended', () => {
-  expect(defaultPeriod(new Date(2026, 10, 23))).toEqual({ year: 2026, quarter: 3 });
-  expect(defaultPeriod(new Date(2026, 1, 2))).toEqual({ year: 2025, quarter: 4 });
+test("the pages open on the period due under the plan's rule, on the Vietnamese calendar day", () => {
+  // Calendar quarters (bac-ninh-2017): on 30/11/2026 the report due is Q3/2026.
+  expect(duePeriod('bac-ninh-2017', new Date('2026-11-30T03:00:00Z'))).toEqual({ year: 2026, quarter: 3 });
+  // 31/12/2026 19:00 in Hà Nội is still Q4's last day; 01/01/2027 03:00 there is past it.
+  expect(duePeriod('bac-ninh-2017', new Date('2026-12-31T12:00:00Z'))).toEqual({ year: 2026, quarter: 3 });
+  expect(duePeriod('bac-ninh-2017', new Date('2026-12-31T20:00:00Z'))).toEqual({ year: 2026, quarter: 4 });
+  // Data cut-off of Decree 09/2019 (vn-2025): Q4/2026 ends on 14/12, so it is due from the 15th.
+  expect(duePeriod('vn-2025', new Date('2026-12-16T03:00:00Z'))).toEqual({ year: 2026, quarter: 4 });
+  expect(duePeriod('vn-2025', new Date('2026-12-14T03:00:00Z'))).toEqual({ year: 2026, quarter: 3 });
+  // An unknown plan falls back to the default one rather than failing.
+  expect(duePeriod('no-such-plan', new Date('2026-11-30T03:00:00Z'))).toEqual({ year: 2026, quarter: 3 });
 });

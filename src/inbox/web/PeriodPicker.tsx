@@ -1,5 +1,7 @@
 import * as React from 'react';
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { VIETNAM_UTC_OFFSET_MS, periodDue, startOfUtcDay } from '../../domain/period';
+import { DEFAULT_PROFILE_ID, getProfile } from '../../profiles';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
@@ -11,10 +13,11 @@ export interface PeriodValue {
   quarter: number;
 }
 
-/** The quarter that has just ended: the one a unit reports on (due after the period end). */
-export function defaultPeriod(now: Date = new Date()): PeriodValue {
-  const q = Math.floor(now.getMonth() / 3) + 1;
-  return q === 1 ? { year: now.getFullYear() - 1, quarter: 4 } : { year: now.getFullYear(), quarter: q - 1 };
+/** The period a unit is due to report on now under the plan's period rule (`periodDue`, the same
+ *  rule as the pane), on today's date in Vietnam. An unknown plan falls back to the default one. */
+export function duePeriod(profileId: string | null | undefined, now: Date = new Date()): PeriodValue {
+  const profile = getProfile(profileId ?? '') ?? getProfile(DEFAULT_PROFILE_ID)!;
+  return periodDue(profile, startOfUtcDay(new Date(now.getTime() + VIETNAM_UTC_OFFSET_MS)));
 }
 
 /** Year and quarter inputs, plus whatever else the page puts before them (the staff's plan). */

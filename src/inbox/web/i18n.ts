@@ -49,9 +49,6 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function formatPct(n: number | null | undefined): string {
-  return n === null || n === undefined || !Number.isFinite(n) ? '—' : `${n.toFixed(1)} %`;
-}
 
 /** The message of a JSON error body `{error, message_vi, message_en}` in the active language. */
 export function errorText(body: unknown, lang: Lang, fallback: { vi: string; en: string }): string {

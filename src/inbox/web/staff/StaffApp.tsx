@@ -13,9 +13,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { PROFILES } from '../../../profiles';
-import { LangContext, errorText, formatPct, useT } from '../i18n';
-import { PeriodPicker, defaultPeriod, type PeriodValue } from '../PeriodPicker';
+import { PROFILES, getProfile } from '../../../profiles';
+import { formatPercent } from '../../../domain/format';
+import { LangContext, errorText, useT } from '../i18n';
+import { PeriodPicker, duePeriod, type PeriodValue } from '../PeriodPicker';
+import { PlanYearsNotice, profileLabel } from '../plan';
 import { PeriodGrid } from './PeriodGrid';
 import { InsightPanels } from './insight/InsightPanels';
 import { consolidatedUrl, staffApi, type StaffSession, type Tracking, type TrackingUnit } from './api';
@@ -46,7 +48,7 @@ export function StaffApp(): React.ReactElement {
   const [session, setSession] = React.useState<StaffSession | null>(null);
   const [checked, setChecked] = React.useState(false);
   const [profile, setProfile] = React.useState(PROFILES[0].id);
-  const [period, setPeriod] = React.useState<PeriodValue>(() => defaultPeriod());
+  const [period, setPeriod] = React.useState<PeriodValue>(() => duePeriod(PROFILES[0].id));
   const [tracking, setTracking] = React.useState<Tracking | null>(null);
   const [message, setMessage] = React.useState<{ intent: 'error' | 'success'; text: string } | null>(null);
   // The quarter the tracking shown was loaded for; the insight panels follow it.
@@ -106,15 +108,19 @@ export function StaffApp(): React.ReactElement {
         </div>
         <PeriodPicker value={period} onChange={setPeriod} labels={{ year: t('year'), quarter: t('quarter') }}>
           <Field label={t('profile')}>
-            <Select value={profile} onChange={(_, d) => setProfile(d.value)} data-testid="period-profile">
+            <Select value={profile} onChange={(_, d) => {
+                setProfile(d.value);
+                setPeriod(duePeriod(d.value));
+              }} data-testid="period-profile">
               {PROFILES.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.province} — {p.id}
+                  {profileLabel(p)}
                 </option>
               ))}
             </Select>
           </Field>
         </PeriodPicker>
+        <PlanYearsNotice profile={getProfile(profile) ?? PROFILES[0]} year={period.year} />
         <div className={styles.row}>
           <Button appearance="primary" onClick={() => void load()} data-testid="period-load">
             {t('load')}
@@ -147,10 +153,10 @@ export function StaffApp(): React.ReactElement {
               </Text>
             ))}
             <Text className={styles.stat}>
-              {t('completeness')}: <b>{formatPct(tracking.completeness_pct)}</b>
+              {t('completeness')}: <b>{formatPercent(tracking.completeness_pct, lang)}</b>
             </Text>
             <Text className={styles.stat}>
-              {t('timeliness')}: <b>{formatPct(tracking.timeliness_pct)}</b>
+              {t('timeliness')}: <b>{formatPercent(tracking.timeliness_pct, lang)}</b>
             </Text>
           </div>
           <PeriodGrid units={tracking.units} caption={t('grid', { q: period.quarter, y: period.year })} onReturn={onReturn} onAccept={onAccept} />

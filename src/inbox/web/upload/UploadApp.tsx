@@ -3,11 +3,9 @@ import {
   Badge,
   Button,
   Card,
-  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Text,
   Title3,
   makeStyles,
@@ -16,9 +14,12 @@ import {
 import { nextQuarter } from '../../../domain/period';
 import { saveResponse } from '../download';
 import { LangContext, errorText, formatDateTime, useT } from '../i18n';
-import { PeriodPicker, defaultPeriod, type PeriodValue } from '../PeriodPicker';
+import { PeriodPicker, duePeriod, type PeriodValue } from '../PeriodPicker';
 import { FindingsTable } from './Findings';
+import { getProfile } from '../../../profiles';
+import { PlanYearsNotice, profileLabel } from '../plan';
 import { SignIn } from './SignIn';
+import { UploadCard } from './UploadCard';
 import { TOKEN_KEY, authHeaders, getJson, uploadWorkbook, type QuarterStatus, type UnitInfo, type UploadOutcome } from './api';
 import { S, STATE_LABEL } from './strings';
 
@@ -51,12 +52,24 @@ export function UploadApp(): React.ReactElement {
   const lang = React.useContext(LangContext);
   const [token, setToken] = React.useState<string | null>(readToken);
   const [unit, setUnit] = React.useState<UnitInfo | null>(null);
-  const [period, setPeriod] = React.useState<PeriodValue>(() => defaultPeriod());
+  const [period, setPeriod] = React.useState<PeriodValue>(() => duePeriod(null));
   const [status, setStatus] = React.useState<QuarterStatus | null>(null);
-  const [file, setFile] = React.useState<File | null>(null);
   const [progress, setProgress] = React.useState<number | null>(null);
   const [outcome, setOutcome] = React.useState<UploadOutcome | null>(null);
   const [message, setMessage] = React.useState<string | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  const profile = unit ? getProfile(unit.profile) : undefined;
+
+  // The page opens on the period the unit is due to report on under its plan (as the pane does).
+  React.useEffect(() => {
+    if (unit) setPeriod(duePeriod(unit.profile));
+  }, [unit]);
+
+  const choosePeriod = (p: PeriodValue) => {
+    setPeriod(p);
+    setOutcome(null);
+    setNotice(null);
+  };
 
   const signOut = React.useCallback(() => {
     sessionStorage.removeItem(TOKEN_KEY);
@@ -106,18 +119,23 @@ export function UploadApp(): React.ReactElement {
     }
   };
 
-  const send = async () => {
-    if (!file) return;
+  const send = async (file: File) => {
     if (!/\.xlsx$/i.test(file.name)) {
       setMessage(t('notXlsx'));
       return;
     }
     setMessage(null);
+    setNotice(null);
     setOutcome(null);
     setProgress(0);
     try {
       const result = await uploadWorkbook(file, token, setProgress);
       setOutcome(result);
+      if (result.kind === 'receipt' && (result.receipt.year !== period.year || result.receipt.quarter !== period.quarter)) {
+        // The inbox files a workbook under its own period: follow it, and say so.
+        setPeriod({ year: result.receipt.year, quarter: result.receipt.quarter });
+        setNotice(t('filedUnder', { wq: result.receipt.quarter, wy: result.receipt.year, q: period.quarter, y: period.year }));
+      }
       if (result.kind === 'error') {
         if (result.status === 401) signOut();
         setMessage(errorText(result.body, lang, S.failed));
@@ -144,10 +162,13 @@ export function UploadApp(): React.ReactElement {
             {t('signOut')}
           </Button>
         </div>
-        <Text>
-          {t('profile')}: {unit.profile} · {unit.province_code}
-        </Text>
-        <PeriodPicker value={period} onChange={(p) => { setPeriod(p); setOutcome(null); }} labels={{ year: t('year'), quarter: t('quarter') }} />
+        {profile && (
+          <Text data-testid="unit-plan">
+            {t('profile')}: {profileLabel(profile)}
+          </Text>
+        )}
+        <PeriodPicker value={period} onChange={choosePeriod} labels={{ year: t('year'), quarter: t('quarter') }} />
+        {profile && <PlanYearsNotice profile={profile} year={period.year} />}
       </Card>
 
       <Card className={styles.card} aria-live="polite">
@@ -183,31 +204,16 @@ export function UploadApp(): React.ReactElement {
         <Text size={200}>{t('rolloverHint')}</Text>
       </Card>
 
-      <Card className={styles.card}>
-        <Title3 as="h2">{t('upload')}</Title3>
-        <Field label={t('chooseFile')}>
-          <input
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            data-testid="upload-file"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </Field>
-        <div className={styles.row}>
-          <Button appearance="primary" disabled={!file || progress !== null} onClick={send} data-testid="upload-send">
-            {t('send')}
-          </Button>
-        </div>
-        {progress !== null && (
-          <Field validationMessage={progress < 100 ? t('sending', { pct: progress }) : t('checking')} validationState="none">
-            <ProgressBar value={progress / 100} thickness="large" data-testid="upload-progress" />
-          </Field>
-        )}
-      </Card>
+      <UploadCard period={period} onPeriodChange={choosePeriod} progress={progress} onSend={(f) => void send(f)} />
 
       {message && (
         <MessageBar intent="error" role="alert" data-testid="upload-message">
           <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="warning" data-testid="filed-under">
+          <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
       {outcome?.kind === 'receipt' && <ReceiptCard outcome={outcome} />}
