@@ -19,6 +19,8 @@ module.exports = (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, 'dist/inbox-web'),
       filename: '[name]/[name].[contenthash:8].js',
+      // Chunks loaded on demand (e.g. the zip reader of the upload page), served at /shared/.
+      chunkFilename: 'shared/[name].[contenthash:8].js',
       publicPath: 'auto',
       clean: true,
     },

@@ -36,7 +36,7 @@ function Harness(props: { initial: PeriodValue; sent: File[] }) {
   );
 }
 
-const xlsx = () => new File([q3of2020], 'BN-TS-2020-Q3.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+const xlsx = () => new File([new Uint8Array(q3of2020)], 'BN-TS-2020-Q3.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 
 test('a Q3/2020 workbook while Q3/2026 is selected: said in words, not sent until the clerk decides', async () => {
   const user = userEvent.setup();

@@ -203,6 +203,8 @@ export async function registerWebRoutes(app: FastifyInstance, ctx: InboxContext)
     app.get(`/${page}/`, async (_req, reply) => sendStatic(reply, path.join(root, page), 'index.html'));
     app.get<{ Params: { file: string } }>(`/${page}/:file`, async (req, reply) => sendStatic(reply, path.join(root, page), req.params.file));
   }
+  // Chunks the pages load on demand (webpack.inbox.js `chunkFilename`).
+  app.get<{ Params: { file: string } }>('/shared/:file', async (req, reply) => sendStatic(reply, path.join(root, 'shared'), req.params.file));
 }
 
 /** The browser preview (preview.html, its bundle and source map) runs the pane over a fake

@@ -2,13 +2,6 @@ import * as React from 'react';
 import {
   Badge,
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
   Link,
   Table,
   TableBody,
@@ -16,19 +9,21 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { LangContext, formatDateTime, useT } from '../i18n';
 import { fileUrl, type TrackingUnit } from './api';
+import { DecisionDialog, type Decision } from './DecisionDialog';
 import { S, STATE_LABEL } from './strings';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
   table: { minWidth: '760px', tableLayout: 'auto' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  mono: { fontFamily: tokens.fontFamilyMonospace },
+  mono: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
+  // A long reason wraps inside a bounded column instead of widening (or squeezing) the table.
+  reason: { minWidth: '10rem', maxWidth: '22rem', whiteSpace: 'pre-wrap', overflowWrap: 'break-word', wordBreak: 'normal' },
 });
 
 /** State colours come from Fluent's badge palette (design tokens), never hard-coded. */
@@ -47,14 +42,14 @@ function versionCount(v: TrackingUnit['versions']): number {
 export function PeriodGrid(props: {
   units: TrackingUnit[];
   caption: string;
+  period: { year: number; quarter: number };
   onReturn: (unit: TrackingUnit, reason: string) => Promise<void>;
   onAccept: (unit: TrackingUnit) => Promise<void>;
 }): React.ReactElement {
   const styles = useStyles();
   const t = useT(S);
   const lang = React.useContext(LangContext);
-  const [returning, setReturning] = React.useState<TrackingUnit | null>(null);
-  const [reason, setReason] = React.useState('');
+  const [decision, setDecision] = React.useState<Decision | null>(null);
   const [busy, setBusy] = React.useState(false);
 
   const decide = async (run: () => Promise<void>) => {
@@ -94,7 +89,11 @@ export function PeriodGrid(props: {
                 </TableCell>
                 <TableCell>{formatDateTime(u.received_at)}</TableCell>
                 <TableCell>{versionCount(u.versions)}</TableCell>
-                <TableCell>{u.return_reason ?? ''}</TableCell>
+                <TableCell>
+                  <div className={styles.reason} data-testid="unit-reason">
+                    {u.return_reason ?? ''}
+                  </div>
+                </TableCell>
                 <TableCell>
                   <div className={styles.actions}>
                     {u.submission_id && (
@@ -104,7 +103,7 @@ export function PeriodGrid(props: {
                     )}
                     {decidable && (
                       <>
-                        <Button size="small" disabled={busy} onClick={() => { setReason(''); setReturning(u); }} data-testid="return-open">
+                        <Button size="small" disabled={busy} onClick={() => setDecision({ kind: 'return', unit: u })} data-testid="return-open">
                           {t('return')}
                         </Button>
                         <Button
@@ -112,9 +111,7 @@ export function PeriodGrid(props: {
                           appearance="primary"
                           disabled={busy}
                           data-testid="accept"
-                          onClick={() => {
-                            if (window.confirm(t('confirmAccept', { unit: u.unit_name }))) void decide(() => props.onAccept(u));
-                          }}
+                          onClick={() => setDecision({ kind: 'accept', unit: u })}
                         >
                           {t('accept')}
                         </Button>
@@ -127,36 +124,18 @@ export function PeriodGrid(props: {
           })}
         </TableBody>
       </Table>
-      <Dialog open={returning !== null} onOpenChange={(_, d) => !d.open && setReturning(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t('returnTitle', { unit: returning?.unit_name ?? '' })}</DialogTitle>
-            <DialogContent>
-              <Field label={t('returnReason')} required>
-                <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" data-testid="return-reason-input" />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => setReturning(null)}>{t('cancel')}</Button>
-              <Button
-                appearance="primary"
-                disabled={busy || reason.trim() === ''}
-                data-testid="return-confirm"
-                onClick={() => {
-                  const unit = returning;
-                  if (!unit) return;
-                  void decide(async () => {
-                    await props.onReturn(unit, reason.trim());
-                    setReturning(null);
-                  });
-                }}
-              >
-                {t('return')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <DecisionDialog
+        decision={decision}
+        period={props.period}
+        busy={busy}
+        onCancel={() => setDecision(null)}
+        onConfirm={(d, reason) =>
+          void decide(async () => {
+            await (d.kind === 'return' ? props.onReturn(d.unit, reason) : props.onAccept(d.unit));
+            setDecision(null);
+          })
+        }
+      />
     </div>
   );
 }

@@ -82,13 +82,14 @@ export function StaffApp(): React.ReactElement {
   if (!checked) return <Spinner />;
   if (!session) return <Login onSignedIn={setSession} />;
 
-  const afterDecision = async (res: { status: number; body: unknown }) => {
-    if (res.status === 200) setMessage({ intent: 'success', text: t('done') });
+  const afterDecision = async (res: { status: number; body: unknown }, done: 'accepted' | 'returned', u: TrackingUnit) => {
+    if (res.status === 200) setMessage({ intent: 'success', text: t(done, { unit: u.unit_name, q: period.quarter, y: period.year }) });
     else setMessage({ intent: 'error', text: errorText(res.body, lang, S.failed) });
     await load();
   };
-  const onReturn = async (u: TrackingUnit, reason: string) => afterDecision(await staffApi.returnVersion(u.submission_id!, reason, session.csrf_token));
-  const onAccept = async (u: TrackingUnit) => afterDecision(await staffApi.accept(u.submission_id!, session.csrf_token));
+  const onReturn = async (u: TrackingUnit, reason: string) =>
+    afterDecision(await staffApi.returnVersion(u.submission_id!, reason, session.csrf_token), 'returned', u);
+  const onAccept = async (u: TrackingUnit) => afterDecision(await staffApi.accept(u.submission_id!, session.csrf_token), 'accepted', u);
 
   return (
     <>
@@ -159,7 +160,7 @@ export function StaffApp(): React.ReactElement {
               {t('timeliness')}: <b>{formatPercent(tracking.timeliness_pct, lang)}</b>
             </Text>
           </div>
-          <PeriodGrid units={tracking.units} caption={t('grid', { q: period.quarter, y: period.year })} onReturn={onReturn} onAccept={onAccept} />
+          <PeriodGrid units={tracking.units} caption={t('grid', { q: period.quarter, y: period.year })} period={period} onReturn={onReturn} onAccept={onAccept} />
         </Card>
       )}
       {tracking && loaded && <InsightPanels period={loaded} csrf={session.csrf_token} units={tracking.units} version={loaded.n} />}

@@ -39,12 +39,37 @@ async function call<T>(method: string, url: string, csrf?: string, json?: unknow
   return { status: res.status, body };
 }
 
+/** Whether this browser signed in before (not a secret: the session itself is an HttpOnly cookie).
+ *  Without it the page does not ask /me, so a first visit logs no 401 in the console. */
+const SIGNED_IN_HINT = 'vr_staff_signed_in';
+
+function hint(on: boolean | null): boolean {
+  try {
+    if (on === true) localStorage.setItem(SIGNED_IN_HINT, '1');
+    else if (on === false) localStorage.removeItem(SIGNED_IN_HINT);
+    return localStorage.getItem(SIGNED_IN_HINT) === '1';
+  } catch {
+    return true; // storage disabled: ask the server
+  }
+}
+
+async function remember<T>(result: Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+  const res = await result;
+  if (res.status === 200) hint(true);
+  else if (res.status === 401) hint(false);
+  return res;
+}
+
 export const staffApi = {
-  me: () => call<StaffSession>('GET', '/api/staff/me'),
-  login: (user: string, password: string) => call<StaffSession>('POST', '/api/staff/login', undefined, { user, password }),
-  logout: (csrf: string) => call<unknown>('POST', '/api/staff/logout', csrf, {}),
+  me: async (): Promise<ApiResult<StaffSession | null>> =>
+    hint(null) ? remember(call<StaffSession>('GET', '/api/staff/me')) : { status: 401, body: null },
+  login: (user: string, password: string) => remember(call<StaffSession>('POST', '/api/staff/login', undefined, { user, password })),
+  logout: async (csrf: string) => {
+    hint(false);
+    return call<unknown>('POST', '/api/staff/logout', csrf, {});
+  },
   tracking: (profile: string, year: number, quarter: number) =>
-    call<Tracking>('GET', `/api/staff/tracking?profile=${encodeURIComponent(profile)}&year=${year}&quarter=${quarter}`),
+    remember(call<Tracking>('GET', `/api/staff/tracking?profile=${encodeURIComponent(profile)}&year=${year}&quarter=${quarter}`)),
   returnVersion: (id: string, reason: string, csrf: string) =>
     call<unknown>('POST', `/api/staff/submissions/${encodeURIComponent(id)}/return`, csrf, { reason }),
   accept: (id: string, csrf: string) => call<unknown>('POST', `/api/staff/submissions/${encodeURIComponent(id)}/accept`, csrf, {}),

@@ -1,3 +1,4 @@
+import '../strictCsp';
 import { createRoot } from 'react-dom/client';
 import { Shell } from '../Shell';
 import { StaffApp } from './StaffApp';

@@ -29,12 +29,20 @@ export const S = {
   accept: { vi: 'Chấp nhận', en: 'Accept' },
   completeness: { vi: 'Đầy đủ', en: 'Completeness' },
   timeliness: { vi: 'Đúng hạn', en: 'Timeliness' },
-  returnTitle: { vi: 'Trả lại báo cáo của {unit}', en: 'Return the report of {unit}' },
+  returnTitle: { vi: 'Trả lại báo cáo quý {q}/{y} của {unit}', en: 'Return the Q{q} {y} report of {unit}' },
+  acceptTitle: { vi: 'Chấp nhận báo cáo quý {q}/{y} của {unit}', en: 'Accept the Q{q} {y} report of {unit}' },
   returnReason: { vi: 'Lý do (đơn vị sẽ thấy lý do này)', en: 'Reason (the unit will see it)' },
   cancel: { vi: 'Huỷ', en: 'Cancel' },
-  confirmAccept: { vi: 'Chấp nhận báo cáo của {unit}? Sau khi chấp nhận, quý này bị khoá.', en: 'Accept the report of {unit}? The quarter is locked afterwards.' },
+  confirmAccept: {
+    vi: 'Sau khi chấp nhận, bài nộp quý {q}/{y} của {unit} bị khoá: đơn vị không nộp lại được nữa.',
+    en: 'Once accepted, the Q{q} {y} submission of {unit} is locked: the unit cannot submit again.',
+  },
   failed: { vi: 'Không thực hiện được; tải lại trang và thử lại.', en: 'That did not work; reload the page and try again.' },
-  done: { vi: 'Đã lưu.', en: 'Saved.' },
+  accepted: { vi: 'Đã chấp nhận bài nộp của {unit}, quý {q}/{y}.', en: 'Accepted the submission of {unit}, Q{q} {y}.' },
+  returned: {
+    vi: 'Đã trả lại bài nộp của {unit}, quý {q}/{y}; đơn vị sẽ thấy lý do khi đăng nhập.',
+    en: 'Returned the submission of {unit}, Q{q} {y}; the unit will see the reason when it signs in.',
+  },
   deadline: { vi: 'Kỳ {start} – {end}, hạn nộp {deadline}', en: 'Period {start} – {end}, due {deadline}' },
   deadlineAssumed: { vi: ' (hạn giả định: kế hoạch không quy định ngày gửi)', en: ' (assumed deadline: the plan sets no day)' },
 } satisfies Strings<string>;

@@ -18,6 +18,7 @@ import { PeriodPicker, duePeriod, type PeriodValue } from '../PeriodPicker';
 import { FindingsTable } from './Findings';
 import { getProfile } from '../../../profiles';
 import { PlanYearsNotice, profileLabel } from '../plan';
+import { ReceiptCard } from './Receipt';
 import { SignIn } from './SignIn';
 import { UploadCard } from './UploadCard';
 import { TOKEN_KEY, authHeaders, getJson, uploadWorkbook, type QuarterStatus, type UnitInfo, type UploadOutcome } from './api';
@@ -26,8 +27,6 @@ import { S, STATE_LABEL } from './strings';
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
-  dd: { margin: 0, overflowWrap: 'anywhere' },
 });
 
 const STATE_COLOR: Record<string, 'informative' | 'success' | 'warning' | 'danger' | 'subtle'> = {
@@ -228,36 +227,5 @@ export function UploadApp(): React.ReactElement {
         </Card>
       )}
     </>
-  );
-}
-
-function ReceiptCard(props: { outcome: Extract<UploadOutcome, { kind: 'receipt' }> }): React.ReactElement {
-  const styles = useStyles();
-  const t = useT(S);
-  const r = props.outcome.receipt;
-  const items: [string, string][] = [
-    [t('receiptId'), r.id],
-    [t('receivedAt'), formatDateTime(r.received_at)],
-    [t('onTime'), r.on_time ? t('onTime') : t('late')],
-    [t('version'), String(r.version)],
-    [t('sha'), r.sha256],
-    [t('summary'), t('summaryText', { error: r.summary.error, warning: r.summary.warning, info: r.summary.info })],
-  ];
-  return (
-    <Card className={styles.card} data-testid="receipt" role="status">
-      <MessageBar intent="success">
-        <MessageBarBody>
-          <MessageBarTitle>{t('receipt')}</MessageBarTitle>
-        </MessageBarBody>
-      </MessageBar>
-      <dl className={styles.dl}>
-        {items.map(([k, v]) => (
-          <React.Fragment key={k}>
-            <dt>{k}</dt>
-            <dd className={styles.dd}>{v}</dd>
-          </React.Fragment>
-        ))}
-      </dl>
-    </Card>
   );
 }

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Card, Field, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Card, Field, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useT } from '../i18n';
 import type { PeriodValue } from '../PeriodPicker';
 import { S } from './strings';
@@ -8,7 +8,10 @@ import { readFilePeriod, type WorkbookPeriod } from './workbookPeriod';
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  file: { maxWidth: '100%' },
+  // The browser's own file button speaks the browser's language ("Choose File"): it stays for
+  // keyboard and tests but is hidden; a Fluent button in the page's language opens it.
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', opacity: 0 },
+  fileName: { overflowWrap: 'anywhere', minWidth: 0 },
 });
 
 /** True when the workbook names a period other than the one selected on the page. */
@@ -33,6 +36,8 @@ export function UploadCard(props: {
   const [file, setFile] = React.useState<File | null>(null);
   const [workbook, setWorkbook] = React.useState<WorkbookPeriod | null>(null);
   const [reading, setReading] = React.useState(false);
+  const input = React.useRef<HTMLInputElement>(null);
+  const inputId = React.useId();
 
   const choose = async (chosen: File | null) => {
     setFile(chosen);
@@ -51,15 +56,25 @@ export function UploadCard(props: {
   return (
     <Card className={styles.card}>
       <Title3 as="h2">{t('upload')}</Title3>
-      <Field label={t('chooseFile')}>
+      <div className={styles.row}>
         <input
-          className={styles.file}
+          ref={input}
+          id={inputId}
+          className={styles.hidden}
           type="file"
+          tabIndex={-1}
+          aria-hidden
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           data-testid="upload-file"
           onChange={(e) => void choose(e.target.files?.[0] ?? null)}
         />
-      </Field>
+        <Button onClick={() => input.current?.click()} data-testid="upload-choose">
+          {t('chooseFile')}
+        </Button>
+        <Text className={styles.fileName} data-testid="upload-file-name">
+          {file ? file.name : t('noFile')}
+        </Text>
+      </div>
       {mismatch && (
         <MessageBar intent="warning" layout="multiline" data-testid="period-mismatch">
           <MessageBarBody>
