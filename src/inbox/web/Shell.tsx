@@ -54,6 +54,7 @@ export function Shell(props: { title: { vi: string; en: string }; subtitle: { vi
             <Button
               appearance="secondary"
               data-testid="lang-toggle"
+              lang={other}
               aria-label={lang === 'vi' ? 'Switch to English' : 'Chuyển sang tiếng Việt'}
               onClick={() => {
                 saveLang(other);

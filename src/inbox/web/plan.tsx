@@ -17,6 +17,11 @@ export function profileLabel(profile: Pick<Profile, 'province' | 'years'>): stri
   return `${profile.province}, ${profile.years.from}–${profile.years.to}`;
 }
 
+/** The plan a staff page opens on: the first whose years hold the year now due, else the first. */
+export function currentProfileId(profiles: readonly Profile[], due: (id: string) => { year: number }): string {
+  return (profiles.find((p) => inPlanYears(p, due(p.id).year)) ?? profiles[0]).id;
+}
+
 /** Said up front when the selected year lies outside the plan's years (FMT-07 on the workbook). */
 export function PlanYearsNotice(props: { profile: Pick<Profile, 'years'>; year: number }): React.ReactElement | null {
   const t = useT(S);

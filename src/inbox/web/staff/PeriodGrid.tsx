@@ -19,7 +19,8 @@ import { S, STATE_LABEL } from './strings';
 
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
-  table: { minWidth: '760px', tableLayout: 'auto' },
+  table: { minWidth: '960px', tableLayout: 'auto' },
+  nowrap: { whiteSpace: 'nowrap' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   mono: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
   // A long reason wraps inside a bounded column instead of widening (or squeezing) the table.
@@ -82,12 +83,12 @@ export function PeriodGrid(props: {
               <TableRow key={u.unit_code} data-testid={`unit-row-${u.unit_code}`} data-state={u.state}>
                 <TableCell className={styles.mono}>{u.unit_code}</TableCell>
                 <TableCell>{u.unit_name}</TableCell>
-                <TableCell>
+                <TableCell className={styles.nowrap}>
                   <Badge appearance="filled" color={STATE_COLOR[u.state] ?? 'informative'} data-testid="unit-state">
                     {(STATE_LABEL[u.state] ?? { vi: u.state, en: u.state })[lang]}
                   </Badge>
                 </TableCell>
-                <TableCell>{formatDateTime(u.received_at)}</TableCell>
+                <TableCell className={styles.nowrap}>{formatDateTime(u.received_at)}</TableCell>
                 <TableCell>{versionCount(u.versions)}</TableCell>
                 <TableCell>
                   <div className={styles.reason} data-testid="unit-reason">

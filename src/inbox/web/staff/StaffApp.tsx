@@ -17,7 +17,7 @@ import { PROFILES, getProfile } from '../../../profiles';
 import { formatPercent } from '../../../domain/format';
 import { LangContext, errorText, useT } from '../i18n';
 import { PeriodPicker, duePeriod, type PeriodValue } from '../PeriodPicker';
-import { PlanYearsNotice, profileLabel } from '../plan';
+import { PlanYearsNotice, currentProfileId, profileLabel } from '../plan';
 import { PeriodGrid } from './PeriodGrid';
 import { InsightPanels } from './insight/InsightPanels';
 import { consolidatedUrl, staffApi, type StaffSession, type Tracking, type TrackingUnit } from './api';
@@ -47,8 +47,8 @@ export function StaffApp(): React.ReactElement {
   const lang = React.useContext(LangContext);
   const [session, setSession] = React.useState<StaffSession | null>(null);
   const [checked, setChecked] = React.useState(false);
-  const [profile, setProfile] = React.useState(PROFILES[0].id);
-  const [period, setPeriod] = React.useState<PeriodValue>(() => duePeriod(PROFILES[0].id));
+  const [profile, setProfile] = React.useState(() => currentProfileId(PROFILES, duePeriod));
+  const [period, setPeriod] = React.useState<PeriodValue>(() => duePeriod(profile));
   const [tracking, setTracking] = React.useState<Tracking | null>(null);
   const [message, setMessage] = React.useState<{ intent: 'error' | 'success'; text: string } | null>(null);
   // The quarter the tracking shown was loaded for; the insight panels follow it.
