@@ -1,9 +1,11 @@
 /**
- * Inbox load benchmark (`npx tsx bench/inbox-load.ts [--seconds 30] [--units 50] [--rows 1000]`).
- * The inbox runs in its own process (`--serve`), this process is the load: 50 distinct units
- * each upload their own 1,000-row workbooks back to back over loopback (closed loop, one
- * request in flight per unit), with the full server-side work (guard, read, every rule,
- * durable file + SQLite commit). Afterwards every receipt is checked against the store: nothing
+ * Inbox load benchmark (`npx tsx bench/inbox-load.ts [--seconds 30] [--units 50] [--rows 1000]
+ * [--backend sqlite|postgres|both]`). The inbox runs in its own process (`--serve`), this
+ * process is the load: 50 distinct units each upload their own 1,000-row workbooks back to back
+ * over loopback (closed loop, one request in flight per unit), with the full server-side work
+ * (guard, read, every rule, encrypted durable storage: file + SQLite commit, or the workbook and
+ * its row committed in PostgreSQL). PostgreSQL is DATABASE_URL when set, else a throwaway
+ * PostgreSQL 15 with fsync on. Afterwards every receipt is checked against the store: nothing
  * lost, nothing duplicated. Results go to bench/out/inbox-load.json and bench/README.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -14,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateSample } from '../src/domain/sample';
 import { ProfileSchema, type Profile } from '../src/domain/schema/profile';
+import { randomBytes } from 'node:crypto';
 import { newToken, sha256Hex } from '../src/inbox/auth';
 import { loadConfig } from '../src/inbox/config';
 import { startServer } from '../src/inbox/server';
@@ -21,6 +24,7 @@ import { openStore } from '../src/inbox/storage';
 import { PROFILES, getProfile } from '../src/profiles';
 import { readWorkbookBuffer } from '../src/xlsx/read';
 import { templateToBuffer } from '../src/xlsx/write';
+import { startPostgres, type TestPostgres } from '../test/support/postgres';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Rendered base workbooks, reused across runs (bench/out is not committed). */
@@ -46,14 +50,15 @@ export function benchProfile(units: number): Profile {
 }
 
 async function serve(dataDir: string, units: number): Promise<void> {
-  const config = loadConfig({ dataDir, port: 0, databaseUrl: null, web: false, profiles: [...PROFILES, benchProfile(units)] });
+  const config = loadConfig({ dataDir, port: 0, web: false, profiles: [...PROFILES, benchProfile(units)] });
   const { url } = await startServer(config);
   process.stdout.write(`listening at ${url}\n`);
 }
 
-function startServerProcess(dataDir: string, units: number): Promise<{ child: ChildProcess; url: string }> {
+function startServerProcess(dataDir: string, units: number, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', __filename, '--serve', dataDir, '--units', String(units)], {
     cwd: path.resolve(__dirname, '..'),
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -147,28 +152,69 @@ function cpuMs(pid: number | undefined): number | null {
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
+type Backend = 'sqlite' | 'postgres';
+
 async function load(): Promise<void> {
   const seconds = arg('seconds', 30);
   const unitsN = arg('units', 50);
   const rows = arg('rows', 1000);
   const perUnit = arg('per-unit', 200);
+  const which = process.argv.includes('--backend') ? process.argv[process.argv.indexOf('--backend') + 1] : 'both';
+  const backends: Backend[] = which === 'both' ? ['postgres', 'sqlite'] : [which as Backend];
   const profile = benchProfile(unitsN);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vr-bench-inbox-'));
-  const store = await openStore({ dataDir, databaseUrl: null });
-  const tokens = new Map<string, string>();
-  for (const unit of profile.units) {
-    const token = newToken();
-    tokens.set(unit.code, token);
-    await store.upsertUnit({ profile: profile.id, unit_code: unit.code, unit_name: unit.name, province_code: profile.province_code, token_hash: sha256Hex(token) });
-  }
-  await store.close();
+  const tokens = new Map(profile.units.map((unit) => [unit.code, newToken()]));
   process.stdout.write(`Preparing ${unitsN} units × ${perUnit} workbooks of ${rows} rows…\n`);
   const t0 = Date.now();
   const { uploads: workbooks, reseeded } = await makeWorkbooks(profile, tokens, perUnit, rows);
   const avgBytes = Math.round(workbooks.flat().reduce((n, w) => n + w.body.length, 0) / (unitsN * perUnit));
   process.stdout.write(`  ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${Math.round(avgBytes / 1024)} KB each)\n`);
+  let pg: TestPostgres | null = null;
+  const results: Record<string, unknown>[] = [];
+  try {
+    for (const [n, backend] of backends.entries()) {
+      let databaseUrl: string | null = null;
+      if (backend === 'postgres') {
+        if (process.env.DATABASE_URL) databaseUrl = process.env.DATABASE_URL;
+        else {
+          pg = await startPostgres({ fsync: true });
+          databaseUrl = pg.createDatabase(`bench_${n}`);
+        }
+      }
+      const run = await runBackend(backend, databaseUrl, { seconds, unitsN, rows, avgBytes, profile, tokens, workbooks });
+      results.push({ ...run, reseeded_for_reader_bug: reseeded });
+    }
+  } finally {
+    pg?.stop();
+  }
+  process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  const outDir = path.resolve(__dirname, 'out');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'inbox-load.json'), JSON.stringify(results, null, 2));
+  writeReadmeSection(results);
+  process.exitCode = results.every((r) => r.lost === 0 && r.duplicates === 0 && r.unreceipted_rows === 0 && r.failures === 0) ? 0 : 1;
+}
 
-  const { child, url } = await startServerProcess(dataDir, unitsN);
+interface RunInput {
+  seconds: number;
+  unitsN: number;
+  rows: number;
+  avgBytes: number;
+  profile: Profile;
+  tokens: Map<string, string>;
+  workbooks: Upload[][];
+}
+
+async function runBackend(backend: Backend, databaseUrl: string | null, input: RunInput): Promise<Record<string, unknown>> {
+  const { seconds, unitsN, rows, avgBytes, profile, tokens, workbooks } = input;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vr-bench-inbox-'));
+  const store = await openStore({ dataDir, databaseUrl });
+  for (const unit of profile.units) {
+    await store.upsertUnit({ profile: profile.id, unit_code: unit.code, unit_name: unit.name, province_code: profile.province_code, token_hash: sha256Hex(tokens.get(unit.code)!) });
+  }
+  await store.close();
+  process.stdout.write(`Load on ${backend}…\n`);
+  const env = { VR_INBOX_KEY: randomBytes(32).toString('hex'), DATABASE_URL: databaseUrl ?? '' };
+  const { child, url } = await startServerProcess(dataDir, unitsN, env);
   const agent = new http.Agent({ keepAlive: true, maxSockets: unitsN });
   const latencies: number[] = [];
   const receipts: { unit: string; id: string; sha: string; version: number }[] = [];
@@ -220,7 +266,7 @@ async function load(): Promise<void> {
   await new Promise((r) => child.once('exit', r));
 
   // Nothing lost, nothing duplicated: the store holds exactly the receipts, once each.
-  const check = await openStore({ dataDir, databaseUrl: null });
+  const check = await openStore({ dataDir, databaseUrl });
   const stored = await check.listPeriodVersions(profile.id, 2020, 3);
   await check.close();
   const storedIds = new Set(stored.map((v) => v.id));
@@ -230,7 +276,8 @@ async function load(): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true });
 
   const sorted = [...latencies].sort((a, b) => a - b);
-  const result = {
+  return {
+    backend,
     date: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load avg ${os.loadavg()[0].toFixed(1)} at end`,
     units: unitsN,
@@ -252,35 +299,36 @@ async function load(): Promise<void> {
     duplicates,
     unreceipted_rows: extra,
     judge_workers: Number(process.env.VR_INBOX_WORKERS ?? 0) || 'default (cores, max 4)',
-    reseeded_for_reader_bug: reseeded,
+    first_failures: failures.slice(0, 5),
   };
-  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  if (failures.length) process.stdout.write(failures.slice(0, 5).join('\n') + '\n');
-  const outDir = path.resolve(__dirname, 'out');
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'inbox-load.json'), JSON.stringify(result, null, 2));
-  writeReadmeSection(result);
-  process.exitCode = lost === 0 && duplicates === 0 && extra === 0 && failures.length === 0 ? 0 : 1;
 }
 
-/** Replaces this benchmark's section of bench/README.md (between its markers) with the run. */
-function writeReadmeSection(r: Record<string, unknown>): void {
+/** Replaces this benchmark's section of bench/README.md (between its markers) with the runs. */
+function writeReadmeSection(runs: Record<string, unknown>[]): void {
   const file = path.resolve(__dirname, 'README.md');
   const begin = '<!-- bench:inbox-load -->';
   const end = '<!-- /bench:inbox-load -->';
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const r0 = runs[0];
+  const storage: Record<string, string> = {
+    sqlite: 'SQLite (synchronous=FULL) + workbook files on disk (temp → fsync → rename → fsync dir)',
+    postgres: 'PostgreSQL 15 (fsync on, same machine) with the workbooks in the database (`submission_files`, bytea)',
+  };
   const block = [
     begin,
     '## Inbox load (bench/inbox-load.ts, owner I)',
     '',
-    `Measured ${String(r.date).slice(0, 16).replace('T', ' ')} UTC on the project box: ${r.machine} (shared with the other helpers' jobs).`,
-    `Server: \`startServer\` in its own process (SQLite, synchronous=FULL, durable file writes, ${r.judge_workers} judge worker threads). Load: this process, ${r.units} distinct units on loopback, one upload in flight per unit (closed loop), each upload a ${r.rows}-row workbook (${r.workbook_kb} KB, bench-only profile \`bench-load\` = Bắc Ninh 2017 rules with ${r.units} units) made distinct by its zip comment, so every upload is fully read, checked and stored as a new version. Afterwards every receipt is looked up in the store.`,
+    `Measured ${String(r0.date).slice(0, 16).replace('T', ' ')} UTC on the project box: ${runs.map((r) => `${r.backend}: ${r.machine}`).join('; ')} (shared with the other helpers' jobs).`,
+    `Server: \`startServer\` in its own process, ${r0.judge_workers} judge worker threads, VR_INBOX_KEY set (every workbook stored AES-256-GCM encrypted). Storage per row: ${runs.map((r) => storage[String(r.backend)]).join('; ')}. Load: this process, ${r0.units} distinct units on loopback, one upload in flight per unit (closed loop), each upload a ${r0.rows}-row workbook (${r0.workbook_kb} KB, bench-only profile \`bench-load\` = Bắc Ninh 2017 rules with ${r0.units} units) made distinct by its zip comment, so every upload is fully read, checked and stored as a new version. Afterwards every receipt is looked up in the store. The runs follow each other (same workbooks, same tokens).`,
     '',
-    '| units | rows | uploads/s | p50 | p99 | one at a time | server CPU / upload | ⇒ on 2 idle cores | accepted | stored | lost | duplicated | target ≥ 50/s |',
-    '|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|:---:|',
-    `| ${r.units} | ${r.rows} | ${r.per_second} | ${r.p50_ms} ms | ${r.p99_ms} ms | ${(r.sequential_ms as number[]).join(', ')} ms | ${r.server_cpu_ms_per_upload} ms | ≈ ${r.idle_capacity_per_second}/s | ${r.accepted}/${r.sent} | ${r.stored} | ${r.lost} | ${r.duplicates} | ${Number(r.per_second) >= 50 ? 'met' : 'NOT met'} |`,
+    '| storage | units | rows | uploads/s | p50 | p99 | one at a time | server CPU / upload | accepted | stored | lost | duplicated |',
+    '|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|',
+    ...runs.map(
+      (r) =>
+        `| ${r.backend} | ${r.units} | ${r.rows} | ${r.per_second} | ${r.p50_ms} ms | ${r.p99_ms} ms | ${(r.sequential_ms as number[]).join(', ')} ms | ${r.server_cpu_ms_per_upload} ms | ${r.accepted}/${r.sent} | ${r.stored} | ${r.lost} | ${r.duplicates} |`,
+    ),
     '',
-    'Where the time goes (CPU profile of one judge = read + parse + every rule, 1,000 rows, `node:inspector`, with X\'s lean .xlsx scanner of 15:09): sheet XML scan + zlib ≈ 25 %, rules ≈ 17 %, parse ≈ 7 %, report ≈ 4 %, GC ≈ 6 %, waiting on async zip reads ≈ 17 %; ≈ 0.2 s per upload on this shared box (it was ≈ 1 s with the exceljs streaming reader: 1.3 uploads/s in the same run setup). Storage is ≈ 18 ms per upload: file write + 3 fsyncs ≈ 12 ms off the event loop, the two SQLite commits (version row, audit row; synchronous=FULL) ≈ 6 ms on it. The judges run on worker threads (one per core), so the ceiling is cores ÷ judge time; p50/p99 under a 50-unit closed loop are queueing (Little: 50 in flight ÷ throughput). The ≥ 50/s target needs a judge of ≈ 40 ms for 1,000 rows on 2 idle cores: the rules and the reader each need another ~3× (e.g. single pass over rows for all rule families), or more cores.',
+    'Server CPU / upload counts the inbox process only (PostgreSQL\'s own CPU is not in it). p50/p99 under a 50-unit closed loop are mostly queueing (50 in flight ÷ throughput).',
     end,
   ].join('\n');
   const i = text.indexOf(begin);

@@ -46,7 +46,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/** `fsync` on for benchmarks that measure durable commits; tests keep it off for speed. */
+export async function startPostgres(options: { fsync?: boolean } = {}): Promise<TestPostgres> {
   if (!postgresAvailable()) {
     throw new Error(
       `PostgreSQL not found in ${PG_BIN} (initdb, pg_ctl). Install it (apt-get install postgresql-15) ` +
@@ -71,7 +72,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--locale=C']);
     run('pg_ctl', [
       'start', '-D', dataDir, '-w', '-t', '60', '-l', path.join(dir, 'server.log'),
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? 'on' : 'off'} -c max_connections=200`,
     ]);
   } catch (error) {
     const log = fs.existsSync(path.join(dir, 'server.log')) ? fs.readFileSync(path.join(dir, 'server.log'), 'utf8') : '';
