@@ -194,6 +194,8 @@ async function load(): Promise<void> {
   process.exitCode = results.every((r) => r.lost === 0 && r.duplicates === 0 && r.unreceipted_rows === 0 && r.failures === 0) ? 0 : 1;
 }
 
+const perUnitCap = (workbooks: Upload[][]): number => Math.max(...workbooks.map((list) => list.length)) + 10;
+
 interface RunInput {
   seconds: number;
   unitsN: number;
@@ -213,7 +215,8 @@ async function runBackend(backend: Backend, databaseUrl: string | null, input: R
   }
   await store.close();
   process.stdout.write(`Load on ${backend}…\n`);
-  const env = { VR_INBOX_KEY: randomBytes(32).toString('hex'), DATABASE_URL: databaseUrl ?? '' };
+  // Each unit sends many versions of one quarter here, past the per-quarter cap real units get.
+  const env = { VR_INBOX_KEY: randomBytes(32).toString('hex'), DATABASE_URL: databaseUrl ?? '', VR_INBOX_MAX_VERSIONS: String(perUnitCap(workbooks)) };
   const { child, url } = await startServerProcess(dataDir, unitsN, env);
   const agent = new http.Agent({ keepAlive: true, maxSockets: unitsN });
   const latencies: number[] = [];
