@@ -37,6 +37,13 @@ export interface PaneContextValue {
   lastCheck: LastCheck | null;
   setLastCheck: (check: LastCheck | null) => void;
   checker: CheckRunner;
+  /** True while the clerk has asked for the cells of findings to be coloured. */
+  highlighted: boolean;
+  /** Colours the cells of `findings` (or, with null, removes our colours) and remembers it. */
+  setHighlights: (findings: readonly Finding[] | null) => Promise<number>;
+  /** After the data changed: when cells are coloured, colours exactly `findings` instead, so a
+   *  cell filled in right loses its colour. Does nothing when nothing is coloured. */
+  refreshHighlights: (findings: readonly Finding[]) => Promise<void>;
 }
 
 const PaneContext = createContext<PaneContextValue | null>(null);
@@ -59,6 +66,7 @@ export function PaneProvider({ shell, services, checker, initialLanguage, childr
   const [settings, setSettings] = useState<PaneSettings>({});
   const [meta, setMeta] = useState<Meta | null>(null);
   const [lastCheck, setLastCheck] = useState<LastCheck | null>(null);
+  const [highlighted, setHighlighted] = useState(false);
   const lang: Language = settings.language ?? initialLanguage ?? 'vi';
 
   const refresh = useCallback(async () => {
@@ -101,6 +109,24 @@ export function PaneProvider({ shell, services, checker, initialLanguage, childr
     };
   }, [meta, settings, unitsLoaded]);
 
+  const setHighlights = useCallback(
+    async (findings: readonly Finding[] | null) => {
+      await shell.clearHighlights();
+      setHighlighted(findings !== null);
+      return findings === null ? 0 : shell.highlight(findings);
+    },
+    [shell],
+  );
+
+  const refreshHighlights = useCallback(
+    async (findings: readonly Finding[]) => {
+      if (!highlighted) return;
+      await shell.clearHighlights();
+      await shell.highlight(findings);
+    },
+    [shell, highlighted],
+  );
+
   const value = useMemo<PaneContextValue>(() => {
     const profile = meta ? (getProfile(meta.profile) ?? null) : settings.profile ? (getProfile(settings.profile) ?? null) : null;
     const unitCode = meta?.unit_code ?? settings.unit;
@@ -119,10 +145,13 @@ export function PaneProvider({ shell, services, checker, initialLanguage, childr
       refresh,
       lastCheck,
       setLastCheck,
+      highlighted,
+      setHighlights,
+      refreshHighlights,
     };
     // unitsLoaded: findUnit sees the provinces loaded since the last render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [services, shell, checker, lang, settings, saveSettings, meta, refresh, lastCheck, unitsLoaded]);
+  }, [services, shell, checker, lang, settings, saveSettings, meta, refresh, lastCheck, highlighted, setHighlights, refreshHighlights, unitsLoaded]);
 
   return <PaneContext.Provider value={value}>{children}</PaneContext.Provider>;
 }

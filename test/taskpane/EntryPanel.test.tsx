@@ -51,6 +51,11 @@ describe('Entry panel', () => {
     expect(record.received_date?.toISOString().slice(0, 10)).toBe('2020-08-10');
     // The next case gets the next number.
     await waitFor(() => expect(screen.getByTestId('case-id')).toHaveTextContent(newCaseId('BN-TS', 2020, [...ids, id])));
+    // The next case shows its own errors, not the last case's "written" line.
+    fill(/^Họ và tên/, 'Nguyễn Văn B');
+    fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra dòng' }));
+    expect(await screen.findAllByText(/^REG-01:/)).not.toHaveLength(0);
+    expect(screen.queryByText(/^Đã ghi hồ sơ/)).toBeNull();
   });
 
   it('writes a clean case straight away and names a near miss in a code list', async () => {

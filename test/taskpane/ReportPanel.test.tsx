@@ -6,7 +6,7 @@ import { readReportSheet } from '../../src/domain/reportSheet';
 import { SHEET, findSheet } from '../../src/domain/sheet';
 import { getProfile } from '../../src/profiles';
 import type { FakeWorkbookShell } from '../../src/preview/fakeShell';
-import { renderPane, sampleShell } from './helpers';
+import { renderPane, sampleShell, tab } from './helpers';
 
 const profile = getProfile('bac-ninh-2017')!;
 
@@ -21,6 +21,29 @@ async function totalCell(shell: FakeWorkbookShell, code: string): Promise<{ row0
 }
 
 describe('Report panel', () => {
+  it('takes the colour off report cells once the report is filled from the register', async () => {
+    const shell = sampleShell(60);
+    const report = shell.sheets.find((s) => s.name === SHEET.report)!;
+    const at = await totalCell(shell, '1');
+    for (let r = at.row0; r < report.rows.length; r++) for (let c = 2; c <= 9; c++) if (report.rows[r]) report.rows[r][c] = null;
+    const address = `${String.fromCharCode(65 + at.col0)}${at.row0 + 1}`;
+    renderPane(shell, 'check');
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra toàn bộ sổ' }));
+    await screen.findByText(/^Đã kiểm tra/);
+    fireEvent.click(screen.getByRole('button', { name: 'Tô màu các ô có lỗi' }));
+    await screen.findByText(/^Đã tô màu/);
+    expect(report.fills.get(address)).toBeDefined();
+    await tab(/^Báo cáo quý/);
+    fireEvent.click(await screen.findByRole('button', { name: 'Lập báo cáo từ sổ theo dõi' }));
+    expect(await screen.findByText(/^Đã ghi \d+ ô của báo cáo quý 3\/2020\.$/)).toBeInTheDocument();
+    expect(report.fills.get(address)).toBeUndefined();
+    // Colours elsewhere (registry findings) stay while the clerk has colouring on.
+    await tab(/^Kiểm tra$/);
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra toàn bộ sổ' }));
+    await screen.findByText(/^(Đã kiểm tra|Không có phát hiện)/);
+    expect(report.fills.get(address)).toBeUndefined();
+  });
+
   it('fills an empty report from the register', async () => {
     const shell = sampleShell(60);
     const report = shell.sheets.find((s) => s.name === SHEET.report)!;

@@ -111,4 +111,19 @@ describe('Submit panel', () => {
     expect(await screen.findByText('Bản gửi sub_7 bị trả lại. Lý do: Thiếu số liệu dòng 6.4')).toBeInTheDocument();
     expect(screen.getByText('Trạng thái quý này: bị trả lại')).toBeInTheDocument();
   });
+
+  it('drops the return reason once the quarter has been resubmitted', async () => {
+    const harness = makeServices(() => RECEIPT);
+    harness.services.tokens.set('BN-TS', 'tok');
+    harness.services.fetchSubmissions = async () => ({
+      state: 'submitted',
+      versions: [
+        { id: 'sub_7', received_at: '2020-10-10T00:00:00Z', sha256: 'x', on_time: true, state: 'returned', return_reason: 'Thiếu số liệu dòng 6.4' },
+        { id: 'sub_8', received_at: '2020-10-12T00:00:00Z', sha256: 'y', on_time: true, state: 'submitted', return_reason: null },
+      ],
+    });
+    renderPane(ready(), 'submit', harness.services);
+    expect(await screen.findByText('Trạng thái quý này: đã nộp, chờ tỉnh xem')).toBeInTheDocument();
+    expect(screen.queryByText(/bị trả lại/)).toBeNull();
+  });
 });

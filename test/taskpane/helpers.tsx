@@ -1,6 +1,7 @@
 /** Renders the real pane (App) over the preview's in-memory workbook, with injectable
  *  services (clock, uploader, queue), as the panel tests need. */
 import { configure, render, screen, type RenderResult } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { generateSample } from '../../src/domain/sample';
 import { findUnit, getProfile } from '../../src/profiles';
 import { FakeWorkbookShell } from '../../src/preview/fakeShell';
@@ -65,6 +66,5 @@ export function renderPane(shell: WorkbookShell, panel: PanelId, services = make
 }
 
 export async function tab(name: RegExp): Promise<void> {
-  const { default: userEvent } = await import('@testing-library/user-event');
   await userEvent.click(screen.getByRole('tab', { name }));
 }

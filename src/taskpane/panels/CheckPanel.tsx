@@ -62,7 +62,7 @@ export function groupFindings(findings: readonly Finding[]): Map<Severity, Map<s
 
 export default function CheckPanel(): React.JSX.Element {
   const styles = useStyles();
-  const { t, lang, shell, checker, services, lastCheck, setLastCheck, refresh } = usePane();
+  const { t, lang, shell, checker, services, lastCheck, setLastCheck, refresh, setHighlights, refreshHighlights } = usePane();
   const [phase, setPhase] = useState<Phase>(lastCheck ? 'done' : 'idle');
   const [rows, setRows] = useState(lastCheck?.rows ?? 0);
   const [shown, setShown] = useState<Set<Severity>>(new Set(SEVERITIES));
@@ -82,6 +82,8 @@ export default function CheckPanel(): React.JSX.Element {
       setPhase('checking');
       const result = await checker.run(workbook, todayUtc(services.now()));
       setLastCheck({ findings: result, rows: count, at: services.now() });
+      // Cells fixed since the last colouring lose their colour; new findings get one.
+      await refreshHighlights(result);
       setPhase('done');
     } catch (error) {
       setPhase('idle');
@@ -92,7 +94,7 @@ export default function CheckPanel(): React.JSX.Element {
   const highlight = async (): Promise<void> => {
     setPhase('highlighting');
     try {
-      const count = await shell.highlight(findings);
+      const count = await setHighlights(findings);
       setNotice({ intent: 'success', text: t('checkHighlighted', { count }) });
     } catch (error) {
       setNotice({ intent: 'error', text: errorText(error, t, lang) });
@@ -102,7 +104,7 @@ export default function CheckPanel(): React.JSX.Element {
 
   const clear = async (): Promise<void> => {
     try {
-      await shell.clearHighlights();
+      await setHighlights(null);
       setNotice({ intent: 'success', text: t('checkCleared') });
     } catch (error) {
       setNotice({ intent: 'error', text: errorText(error, t, lang) });

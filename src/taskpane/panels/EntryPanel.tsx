@@ -70,7 +70,11 @@ export default function EntryPanel(): React.JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const onFieldChange = useCallback((key: RegistryKey, value: string) => setValues((prev) => ({ ...prev, [key]: value })), []);
+  const onFieldChange = useCallback((key: RegistryKey, value: string) => {
+    setValues((prev) => ({ ...prev, [key]: value }));
+    // "Đã ghi hồ sơ …" is about the case before; it must not sit under the next one.
+    setNotice((prev) => (prev?.intent === 'success' ? null : prev));
+  }, []);
 
   const caseId = useMemo(
     () => (meta && loaded ? newCaseId(meta.unit_code, meta.year, loaded.records.map((r) => r.case_id)) : ''),
@@ -99,6 +103,7 @@ export default function EntryPanel(): React.JSX.Element {
       others: loaded.records,
     });
     setFindings(result.findings);
+    setNotice((prev) => (prev?.intent === 'success' ? null : prev));
     return result.findings;
   };
 

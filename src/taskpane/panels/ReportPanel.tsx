@@ -51,7 +51,7 @@ function shown(value: unknown, lang: 'vi' | 'en'): string {
 
 export default function ReportPanel(): React.JSX.Element {
   const styles = useStyles();
-  const { t, lang, shell, meta, profile, refresh } = usePane();
+  const { t, lang, shell, meta, profile, refresh, lastCheck, refreshHighlights } = usePane();
   const [plan, setPlan] = useState<Plan | null>(null);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -71,6 +71,8 @@ export default function ReportPanel(): React.JSX.Element {
 
   const write = async (writes: CellWrite[]): Promise<void> => {
     await shell.writeCells(SHEET.report, writes);
+    // The report now equals the register: colours left on its cells by an earlier check go.
+    await refreshHighlights((lastCheck?.findings ?? []).filter((f) => f.sheet !== SHEET.report));
     setPlan(null);
     setNotice({ intent: 'success', text: t('reportFilled', { count: writes.length, quarter: meta.quarter, year: meta.year }) });
   };

@@ -110,7 +110,9 @@ export default function SubmitPanel(): React.JSX.Element {
     }
   };
 
-  const returned = status?.versions.filter((v) => v.state === 'returned' && v.return_reason) ?? [];
+  // The reason matters only while the quarter stands returned: once resubmitted, the newest
+  // version is what the province looks at.
+  const returned = status?.state === 'returned' ? (status.versions.filter((v) => v.state === 'returned' && v.return_reason).slice(-1) ?? []) : [];
 
   return (
     <section className={styles.stack} aria-labelledby="submit-title">
