@@ -9,6 +9,7 @@ import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec } from '../schema/re
 import { REPORT_HEADERS, type ReportSheetValues } from '../model';
 import { SHEET, cellAddress } from '../sheet';
 import { decodeLegacy, detectLegacyEncoding, isFormulaLike } from '../text';
+import { EXCEL_CELL_LIMIT, unsafeText } from '../textSafety';
 import type { Rule, RuleContext } from './types';
 
 /** Row (0-based) of each `_meta` key, when the parse stage recorded it. */
@@ -128,6 +129,22 @@ const SUPPORT_TYPED: Partial<Record<string, (r: SupportRecord) => unknown>> = { 
 interface TextFindings {
   fmt05: Finding[];
   fmt06: Finding[];
+  fmt08: Finding[];
+}
+
+/** FMT-08 for one text cell (too long for Excel, or XML-forbidden characters), or nothing. */
+function unsafeCell(sheet: string, row0: number, col0: number, field: string | null, value: string, out: Finding[]): void {
+  const bad = unsafeText(value);
+  if (!bad) return;
+  const address = cellAddress(row0, col0);
+  const place = { sheet, row0, col0, field };
+  // The finding's value is clipped: a 40,000-character cell must not travel in every list.
+  const shownValue = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  out.push(
+    bad.kind === 'length'
+      ? makeFinding('FMT-08', 'error', place, shownValue, `Ô ${address} của sheet "${sheet}" dài ${bad.length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${EXCEL_CELL_LIMIT.toLocaleString('vi-VN')} ký tự của Excel: hãy rút ngắn nội dung (hoặc chia sang ô khác).`, `Cell ${address} of sheet "${sheet}" holds ${bad.length.toLocaleString('en-US')} characters, over Excel's limit of ${EXCEL_CELL_LIMIT.toLocaleString('en-US')}: shorten it (or split it over cells).`)
+      : makeFinding('FMT-08', 'error', place, shownValue, `Ô ${address} của sheet "${sheet}" chứa ký tự điều khiển ${bad.char} mà tệp Excel không lưu được (thường do chép từ phần mềm khác): hãy gõ lại nội dung ô này.`, `Cell ${address} of sheet "${sheet}" holds the control character ${bad.char}, which an Excel file cannot store (usually pasted from another program): type the cell's text again.`),
+  );
 }
 
 /** One pass per check for both FMT-05 and FMT-06 (kept per rule context). */
@@ -142,12 +159,16 @@ function scanTable<R extends { row0: number }>(table: TableLayout<string> & { re
   const typedOf = keys.map((k) => typed[k]);
   const rows = table.sheet.rows;
   // Reads the sheet's row arrays (index access), not the records' keyed raw objects.
-  for (const record of table.records) {
+  const records = table.records;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
     const row = rows[record.row0];
     if (!row) continue;
     for (let k = 0; k < cols.length; k++) {
       const value = row[cols[k]];
       if (typeof value !== 'string' || value === '') continue;
+      // Before the code-list shortcut: a matched code may still carry a control character.
+      unsafeCell(sheet, record.row0, cols[k], keys[k], value, out.fmt08);
       const proven = typedOf[k];
       if (proven !== undefined && proven(record) !== null) continue;
       const col0 = cols[k];
@@ -168,12 +189,36 @@ function scanTable<R extends { row0: number }>(table: TableLayout<string> & { re
   }
 }
 
+/** Every text cell of the report sheet (header values, labels, notes, narrative, hand-typed
+ *  6.4/6.5): FMT-08, and FMT-05 (a narrative typed with a TCVN3 font is as unreadable there). */
+function scanReport(report: ReportSheetValues, out: TextFindings): void {
+  if (!report.sheet) return;
+  const { name, rows } = report.sheet;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (typeof value !== 'string' || value === '') continue;
+      const field = c === report.columns.notes ? 'notes' : null;
+      unsafeCell(name, r, c, field, value, out.fmt08);
+      const encoding = detectLegacyEncoding(value);
+      if (encoding) {
+        const address = cellAddress(r, c);
+        const fixed = decodeLegacy(value, encoding);
+        out.fmt05.push(makeFinding('FMT-05', 'warning', { sheet: name, row0: r, col0: c, field }, value, `Ô ${address} có chữ gõ bằng bảng mã cũ ${encoding} ("${value}", có lẽ là "${fixed}"): hãy chuyển sang Unicode (Unikey: Chuyển mã) rồi nhập lại.`, `Cell ${address} holds text typed in the legacy ${encoding} encoding ("${value}", probably "${fixed}"): convert it to Unicode (Unikey's converter) and enter it again.`));
+      }
+    }
+  }
+}
+
 function textCellFindings(ctx: RuleContext): TextFindings {
   let found = textCache.get(ctx);
   if (!found) {
-    found = { fmt05: [], fmt06: [] };
+    found = { fmt05: [], fmt06: [], fmt08: [] };
     scanTable(ctx.parsed.registry, REGISTRY_TYPED, found);
     scanTable(ctx.parsed.support, SUPPORT_TYPED, found);
+    scanReport(ctx.parsed.report, found);
     textCache.set(ctx, found);
   }
   return found;
@@ -206,8 +251,8 @@ export const FMT_RULES: Rule[] = [
     id: 'FMT-05',
     severity: 'warning',
     fields: [],
-    description_vi: 'Chữ gõ bằng bảng mã cũ TCVN3/VNI',
-    description_en: 'Text in the legacy TCVN3/VNI encoding',
+    description_vi: 'Chữ gõ bằng bảng mã cũ TCVN3/VNI (sổ theo dõi, sổ hỗ trợ, báo cáo)',
+    description_en: 'Text in the legacy TCVN3/VNI encoding (registry, support log, report)',
     check: (ctx) => textCellFindings(ctx).fmt05,
   },
   {
@@ -230,5 +275,13 @@ export const FMT_RULES: Rule[] = [
       if (!meta || (meta.year >= years.from && meta.year <= years.to)) return [];
       return [metaFinding(ctx.parsed, 'FMT-07', 'year', `Sổ năm ${meta.year} nằm ngoài giai đoạn ${years.from}–${years.to} của kế hoạch "${ctx.profile.id}": kiểm tra lại năm hoặc chọn kế hoạch khác.`, `Workbook year ${meta.year} is outside the ${years.from}–${years.to} years of plan "${ctx.profile.id}": check the year or use another plan profile.`)];
     },
+  },
+  {
+    id: 'FMT-08',
+    severity: 'error',
+    fields: [],
+    description_vi: 'Ô chữ dài quá 32.767 ký tự (giới hạn của Excel) hoặc chứa ký tự điều khiển mà XML 1.0 không cho phép',
+    description_en: "Text cell longer than 32,767 characters (Excel's limit) or holding characters XML 1.0 forbids",
+    check: (ctx) => textCellFindings(ctx).fmt08,
   },
 ];

@@ -11,6 +11,7 @@ import { registryOwners } from '../caseIndex';
 import { isOfficialUnit } from '../communes';
 import { REG08_NATIONAL_MESSAGE } from './reg08National';
 import { REGISTRY_COLUMNS, type RegistryKey } from '../schema/registry';
+import { REG_11 } from './regCase';
 import { supportFieldFindings, type SupportFieldRule } from './supFields';
 import { eachRecord, registryFinding, hasValue, type Rule, type RuleContext } from './types';
 import {
@@ -370,4 +371,5 @@ export const REG_RULES: Rule[] = [
   reg08,
   reg09,
   reg10,
+  REG_11,
 ];

@@ -200,5 +200,6 @@ const RPT_05: Rule = {
 };
 
 import { RPT_06, RPT_07, RPT_08 } from './rptHeader';
+import { RPT_09 } from './rptText';
 
-export const RPT_RULES: readonly Rule[] = [RPT_01, RPT_02, RPT_03, RPT_04, RPT_05, RPT_06, RPT_07, RPT_08];
+export const RPT_RULES: readonly Rule[] = [RPT_01, RPT_02, RPT_03, RPT_04, RPT_05, RPT_06, RPT_07, RPT_08, RPT_09];
