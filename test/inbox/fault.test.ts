@@ -47,7 +47,8 @@ describe.each(['sqlite', 'postgres'])('crash safety on %s: kill -9 during 100 co
   const key = randomBytes(32).toString('hex');
   let databaseUrl: string | null = null;
   let server: InboxProcess | undefined;
-  const env = (): NodeJS.ProcessEnv => ({ VR_INBOX_KEY: key, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  // 100 uploads over the plan's 4 units: 25 versions of one quarter each, past the default cap.
+  const env = (): NodeJS.ProcessEnv => ({ VR_INBOX_KEY: key, VR_INBOX_MAX_VERSIONS: '100', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   beforeAll(async () => {
     if (backend === 'postgres') {
       pg = pg ?? (await startPostgres());
