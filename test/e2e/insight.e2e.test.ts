@@ -25,6 +25,7 @@ const SHOTS = path.join(ROOT, 'test-results');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PROFILE = 'bac-ninh-2017';
 const PLANTED_NAME = 'Quàng Thị Phượng Vĩ';
+const PLANTED_ID = '001190012345';
 
 let browser: Browser;
 let ctx: InboxContext;
@@ -66,10 +67,11 @@ beforeAll(async () => {
     await ctx.store.upsertUnit({ profile: PROFILE, unit_code: u.code, unit_name: u.name, province_code: profile.province_code, token_hash: sha256Hex(tokens[u.code]) });
   }
   await ctx.store.upsertStaffUser({ username: 'chicuc', role: 'staff', password_hash: await hashPassword('Mật khẩu đủ dài 2020') });
-  // Four quiet accepted quarters for BN-TS and BN-TP, then a sudden rise at BN-TS in Q3 2020.
+  // Four accepted quarters for BN-TS (quiet) and BN-TP (as busy as its Q3 2020), then a sudden
+  // rise at BN-TS in Q3 2020.
   for (const [year, quarter] of [[2019, 3], [2019, 4], [2020, 1], [2020, 2]]) {
-    for (const unit of ['BN-TS', 'BN-TP']) {
-      const id = await upload(unit, await templateToBuffer(sampleParts({ unit, year, quarter, rows: 6, seed: year * 10 + quarter }).spec));
+    for (const [unit, rows] of [['BN-TS', 6], ['BN-TP', 40]] as const) {
+      const id = await upload(unit, await templateToBuffer(sampleParts({ unit, year, quarter, rows, seed: year * 10 + quarter }).spec));
       await ctx.store.decideVersion(id, { state: 'accepted' }, 'chicuc', new Date().toISOString());
     }
   }
@@ -80,6 +82,9 @@ beforeAll(async () => {
   if (j === undefined) throw new Error('no row of BN-TP born in the same year');
   setRegistryCell(a.spec, 0, 'full_name', PLANTED_NAME);
   setRegistryCell(b.spec, j, 'full_name', PLANTED_NAME);
+  // Where both rows have an ID number it must match too.
+  setRegistryCell(a.spec, 0, 'id_number', PLANTED_ID);
+  setRegistryCell(b.spec, j, 'id_number', PLANTED_ID);
   await upload('BN-TS', await templateToBuffer(a.spec));
   await upload('BN-TP', await templateToBuffer(b.spec));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -129,5 +134,6 @@ test('DUP-01 names the other unit and two case IDs, never the person', async () 
   expect(text).toMatch(/BN-TP-\d{4}-\d{4}/);
   expect(text).toMatch(/BN-TS-\d{4}-\d{4}/);
   expect(await page.content()).not.toContain('Phượng');
+  expect(await page.content()).not.toContain(PLANTED_ID);
   await page.close();
 });

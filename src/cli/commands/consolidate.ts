@@ -38,7 +38,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').trim();
 }
 
-async function inboxFetch(url: string, init: RequestInit): Promise<Response> {
+export async function inboxFetch(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch {
@@ -46,7 +46,7 @@ async function inboxFetch(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
-async function staffSession(base: string, opts: Options): Promise<string> {
+export async function staffSession(base: string, opts: Pick<Options, 'user' | 'token'>): Promise<string> {
   if (opts.token) return opts.token;
   if (!opts.user) {
     throw new UserError('bad_argument', 'Với --inbox cần --user TÊN (mật khẩu qua VR_STAFF_PASSWORD hoặc stdin) hoặc --token.', 'With --inbox give --user NAME (password via VR_STAFF_PASSWORD or stdin) or --token.');

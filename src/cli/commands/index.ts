@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as registerConsolidate } from './consolidate';
+import { register as registerExport } from './export';
 import { register as registerFill } from './fill';
 import { register as registerInbox } from './inbox';
 import { register as registerNew } from './new';
@@ -21,4 +22,5 @@ export const COMMANDS: Array<(program: Command) => void> = [
   registerSubmit,
   registerConsolidate,
   registerUnits,
+  registerExport,
 ];

@@ -2,12 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError, requireStaff } from '../auth';
 import { profileOf } from '../config';
+import { DEFAULT_K, exportHtcds } from '../htcdsExport';
+import { readWorkbookBuffer } from '../../xlsx/read';
+import type { UnitInput } from '../consolidate';
 import { insightOf } from '../insight/service';
 import type { InboxContext } from '../storage/types';
 import { PERIOD_HINT, PeriodQuery, parseQuery } from './api';
 
 const InsightQuery = PeriodQuery.extend({ profile: z.string().min(1).max(100) });
 const IdParams = z.object({ id: z.string().uuid() });
+const ExportQuery = z.object({
+  profile: z.string().min(1).max(100),
+  year: z.coerce.number().int().min(2000).max(2100),
+  quarter: z.coerce.number().int().min(1).max(4).optional(),
+  k: z.coerce.number().int().min(2).max(1000).default(DEFAULT_K),
+});
 
 /**
  * The staff page's insight panels (domain.md §3 OUT-01, DUP-01; §5): findings the inbox adds
@@ -32,6 +41,36 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: InboxContext): 
     await requireStaff(req, ctx, { csrf: false });
     const q = parseQuery(InsightQuery, req.query, PERIOD_HINT);
     return { pairs: await insight.duplicates(profileFor(q.profile), q) };
+  });
+
+  // The HTCDS case list (as `vr export --inbox`): each unit's counted submission of the quarter,
+  // or of every quarter of the year (a case is taken from the unit's latest one).
+  app.get('/api/staff/export/htcds.xlsx', async (req, reply) => {
+    const staff = await requireStaff(req, ctx, { csrf: false });
+    const q = parseQuery(ExportQuery, req.query, PERIOD_HINT);
+    const profile = profileFor(q.profile);
+    const quarters = q.quarter ? [q.quarter] : [1, 2, 3, 4];
+    const inputs: UnitInput[] = [];
+    for (const quarter of quarters) {
+      for (const { version, state } of await insight.current(profile, { year: q.year, quarter })) {
+        if (state === 'returned') continue;
+        inputs.push({ label: `${version.unit_code} (${version.id})`, load: async () => readWorkbookBuffer(await ctx.files.read(version.file_key)) });
+      }
+    }
+    const result = await exportHtcds(profile, { year: q.year, quarter: q.quarter ?? null, k: q.k }, inputs);
+    await ctx.store.appendAudit({
+      actor_role: staff.role,
+      actor: staff.username,
+      action: 'export',
+      target: null,
+      ip: req.ip,
+      detail: { format: 'htcds', profile: profile.id, year: q.year, quarter: q.quarter ?? null, k: q.k, rows: result.rows, suppressed: result.suppressed },
+    });
+    const name = `htcds-${profile.id}-${q.year}${q.quarter ? `-Q${q.quarter}` : ''}.xlsx`;
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .send(result.buffer);
   });
 
   // "Đã được đơn vị xác nhận": staff record that the unit confirmed its figures are right.

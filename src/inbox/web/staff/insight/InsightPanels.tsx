@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Duplicates } from './Duplicates';
+import { ExportCard } from './ExportCard';
 import { Outliers } from './Outliers';
 import type { PeriodArgs } from './api';
 
@@ -16,6 +17,7 @@ export function InsightPanels(props: {
     <>
       <Outliers period={props.period} csrf={props.csrf} names={names} version={props.version} />
       <Duplicates period={props.period} names={names} version={props.version} />
+      <ExportCard period={props.period} />
     </>
   );
 }

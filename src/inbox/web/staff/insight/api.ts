@@ -48,3 +48,7 @@ export const insightApi = {
   confirm: (submissionId: string, csrf: string) =>
     postJson<{ ok: boolean }>(`/api/staff/submissions/${encodeURIComponent(submissionId)}/confirm-outliers`, csrf),
 };
+
+export function htcdsUrl(p: PeriodArgs): string {
+  return `/api/staff/export/htcds.xlsx?${periodQuery(p)}`;
+}

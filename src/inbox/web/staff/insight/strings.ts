@@ -33,6 +33,13 @@ export const IS = {
   dupLine: { vi: 'Hồ sơ {a} của {ua}: có thể trùng với một hồ sơ của đơn vị {ub} ({b})', en: 'Case {a} of {ua}: probably the same person as a case of unit {ub} ({b})' },
   sameId: { vi: 'cùng số CCCD', en: 'same ID number' },
   quarterShort: { vi: 'Quý {q}/{y}', en: 'Q{q} {y}' },
+  exportTitle: { vi: 'Chia sẻ dữ liệu theo chuẩn quốc tế (HTCDS)', en: 'Share data under the international standard (HTCDS)' },
+  exportHow: {
+    vi: 'Danh sách ca theo chuẩn HTCDS của IOM: chỉ các trường hợp đồng ý chia sẻ, không họ tên, số giấy tờ, địa chỉ hay ngày chính xác; mỗi nhóm (giới tính, nhóm tuổi, quốc tịch, mục đích, tỉnh) có ít nhất 11 người.',
+    en: "IOM's HTCDS case list: consented cases only, no names, ID numbers, addresses or exact dates; every group (sex, age group, nationality, purpose, province) holds at least 11 people.",
+  },
+  exportQuarter: { vi: 'Tải danh sách ca HTCDS quý này', en: 'Download the HTCDS case list for this quarter' },
+  exportYear: { vi: 'Tải danh sách ca HTCDS cả năm', en: 'Download the HTCDS case list for the year' },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
   failed: { vi: 'Không tải được; thử lại.', en: 'Could not load; try again.' },
 } satisfies Strings<string>;

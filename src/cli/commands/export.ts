@@ -1,0 +1,93 @@
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { UserError } from '../../domain/errors';
+import { DEFAULT_K, exportHtcds } from '../../inbox/htcdsExport';
+import type { UnitInput } from '../../inbox/consolidate';
+import { getProfile } from '../../profiles';
+import { readWorkbookFile } from '../../xlsx/read';
+import { writeFileAtomic } from '../../xlsx/write';
+import { inboxFetch, staffSession } from './consolidate';
+
+/**
+ * `vr export --format htcds --profile P --year Y [--quarter Q] [--k 11] -o out.xlsx FILES… |
+ * --inbox URL …` (domain.md §4): the HTCDS case list of consented cases, k-anonymous; see
+ * docs/htcds.md for the field mapping. With `--inbox` the inbox builds it from its latest
+ * non-returned submissions (staff account as for `vr consolidate`).
+ */
+interface Options {
+  format: string;
+  profile: string;
+  year: string;
+  quarter?: string;
+  k: string;
+  output: string;
+  inbox?: string;
+  user?: string;
+  token?: string;
+}
+
+function intOption(raw: string, name: string, min: number, max: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UserError('bad_argument', `--${name} phải là số nguyên từ ${min} đến ${max} (đã nhập "${raw}").`, `--${name} must be an integer from ${min} to ${max} (got "${raw}").`);
+  }
+  return n;
+}
+
+async function fromInbox(opts: Options, year: number, quarter: number | null, k: number): Promise<Buffer> {
+  const base = opts.inbox!.replace(/\/+$/, '');
+  const session = await staffSession(base, opts);
+  const query = new URLSearchParams({ profile: opts.profile, year: String(year), k: String(k) });
+  if (quarter !== null) query.set('quarter', String(quarter));
+  const res = await inboxFetch(`${base}/api/staff/export/htcds.xlsx?${query}`, { headers: { cookie: `vr_session=${session}` } });
+  if (res.status === 401 || res.status === 403) {
+    throw new UserError('auth_failed', `Hộp thư từ chối (HTTP ${res.status}); đăng nhập lại bằng tài khoản cán bộ tỉnh.`, `The inbox refused (HTTP ${res.status}); sign in again with a provincial staff account.`);
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message_vi?: string; message_en?: string };
+    throw new UserError('bad_argument', body.message_vi ?? `Hộp thư trả lỗi HTTP ${res.status}.`, body.message_en ?? `The inbox answered HTTP ${res.status}.`);
+  }
+  return Buffer.from(await res.arrayBuffer());
+}
+
+export function register(program: Command): void {
+  program
+    .command('export')
+    .description('Xuất danh sách ca theo chuẩn HTCDS (IOM), ẩn danh k / export the HTCDS case list, k-anonymous')
+    .argument('[files...]', 'sổ .xlsx của các đơn vị / unit workbooks')
+    .requiredOption('--format <format>', 'htcds')
+    .requiredOption('--profile <id>', 'kế hoạch / plan profile')
+    .requiredOption('--year <yyyy>', 'năm / year')
+    .option('--quarter <q>', 'quý 1-4 (bỏ trống: cả năm) / quarter (default: the whole year)')
+    .option('--k <k>', 'k-ẩn danh / k-anonymity', String(DEFAULT_K))
+    .requiredOption('-o, --output <file>', 'tệp kết quả / output .xlsx')
+    .option('--inbox <url>', 'lấy từ hộp thư tỉnh / from the provincial inbox')
+    .option('--user <name>', 'tài khoản cán bộ tỉnh / staff user (with --inbox)')
+    .option('--token <session>', 'phiên đăng nhập cán bộ / staff session (with --inbox)')
+    .action(async (files: string[], opts: Options) => {
+      if (opts.format !== 'htcds') {
+        throw new UserError('bad_argument', `--format "${opts.format}" không hỗ trợ; dùng --format htcds.`, `--format "${opts.format}" is not supported; use --format htcds.`);
+      }
+      const profile = getProfile(opts.profile);
+      if (!profile) throw new UserError('unknown_profile', `Không có kế hoạch "${opts.profile}".`, `Unknown plan profile "${opts.profile}".`);
+      const year = intOption(opts.year, 'year', 2000, 2100);
+      const quarter = opts.quarter === undefined ? null : intOption(opts.quarter, 'quarter', 1, 4);
+      const k = intOption(opts.k, 'k', 2, 1000);
+      const out = path.resolve(opts.output);
+      let bytes: Buffer;
+      if (opts.inbox) {
+        if (files.length > 0) throw new UserError('bad_argument', 'Dùng hoặc danh sách tệp, hoặc --inbox, không dùng cả hai.', 'Give either files or --inbox, not both.');
+        bytes = await fromInbox(opts, year, quarter, k);
+      } else {
+        if (files.length === 0) throw new UserError('bad_argument', 'Chưa có tệp nào; liệt kê các sổ .xlsx hoặc dùng --inbox URL.', 'No files; list the unit workbooks or use --inbox URL.');
+        const inputs: UnitInput[] = files.map((file) => ({ label: file, load: () => readWorkbookFile(file) }));
+        const result = await exportHtcds(profile, { year, quarter, k }, inputs);
+        process.stderr.write(
+          `Đã xuất ${result.rows} trường hợp (loại ${result.suppressed} để bảo đảm k = ${k}) / exported ${result.rows} cases (${result.suppressed} suppressed for k = ${k}).\n`,
+        );
+        bytes = result.buffer;
+      }
+      await writeFileAtomic(out, bytes);
+      process.stdout.write(`${out}\n`);
+    });
+}
