@@ -20,6 +20,7 @@ import { PeriodPicker, duePeriod, type PeriodValue } from '../PeriodPicker';
 import { PlanYearsNotice, currentProfileId, profileLabel } from '../plan';
 import { PeriodGrid } from './PeriodGrid';
 import { InsightPanels } from './insight/InsightPanels';
+import { AdminPanel } from './admin/AdminPanel';
 import { consolidatedUrl, staffApi, type StaffSession, type Tracking, type TrackingUnit } from './api';
 import { Login } from './Login';
 import { COUNT_LABEL, S, STATE_LABEL } from './strings';
@@ -164,6 +165,7 @@ export function StaffApp(): React.ReactElement {
         </Card>
       )}
       {tracking && loaded && <InsightPanels period={loaded} csrf={session.csrf_token} units={tracking.units} version={loaded.n} />}
+      {session.role === 'admin' && <AdminPanel csrf={session.csrf_token} me={session.user} onSignedOut={() => setSession(null)} />}
     </>
   );
 }

@@ -1,0 +1,68 @@
+import type { Strings } from '../../i18n';
+
+export const A = {
+  title: { vi: 'Quản trị', en: 'Administration' },
+  intro: {
+    vi: 'Cấp và thu hồi mã truy cập của đơn vị, quản lý tài khoản cán bộ. Mọi thay đổi được ghi nhật ký.',
+    en: 'Issue and revoke unit tokens, manage staff accounts. Every change is in the audit log.',
+  },
+  tabUnits: { vi: 'Đơn vị báo cáo', en: 'Reporting units' },
+  tabStaff: { vi: 'Tài khoản cán bộ', en: 'Staff accounts' },
+  profile: { vi: 'Kế hoạch', en: 'Plan' },
+  unitCode: { vi: 'Mã đơn vị', en: 'Unit code' },
+  unitHint: { vi: 'Gõ mã hoặc chọn trong danh sách của kế hoạch', en: "Type a code or pick one from the plan's list" },
+  addUnit: { vi: 'Thêm đơn vị', en: 'Add unit' },
+  noUnits: { vi: 'Chưa có đơn vị nào của kế hoạch này trong hộp thư.', en: 'No unit of this plan is in the inbox yet.' },
+  active: { vi: 'Đang hoạt động', en: 'Active' },
+  inactive: { vi: 'Đã khoá', en: 'Deactivated' },
+  rotate: { vi: 'Cấp mã mới', en: 'New token' },
+  deactivate: { vi: 'Khoá', en: 'Deactivate' },
+  reactivate: { vi: 'Mở lại', en: 'Reactivate' },
+  confirmRotate: {
+    vi: 'Cấp mã truy cập mới cho {unit}? Mã cũ ngừng hoạt động ngay; đơn vị phải nhập mã mới mới nộp được.',
+    en: 'Issue a new token for {unit}? The old token stops working at once; the unit must enter the new one to submit.',
+  },
+  confirmDeactivateUnit: {
+    vi: 'Khoá đơn vị {unit}? Mã truy cập của đơn vị ngừng hoạt động; các bản đã nộp vẫn được giữ.',
+    en: 'Deactivate unit {unit}? Its token stops working; its submissions are kept.',
+  },
+  tokenTitle: { vi: 'Mã truy cập của {unit}', en: 'Access token for {unit}' },
+  tokenOnce: {
+    vi: 'Mã chỉ hiện một lần này. Hãy chép và chuyển cho đơn vị qua kênh an toàn (không gửi qua email công khai).',
+    en: 'This token is shown only once. Copy it and hand it to the unit over a safe channel (not plain e-mail).',
+  },
+  copy: { vi: 'Chép', en: 'Copy' },
+  copied: { vi: 'Đã chép.', en: 'Copied.' },
+  close: { vi: 'Đóng', en: 'Close' },
+  cancel: { vi: 'Huỷ', en: 'Cancel' },
+  confirm: { vi: 'Đồng ý', en: 'Confirm' },
+  user: { vi: 'Tên đăng nhập', en: 'User name' },
+  role: { vi: 'Vai trò', en: 'Role' },
+  roleStaff: { vi: 'Cán bộ', en: 'Staff' },
+  roleAdmin: { vi: 'Quản trị viên', en: 'Administrator' },
+  addStaff: { vi: 'Thêm tài khoản', en: 'Add account' },
+  resetPassword: { vi: 'Đặt lại mật khẩu', en: 'Reset password' },
+  makeAdmin: { vi: 'Cho quyền quản trị', en: 'Make administrator' },
+  makeStaff: { vi: 'Bỏ quyền quản trị', en: 'Remove administrator' },
+  you: { vi: '(bạn)', en: '(you)' },
+  confirmReset: {
+    vi: 'Đặt lại mật khẩu của {user}? Mọi phiên đăng nhập của tài khoản này kết thúc ngay.',
+    en: "Reset {user}'s password? Every session of this account ends at once.",
+  },
+  confirmRole: {
+    vi: 'Đổi vai trò của {user} thành "{role}"? Tài khoản phải đăng nhập lại.',
+    en: 'Change the role of {user} to "{role}"? The account must sign in again.',
+  },
+  confirmDeactivateStaff: {
+    vi: 'Khoá tài khoản {user}? Tài khoản không đăng nhập được nữa, mọi phiên kết thúc ngay.',
+    en: 'Deactivate {user}? The account can no longer sign in; every session ends at once.',
+  },
+  passwordTitle: { vi: 'Mật khẩu của {user}', en: 'Password for {user}' },
+  passwordOnce: {
+    vi: 'Mật khẩu chỉ hiện một lần này. Hãy chuyển trực tiếp cho cán bộ và nhắc đổi mật khẩu sau khi đăng nhập.',
+    en: 'This password is shown only once. Hand it to the person directly and ask them to change it after signing in.',
+  },
+  created: { vi: 'Tạo lúc {at}', en: 'Created {at}' },
+  failed: { vi: 'Không thực hiện được; tải lại trang và thử lại.', en: 'That did not work; reload the page and try again.' },
+  saved: { vi: 'Đã lưu.', en: 'Saved.' },
+} satisfies Strings<string>;

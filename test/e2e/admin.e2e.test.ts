@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { hashPassword } from '../../src/inbox/auth';
+import { loadConfig } from '../../src/inbox/config';
+import { startServer } from '../../src/inbox/server';
+import type { InboxContext } from '../../src/inbox/storage/types';
+
+/**
+ * The staff page's "Quản trị" section in headless Chromium against a real inbox: an admin adds
+ * a unit (its token shown once works at once), rotates it (the old one stops), adds a staff
+ * account (its password signs in), deactivates it; a staff account sees no such section.
+ * Screenshots at 375 and 1280 px go to test-results/.
+ */
+jest.setTimeout(300_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const WEB = path.join(ROOT, 'dist/inbox-web');
+const SHOTS = path.join(ROOT, 'test-results');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ADMIN_PASSWORD = 'Mật khẩu quản trị 2020';
+
+let browser: Browser;
+let ctx: InboxContext;
+let url: string;
+let close: () => Promise<void>;
+
+function newestSource(dir: string): number {
+  return fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+    const p = path.join(dir, e.name);
+    return Math.max(max, e.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
+  }, 0);
+}
+
+beforeAll(async () => {
+  const built = path.join(WEB, 'staff', 'index.html');
+  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestSource(path.join(ROOT, 'src/inbox/web'))) {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--config', 'webpack.inbox.js', '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
+  }
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'vr-e2e-admin-'));
+  const started = await startServer(loadConfig({ dataDir: path.join(base, 'data'), port: 0, host: '127.0.0.1', databaseUrl: null, encryptionKey: null, web: true }, {}));
+  ctx = started.ctx;
+  url = started.url;
+  close = async () => {
+    await started.app.close();
+    fs.rmSync(base, { recursive: true, force: true });
+  };
+  await ctx.store.upsertStaffUser({ username: 'quantri', role: 'admin', password_hash: await hashPassword(ADMIN_PASSWORD) });
+  await ctx.store.upsertStaffUser({ username: 'chicuc', role: 'staff', password_hash: await hashPassword('Mật khẩu cán bộ 2020') });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await close?.();
+});
+
+async function signIn(width: number, user: string, password: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(`${url}/staff/`);
+  await page.getByTestId('staff-user').fill(user);
+  await page.getByTestId('staff-password').fill(password);
+  await page.getByTestId('staff-sign-in').click();
+  await page.getByTestId('period-load').waitFor();
+  return page;
+}
+
+const unitMe = (token: string) => fetch(`${url}/api/units/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+
+async function noHorizontalScroll(page: Page): Promise<void> {
+  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+test('at 375 px an admin adds a unit, hands over its token once, and rotates it', async () => {
+  const page = await signIn(375, 'quantri', ADMIN_PASSWORD);
+  const panel = page.getByTestId('admin-panel');
+  await panel.waitFor();
+  expect(await panel.textContent()).toContain('Quản trị');
+  await page.getByTestId('admin-profile').selectOption('bac-ninh-2017');
+  await page.getByTestId('admin-unit-code').fill('bn-ts');
+  await page.getByTestId('admin-add-unit').click();
+  const secret = page.getByTestId('admin-secret');
+  await secret.waitFor();
+  const token = ((await secret.textContent()) ?? '').trim();
+  expect(token.length).toBeGreaterThanOrEqual(40);
+  expect(await unitMe(token)).toBe(200);
+  await page.screenshot({ path: path.join(SHOTS, 'admin-token-375.png') });
+  await page.getByTestId('admin-secret-close').click();
+  await page.getByTestId('admin-units').getByText('Thị xã Từ Sơn').waitFor();
+  await noHorizontalScroll(page);
+  await panel.screenshot({ path: path.join(SHOTS, 'admin-units-375.png') });
+
+  await page.getByTestId('admin-units').getByRole('button', { name: 'Cấp mã mới' }).click();
+  await page.getByTestId('admin-confirm').click();
+  await secret.waitFor();
+  const fresh = ((await secret.textContent()) ?? '').trim();
+  expect(fresh).not.toBe(token);
+  expect(await unitMe(token)).toBe(401);
+  expect(await unitMe(fresh)).toBe(200);
+  await page.getByTestId('admin-secret-close').click();
+  await page.close();
+});
+
+test('at 1280 px an admin adds a staff account and deactivates it; its sessions end', async () => {
+  const page = await signIn(1280, 'quantri', ADMIN_PASSWORD);
+  await page.getByTestId('admin-tab-staff').click();
+  await page.getByTestId('admin-staff-name').fill('hoa.nguyen');
+  await page.getByTestId('admin-add-staff').click();
+  const secret = page.getByTestId('admin-secret');
+  await secret.waitFor();
+  const password = ((await secret.textContent()) ?? '').trim();
+  await page.getByTestId('admin-secret-close').click();
+  const hoa = await signIn(375, 'hoa.nguyen', password);
+  expect(await hoa.getByTestId('admin-panel').count()).toBe(0);
+
+  const row = page.getByTestId('admin-staff').locator('li', { hasText: 'hoa.nguyen' });
+  await row.getByRole('button', { name: 'Khoá' }).click();
+  await page.getByTestId('admin-confirm').click();
+  await row.getByText('Đã khoá').waitFor();
+  await page.getByTestId('admin-panel').screenshot({ path: path.join(SHOTS, 'admin-staff-1280.png') });
+  const status = await hoa.evaluate(() => fetch('/api/staff/me').then((r) => r.status));
+  expect(status).toBe(401);
+  const events = (await ctx.store.listAudit()).map((e) => `${e.actor}:${e.action}:${e.target}`);
+  expect(events).toEqual(expect.arrayContaining(['quantri:staff_created:hoa.nguyen', 'quantri:staff_deactivated:hoa.nguyen', 'quantri:unit_token_issued:BN-TS']));
+  await page.setViewportSize({ width: 375, height: 900 });
+  await noHorizontalScroll(page);
+  await page.getByTestId('admin-panel').screenshot({ path: path.join(SHOTS, 'admin-staff-375.png') });
+  await hoa.close();
+  await page.close();
+});
