@@ -1,5 +1,7 @@
 import { deadlineOf, periodOf } from '../domain/period';
 import type { Profile } from '../domain/schema/profile';
+import { officialUnit } from '../profiles/officialList';
+import { formerNames } from '../profiles/unitChanges';
 import type { InboxContext, SubmissionVersion } from './storage/types';
 
 /** A unit's quarter as the province sees it (DHIS2-style reporting status). */
@@ -49,6 +51,8 @@ export function versionView(v: SubmissionVersion): VersionView {
 export interface TrackedUnit {
   unit_code: string;
   unit_name: string;
+  /** The unit's earlier name(s) when a legal act renamed it (`Xã Long Thành` → `Phường Long Thành`). */
+  former_names: string[];
   /** Whether the unit has a token in this inbox (it can submit). */
   registered: boolean;
   state: UnitState;
@@ -74,12 +78,16 @@ export interface Tracking {
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 const pct = (n: number, d: number): number | null => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
 
-/** Every expected unit (the profile's list plus units registered for it) with its state. */
+/** Every expected unit with its state: the units set by `vr inbox init --province` (a whole
+ *  province of the official list), else the profile's own list (not for the official list, whose
+ *  profile holds only aliases), plus any unit registered or that submitted. */
 export async function trackPeriod(ctx: InboxContext, profile: Profile, year: number, quarter: number): Promise<Tracking> {
   const period = periodOf(profile, year, quarter);
   const registered = await ctx.store.listUnits(profile.id);
+  const expected = await ctx.store.listExpectedUnits(profile.id);
   const names = new Map<string, string>();
-  for (const u of profile.units) names.set(u.code, u.name);
+  for (const u of expected) names.set(u.unit_code, u.unit_name);
+  if (expected.length === 0 && profile.unit_list !== 'vn-official') for (const u of profile.units) names.set(u.code, u.name);
   for (const u of registered) if (!names.has(u.unit_code)) names.set(u.unit_code, u.unit_name);
   const registeredCodes = new Set(registered.map((u) => u.unit_code));
 
@@ -92,7 +100,9 @@ export async function trackPeriod(ctx: InboxContext, profile: Profile, year: num
   const counts: Tracking['counts'] = { expected: 0, received: 0, received_on_time: 0, missing: 0, submitted: 0, late: 0, returned: 0, accepted: 0 };
   const units: TrackedUnit[] = [...names.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, name]) => {
+    .map(([code, stored]) => {
+      // A unit of the official list shows its name now; a rename keeps the old name beside it.
+      const name = (profile.unit_list === 'vn-official' ? officialUnit(code)?.unit_name : undefined) ?? stored;
       const versions = byUnit.get(code) ?? [];
       const status = quarterStatus(versions);
       counts.expected += 1;
@@ -104,6 +114,7 @@ export async function trackPeriod(ctx: InboxContext, profile: Profile, year: num
       return {
         unit_code: code,
         unit_name: name,
+        former_names: formerNames(code, name),
         registered: registeredCodes.has(code),
         state: status.state,
         submission_id: status.current?.id ?? null,

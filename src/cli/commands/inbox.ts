@@ -8,11 +8,12 @@ import { openFileStore, openStore } from '../../inbox/storage';
 import { backupSqliteInbox, restoreSqliteInbox } from '../../inbox/storage/backup';
 import type { Store } from '../../inbox/storage/types';
 import { intArg, profileArg, unitArg } from '../args';
+import { inboxExpect, inboxUnitAddAll, requireUnit } from './inboxUnits';
 
 type Out = (line: string) => void;
 const stdout: Out = (line) => process.stdout.write(line + '\n');
 
-function configFor(opts: { data: string; port?: string; host?: string }): InboxConfig {
+export function configFor(opts: { data: string; port?: string; host?: string }): InboxConfig {
   return loadConfig({
     dataDir: opts.data,
     ...(opts.port !== undefined ? { port: intArg('--port', opts.port, 0, 65535) } : {}),
@@ -21,7 +22,7 @@ function configFor(opts: { data: string; port?: string; host?: string }): InboxC
   });
 }
 
-async function withStore<T>(config: InboxConfig, work: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(config: InboxConfig, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(config).catch((error: Error) => {
     throw new UserError(
       'inbox_unreachable',
@@ -155,16 +156,24 @@ export function register(program: Command): void {
     .command('init')
     .description('Tạo kho dữ liệu / create the store (SQLite in DIR unless DATABASE_URL is set)')
     .requiredOption('--data <dir>', 'thư mục dữ liệu / data folder')
-    .action((opts: { data: string }) => inboxInit(opts));
+    .option('--profile <id>', 'kế hoạch: đặt danh sách đơn vị phải báo cáo / plan profile: set the units expected to report')
+    .option('--province <NN>', 'mã tỉnh (vn-2025): mọi xã, phường của tỉnh / province code (vn-2025): every unit of the province')
+    .action(async (opts: { data: string; profile?: string; province?: string }) => {
+      await inboxInit(opts);
+      if (opts.profile || opts.province) await inboxExpect(opts);
+    });
   const unit = inbox.command('unit').description('Đơn vị báo cáo / reporting units');
   unit
     .command('add')
     .description('Cấp mã truy cập cho đơn vị / issue a unit token (printed once, last line)')
     .requiredOption('--data <dir>', 'thư mục dữ liệu / data folder')
     .requiredOption('--profile <id>', 'kế hoạch / plan profile')
-    .requiredOption('--unit <code>', 'mã đơn vị / unit code')
-    .action(async (opts: { data: string; profile: string; unit: string }) => {
-      await inboxUnitAdd(opts);
+    .option('--unit <code>', 'mã đơn vị / unit code')
+    .option('--all', 'mọi đơn vị phải báo cáo, mã ghi vào tệp -o / every expected unit, tokens into the file -o')
+    .option('-o, --output <file>', 'tệp mã truy cập (--all) / token file (--all)')
+    .action(async (opts: { data: string; profile: string; unit?: string; all?: boolean; output?: string }) => {
+      if (opts.all) await inboxUnitAddAll(opts);
+      else await inboxUnitAdd({ ...opts, unit: requireUnit(opts.unit) });
     });
   const staff = inbox.command('staff').description('Cán bộ Sở / provincial staff');
   staff

@@ -4,6 +4,7 @@ import type {
   AuditEvent,
   StaffChange,
   AuditQuery,
+  ExpectedUnit,
   DecideResult,
   InsertVersionResult,
   NewAuditEvent,
@@ -70,6 +71,13 @@ ALTER TABLE submissions ADD CONSTRAINT submissions_file_bytes
 ALTER TABLE units ADD COLUMN active BOOLEAN NOT NULL DEFAULT true;
 ALTER TABLE staff_users ADD COLUMN active BOOLEAN NOT NULL DEFAULT true;
 CREATE INDEX sessions_user ON sessions (user_id);`,
+  },
+  {
+    version: 5,
+    sql: `
+CREATE TABLE expected_units (
+  profile TEXT NOT NULL, unit_code TEXT NOT NULL, unit_name TEXT NOT NULL, province_code TEXT NOT NULL,
+  PRIMARY KEY (profile, unit_code));`,
   },
 ];
 
@@ -150,6 +158,23 @@ export class PostgresStore implements Store {
   async getUnitById(id: number): Promise<UnitRecord | null> {
     const rows = await this.q('SELECT * FROM units WHERE id = $1', [id]);
     return rows[0] ? toUnit(rows[0]) : null;
+  }
+
+  async setExpectedUnits(profile: string, units: ExpectedUnit[]): Promise<void> {
+    await this.tx(async (c) => {
+      await c.query('DELETE FROM expected_units WHERE profile = $1', [profile]);
+      if (units.length === 0) return;
+      await c.query(
+        `INSERT INTO expected_units (profile, unit_code, unit_name, province_code)
+         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])`,
+        [profile, units.map((u) => u.unit_code), units.map((u) => u.unit_name), units.map((u) => u.province_code)],
+      );
+    });
+  }
+
+  async listExpectedUnits(profile: string): Promise<ExpectedUnit[]> {
+    const rows = await this.q('SELECT unit_code, unit_name, province_code FROM expected_units WHERE profile = $1 ORDER BY unit_code', [profile]);
+    return rows.map((r) => ({ unit_code: String(r.unit_code), unit_name: String(r.unit_name), province_code: String(r.province_code) }));
   }
 
   async listUnits(profile?: string): Promise<UnitRecord[]> {

@@ -7,6 +7,7 @@ import type {
   StaffChange,
   AuditQuery,
   DecideResult,
+  ExpectedUnit,
   InsertVersionResult,
   NewAuditEvent,
   NewUnit,
@@ -59,6 +60,13 @@ CREATE INDEX audit_target ON audit_events (target);`,
 ALTER TABLE units ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE staff_users ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
 CREATE INDEX sessions_user ON sessions (user_id);`,
+  },
+  {
+    version: 4,
+    sql: `
+CREATE TABLE expected_units (
+  profile TEXT NOT NULL, unit_code TEXT NOT NULL, unit_name TEXT NOT NULL, province_code TEXT NOT NULL,
+  PRIMARY KEY (profile, unit_code));`,
   },
 ];
 
@@ -129,6 +137,22 @@ export class SqliteStore implements Store {
   async getUnitById(id: number): Promise<UnitRecord | null> {
     const row = this.one('SELECT * FROM units WHERE id = ?', id);
     return row ? toUnit(row) : null;
+  }
+
+  async setExpectedUnits(profile: string, units: ExpectedUnit[]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO expected_units (profile, unit_code, unit_name, province_code) VALUES (?, ?, ?, ?)');
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM expected_units WHERE profile = ?').run(profile);
+      for (const u of units) insert.run(profile, u.unit_code, u.unit_name, u.province_code);
+    }).immediate();
+  }
+
+  async listExpectedUnits(profile: string): Promise<ExpectedUnit[]> {
+    return this.all('SELECT unit_code, unit_name, province_code FROM expected_units WHERE profile = ? ORDER BY unit_code', profile).map((r) => ({
+      unit_code: String(r.unit_code),
+      unit_name: String(r.unit_name),
+      province_code: String(r.province_code),
+    }));
   }
 
   async listUnits(profile?: string): Promise<UnitRecord[]> {

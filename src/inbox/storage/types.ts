@@ -35,6 +35,13 @@ export interface NewUnit {
   token_hash: string;
 }
 
+/** A unit an inbox expects to report, whether or not it has a token yet. */
+export interface ExpectedUnit {
+  unit_code: string;
+  unit_name: string;
+  province_code: string;
+}
+
 export interface StaffUser {
   id: number;
   username: string;
@@ -125,6 +132,7 @@ export type AuditAction =
   | 'login_failed'
   | 'logout'
   | 'unit_token_issued'
+  | 'expected_units_set'
   | 'unit_deactivated'
   | 'unit_activated'
   | 'staff_created'
@@ -174,6 +182,10 @@ export interface Store {
   getUnit(profile: string, unitCode: string): Promise<UnitRecord | null>;
   getUnitById(id: number): Promise<UnitRecord | null>;
   listUnits(profile?: string): Promise<UnitRecord[]>;
+  /** Replaces the units this inbox expects each quarter under `profile` (`vr inbox init --province`). */
+  setExpectedUnits(profile: string, units: ExpectedUnit[]): Promise<void>;
+  /** The expected units, by code; empty when none were set (the profile's own list applies). */
+  listExpectedUnits(profile: string): Promise<ExpectedUnit[]>;
 
   /** Activates or deactivates a unit; null when there is no such unit. */
   setUnitActive(profile: string, unitCode: string, active: boolean): Promise<UnitRecord | null>;

@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
   // A long reason wraps inside a bounded column instead of widening (or squeezing) the table.
   reason: { minWidth: '10rem', maxWidth: '22rem', whiteSpace: 'pre-wrap', overflowWrap: 'break-word', wordBreak: 'normal' },
+  former: { color: tokens.colorNeutralForeground3 },
 });
 
 /** State colours come from Fluent's badge palette (design tokens), never hard-coded. */
@@ -82,7 +83,15 @@ export function PeriodGrid(props: {
             return (
               <TableRow key={u.unit_code} data-testid={`unit-row-${u.unit_code}`} data-state={u.state}>
                 <TableCell className={styles.mono}>{u.unit_code}</TableCell>
-                <TableCell>{u.unit_name}</TableCell>
+                <TableCell>
+                  {u.unit_name}
+                  {u.former_names && u.former_names.length > 0 && (
+                    <span className={styles.former} data-testid={`former-${u.unit_code}`}>
+                      {' '}
+                      {t('formerName', { names: u.former_names.join(', ') })}
+                    </span>
+                  )}
+                </TableCell>
                 <TableCell className={styles.nowrap}>
                   <Badge appearance="filled" color={STATE_COLOR[u.state] ?? 'informative'} data-testid="unit-state">
                     {(STATE_LABEL[u.state] ?? { vi: u.state, en: u.state })[lang]}

@@ -9,6 +9,8 @@ export interface StaffSession {
 export interface TrackingUnit {
   unit_code: string;
   unit_name: string;
+  /** Earlier names when a legal act renamed the unit. */
+  former_names?: string[];
   state: 'missing' | 'submitted' | 'late' | 'returned' | 'accepted';
   submission_id: string | null;
   received_at: string | null;

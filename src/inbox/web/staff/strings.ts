@@ -44,6 +44,7 @@ export const S = {
     en: 'Returned the submission of {unit}, Q{q} {y}; the unit will see the reason when it signs in.',
   },
   deadline: { vi: 'Kỳ {start} – {end}, hạn nộp {deadline}', en: 'Period {start} – {end}, due {deadline}' },
+  formerName: { vi: '(trước đây: {names})', en: '(formerly {names})' },
   deadlineAssumed: { vi: ' (hạn giả định: kế hoạch không quy định ngày gửi)', en: ' (assumed deadline: the plan sets no day)' },
 } satisfies Strings<string>;
 
