@@ -26,10 +26,11 @@ const StartPanel = lazy(() => import('./panels/StartPanel'));
 const EntryPanel = lazy(() => import('./panels/EntryPanel'));
 const CheckPanel = lazy(() => import('./panels/CheckPanel'));
 const ReportPanel = lazy(() => import('./panels/ReportPanel'));
+const SupportPanel = lazy(() => import('./panels/SupportPanel'));
 const SubmitPanel = lazy(() => import('./panels/SubmitPanel'));
 const SettingsPanel = lazy(() => import('./panels/SettingsPanel'));
 
-export type PanelId = 'start' | 'entry' | 'check' | 'report' | 'submit' | 'settings';
+export type PanelId = 'start' | 'entry' | 'support' | 'check' | 'report' | 'submit' | 'settings';
 
 const useStyles = makeStyles({
   root: {
@@ -69,6 +70,7 @@ function Panels({ initial }: { initial: PanelId }): React.JSX.Element {
   const tabs: [PanelId, Parameters<typeof t>[0]][] = [
     ['start', 'navStart'],
     ['entry', 'navEntry'],
+    ['support', 'navSupport'],
     ['check', 'navCheck'],
     ['report', 'navReport'],
     ['submit', 'navSubmit'],
@@ -95,6 +97,7 @@ function Panels({ initial }: { initial: PanelId }): React.JSX.Element {
         <Suspense fallback={<Spinner size="small" label={t('loading')} />}>
           {panel === 'start' && <StartPanel onCreated={() => setPanel('entry')} />}
           {panel === 'entry' && <EntryPanel />}
+          {panel === 'support' && <SupportPanel />}
           {panel === 'check' && <CheckPanel />}
           {panel === 'report' && <ReportPanel />}
           {panel === 'submit' && <SubmitPanel />}
