@@ -1,4 +1,4 @@
-import { cellAddress, columnLetter } from './sheet';
+import { SHEET, cellAddress, columnLetter } from './sheet';
 
 /** Severity: `fatal` makes the workbook unusable, `error` blocks submission, `warning` and
  *  `info` do not (domain.md §3). */
@@ -85,12 +85,25 @@ export function findingValue(value: unknown): string | number | boolean | null {
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { fatal: 0, error: 1, warning: 2, info: 3 };
+/** Sheets in the order a clerk fixes them: the data first, then what is computed from it. */
+const SHEET_ORDER: Record<string, number> = { [SHEET.registry]: 0, [SHEET.support]: 1, [SHEET.report]: 2, [SHEET.meta]: 3 };
+const sheetRank = (f: Finding): number => (f.sheet === null ? 4 : (SHEET_ORDER[f.sheet] ?? 4));
 
-/** Stable order: severity, sheet, row, column, rule. */
+/** The group of domain.md §3's order: fatal; errors on the registry and support log; other
+ *  errors; warnings; info. */
+function group(f: Finding): number {
+  if (f.severity === 'error') return sheetRank(f) <= 1 ? 1 : 2;
+  return f.severity === 'fatal' ? 0 : SEVERITY_ORDER[f.severity] + 1;
+}
+
+/** Stable order (domain.md §3): errors on the registry and support log first, then other
+ *  errors, then warnings, then info; within a group by sheet (registry, support log, report),
+ *  row, column, rule. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      group(a) - group(b) ||
+      sheetRank(a) - sheetRank(b) ||
       (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
       (a.row ?? 0) - (b.row ?? 0) ||
       (a.column ?? '').length - (b.column ?? '').length ||

@@ -181,6 +181,10 @@ export interface CheckOptions {
   receivedAt?: Date;
   /** Only these rule families/ids (the pane's inline entry checks); default all. */
   only?: string[];
+  /** How this shell fills the report, as an instruction ("bấm nút …", "chạy lệnh vr fill …",
+   *  "mở sổ bằng Excel và lập báo cáo"): RPT-01 and the never-filled-report finding say it.
+   *  Default: a neutral "build the report from the register". */
+  fillHint?: { vi: string; en: string };
 }
 
 export interface CheckResult {

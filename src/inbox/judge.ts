@@ -54,7 +54,9 @@ export async function judgeBytes(input: JudgeInput): Promise<JudgeOutput> {
     };
   }
   const parsed = parseWorkbook(workbook, input.profile);
-  const { findings } = checkParsed(parsed, { today: vietnamToday(receivedAt), receivedAt });
+  // The upload page cannot fill a report: the unit does it in Excel (domain.md §3).
+  const fillHint = { vi: 'mở sổ bằng Excel và lập báo cáo', en: 'open the workbook in Excel and build the report' };
+  const { findings } = checkParsed(parsed, { today: vietnamToday(receivedAt), receivedAt, fillHint });
   const summary = summarise(findings);
   if (!meta || !isSubmittable(findings)) {
     return {

@@ -3,6 +3,7 @@
  * findings, so the pane stays responsive while thousands of rows are checked.
  */
 import { checkWorkbook } from '../domain/check';
+import { PANE_FILL_HINT } from './lib/fillHint';
 import type { CheckReply, CheckRequest } from './lib/checkRunner';
 
 const scope = self as unknown as {
@@ -14,7 +15,7 @@ scope.onmessage = (event) => {
   const { id, workbook, today } = event.data;
   try {
     const started = performance.now();
-    const findings = checkWorkbook(workbook, { today: new Date(today) }).findings;
+    const findings = checkWorkbook(workbook, { today: new Date(today), fillHint: PANE_FILL_HINT }).findings;
     scope.postMessage({ id, findings, ms: performance.now() - started });
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });

@@ -25,7 +25,9 @@ export function exitCodeFor(findings: readonly Finding[]): number {
 export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<ValidateOutcome> {
   const today = opts.today ? isoDayArg('--today', opts.today) : todayUtcDay();
   const workbook = await readWorkbookFile(file);
-  const { parsed, findings } = checkWorkbook(workbook, { today });
+  // The CLI's own way to fill the report (domain.md §3: each shell names its own).
+  const fillHint = { vi: `chạy lệnh vr fill ${file}`, en: `run vr fill ${file}` };
+  const { parsed, findings } = checkWorkbook(workbook, { today, fillHint });
   return { exitCode: exitCodeFor(findings), result: validateJson(file, parsed.meta, findings) };
 }
 

@@ -28,14 +28,14 @@ function metaFinding(parsed: ParsedWorkbook, rule: string, key: string | null, v
  *  be trusted then, so these are checked before any other rule. */
 export function templateFindings(parsed: ParsedWorkbook): Finding[] {
   const raw = parsed.metaRaw;
-  const redo = 'Hãy tạo sổ mới từ mẫu (vr new hoặc nút "Tạo sổ mới") và chép dữ liệu sang.';
-  const redoEn = 'Create a new workbook from the template (vr new or the "New workbook" button) and copy the data over.';
+  const redo = 'Hãy tạo một sổ theo dõi mới theo mẫu rồi chép dữ liệu sang.';
+  const redoEn = 'Create a new register workbook from the template and copy the data over.';
   if (Object.keys(raw).length === 0) {
-    return [metaFinding(parsed, 'FMT-01', null, `Không phải sổ theo mẫu vn-ctt-registry: thiếu sheet ẩn "_meta". ${redo}`, `Not a vn-ctt-registry template workbook: the hidden sheet "_meta" is missing. ${redoEn}`)];
+    return [metaFinding(parsed, 'FMT-01', null, `Tệp này không phải sổ theo dõi theo mẫu: thiếu sheet ẩn "_meta". ${redo}`, `This is not a register template workbook: the hidden sheet "_meta" is missing. ${redoEn}`)];
   }
   const template = typeof raw.template === 'string' ? raw.template.trim() : raw.template;
   if (template !== TEMPLATE_ID) {
-    return [metaFinding(parsed, 'FMT-01', 'template', `Không phải sổ theo mẫu: "_meta" ghi template = ${JSON.stringify(template ?? '')}, cần "${TEMPLATE_ID}". ${redo}`, `Not a template workbook: "_meta" has template = ${JSON.stringify(template ?? '')}, expected "${TEMPLATE_ID}". ${redoEn}`)];
+    return [metaFinding(parsed, 'FMT-01', 'template', `Tệp này không phải sổ theo dõi theo mẫu: sheet ẩn "_meta" ghi một mẫu khác (${JSON.stringify(template ?? '')}). ${redo}`, `This is not a register template workbook: the hidden sheet "_meta" names another template (${JSON.stringify(template ?? '')}). ${redoEn}`)];
   }
   const version = Number(raw.template_version);
   if (Number.isFinite(version) && version > TEMPLATE_VERSION) {

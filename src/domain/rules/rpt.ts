@@ -4,17 +4,41 @@
  * header and submission date against `_meta` and the profile's deadline.
  */
 import type { Finding } from '../finding';
-import type { ReportFigureKey, ReportSheetValues } from '../model';
+import type { ReportData, ReportFigureKey, ReportSheetValues } from '../model';
 import { periodOf } from '../period';
 import { percent, reportRowDefs } from '../report';
 import { countValue, figureKeysOf, percentAgrees, reportDifferences } from '../reportCompare';
 import { formatPercent } from '../reportSheet';
 import { parseReportNumber, type ParsedNumber } from '../reportValues';
 import type { CellValue } from '../sheet';
-import { FILL_EN, FILL_VI, PERSON_KEYS, at, countAt, headerOf, typedAt, usable } from './rptCommon';
+import { PERSON_KEYS, at, countAt, fillHint, headerOf, typedAt, usable } from './rptCommon';
+import { isBlank } from '../sheet';
 import { shown, type Rule } from './types';
 
 const showPercent = (n: number | null) => formatPercent(n, 'vi');
+
+/** True when no figure of the report was ever written: every count, amount and percentage
+ *  cell of the rows present is empty (a fresh quarter, before the report is filled). */
+function neverFilled(values: ReportSheetValues, profileRows: ReturnType<typeof reportRowDefs>): boolean {
+  for (const def of profileRows) {
+    const row0 = values.rows[def.code];
+    if (row0 === undefined || (def.kind !== 'count' && def.kind !== 'percent')) continue;
+    const keys: readonly ReportFigureKey[] = def.kind === 'count' ? figureKeysOf(def.code) : ['total'];
+    for (const key of keys) if (!isBlank(typedAt(values, row0, values.columns[key]))) return false;
+  }
+  return true;
+}
+
+/** The one finding of a never-filled report that the registry has figures for (§3). */
+function notFilledFinding(values: ReportSheetValues, report: ReportData, hint: { vi: string; en: string }): Finding {
+  const received = report.counts['1']?.total ?? 0;
+  const factVi = received > 0 ? `sổ theo dõi có ${received.toLocaleString('vi-VN')} người được tiếp nhận trong kỳ` : 'sổ theo dõi có số liệu của kỳ này';
+  const factEn = received > 0 ? `the register has ${received.toLocaleString('en-US')} persons received in the period` : 'the register has figures for this period';
+  const code = values.rows['1'] !== undefined ? '1' : (Object.keys(values.rows)[0] ?? '1');
+  return at('RPT-01', 'error', values, code, 'total', null,
+    `báo cáo quý chưa được lập (mọi ô số liệu đang trống) trong khi ${factVi}: hãy ${hint.vi}, rồi viết phần đánh giá 7.1–7.3.`,
+    `the quarterly report has not been filled (every figure is empty) while ${factEn}: ${hint.en}, then write the assessment 7.1–7.3.`);
+}
 
 const RPT_01: Rule = {
   id: 'RPT-01',
@@ -25,11 +49,15 @@ const RPT_01: Rule = {
   check(ctx) {
     const values = usable(ctx);
     if (!values || !ctx.report) return [];
+    const hint = fillHint(ctx);
+    // An empty cell differs only from a non-zero figure (reportDifferences): a never-filled
+    // report is flagged only where the registry has something to report, and then once.
+    const differences = reportDifferences(values, ctx.report);
+    if (differences.length === 0) return [];
+    if (neverFilled(values, reportRowDefs(ctx.profile))) return [notFilledFinding(values, ctx.report, hint)];
     const out: Finding[] = [];
     const missingReported = new Set<string>();
-    // An empty cell differs only from a non-zero figure (reportDifferences): a never-filled
-    // report is flagged only where the registry has something to report.
-    for (const d of reportDifferences(values, ctx.report)) {
+    for (const d of differences) {
       const isPercent = ctx.report.percents[d.code] !== undefined;
       if (!d.readable && !isPercent) continue; // RPT-05 names the unreadable count
       if (d.row0 === null) {
@@ -43,8 +71,8 @@ const RPT_01: Rule = {
       const computedEn = isPercent ? formatPercent(d.computed, 'en') : String(d.computed);
       out.push(
         at('RPT-01', 'error', values, d.code, d.key, d.typed,
-          `${d.column}: báo cáo ghi ${shown(d.typed)}, tính từ sổ theo dõi là ${computedVi}: ${FILL_VI}.`,
-          `${d.column}: the report says ${shown(d.typed)}, the registry gives ${computedEn}: ${FILL_EN}.`),
+          `${d.column}: báo cáo ghi ${shown(d.typed)}, tính từ sổ theo dõi là ${computedVi}: hãy ${hint.vi} hoặc sửa lại số liệu.`,
+          `${d.column}: the report says ${shown(d.typed)}, the registry gives ${computedEn}: ${hint.en}, or correct the figure.`),
       );
     }
     return out;

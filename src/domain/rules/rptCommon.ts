@@ -10,8 +10,10 @@ import type { RuleContext } from './types';
 
 export const PERSON_KEYS: ReportFigureKey[] = ['total', 'male', 'female', 'under16', 'age16to18', 'adult', 'unknown_age'];
 export const headerOf = (key: ReportFigureKey): string => REPORT_HEADERS[REPORT_FIGURE_KEYS.indexOf(key) + 2];
-export const FILL_VI = 'hãy bấm "Điền báo cáo" (hoặc vr fill) hoặc sửa lại số liệu';
-export const FILL_EN = 'use "Fill report" (or vr fill) or correct the figure';
+/** The shell's way to fill the report (CheckOptions.fillHint), or a neutral one. */
+export function fillHint(ctx: RuleContext): { vi: string; en: string } {
+  return ctx.options.fillHint ?? { vi: 'lập lại báo cáo từ sổ theo dõi', en: 'build the report again from the register' };
+}
 
 /** The report sheet when it can be checked (FMT-03 reports a missing sheet or table header). */
 export function usable(ctx: RuleContext): ReportSheetValues | null {

@@ -23,9 +23,9 @@ export type CheckReply = { id: number; findings: Finding[]; ms?: number } | { id
 /** The rules load lazily: they are not needed to paint the pane. */
 export const inlineChecker: CheckRunner = {
   async run(workbook, today) {
-    const { checkWorkbook } = await import('../../domain/check');
+    const [{ checkWorkbook }, { PANE_FILL_HINT }] = await Promise.all([import('../../domain/check'), import('./fillHint')]);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    return checkWorkbook(workbook, { today }).findings;
+    return checkWorkbook(workbook, { today, fillHint: PANE_FILL_HINT }).findings;
   },
 };
 

@@ -93,14 +93,15 @@ describe('FMT-05 legacy encoding', () => {
     wb.setRegistry(1, 'address', 'Thoân Ñoâng Khê');
     wb.setSupport(0, 'provider', 'Tr¹m Y tÕ');
     const f = findingsOf(wb, 'FMT-05');
+    // Registry first, then the support log (domain.md §3's order).
     expect(f.map((x) => [x.sheet, x.cell])).toEqual([
-      [SHEET.support, wb.supportAddress(0, 'provider')],
       [SHEET.registry, wb.registryAddress(0, 'full_name')],
       [SHEET.registry, wb.registryAddress(1, 'address')],
+      [SHEET.support, wb.supportAddress(0, 'provider')],
     ]);
-    expect(f[1].message_vi).toContain('TCVN3');
-    expect(f[1].message_vi).toContain('Nguyễn Thị Hoa');
-    expect(f[2].message_en).toContain('VNI');
+    expect(f[0].message_vi).toContain('TCVN3');
+    expect(f[0].message_vi).toContain('Nguyễn Thị Hoa');
+    expect(f[1].message_en).toContain('VNI');
   });
   it('does not fire on Unicode Vietnamese or English', () => {
     const wb = buildWorkbook({ rows: 2 });

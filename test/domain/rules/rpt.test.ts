@@ -46,15 +46,24 @@ describe('RPT rules', () => {
     expect(rpt(wb)).toEqual([]);
   });
 
-  it('RPT-01 on a never-filled template flags exactly the non-zero computed cells', () => {
+  it('RPT-01 on a never-filled template: one finding at row 1, not one per cell (domain.md §3)', () => {
     const wb = buildWorkbook({ rows: 3 }); // 2 women, 1 man, adults, handed over, identified, medical support
     wb.sheet('Báo cáo quý').rows = reportSheetGrid(wb.profile, wb.meta);
     const r = sheetOf(wb);
+    const f = rpt(wb);
+    expect(cells(f, 'RPT-01')).toEqual([r.address('1', 'total')]);
+    expect(of(f, 'RPT-01')[0].message_vi).toContain('3 người được tiếp nhận');
+    expect([...new Set(f.map((x) => x.rule))].sort()).toEqual(['RPT-01', 'RPT-07']);
+  });
+
+  it('RPT-01 on a template with one figure typed flags exactly the non-zero computed cells that differ', () => {
+    const wb = buildWorkbook({ rows: 3 });
+    wb.sheet('Báo cáo quý').rows = reportSheetGrid(wb.profile, wb.meta);
+    const r = sheetOf(wb);
+    r.set('2.2', 'total', 0); // typed, and right: the report is no longer "never filled"
     const expected = ['1', '1.1', '1.1.1', '2.1', '3.5', '4.2'].flatMap((code) => (['total', 'male', 'female', 'adult'] as Col[]).map((c) => r.address(code, c)));
     expected.push(r.address('4.2', 'amount'), r.address('6.1', 'total'), r.address('6.2', 'total'));
-    const f = rpt(wb);
-    expect(cells(f, 'RPT-01')).toEqual(expected.sort());
-    expect([...new Set(f.map((x) => x.rule))].sort()).toEqual(['RPT-01', 'RPT-07']);
+    expect(cells(rpt(wb), 'RPT-01')).toEqual(expected.sort());
   });
 
   it('RPT-01: a typed figure differing from the registry, message showing both', () => {
