@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import { UserError } from '../domain/errors';
+import { VIETNAM_UTC_OFFSET_MS } from '../domain/period';
 import type { Profile, Unit } from '../domain/schema/profile';
 import { PROFILES, findUnit, getProfile } from '../profiles';
 import { OFFICIAL_LIST, allLoadedUnits, provinceInfo } from '../profiles/officialList';
@@ -55,6 +56,14 @@ export function unitArg(profile: Profile, code: string): Unit {
   );
 }
 
+/** The unit a command uses without --unit: the fixed test unit of the profile when it has one
+ *  (BN-TS for bac-ninh-2017, domain.md §6), else the profile's first unit. */
+export function defaultUnitCode(profile: Profile): string {
+  const fixed: Record<string, string> = { 'bac-ninh-2017': 'BN-TS', 'dong-thap-2021': 'DT-HN', 'huong-tra-2023': 'HUE-HT', 'vn-2025': 'BN-P-TS' };
+  const code = fixed[profile.id];
+  return code && findUnit(profile, code) ? code : profile.units[0].code;
+}
+
 export function intArg(flag: string, raw: string | number, min: number, max: number): number {
   const text = String(raw).trim();
   const n = Number(text);
@@ -82,8 +91,10 @@ export function isoDayArg(flag: string, raw: string): Date {
   return date;
 }
 
+/** Today as a UTC-midnight day of the Vietnamese calendar (the offices' day, whatever the
+ *  machine's zone). */
 export function todayUtcDay(): Date {
-  const now = new Date();
+  const now = new Date(Date.now() + VIETNAM_UTC_OFFSET_MS);
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import '../profiles/officialAll';
 import { isUserError } from '../domain/errors';
 import { COMMANDS } from './commands';
+import { usageError } from './usageError';
 
 /**
  * The `vr` entry point. Every failure ends as one bilingual line on stderr and an exit code
@@ -32,7 +33,8 @@ export function buildProgram(): Command {
     )
     .helpOption('-h, --help', 'Trợ giúp / show help')
     .helpCommand('help [command]', 'Trợ giúp cho một lệnh / help for a command')
-    .showHelpAfterError('(Gõ "vr --help" để xem hướng dẫn / run "vr --help" for usage)')
+    // Commander's own English error line is replaced by one bilingual line (usageError).
+    .configureOutput({ outputError: () => undefined })
     .exitOverride();
   for (const register of COMMANDS) register(program);
   return program;
@@ -62,7 +64,10 @@ export async function main(argv: string[] = process.argv): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') {
         return EXIT.ok;
       }
-      return EXIT.unusable;
+      const typed = argv.slice(2).find((a) => !a.startsWith('-'));
+      const command = program.commands.find((c) => c.name() === typed);
+      // `vr` alone shows the help (commander's "help" path above); a usage error is one line.
+      return reportError(usageError(error, command ? command.name() : null), (line) => process.stderr.write(line + '\n'));
     }
     return reportError(error, (line) => process.stderr.write(line + '\n'));
   }

@@ -1,27 +1,38 @@
 import type { Command } from 'commander';
+import { inPlanYears, periodDue } from '../../domain/period';
 import { buildTemplate } from '../../domain/template';
+import { DEFAULT_PROFILE_ID } from '../../profiles';
 import { writeTemplateFile } from '../../xlsx/write';
-import { assertWritableTarget, intArg, profileArg, unitArg } from '../args';
+import { assertWritableTarget, defaultUnitCode, intArg, profileArg, todayUtcDay, unitArg } from '../args';
 
 export interface NewOptions {
-  profile: string;
-  unit: string;
-  year: string | number;
-  quarter: string | number;
-  output: string;
+  profile?: string;
+  unit?: string;
+  year?: string | number;
+  quarter?: string | number;
+  output?: string;
   force?: boolean;
+  /** Today (UTC-midnight day, Vietnam calendar) for the default period; tests fix it. */
+  today?: Date;
 }
 
 /** `vr new`: a blank template for one unit and quarter (domain.md §4). */
 export async function runNew(opts: NewOptions, log: (line: string) => void = console.log): Promise<number> {
-  const profile = profileArg(opts.profile);
-  const unit = unitArg(profile, opts.unit);
-  const year = intArg('--year', opts.year, 2000, 2100);
-  const quarter = intArg('--quarter', opts.quarter, 1, 4);
-  await assertWritableTarget(opts.output, Boolean(opts.force));
+  const profile = profileArg(opts.profile ?? DEFAULT_PROFILE_ID);
+  const unit = unitArg(profile, opts.unit ?? defaultUnitCode(profile));
+  // Without --year/--quarter: the period due now under the plan's rule, as the pane opens on.
+  const due = periodDue(profile, opts.today ?? todayUtcDay());
+  const year = intArg('--year', opts.year ?? due.year, 2000, 2100);
+  const quarter = intArg('--quarter', opts.quarter ?? due.quarter, 1, 4);
+  const output = opts.output ?? `${unit.code}-${year}-Q${quarter}.xlsx`;
+  await assertWritableTarget(output, Boolean(opts.force));
   const spec = buildTemplate(profile, unit, year, quarter, new Date().toISOString());
-  await writeTemplateFile(spec, opts.output);
-  log(`Đã tạo ${opts.output} (${unit.name}, quý ${quarter}/${year}). | Created ${opts.output} (${unit.code}, Q${quarter} ${year}).`);
+  await writeTemplateFile(spec, output);
+  log(`Đã tạo ${output} (${unit.name}, quý ${quarter}/${year}). | Created ${output} (${unit.code}, Q${quarter} ${year}).`);
+  if (!inPlanYears(profile, year)) {
+    const { from, to } = profile.years;
+    log(`Lưu ý: năm ${year} nằm ngoài kế hoạch ${profile.id} (${from}–${to}); chọn kế hoạch khác bằng --profile nếu cần. | Note: ${year} is outside plan ${profile.id} (${from}–${to}); pick another with --profile if needed.`);
+  }
   return 0;
 }
 
@@ -29,11 +40,11 @@ export function register(program: Command): void {
   program
     .command('new')
     .description('Tạo sổ mới từ mẫu / create a blank registry workbook from the template')
-    .requiredOption('--profile <id>', 'kế hoạch / plan profile, e.g. bac-ninh-2017')
-    .requiredOption('--unit <code>', 'mã đơn vị / unit code, e.g. BN-TS')
-    .requiredOption('--year <yyyy>', 'năm / year')
-    .requiredOption('--quarter <q>', 'quý 1-4 / quarter 1-4')
-    .requiredOption('-o, --output <file.xlsx>', 'tệp ra / output file')
+    .option('--profile <id>', `kế hoạch / plan profile (mặc định / default ${DEFAULT_PROFILE_ID})`)
+    .option('--unit <code>', 'mã đơn vị / unit code (mặc định / default BN-TS, hoặc đơn vị đầu tiên của kế hoạch / or the plan\'s first unit)')
+    .option('--year <yyyy>', 'năm / year (mặc định: kỳ đến hạn nộp / default: the period now due)')
+    .option('--quarter <q>', 'quý 1-4 / quarter 1-4 (mặc định: kỳ đến hạn nộp / default: the period now due)')
+    .option('-o, --output <file.xlsx>', 'tệp ra / output file (mặc định / default <đơn vị>-<năm>-Q<quý>.xlsx)')
     .option('--force', 'ghi đè tệp đã có / overwrite an existing file')
     .action(async (opts: NewOptions) => {
       process.exitCode = await runNew(opts);

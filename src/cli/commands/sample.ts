@@ -5,19 +5,22 @@ import { summarise, type Finding } from '../../domain/finding';
 import { generateSample } from '../../domain/sample';
 import { DEFAULT_PROFILE_ID } from '../../profiles';
 import { writeFileAtomic, writeTemplateFile } from '../../xlsx/write';
-import { SAMPLE_CREATOR, assertWritableTarget, intArg, profileArg, todayUtcDay, unitArg } from '../args';
+import { SAMPLE_CREATOR, assertWritableTarget, defaultUnitCode, intArg, profileArg, todayUtcDay, unitArg } from '../args';
 
 export interface SampleCliOptions {
-  rows: string | number;
-  seed: string | number;
+  rows?: string | number;
+  seed?: string | number;
   profile?: string;
   unit?: string;
   year?: string | number;
   quarter?: string | number;
   errors?: boolean;
-  output: string;
+  output?: string;
   force?: boolean;
 }
+
+/** Without --rows / --seed: a register big enough to try every screen, the same file each time. */
+export const SAMPLE_DEFAULTS = { rows: 50, seed: 1 } as const;
 
 /** An earlier `vr sample` output may be replaced (tests regenerate samples in place); any other
  *  existing file, perhaps a real registry, needs --force. docProps/core.xml is stored deflated,
@@ -47,25 +50,26 @@ export function expectedPathOf(output: string): string {
  *  planted faults must produce, in the shape of `vr validate --json`. */
 export async function runSample(opts: SampleCliOptions, log: (line: string) => void = console.log): Promise<number> {
   const profile = profileArg(opts.profile ?? DEFAULT_PROFILE_ID);
-  const unit = unitArg(profile, opts.unit ?? (opts.profile ? profile.units[0].code : 'BN-TS'));
+  const unit = unitArg(profile, opts.unit ?? defaultUnitCode(profile));
   const year = intArg('--year', opts.year ?? 2020, 2000, 2100);
   const quarter = intArg('--quarter', opts.quarter ?? 3, 1, 4);
-  const rows = intArg('--rows', opts.rows, 0, 1_000_000);
-  const seed = intArg('--seed', opts.seed, 0, 2 ** 31 - 1);
-  await assertWritableTarget(opts.output, Boolean(opts.force), isEarlierSample);
+  const rows = intArg('--rows', opts.rows ?? SAMPLE_DEFAULTS.rows, 0, 1_000_000);
+  const seed = intArg('--seed', opts.seed ?? SAMPLE_DEFAULTS.seed, 0, 2 ** 31 - 1);
+  const output = opts.output ?? `sample-${unit.code}-${year}-Q${quarter}.xlsx`;
+  await assertWritableTarget(output, Boolean(opts.force), isEarlierSample);
   const result = generateSample({ rows, seed, profile, unit, year, quarter, errors: Boolean(opts.errors) });
-  await writeTemplateFile(result.spec, opts.output, { creator: SAMPLE_CREATOR });
-  log(`Đã tạo ${opts.output}: ${rows} người, ${unit.code}, quý ${quarter}/${year}. | Wrote ${opts.output}: ${rows} people, ${unit.code}, Q${quarter} ${year}.`);
+  await writeTemplateFile(result.spec, output, { creator: SAMPLE_CREATOR });
+  log(`Đã tạo ${output}: ${rows} người, ${unit.code}, quý ${quarter}/${year}. | Wrote ${output}: ${rows} people, ${unit.code}, Q${quarter} ${year}.`);
   if (result.validToday.from.getTime() > todayUtcDay().getTime()) {
     const from = result.validToday.from.toISOString().slice(0, 10);
     // The data runs to the end of the quarter: checked earlier, its later dates are "future".
     log(`Lưu ý: quý này chưa kết thúc; kiểm tra với --today từ ${from} trở đi. | Note: the quarter is not over; check with --today ${from} or later.`);
   }
   if (opts.errors) {
-    const expectedPath = expectedPathOf(opts.output);
+    const expectedPath = expectedPathOf(output);
     const findings = result.expected as unknown as Finding[];
     const json = {
-      file: opts.output,
+      file: output,
       unit_code: unit.code,
       year,
       quarter,
@@ -84,14 +88,14 @@ export function register(program: Command): void {
   program
     .command('sample')
     .description('Tạo sổ mẫu có dữ liệu giả lập / write a synthetic sample register')
-    .requiredOption('--rows <n>', 'số người / number of people')
-    .requiredOption('--seed <s>', 'hạt giống ngẫu nhiên / random seed (same seed, same file)')
+    .option('--rows <n>', `số người / number of people (mặc định / default ${SAMPLE_DEFAULTS.rows})`)
+    .option('--seed <s>', `hạt giống ngẫu nhiên / random seed, same seed same file (mặc định / default ${SAMPLE_DEFAULTS.seed})`)
     .option('--profile <id>', 'kế hoạch / plan profile (default bac-ninh-2017)')
     .option('--unit <code>', 'mã đơn vị / unit code (default BN-TS)')
     .option('--year <yyyy>', 'năm / year (default 2020)')
     .option('--quarter <q>', 'quý / quarter (default 3)')
     .option('--errors', 'cài lỗi mẫu cho mọi quy tắc, ghi kèm file.expected.json / plant one fault per rule and write file.expected.json')
-    .requiredOption('-o, --output <file.xlsx>', 'tệp ra / output file')
+    .option('-o, --output <file.xlsx>', 'tệp ra / output file (mặc định / default sample-<đơn vị>-<năm>-Q<quý>.xlsx)')
     .option('--force', 'ghi đè tệp đã có / overwrite an existing file')
     .action(async (opts: SampleCliOptions) => {
       process.exitCode = await runSample(opts);
