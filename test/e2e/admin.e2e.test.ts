@@ -132,3 +132,36 @@ test('at 1280 px an admin adds a staff account and deactivates it; its sessions 
   await hoa.close();
   await page.close();
 });
+
+test('at 375 px a staff member changes their password: the other session ends, this one goes on', async () => {
+  const other = await signIn(1280, 'chicuc', 'Mật khẩu cán bộ 2020');
+  const page = await signIn(375, 'chicuc', 'Mật khẩu cán bộ 2020');
+  await page.getByTestId('staff-change-password').click();
+  await page.getByTestId('password-current').fill('Mật khẩu cán bộ 2020');
+  await page.getByTestId('password-new').fill('Mật khẩu mới 2021 dài');
+  await page.getByTestId('password-again').fill('Mật khẩu mới 2021 dài');
+  await page.waitForTimeout(500); // the dialog's fade-in
+  await page.screenshot({ path: path.join(SHOTS, 'staff-password-375.png') });
+  await page.getByTestId('password-save').click();
+  await page.getByText('Đã đổi mật khẩu.').waitFor();
+  expect(await other.evaluate(() => fetch('/api/staff/me').then((r) => r.status))).toBe(401);
+  expect(await page.evaluate(() => fetch('/api/staff/me').then((r) => r.status))).toBe(200);
+  await page.getByTestId('period-load').click();
+  expect(await page.getByTestId('staff-message').textContent()).not.toMatch(/Phiên|reload/);
+  await noHorizontalScroll(page);
+  await page.close();
+  await other.close();
+});
+
+test('a sign-in slowed after repeated failures says so and for how long, not "wrong password"', async () => {
+  const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+  await page.goto(`${url}/staff/`);
+  await page.getByTestId('staff-user').fill('khach');
+  // Five free failures per (user name, address), then each one slows the next try.
+  for (let i = 0; i < 7; i += 1) {
+    await page.getByTestId('staff-password').fill(`sai mật khẩu ${i}`);
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/staff/login')), page.getByTestId('staff-sign-in').click()]);
+  }
+  await page.getByRole('alert').getByText(/thử lại sau \d+ giây/).waitFor();
+  await page.close();
+});

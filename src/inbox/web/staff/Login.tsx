@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Button, Card, Field, Input, MessageBar, MessageBarBody, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useT } from '../i18n';
+import { LangContext, errorText, useT } from '../i18n';
 import { staffApi, type StaffSession } from './api';
 import { S } from './strings';
 
@@ -11,6 +11,7 @@ const useStyles = makeStyles({
 export function Login(props: { onSignedIn: (session: StaffSession) => void }): React.ReactElement {
   const styles = useStyles();
   const t = useT(S);
+  const lang = React.useContext(LangContext);
   const [user, setUser] = React.useState('');
   const [password, setPassword] = React.useState('');
   const [error, setError] = React.useState<string | null>(null);
@@ -23,7 +24,8 @@ export function Login(props: { onSignedIn: (session: StaffSession) => void }): R
     try {
       const res = await staffApi.login(user.trim(), password);
       if (res.status === 200 && res.body?.csrf_token) props.onSignedIn(res.body);
-      else setError(t('badLogin'));
+      // 429: slowed after repeated failures; say so (and for how long), not "wrong password".
+      else setError(res.status === 429 ? errorText(res.body, lang, S.badLogin) : t('badLogin'));
     } catch {
       setError(t('network'));
     } finally {

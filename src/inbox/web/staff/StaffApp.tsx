@@ -21,6 +21,7 @@ import { PlanYearsNotice, currentProfileId, profileLabel } from '../plan';
 import { PeriodGrid } from './PeriodGrid';
 import { InsightPanels } from './insight/InsightPanels';
 import { AdminPanel } from './admin/AdminPanel';
+import { ChangePassword } from './ChangePassword';
 import { consolidatedUrl, staffApi, type StaffSession, type Tracking, type TrackingUnit } from './api';
 import { Login } from './Login';
 import { COUNT_LABEL, S, STATE_LABEL } from './strings';
@@ -97,6 +98,10 @@ export function StaffApp(): React.ReactElement {
       <Card className={styles.card}>
         <div className={styles.row}>
           <Text>{t('signedInAs', { user: session.user })}</Text>
+          <ChangePassword session={session} onChanged={(s, text) => {
+              setSession(s);
+              setMessage({ intent: 'success', text });
+            }} />
           <Button
             appearance="subtle"
             onClick={async () => {
