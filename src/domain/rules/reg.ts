@@ -295,6 +295,10 @@ const reg08: Rule = {
 };
 
 const CITIZEN_ID = /^\d{12}$/;
+/** The old 9-digit identity card (CMND) stayed valid until 31/12/2024 (Law on Identification
+ *  2023, Art. 46): fine for a person received before 01/01/2025. */
+const OLD_ID_CARD = /^\d{9}$/;
+const CMND_LAST_DAY = Date.UTC(2024, 11, 31);
 /** Vietnamese passports: one letter and 7 digits (e.g. C1234567); foreign ones vary. */
 const PASSPORT = /^[A-Z]{1,2}\d{6,8}$/;
 const FOREIGN_DOCUMENT = /^[A-Z0-9]{5,20}$/;
@@ -304,8 +308,8 @@ const reg09: Rule = {
   id: 'REG-09',
   severity: 'warning',
   fields: ['id_number'],
-  description_vi: 'Số CCCD không đúng 12 chữ số',
-  description_en: 'Malformed citizen ID (not 12 digits)',
+  description_vi: 'Số CCCD không đúng 12 chữ số (CMND 9 chữ số chỉ được chấp nhận với người tiếp nhận trước 01/01/2025)',
+  description_en: 'Malformed citizen ID (not 12 digits; a 9-digit CMND only for persons received before 01/01/2025)',
   check: (ctx) =>
     eachRecord(ctx, (r, out) => {
       const id = r.id_number;
@@ -314,10 +318,12 @@ const reg09: Rule = {
       if (CITIZEN_ID.test(id)) return;
       const compact = id.replace(/[\s.-]/g, '').toUpperCase();
       if (CITIZEN_ID.test(compact) || PASSPORT.test(compact)) return;
+      const cmnd = OLD_ID_CARD.test(compact);
+      if (cmnd && r.received_date !== null && r.received_date.getTime() <= CMND_LAST_DAY) return;
       if (r.nationality && r.nationality.key !== 'VN' && FOREIGN_DOCUMENT.test(compact)) return;
       const lostZero = typeof r.raw.id_number === 'number' && /^\d{11}$/.test(compact);
       out.push(
-        findingOf(ctx, 'REG-09', 'warning', r, 'id_number', REG09_MESSAGE_14, id, lostZero),
+        findingOf(ctx, 'REG-09', 'warning', r, 'id_number', REG09_MESSAGE_14, id, lostZero, cmnd),
       );
     }),
 };

@@ -88,8 +88,13 @@ export const REG08_MESSAGE_13 = (p: Place, raw: CellValue | undefined, hint: str
         vi: `${cap(p.vi)}: ${shown(raw)} không thuộc danh sách xã/phường của ${unit.name}: hãy chọn từ danh sách.`,
         en: `${cap(p.en)}: ${shown(raw)} is not in the commune list of ${unit.name}: pick one from the list.`,
       };
-export const REG09_MESSAGE_14 = (p: Place, id: string, lostZero: boolean): Place =>
-  lostZero
+export const REG09_MESSAGE_14 = (p: Place, id: string, lostZero: boolean, cmnd = false): Place =>
+  cmnd
+    ? {
+        vi: `${cap(p.vi)}: "${id}" là số CMND 9 chữ số, chỉ còn giá trị đến 31/12/2024; người tiếp nhận từ 01/01/2025 (hoặc chưa có ngày tiếp nhận) cần số CCCD 12 chữ số: hãy ghi số CCCD.`,
+        en: `${cap(p.en)}: "${id}" is a 9-digit CMND, valid only until 31/12/2024; a person received from 01/01/2025 (or without a date received) needs the 12-digit CCCD: enter the CCCD number.`,
+      }
+    : lostZero
     ? {
         vi: `${cap(p.vi)}: ${id} chỉ có 11 chữ số, có lẽ Excel đã bỏ số 0 đầu: định dạng cột là Văn bản (Text) rồi nhập lại đủ 12 số.`,
         en: `${cap(p.en)}: ${id} has 11 digits; Excel probably dropped the leading 0: format the column as Text and enter all 12 digits.`,

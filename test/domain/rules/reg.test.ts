@@ -189,13 +189,28 @@ describe('REG-08 commune not in the unit', () => {
 });
 
 describe('REG-09 malformed citizen ID', () => {
-  it('fires for 9 digits and for a number that lost its leading zero', () => {
-    const wb = buildWorkbook({ rows: 2 });
+  it('fires for 9 digits from 01/01/2025 (CMND no longer valid) and for a number that lost its leading zero', () => {
+    const wb = buildWorkbook({ rows: 3 });
     wb.setRegistry(0, 'id_number', '123456789');
+    wb.setRegistry(0, 'received_date', utc(2025, 1, 1));
     wb.setRegistry(1, 'id_number', 27123456789);
-    const f = findingsOf(wb, 'REG-09');
-    expect(f.map((x) => x.cell)).toEqual([wb.registryAddress(0, 'id_number'), wb.registryAddress(1, 'id_number')]);
+    wb.setRegistry(2, 'id_number', '123 456 789');
+    wb.setRegistry(2, 'received_date', null); // no date received: the era is unknown
+    const f = findingsOf(wb, 'REG-09', utc(2025, 3, 1));
+    expect(f.map((x) => x.cell)).toEqual([0, 1, 2].map((i) => wb.registryAddress(i, 'id_number')));
+    expect(f[0].message_vi).toContain('CMND');
+    expect(f[0].message_vi).toContain('31/12/2024');
     expect(f[1].message_en).toContain('leading 0');
+  });
+
+  it('accepts a 9-digit CMND for a person received up to 31/12/2024, and 12 digits always', () => {
+    const wb = buildWorkbook({ rows: 3 });
+    wb.setRegistry(0, 'id_number', '123456789'); // received in 2020
+    wb.setRegistry(1, 'id_number', '123.456.789');
+    wb.setRegistry(1, 'received_date', utc(2024, 12, 31));
+    wb.setRegistry(2, 'id_number', '001190012345');
+    wb.setRegistry(2, 'received_date', utc(2025, 2, 1));
+    expect(findingsOf(wb, 'REG-09', utc(2025, 3, 1))).toEqual([]);
   });
 
   it('accepts a 12-digit ID, a passport number and a blank', () => {
