@@ -12,6 +12,7 @@ import { figureKeysOf } from './reportCompare';
 import type { Meta } from './schema/meta';
 import type { Profile } from './schema/profile';
 import { isBlank, type CellValue, type SheetModel } from './sheet';
+import { OFFICIAL_HEADER_ROWS, officialHeader, placeOf, signatureBlock } from './templatePrint';
 
 export { parseReportNumber } from './reportValues';
 export { percentAgrees, reportDifferences, type ReportDifference } from './reportCompare';
@@ -25,15 +26,17 @@ export interface CellWrite {
 type HeaderKey = keyof ReportSheetValues['header'];
 type ColumnKey = ReportFigureKey | 'code' | 'label' | 'notes';
 
-/** Where reportSheetGrid puts things (0-based). Readers never rely on it: they search. */
+/** Where reportSheetGrid puts things (0-based), below the official header. Readers never rely
+ *  on it: they search. */
+const H = OFFICIAL_HEADER_ROWS;
 export const REPORT_LAYOUT = {
-  titleRow0: 0,
+  titleRow0: H,
   labelCol0: 1,
   valueCol0: 2,
-  headerRows0: { unit_name: 1, unit_code: 2, province: 3, quarter: 4, year: 5, preparer: 6, prepared_date: 7 } as Record<HeaderKey, number>,
-  periodRow0: 8,
-  tableHeaderRow0: 9,
-  firstDataRow0: 10,
+  headerRows0: { unit_name: H + 1, unit_code: H + 2, province: H + 3, quarter: H + 4, year: H + 5, preparer: H + 6, prepared_date: H + 7 } as Record<HeaderKey, number>,
+  periodRow0: H + 8,
+  tableHeaderRow0: H + 9,
+  firstDataRow0: H + 10,
   columns: { code: 0, label: 1, total: 2, male: 3, female: 4, under16: 5, age16to18: 6, adult: 7, unknown_age: 8, amount: 9, notes: 10 } as Record<ColumnKey, number>,
 } as const;
 
@@ -106,7 +109,7 @@ export function reportSheetGrid(profile: Profile, meta: Meta, report?: ReportDat
   const L = REPORT_LAYOUT;
   const width = REPORT_HEADERS.length;
   const blankRow = (): CellValue[] => new Array<CellValue>(width).fill(null);
-  const rows: CellValue[][] = [];
+  const rows: CellValue[][] = officialHeader(meta.unit_name, placeOf(meta.unit_name), width).rows;
   const title = blankRow();
   title[0] = REPORT_TITLE;
   rows.push(title);
@@ -155,6 +158,7 @@ export function reportSheetGrid(profile: Profile, meta: Meta, report?: ReportDat
     }
     rows.push(row);
   }
+  rows.push(...signatureBlock(width, rows.length).rows);
   return rows;
 }
 
@@ -177,6 +181,8 @@ export function normaliseRowCode(value: CellValue): string | null {
   const code = value.replace(/\s+/g, '').replace(/\.$/, '');
   return /^\d+(\.\d+)*$/.test(code) ? code : null;
 }
+
+const OFFICIAL_DATE_LINE = /,\s*ngày\s/u;
 
 function textOf(value: CellValue): string | null {
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
@@ -242,7 +248,8 @@ export function readReportSheet(sheet?: SheetModel | null): ReportSheetValues {
     const row = sheet.rows[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const text = textOf(row[c]);
-      if (text === null) continue;
+      // `Năm Căn, ngày … tháng … năm …` (the official header's date line) is no `Năm:` label.
+      if (text === null || OFFICIAL_DATE_LINE.test(text)) continue;
       const hit = matchLabel(text);
       if (!hit) continue;
       if (hit.rest !== '') {

@@ -15,7 +15,8 @@ import { SHEET, cellAddress, type CellValue, type WorkbookModel } from './sheet'
 import { FAR_FUTURE, plantErrors } from './sampleErrors';
 import { plantReportErrors, severityOf, typeManualParts } from './sampleReport';
 import { META_KEYS } from './schema/meta';
-import { buildTemplate, type TemplateSpec } from './template';
+import { buildTemplate, type TemplateSheet, type TemplateSpec } from './template';
+import { reportSheetDress } from './templateReport';
 import {
   PersonFactory, Rng, addDays, type ExpectedFinding, type Person, type RegistryRow, type SampleData, type SampleOptions, type SupportRow,
 } from './samplePeople';
@@ -83,9 +84,12 @@ export function generateSample(opts: SampleOptions): SampleResult {
   const parsed = parseWorkbook(specToWorkbook(draft));
   const report = buildReport(parsed.registry.records, parsed.support.records, profile, year, quarter);
   const spec = withHeaders(buildTemplate(profile, unit, year, quarter, createdAt, { ...content, report }));
-  const reportRows = (spec.sheets.find((s) => s.name === SHEET.report) as { rows: CellValue[][] }).rows;
+  const reportSheet = spec.sheets.find((s) => s.name === SHEET.report) as TemplateSheet;
+  const reportRows = reportSheet.rows;
   typeManualParts(reportRows, unit.communes.length);
   if (opts.errors) expected.push(...plantReportErrors(reportRows, profile));
+  // The typed narrative is longer than the template's rows: measure the rows again for print.
+  reportSheet.dress = reportSheetDress(reportRows);
   if (year < profile.years.from || year > profile.years.to) {
     const yearRow0 = META_KEYS.indexOf('year');
     expected.push({ rule: 'FMT-07', severity: severityOf(profile, 'FMT-07'), sheet: SHEET.meta, cell: cellAddress(yearRow0, 1), row: yearRow0 + 1, column: 'B', field: 'year' });

@@ -13,6 +13,8 @@ import type { Profile, Unit } from './schema/profile';
 import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec } from './schema/registry';
 import { SHEET, columnLetter, type CellValue, type SheetVisibility } from './sheet';
 import { guideRows } from './templateGuide';
+import type { SheetDress } from './templatePrint';
+import { REPORT_COLUMN_WIDTHS, reportSheetDress } from './templateReport';
 
 export interface TemplateTable {
   name: string;
@@ -44,6 +46,8 @@ export interface TemplateSheet {
   dateColumns?: { col0: number; fromRow0: number; toRow0: number; numFmt: string }[];
   /** Number formats of single cells (the report's percentage cells). Optional for shells. */
   cellFormats?: { row0: number; col0: number; numFmt: string }[];
+  /** Print set-up, merges and the official header's styles (the report). Optional for shells. */
+  dress?: SheetDress;
 }
 
 export interface TemplateSpec {
@@ -209,12 +213,13 @@ export function buildTemplate(
         name: SHEET.report,
         visibility: 'visible',
         rows: reportRows,
-        columnWidths: [8, 60, 10, 8, 8, 10, 12, 14, 10, 16, 40],
+        columnWidths: REPORT_COLUMN_WIDTHS,
+        dress: reportSheetDress(reportRows),
         freezeRows: reportHeader0 >= 0 ? reportHeader0 + 1 : undefined,
         cellFormats: reportRows.flatMap((row, row0) =>
           (PERCENT_CODES as readonly string[]).includes(String(row[REPORT_LAYOUT.columns.code])) ? [{ row0, col0: REPORT_LAYOUT.columns.total, numFmt: REPORT_PERCENT_FORMAT }] : [],
         ),
-        boldRows: reportHeader0 >= 0 ? [0, reportHeader0] : [0],
+        boldRows: reportHeader0 >= 0 ? [reportHeader0] : [],
       },
       codesSheet(codes),
       { name: SHEET.meta, visibility: 'veryHidden', rows: metaRows(meta), columnWidths: [20, 40] },

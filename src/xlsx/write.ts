@@ -14,6 +14,7 @@ import { columnLetter, type CellValue } from '../domain/sheet';
 import { isDeepStrictEqual } from 'util';
 import { readXlsxFast, sheetParts } from './fastRead';
 import { readInputBuffer } from './guard';
+import { dressRow, dressSheet, dressWorksheet, sheetPrintOptions, stylesByRow } from './print';
 import { patchSheetXml } from './sheetPatch';
 import { patchZip } from './zipPatch';
 
@@ -26,10 +27,19 @@ interface DataValidationsApi {
   add(address: string, validation: ExcelJS.DataValidation): void;
 }
 
+/** Every sheet prints on A4; the register and support log landscape, one page wide, with their
+ *  header row on every page; the report as its dress says. */
+function printOptionsOf(sheet: TemplateSheet): Partial<ExcelJS.AddWorksheetOptions> {
+  if (sheet.dress) return sheetPrintOptions(sheet.dress.print);
+  if (sheet.table) return sheetPrintOptions({ orientation: 'landscape', titleRows0: [sheet.table.headerRow0, sheet.table.headerRow0] });
+  return { pageSetup: { paperSize: 9 } as Partial<ExcelJS.PageSetup> };
+}
+
 function renderSheet(workbook: ExcelJS.Workbook, spec: TemplateSheet): void {
   const ws = workbook.addWorksheet(spec.name, {
     state: spec.visibility === 'veryHidden' ? 'veryHidden' : spec.visibility === 'hidden' ? 'hidden' : 'visible',
     views: spec.freezeRows ? [{ state: 'frozen', ySplit: spec.freezeRows, xSplit: 0 }] : [],
+    ...printOptionsOf(spec),
   });
   (spec.columnWidths ?? []).forEach((width, col0) => {
     ws.getColumn(col0 + 1).width = width;
@@ -82,6 +92,7 @@ function renderSheet(workbook: ExcelJS.Workbook, spec: TemplateSheet): void {
   }
   for (const row0 of spec.boldRows ?? []) ws.getRow(row0 + 1).font = { bold: true };
   for (const f of spec.cellFormats ?? []) ws.getCell(f.row0 + 1, f.col0 + 1).numFmt = f.numFmt;
+  if (spec.dress) dressWorksheet(ws, spec.dress);
 }
 
 /** Document properties: `creator` marks synthetic workbooks (`vr sample`) so that only they
@@ -152,6 +163,7 @@ export async function writeTemplateStreaming(spec: TemplateSpec, target: string,
       const ws = workbook.addWorksheet(sheet.name, {
         state: sheet.visibility === 'veryHidden' ? 'veryHidden' : sheet.visibility === 'hidden' ? 'hidden' : 'visible',
         views: sheet.freezeRows ? [{ state: 'frozen', ySplit: sheet.freezeRows, xSplit: 0 }] : [],
+        ...printOptionsOf(sheet),
       });
       const dateCols = new Map((sheet.dateColumns ?? []).map((d) => [d.col0, d.numFmt]));
       ws.columns = (sheet.columnWidths ?? []).map((width, col0) => {
@@ -170,6 +182,9 @@ export async function writeTemplateStreaming(spec: TemplateSpec, target: string,
       const bold = new Set(sheet.boldRows ?? []);
       const formats = new Map<number, { col0: number; numFmt: string }[]>();
       for (const f of sheet.cellFormats ?? []) formats.set(f.row0, [...(formats.get(f.row0) ?? []), f]);
+      const dress = sheet.dress;
+      const dressStyles = dress ? stylesByRow(dress) : null;
+      if (dress) dressSheet(ws, dress);
       sheet.rows.forEach((values, row0) => {
         const row = ws.getRow(row0 + 1);
         values.forEach((value, col0) => {
@@ -180,6 +195,7 @@ export async function writeTemplateStreaming(spec: TemplateSpec, target: string,
         });
         for (const f of formats.get(row0) ?? []) row.getCell(f.col0 + 1).numFmt = f.numFmt;
         if (bold.has(row0)) row.font = { bold: true };
+        if (dress && dressStyles) dressRow(row, dress, dressStyles);
         row.commit();
       });
       ws.commit();

@@ -2,6 +2,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { runNew } from '../../src/cli/commands/new';
 import { BIRTH_FORMAT } from '../../src/domain/dates';
+import { REPORT_LAYOUT } from '../../src/domain/reportSheet';
 import { newCaseId } from '../../src/domain/template';
 import { META_KEYS } from '../../src/domain/schema/meta';
 import { REGISTRY_COLUMNS, SUPPORT_COLUMNS } from '../../src/domain/schema/registry';
@@ -89,7 +90,7 @@ describe('vr new writes the template of domain.md §2, read back by exceljs', ()
   test('the streaming reader keeps names, order and visibility', async () => {
     const model = await readWorkbookFile(file);
     expect(model.sheets.map((s) => [s.name, s.visibility])).toEqual(SHEET_ORDER.map((n) => [n, n === '_meta' ? 'veryHidden' : 'visible']));
-    expect(model.sheets[3].rows[9][0]).toBe('Mã');
+    expect(model.sheets[3].rows[REPORT_LAYOUT.tableHeaderRow0][0]).toBe('Mã');
   });
 });
 
