@@ -1,11 +1,13 @@
 /**
  * The preview's stand-in for the Excel grid: sheet tabs, column letters, row numbers, fills
  * (highlights) and the selected cell, so the pane's effects are visible without Excel. Shows
- * a window of rows around the selection so a 10,000-row register stays fast.
+ * a window of rows around the selection so a 10,000-row register stays fast. Editable like a
+ * sheet: a click selects a cell, a double click types into it (Enter keeps, Escape drops), and
+ * "+ Thêm dòng" adds empty rows, so the whole journey works in a browser without Excel.
  */
-import React, { useEffect, useRef, useSyncExternalStore } from 'react';
+import React, { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { formatDate, formatSerial } from '../domain/dates';
+import { formatDate, formatSerial, parseDateCell } from '../domain/dates';
 import { cellAddress, columnLetter, parseAddress, type CellValue } from '../domain/sheet';
 import type { FakeWorkbookShell } from './fakeShell';
 
@@ -27,6 +29,7 @@ const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase100, fontFamily: tokens.fontFamilyBase },
   head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `0 ${tokens.spacingHorizontalXS}`, position: 'sticky', top: 0 },
   cell: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, padding: `0 ${tokens.spacingHorizontalXS}`, whiteSpace: 'nowrap', maxWidth: '160px', overflow: 'hidden', textOverflow: 'ellipsis' },
+  editor: { width: '100%', minWidth: '80px', boxSizing: 'border-box', border: 'none', padding: 0, font: 'inherit', backgroundColor: tokens.colorNeutralBackground1 },
   selected: { outline: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
 });
 
@@ -38,8 +41,31 @@ function text(value: CellValue, dateFormat?: string): string {
   return String(value);
 }
 
+/** What a person typed into a cell, as Excel would store it: a day-first date in a date column
+ *  (a 4-digit year alone stays text, as the entry form writes it), a number, or text. */
+export function typedValue(typed: string, dateFormat: string | undefined): CellValue {
+  const text = typed.trim();
+  if (text === '') return null;
+  if (dateFormat && !/^\d{4}$/.test(text)) {
+    const parsed = parseDateCell(text);
+    if (parsed && parsed.ok) return parsed.date;
+  }
+  if (/^\d{4}$/.test(text) && dateFormat) return text;
+  if (/^-?\d+([.,]\d+)?$/.test(text) && !/^0\d/.test(text)) return Number(text.replace(',', '.'));
+  return typed;
+}
+
+interface Editing {
+  sheet: string;
+  row0: number;
+  col0: number;
+  text: string;
+}
+
 export function Grid({ shell }: { shell: FakeWorkbookShell }): React.JSX.Element {
   const styles = useStyles();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [extraRows, setExtraRows] = useState(0);
   useSyncExternalStore(shell.subscribe, () => shell.version);
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
   const sheet = shell.sheets.find((s) => s.name === shell.activeSheet) ?? shell.sheets[0];
@@ -51,7 +77,11 @@ export function Grid({ shell }: { shell: FakeWorkbookShell }): React.JSX.Element
 
   if (!sheet) return <div className={styles.root} data-testid="grid" />;
   const start = selection ? Math.max(0, selection.row0 - WINDOW / 2) : 0;
-  const end = Math.min(Math.max(sheet.rows.length, (selection?.row0 ?? 0) + 1, 20), start + WINDOW);
+  const end = Math.min(Math.max(sheet.rows.length, (selection?.row0 ?? 0) + 1, 20), start + WINDOW) + extraRows;
+  const commit = (edit: Editing): void => {
+    setEditing(null);
+    void shell.writeCells(edit.sheet, [{ row0: edit.row0, col0: edit.col0, value: typedValue(edit.text, sheet.dateColumns.get(edit.col0)) }]);
+  };
   const width = Math.max(10, ...sheet.rows.slice(start, end).map((r) => r.length), (selection?.col0 ?? 0) + 1);
 
   return (
@@ -71,6 +101,9 @@ export function Grid({ shell }: { shell: FakeWorkbookShell }): React.JSX.Element
               {s.visibility === 'hidden' ? ' (ẩn)' : ''}
             </button>
           ))}
+        <button type="button" className={styles.tab} onClick={() => setExtraRows((n) => n + 1)}>
+          + Thêm dòng
+        </button>
       </div>
       <div className={styles.scroll}>
         <table className={styles.table} aria-label={sheet.name} data-sheet={sheet.name}>
@@ -97,6 +130,8 @@ export function Grid({ shell }: { shell: FakeWorkbookShell }): React.JSX.Element
                     const address = cellAddress(r, c);
                     const isSelected = selection?.row0 === r && selection.col0 === c;
                     const fill = sheet.fills.get(address);
+                    const shown = text(row[c] ?? null, sheet.dateColumns.get(c));
+                    const isEditing = editing?.sheet === sheet.name && editing.row0 === r && editing.col0 === c;
                     return (
                       <td
                         key={c}
@@ -107,9 +142,26 @@ export function Grid({ shell }: { shell: FakeWorkbookShell }): React.JSX.Element
                         className={`${styles.cell} ${isSelected ? styles.selected : ''}`}
                         // A fill is workbook data (the cell's own colour), not UI styling.
                         style={fill ? { backgroundColor: fill } : undefined}
-                        title={text(row[c] ?? null, sheet.dateColumns.get(c))}
+                        title={shown}
+                        onClick={() => void shell.selectCell(sheet.name, address)}
+                        onDoubleClick={() => setEditing({ sheet: sheet.name, row0: r, col0: c, text: shown })}
                       >
-                        {text(row[c] ?? null, sheet.dateColumns.get(c))}
+                        {isEditing ? (
+                          <input
+                            className={styles.editor}
+                            aria-label={`Ô ${address}`}
+                            autoFocus
+                            value={editing.text}
+                            onChange={(event) => setEditing({ ...editing, text: event.target.value })}
+                            onBlur={() => commit(editing)}
+                            onKeyDown={(event) => {
+                              if (event.key === 'Enter') commit(editing);
+                              if (event.key === 'Escape') setEditing(null);
+                            }}
+                          />
+                        ) : (
+                          shown
+                        )}
                       </td>
                     );
                   })}

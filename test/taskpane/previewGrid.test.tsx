@@ -1,0 +1,42 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { parseWorkbook } from '../../src/domain/parse';
+import { SHEET } from '../../src/domain/sheet';
+import { Grid, typedValue } from '../../src/preview/Grid';
+import { sampleShell } from './helpers';
+
+describe('preview grid', () => {
+  it('stores what is typed as Excel would: day-first dates, a birth year as text, numbers, text', () => {
+    expect(typedValue('05/08/2020', 'dd/mm/yyyy')).toEqual(new Date(Date.UTC(2020, 7, 5)));
+    expect(typedValue('1998', 'dd/mm/yyyy')).toBe('1998');
+    expect(typedValue('500000', undefined)).toBe(500000);
+    expect(typedValue('012345678901', undefined)).toBe('012345678901');
+    expect(typedValue('Nữ', undefined)).toBe('Nữ');
+    expect(typedValue('  ', undefined)).toBeNull();
+  });
+
+  it('types into a cell and adds rows, so a case can be entered without Excel', async () => {
+    const shell = sampleShell(2);
+    shell.activate(SHEET.registry);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Grid shell={shell} />
+      </FluentProvider>,
+    );
+    const rowsBefore = screen.getByRole('table').querySelectorAll('tbody tr').length;
+    fireEvent.click(screen.getByRole('button', { name: '+ Thêm dòng' }));
+    expect(screen.getByRole('table').querySelectorAll('tbody tr').length).toBe(rowsBefore + 1);
+
+    const { registry } = parseWorkbook(await shell.readWorkbook());
+    const row0 = registry.records[0].row0;
+    const col0 = registry.columns.full_name as number;
+    const address = `${String.fromCharCode(65 + col0)}${row0 + 1}`;
+    fireEvent.doubleClick(screen.getByRole('table').querySelector(`td[data-cell="${address}"]`)!);
+    const input = screen.getByRole('textbox', { name: `Ô ${address}` });
+    fireEvent.change(input, { target: { value: 'Lò Thị Mai' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(parseWorkbook(await shell.readWorkbook()).registry.records[0].full_name).toBe('Lò Thị Mai');
+    expect(screen.getByRole('table').querySelector(`td[data-cell="${address}"]`)).toHaveTextContent('Lò Thị Mai');
+  });
+});
