@@ -1,10 +1,31 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { checkWorkbook } from '../../src/domain/check';
+import { readReportSheet } from '../../src/domain/reportSheet';
+import { SHEET, findSheet } from '../../src/domain/sheet';
 import { HIGHLIGHT_FILL } from '../../src/excel/shell';
 import { renderPane, sampleShell } from './helpers';
 
 describe('Check panel', () => {
+  it('lists rules in the order the check sorts findings (register errors first) and names its own button for a never-filled report', async () => {
+    const shell = sampleShell(40, true);
+    const report = shell.sheets.find((x) => x.name === SHEET.report)!;
+    const values = readReportSheet(findSheet(await shell.readWorkbook(), SHEET.report));
+    for (const row0 of Object.values(values.rows)) for (let c = 2; c <= 9; c++) if (report.rows[row0 as number]) report.rows[row0 as number][c] = null;
+    const expected = checkWorkbook(await shell.readWorkbook(), { today: new Date(Date.UTC(2020, 10, 2)) }).findings;
+    renderPane(shell, 'check');
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra toàn bộ sổ' }));
+    await screen.findByText(/^Đã kiểm tra/);
+    const shown = [...document.querySelectorAll('details[data-rule]')].map((d) => d.getAttribute('data-rule'));
+    const firstSeen = [...new Set(expected.map((f) => `${f.severity}:${f.rule}`))].map((k) => k.split(':')[1]);
+    expect(shown).toEqual(firstSeen);
+    const firstError = expected.find((f) => f.severity === 'error')!;
+    expect([SHEET.registry, SHEET.support]).toContain(firstError.sheet);
+    const rpt01 = screen.getAllByText(/Lập báo cáo từ sổ theo dõi/);
+    expect(rpt01).toHaveLength(1);
+    expect(within(document.querySelector('details[data-rule="RPT-01"]') as HTMLElement).getByText('RPT-01 (1)')).toBeInTheDocument();
+  });
+
   it('lists the same findings as checkWorkbook, grouped by severity and rule with counts', async () => {
     const shell = sampleShell(40, true);
     const expected = checkWorkbook(await shell.readWorkbook(), { today: new Date(Date.UTC(2020, 10, 2)) }).findings;
