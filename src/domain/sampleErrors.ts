@@ -27,6 +27,8 @@ export const UNKNOWN_HEADER = 'Số điện thoại liên hệ';
 /** `Trần Thị Thu Hằng` typed with a TCVN3 font (FMT-05). */
 export const LEGACY_TEXT = 'TrÇn ThÞ Thu H»ng';
 export const FAR_FUTURE = new Date(Date.UTC(2099, 5, 15));
+/** A note longer than Excel's 32,767-character cell limit (FMT-08). */
+export const OVERLONG_NOTE = 'Ghi chú chép từ hồ sơ giấy. '.repeat(1200);
 
 export interface PlantResult {
   registry: RegistryRow[];
@@ -111,6 +113,9 @@ export function plantErrors(factory: PersonFactory, registry: RegistryRow[], sup
   plant(adult(), [{ rule: 'CNS-01', key: 'consent_share' }], (r) => (r.consent_share = null));
   plant(adult(), [{ rule: 'FMT-05', key: 'notes' }], (r) => (r.notes = LEGACY_TEXT));
   plant(adult(), [{ rule: 'FMT-06', key: 'address' }], (r) => (r.address = '=HYPERLINK("http://example.invalid","Xem")'));
+  plant(adult(), [{ rule: 'FMT-08', key: 'notes' }], (r) => (r.notes = OVERLONG_NOTE));
+  // REG-11: a case ID of another form; its support rows (made after) carry the same ID.
+  plant(adult(), [{ rule: 'REG-11', key: 'case_id' }], (r) => (r.case_id = `HS-${String(factory.rng.int(1, 999)).padStart(3, '0')}`));
   // SUP-03: two needs, support given for the first only.
   const unmet = plant(adult({ needs: [t0, t1] }), [{ rule: 'SUP-03', key: 'support_needs' }]);
   unmet.support = unmet.support.filter((s) => s.row.type === typeLabel(t0));
@@ -129,6 +134,11 @@ export function plantErrors(factory: PersonFactory, registry: RegistryRow[], sup
     supportFault([el.foreign[0]], 'SUP-02', 'type', (row) => (row.type = typeLabel(notForForeign)), { foreign: true });
   }
   supportFault([t0], 'SUP-04', 'amount', (row) => (row.amount = -500_000));
+  // REG-01..04 on the support log (domain.md §2.2), each on an extra row of its own.
+  supportFault([t0], 'REG-01', 'type', (row) => (row.type = null));
+  supportFault([t0], 'REG-02', 'type', (row) => (row.type = 'Y te'));
+  supportFault([t0], 'REG-03', 'date', (row) => (row.date = '31/02/2020'));
+  supportFault([t0], 'REG-04', 'date', (row) => (row.date = FAR_FUTURE));
   const capped = Object.entries(profile.support_caps).find(([type]) => el.identified.includes(type));
   if (capped) supportFault([capped[0]], 'SUP-05', 'amount', (row) => (row.amount = capped[1] + 100_000));
 

@@ -13,6 +13,7 @@ const SEVERITY: Record<string, string> = {
   'FMT-03': 'error', 'FMT-04': 'info', 'FMT-05': 'warning', 'FMT-06': 'warning', 'FMT-07': 'warning',
   'REG-07': 'warning', 'REG-09': 'warning', 'VER-03': 'warning', 'VER-04': 'info',
   'SUP-03': 'warning', 'SUP-05': 'warning', 'CHD-02': 'warning', 'PRT-01': 'warning', 'CNS-01': 'warning', 'RPT-07': 'warning',
+  'REG-11': 'warning', 'RPT-09': 'warning', 'FMT-08': 'error',
 };
 
 export function severityOf(profile: Profile, rule: string): string {
@@ -55,6 +56,7 @@ export function typeManualParts(grid: Grid, unitCommunes: number): void {
  * - RPT-05: row 5.1 `Chưa rõ` = "ba" (not a number; RPT-01 leaves unreadable counts to RPT-05);
  * - RPT-06: the unit code in the header names another unit;
  * - RPT-07: narrative 7.3 left empty;
+ * - RPT-09: a citizen ID number in the narrative 7.2;
  * - FMT-03: the `Kinh phí (đồng)` header renamed (no cell: the column is what is missing).
  */
 export function plantReportErrors(grid: Grid, profile: Profile): ExpectedFinding[] {
@@ -102,6 +104,11 @@ export function plantReportErrors(grid: Grid, profile: Profile): ExpectedFinding
     rule: 'RPT-06', severity: severityOf(profile, 'RPT-06'), sheet: SHEET.report,
     cell: cellAddress(unitRow0, REPORT_LAYOUT.valueCol0), row: unitRow0 + 1, column: columnLetter(REPORT_LAYOUT.valueCol0), field: 'unit_code',
   });
+
+  // RPT-09: a citizen ID number typed into the narrative.
+  const r72 = rowOf(grid, '7.2');
+  grid[r72][C.notes] = `${String(grid[r72][C.notes] ?? '')} Một trường hợp (CCCD 001190012345) chưa được hỗ trợ vay vốn.`.trim();
+  add('RPT-09', r72, 'notes', 'notes');
 
   const r73 = rowOf(grid, '7.3');
   grid[r73][C.notes] = null;

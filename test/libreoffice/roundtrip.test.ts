@@ -42,7 +42,11 @@ describe('LibreOffice round trip', () => {
     const after = vr(['validate', converted, '--json']);
     expect(after.code).toBe(1);
     const afterJson = JSON.parse(after.stdout) as { findings: Parameters<typeof findingKey>[0][] };
-    expect(afterJson.findings.map(findingKey).sort()).toEqual(before.findings.map(findingKey).sort());
+    // LibreOffice clips a text to Excel's 32,767-character limit when it saves .xlsx, so the
+    // planted over-long note (FMT-08) is the one finding a round trip removes.
+    const clipped = before.findings.filter((f) => f.rule === 'FMT-08');
+    expect(clipped).toHaveLength(1);
+    expect(afterJson.findings.map(findingKey).sort()).toEqual(before.findings.filter((f) => f.rule !== 'FMT-08').map(findingKey).sort());
 
     const model = await readWorkbookFile(converted);
     expect(model.sheets.map((s) => s.name)).toEqual(['Hướng dẫn', 'Sổ theo dõi', 'Hỗ trợ', 'Báo cáo quý', 'Danh mục', '_meta']);
