@@ -11,6 +11,7 @@ import { DEFAULT_PROFILE_ID, PROFILES, findUnit, getProfile } from '../../profil
 import { CAPABILITY_MESSAGE } from '../components/CapabilityNotice';
 import { errorText } from '../components/errorText';
 import { PeriodNotice } from '../components/PeriodNotice';
+import { UnitPicker } from '../components/UnitPicker';
 import { planLabel, planTitle } from '../lib/planLabel';
 import { usePane } from '../state';
 
@@ -26,7 +27,8 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
   const now = services.now();
   const [profileId, setProfileId] = useState(settings.profile ?? DEFAULT_PROFILE_ID);
   const profile = getProfile(profileId) ?? PROFILES[0];
-  const [unitCode, setUnitCode] = useState(settings.unit && findUnit(profile, settings.unit) ? settings.unit : profile.units[0].code);
+  const firstUnit = (p: typeof profile): string => (p.unit_list === 'vn-official' ? '' : p.units[0].code);
+  const [unitCode, setUnitCode] = useState(settings.unit && findUnit(profile, settings.unit) ? (findUnit(profile, settings.unit)?.code ?? '') : firstUnit(profile));
   // Opens on the period now due under the plan's period rule (the staff and upload pages do too).
   const due = periodDue(profile, todayUtc(now));
   const [year, setYear] = useState(String(due.year));
@@ -56,7 +58,11 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
   }
 
   const create = async (): Promise<void> => {
-    const unit = findUnit(profile, unitCode) ?? profile.units[0];
+    const unit = findUnit(profile, unitCode) ?? (profile.unit_list === 'vn-official' ? undefined : profile.units[0]);
+    if (!unit) {
+      setMessage({ intent: 'error', text: lang === 'en' ? 'Choose the province, then the commune.' : 'Hãy chọn tỉnh, rồi chọn xã, phường.' });
+      return;
+    }
     setBusy(true);
     setMessage(null);
     try {
@@ -89,7 +95,7 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
           value={profile.id}
           onChange={(_, data) => {
             setProfileId(data.value);
-            setUnitCode((getProfile(data.value) ?? profile).units[0].code);
+            setUnitCode(firstUnit(getProfile(data.value) ?? profile));
             const nextDue = periodDue(getProfile(data.value) ?? profile, todayUtc(now));
             setYear(String(nextDue.year));
             setQuarter(String(nextDue.quarter));
@@ -102,15 +108,15 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
           ))}
         </Select>
       </Field>
-      <Field label={t('startUnit')} hint={profile.units_sample ? t('startSampleNote') : undefined}>
-        <Select value={unitCode} onChange={(_, data) => setUnitCode(data.value)}>
-          {profile.units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.name} ({u.code})
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <UnitPicker
+        key={profile.id}
+        profile={profile}
+        value={unitCode}
+        onChange={setUnitCode}
+        lang={lang}
+        label={t('startUnit')}
+        hint={profile.units_sample ? t('startSampleNote') : undefined}
+      />
       <div className={styles.row}>
         <Field label={t('startYear')}>
           <Input type="number" value={year} min={2000} max={2100} onChange={(_, data) => setYear(data.value)} />
