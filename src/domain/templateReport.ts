@@ -15,6 +15,9 @@ export const REPORT_COLUMN_WIDTHS = [7, 46, 9, 7, 7, 8, 9, 9, 8, 14, 30];
 
 export const AMOUNT_FORMAT = '#,##0';
 
+/** Excel's tallest row, in points. */
+const MAX_ROW_HEIGHT = 409;
+
 export function reportSheetDress(grid: CellValue[][]): SheetDress {
   const L = REPORT_LAYOUT;
   const C = L.columns;
@@ -53,7 +56,7 @@ export function reportSheetDress(grid: CellValue[][]): SheetDress {
         typeof label === 'string' ? linesOf(label, widths[C.label]) : 1,
         typeof row[C.notes] === 'string' ? linesOf(row[C.notes] as string, widths[C.notes]) : 1,
       );
-      if (lines > 1) rowHeights.push({ row0: r, height: lines * LINE_HEIGHT });
+      if (lines > 1) rowHeights.push({ row0: r, height: Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) });
     }
   }
   return {

@@ -31,7 +31,7 @@ import { findUnit } from '../profiles';
 import { writeWorkbook } from './consolidateWrite';
 import { deidentifyCases, type DeidentifiedCase } from './deidentify';
 
-export { CASES_SHEET, SUMMARY_FIRST_ROW, SUMMARY_SHEET, neutralise, sheetNameFor } from './consolidateWrite';
+export { CASES_SHEET, SUMMARY_FIRST_ROW, SUMMARY_SHEET, neutralise, safeCell, sheetNameFor } from './consolidateWrite';
 
 export interface UnitInput {
   /** Names the input in messages: a file path, or `submission <id>`. */

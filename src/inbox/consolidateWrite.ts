@@ -10,6 +10,7 @@ import { reportRowDefs } from '../domain/report';
 import type { Profile } from '../domain/schema/profile';
 import type { CellValue } from '../domain/sheet';
 import { isFormulaLike } from '../domain/text';
+import { EXCEL_CELL_LIMIT, maskPersonalData, safeCellText } from '../domain/textSafety';
 import { AMOUNT_FORMAT, REPORT_COLUMN_WIDTHS, reportSheetDress } from '../domain/templateReport';
 import {
   LINE_HEIGHT,
@@ -45,6 +46,20 @@ const DATE_FORMAT = 'dd/mm/yyyy';
 export function neutralise(value: CellValue): CellValue {
   if (typeof value === 'string' && isFormulaLike(value)) return `'${value}`;
   return value;
+}
+
+/**
+ * Every text the consolidated workbook writes, whatever a unit typed: characters XML 1.0
+ * forbids removed (one `U+FFFE` would make the sheet unreadable), ID-number-like digit runs and
+ * dates of birth masked (`xxxxxxxxxxxx`; domain.md §7: nothing identifying leaves the unit
+ * through free text), clipped to Excel's 32,767 characters, then neutralised (FMT-06).
+ */
+export function safeCell(value: CellValue): CellValue {
+  if (typeof value !== 'string') return value;
+  const text = safeCellText(maskPersonalData(value));
+  if (!isFormulaLike(text)) return text;
+  // The apostrophe counts towards the limit too.
+  return neutralise(text.length >= EXCEL_CELL_LIMIT ? `${text.slice(0, EXCEL_CELL_LIMIT - 2)}…` : text);
 }
 
 interface SummaryColumn {
@@ -96,7 +111,7 @@ const STYLE = {
 };
 
 function addRow(ws: ExcelJS.Worksheet, values: CellValue[], style: Partial<ExcelJS.Style> = STYLE.plain): ExcelJS.Row {
-  const row = ws.addRow(values.map(neutralise));
+  const row = ws.addRow(values.map(safeCell));
   row.eachCell({ includeEmpty: true }, (cell, col) => {
     cell.style = values[col - 1] instanceof Date ? STYLE.date : style;
   });
