@@ -5,6 +5,7 @@ import { profileOf } from '../config';
 import { DEFAULT_K, exportHtcds } from '../htcdsExport';
 import { readWorkbookBuffer } from '../../xlsx/read';
 import type { UnitInput } from '../consolidate';
+import { mapSourceFor, readBoundary } from '../insight/boundaries';
 import { insightOf } from '../insight/service';
 import type { InboxContext } from '../storage/types';
 import { PERIOD_HINT, PeriodQuery, parseQuery } from './api';
@@ -71,6 +72,32 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: InboxContext): 
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${name}"`)
       .send(result.buffer);
+  });
+
+  // The province's commune boundaries (TopoJSON), fetched only when staff open the map. Without
+  // them the page keeps the table and says why.
+  app.get('/api/staff/insight/map', async (req, reply) => {
+    await requireStaff(req, ctx, { csrf: false });
+    const q = parseQuery(z.object({ profile: z.string().min(1).max(100) }), req.query);
+    const source = await mapSourceFor(ctx, profileFor(q.profile));
+    if (!source.ok) {
+      const [vi, en] =
+        source.reason === 'not_communes'
+          ? [
+              'Kế hoạch này báo cáo theo đơn vị không phải xã/phường của danh mục 2025 (mã 5 chữ số), nên chưa có ranh giới để vẽ bản đồ; xem bảng bên trên.',
+              'This plan reports by units that are not communes of the 2025 list (5-digit codes), so there are no boundaries to draw; see the table above.',
+            ]
+          : [
+              `Chưa có tệp ranh giới cho tỉnh ${source.province} (assets/boundaries); xem bảng bên trên.`,
+              `No boundary file for province ${source.province} (assets/boundaries); see the table above.`,
+            ];
+      throw new HttpError(404, 'no_boundaries', vi, en, { reason: source.reason, province: source.province });
+    }
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('x-province', source.province)
+      .header('cache-control', 'private, max-age=3600')
+      .send(await readBoundary(source.file));
   });
 
   // "Đã được đơn vị xác nhận": staff record that the unit confirmed its figures are right.

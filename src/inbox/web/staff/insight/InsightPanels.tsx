@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Duplicates } from './Duplicates';
 import { ExportCard } from './ExportCard';
+import { MapCard } from './MapCard';
 import { Outliers } from './Outliers';
 import type { PeriodArgs } from './api';
 
@@ -15,6 +16,7 @@ export function InsightPanels(props: {
   const names = React.useMemo(() => Object.fromEntries(props.units.map((u) => [u.unit_code, u.unit_name])), [props.units]);
   return (
     <>
+      <MapCard period={props.period} units={props.units} />
       <Outliers period={props.period} csrf={props.csrf} names={names} version={props.version} />
       <Duplicates period={props.period} names={names} version={props.version} />
       <ExportCard period={props.period} />

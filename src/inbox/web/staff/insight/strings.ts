@@ -40,6 +40,13 @@ export const IS = {
   },
   exportQuarter: { vi: 'Tải danh sách ca HTCDS quý này', en: 'Download the HTCDS case list for this quarter' },
   exportYear: { vi: 'Tải danh sách ca HTCDS cả năm', en: 'Download the HTCDS case list for the year' },
+  mapTitle: { vi: 'Bản đồ tình hình nộp báo cáo', en: 'Map of report submissions' },
+  mapOpen: { vi: 'Xem bản đồ tỉnh', en: 'Show the province map' },
+  mapLegend: { vi: 'Chú giải', en: 'Legend' },
+  mapNotExpected: { vi: 'Không thuộc danh sách đơn vị của hộp thư', en: 'Not a unit of this inbox' },
+  mapHint: { vi: 'Di chuột hoặc dùng phím Tab để xem tên từng xã/phường.', en: 'Hover or press Tab to see each commune’s name.' },
+  mapAria: { vi: 'Bản đồ tỉnh {p}: mỗi xã/phường tô màu theo trạng thái nộp báo cáo quý {q}/{y}', en: 'Map of province {p}: each commune coloured by its report state for Q{q} {y}' },
+  mapMissing: { vi: 'Không vẽ được bản đồ', en: 'The map cannot be drawn' },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
   failed: { vi: 'Không tải được; thử lại.', en: 'Could not load; try again.' },
 } satisfies Strings<string>;
