@@ -156,6 +156,7 @@ export async function receiveSubmission(
     await audit(ctx, req, actor, 'submit_refused', accepted.id, { status: 409, reason: 'locked', sha256, size: body.length });
     throw LOCKED(accepted);
   }
+  // Checked here to spare the file write, and again atomically by the store.
   const cap = ctx.config.maxVersionsPerQuarter;
   if (versions.length >= cap) {
     await audit(ctx, req, actor, 'submit_refused', null, { status: 429, reason: 'too_many_versions', sha256, size: body.length, versions: versions.length });
@@ -180,7 +181,7 @@ export async function receiveSubmission(
       received_at: receivedAt.toISOString(),
       on_time: isOnTime(profile, year, quarter, receivedAt),
       summary: verdict.summary,
-    });
+    }, cap);
   } catch (error) {
     await ctx.files.remove(fileKey).catch(() => undefined);
     throw error;
@@ -189,6 +190,11 @@ export async function receiveSubmission(
   if (result.kind === 'locked') {
     await audit(ctx, req, actor, 'submit_refused', result.accepted.id, { status: 409, reason: 'locked', sha256, size: body.length });
     throw LOCKED(result.accepted);
+  }
+  if (result.kind === 'full') {
+    // Concurrent uploads all past the early check: the store's count decides.
+    await audit(ctx, req, actor, 'submit_refused', null, { status: 429, reason: 'too_many_versions', sha256, size: body.length, versions: result.versions });
+    throw TOO_MANY_VERSIONS(year, quarter, cap);
   }
   const version = result.version;
   await audit(ctx, req, actor, result.kind === 'created' ? 'submit' : 'submit_duplicate', version.id, {

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../../src/inbox/storage';
+import { PostgresStore } from '../../src/inbox/storage/postgres';
+import { randomUUID } from 'node:crypto';
 import type { SessionRecord, Store } from '../../src/inbox/storage/types';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 
@@ -78,5 +80,29 @@ describe.each(backends)('accounts on %s', (_name, open) => {
     expect((await store.setUnitActive('bac-ninh-2017', 'BN-TS', true))?.active).toBe(true);
     expect(await store.getUnitByTokenHash('f'.repeat(64))).not.toBeNull();
     expect(await store.setUnitActive('bac-ninh-2017', 'NOPE', false)).toBeNull();
+  });
+
+  test('the cap on versions per unit and quarter holds under concurrent inserts', async () => {
+    const unit = await store.upsertUnit({ profile: 'bac-ninh-2017', unit_code: 'BN-TP', unit_name: 'Thành phố Bắc Ninh', province_code: 'BN', token_hash: 'e'.repeat(64) });
+    const keys = Array.from({ length: 10 }, () => `ca/${randomUUID()}.bin`);
+    // On PostgreSQL a row must name bytes already in `submission_files` (foreign key).
+    if (store instanceof PostgresStore) {
+      for (const key of keys) await store.pool.query('INSERT INTO submission_files (file_key, data) VALUES ($1, $2)', [key, Buffer.from('x')]);
+    }
+    const results = await Promise.all(
+      keys.map((file_key, i) =>
+        store.insertVersion(
+          {
+            id: randomUUID(), unit_id: unit.id, profile: unit.profile, unit_code: unit.unit_code, year: 2020, quarter: 2,
+            sha256: String(i).padEnd(64, 'a'), size: 1, file_key, filename: null,
+            received_at: NOW, on_time: true, summary: { fatal: 0, error: 0, warning: 0, info: 0 },
+          },
+          3,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.kind === 'created')).toHaveLength(3);
+    expect(results.filter((r) => r.kind === 'full')).toHaveLength(7);
+    expect((await store.listUnitVersions(unit.id, 2020, 2)).map((v) => v.version)).toEqual([1, 2, 3]);
   });
 });

@@ -273,7 +273,7 @@ export class PostgresStore implements Store {
     return rows[0] ? toVersion(rows[0]) : null;
   }
 
-  async insertVersion(v: NewVersion): Promise<InsertVersionResult> {
+  async insertVersion(v: NewVersion, maxVersions = Infinity): Promise<InsertVersionResult> {
     return this.tx(async (c) => {
       await c.query('SELECT id FROM units WHERE id = $1 FOR UPDATE', [v.unit_id]);
       const quarter = (
@@ -285,6 +285,7 @@ export class PostgresStore implements Store {
       if (same) return { kind: 'existing', version: same };
       const accepted = quarter.find((x) => x.state === 'accepted');
       if (accepted) return { kind: 'locked', accepted };
+      if (quarter.length >= maxVersions) return { kind: 'full', versions: quarter.length };
       const version = quarter.reduce((n, x) => Math.max(n, x.version), 0) + 1;
       const rows = (
         await c.query(

@@ -245,7 +245,7 @@ export class SqliteStore implements Store {
     return row ? toVersion(row) : null;
   }
 
-  async insertVersion(v: NewVersion): Promise<InsertVersionResult> {
+  async insertVersion(v: NewVersion, maxVersions = Infinity): Promise<InsertVersionResult> {
     // BEGIN IMMEDIATE: one writer at a time, so the checks and the insert are atomic.
     return this.db.transaction((): InsertVersionResult => {
       const same = this.one(
@@ -262,6 +262,8 @@ export class SqliteStore implements Store {
         'SELECT COALESCE(MAX(version), 0) AS n FROM submissions WHERE unit_id = ? AND year = ? AND quarter = ?',
         v.unit_id, v.year, v.quarter,
       );
+      const count = Number(this.one('SELECT COUNT(*) AS n FROM submissions WHERE unit_id = ? AND year = ? AND quarter = ?', v.unit_id, v.year, v.quarter)?.n ?? 0);
+      if (count >= maxVersions) return { kind: 'full', versions: count };
       const version = Number(max?.n ?? 0) + 1;
       this.db
         .prepare(

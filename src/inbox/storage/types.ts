@@ -106,12 +106,15 @@ export type NewVersion = Omit<
  * - `created`: a new row (the file named by `file_key` is now owned by the row);
  * - `existing`: the same bytes were already stored for this unit+quarter (idempotent receipt;
  *   the caller deletes its now-unneeded file);
- * - `locked`: the quarter has an accepted version, nothing stored (caller deletes its file).
+ * - `locked`: the quarter has an accepted version, nothing stored (caller deletes its file);
+ * - `full`: the quarter already holds `maxVersions` versions, nothing stored (caller deletes
+ *   its file).
  */
 export type InsertVersionResult =
   | { kind: 'created'; version: SubmissionVersion }
   | { kind: 'existing'; version: SubmissionVersion }
-  | { kind: 'locked'; accepted: SubmissionVersion };
+  | { kind: 'locked'; accepted: SubmissionVersion }
+  | { kind: 'full'; versions: number };
 
 /** Result of return/accept: `conflict` when the version is not the quarter's latest or the
  *  quarter is already accepted. */
@@ -213,8 +216,9 @@ export interface Store {
   /** The unit's version with these bytes in any quarter (an upload's bytes fix its quarter):
    *  a retried upload is answered without reading the workbook again. */
   findVersionByUnitSha(unitId: number, sha256: string): Promise<SubmissionVersion | null>;
-  /** Atomic: lock check, idempotency on (unit, year, quarter, sha256), next version number. */
-  insertVersion(version: NewVersion): Promise<InsertVersionResult>;
+  /** Atomic: lock check, idempotency on (unit, year, quarter, sha256), the cap on versions per
+   *  unit and quarter (when given), next version number. */
+  insertVersion(version: NewVersion, maxVersions?: number): Promise<InsertVersionResult>;
   getVersion(id: string): Promise<SubmissionVersion | null>;
   /** One unit's versions for a quarter, oldest first. */
   listUnitVersions(unitId: number, year: number, quarter: number): Promise<SubmissionVersion[]>;
