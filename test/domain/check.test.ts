@@ -4,6 +4,10 @@ import { isSubmittable } from '../../src/domain/finding';
 import { parseWorkbook } from '../../src/domain/parse';
 import { RULES } from '../../src/domain/rules/index';
 import { PROFILES } from '../../src/profiles';
+import { buildReport } from '../../src/domain/report';
+import { readReportSheet, reportCellWrites } from '../../src/domain/reportSheet';
+import { SHEET } from '../../src/domain/sheet';
+import { unsafeText } from '../../src/domain/textSafety';
 import { buildWorkbook, checkTest, utc, validRegistryRow } from './helpers';
 
 const OWNED = [
@@ -132,6 +136,43 @@ describe('robustness', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('never throws on text of any length and content in the support log and the report\'s text cells (property)', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }), // lone surrogates, control characters
+      fc.string({ unit: 'grapheme', maxLength: 200 }),
+      fc.tuple(fc.nat(40_000), fc.string({ unit: 'binary', minLength: 1, maxLength: 3 })).map(([n, s]) => s.repeat(Math.ceil(n / s.length))),
+      fc.constantFrom('CCCD 001234567890', 'sinh ngày 31/02/2010', 'TrÇn ThÞ', '=cmd|x', 'Y te', '31/02/2020', '-5', 'năm trăm'),
+    );
+    const cell = fc.oneof(fc.constant(null), text, fc.integer(), fc.double({ noNaN: false }), fc.boolean());
+    const supportKeys = ['case_id', 'type', 'date', 'amount', 'provider', 'notes'] as const;
+    const reportCells = ['1', '4.1', '6.4', '6.5', '7.1', '7.2', '7.3'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(3), fc.constantFrom(...supportKeys), cell), { maxLength: 8 }),
+        fc.array(fc.tuple(fc.constantFrom(...reportCells), fc.constantFrom('notes' as const, 'total' as const), cell), { maxLength: 6 }),
+        (supportEdits, reportEdits) => {
+          const wb = buildWorkbook({ rows: 4 });
+          for (const [i, key, value] of supportEdits) wb.setSupport(i, key, value);
+          const sheet = wb.sheet(SHEET.report);
+          const values = readReportSheet(sheet);
+          for (const [code, col, value] of reportEdits) sheet.rows[values.rows[code]][values.columns[col] as number] = value;
+          const { parsed, findings } = checkWorkbook(wb.model, { today: wb.today });
+          for (const f of findings) {
+            expect(f.message_vi.length).toBeGreaterThan(0);
+            if (f.cell !== null) expect(f.cell).toBe(`${f.column}${f.row}`);
+            if (f.rule === 'FMT-08' && typeof f.value === 'string') expect(f.value.length).toBeLessThan(300);
+          }
+          // The fill over the same workbook: notes composed, never a crash, never an unsafe text.
+          const report = buildReport(parsed.registry.records, parsed.support.records, wb.profile, wb.meta.year, wb.meta.quarter);
+          for (const w of reportCellWrites(parsed.report, report, wb.profile)) {
+            if (typeof w.value === 'string' && typeof sheet.rows[w.row0][w.col0] !== 'string') expect(unsafeText(w.value)).toBeNull();
+          }
+        },
+      ),
+      { numRuns: 120 },
     );
   });
 
