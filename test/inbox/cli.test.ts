@@ -70,6 +70,23 @@ describe('vr inbox init / unit add / staff add', () => {
     await expect(inboxStaffAdd({ data: dir, user: 'x' }, () => undefined, async () => 'ngắn\n')).rejects.toThrow(/10/);
     await expect(inboxStaffAdd({ data: dir, user: 'x', role: 'root' }, () => undefined, async () => 'mật khẩu rất dài')).rejects.toThrow(/--role/);
   });
+
+  test('staff add for an existing account is a password reset: its sessions end, the audit says so', async () => {
+    let store = await openStore({ dataDir: dir, databaseUrl: null });
+    const lan = (await store.getStaffUser('lan'))!;
+    await store.createSession({ id_hash: 'f'.repeat(64), user_id: lan.id, csrf_token: 'c', created_at: '2026-01-01T00:00:00.000Z', expires_at: '2999-01-01T00:00:00.000Z' });
+    await store.close();
+    const lines: string[] = [];
+    await inboxStaffAdd({ data: dir, user: 'lan', role: 'admin' }, (l) => lines.push(l), async () => 'mật khẩu mới rất dài\n');
+    expect(lines.join('\n')).toMatch(/phiên đăng nhập cũ đã kết thúc.*sessions have ended/);
+    store = await openStore({ dataDir: dir, databaseUrl: null });
+    try {
+      expect(await store.getSession('f'.repeat(64), '2026-01-01T00:00:00.000Z')).toBeNull();
+      expect((await store.listAudit({ target: 'lan' })).map((e) => e.action)).toEqual(['staff_password_reset', 'staff_created']);
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe('vr submit', () => {

@@ -98,11 +98,20 @@ export async function inboxStaffAdd(
     );
   }
   const hash = await hashPassword(password);
-  await withStore(configFor(opts), async (store) => {
+  const existed = await withStore(configFor(opts), async (store) => {
+    const before = await store.getStaffUser(user);
+    // Re-adding an existing account is a password reset: its sessions end (the store does it).
     await store.upsertStaffUser({ username: user, role, password_hash: hash });
-    await store.appendAudit({ actor_role: 'system', actor: 'cli', action: 'staff_created', target: user, ip: null, detail: { role } });
+    await store.appendAudit({
+      actor_role: 'system', actor: 'cli', action: before ? 'staff_password_reset' : 'staff_created', target: user, ip: null, detail: { role },
+    });
+    return before !== null;
   });
-  out(`Đã tạo/cập nhật tài khoản ${user} (${role}). / Account ${user} (${role}) created or updated.`);
+  out(
+    existed
+      ? `Đã cập nhật tài khoản ${user} (${role}); các phiên đăng nhập cũ đã kết thúc. / Account ${user} (${role}) updated; its sessions have ended.`
+      : `Đã tạo tài khoản ${user} (${role}). / Account ${user} (${role}) created.`,
+  );
 }
 
 /** `vr inbox backup`: SQLite inbox only (PostgreSQL: pg_dump, docs/operations.md). */
