@@ -7,15 +7,16 @@ import { CODE_LISTS, COUNTRIES, supportTypes, type Code } from './codes';
 import { FIRST_BIRTH_DAY_MS, ageAt, parseBirthCell, parseDateCell } from './dates';
 import type { DateValue, ParsedWorkbook, RegistryRecord, SupportRecord, TableLayout } from './model';
 import { readReportSheet } from './reportSheet';
-import { MetaSchema, type Meta } from './schema/meta';
 import type { Profile, Unit } from './schema/profile';
 import { REGISTRY_COLUMNS, REGISTRY_KEYS, SUPPORT_COLUMNS, SUPPORT_KEYS, type ColumnSpec, type RegistryKey, type SupportKey } from './schema/registry';
 import { findSheet, isBlank, SHEET, type CellValue, type SheetModel, type WorkbookModel } from './sheet';
 import { findUnit, getProfile } from '../profiles';
 import { CodeMatcher, parseAmount, parseCount } from './parseValues';
+import { readMeta } from './metaRead';
 import { cleanText } from './text';
 
 export { CodeMatcher, communeCodes, matchCommune, parseAmount, parseCount, splitNeeds } from './parseValues';
+export { readMeta } from './metaRead';
 
 /** Header text compared without case, spaces (incl. line breaks) and a trailing `*` or `:`. */
 export function headerKey(text: string): string {
@@ -23,30 +24,6 @@ export function headerKey(text: string): string {
 }
 
 const HEADER_SEARCH_ROWS = 10;
-
-/** `_meta`: key in column A, value in column B (domain.md §2). */
-export function readMeta(workbook: WorkbookModel): { meta: Meta | null; raw: Record<string, CellValue>; cells: Record<string, number> } {
-  const raw: Record<string, CellValue> = {};
-  const cells: Record<string, number> = {};
-  const sheet = findSheet(workbook, SHEET.meta);
-  if (!sheet) return { meta: null, raw, cells };
-  sheet.rows.forEach((row, row0) => {
-    const key = cleanText(row?.[0] ?? null);
-    if (key === null) return;
-    const k = key.toLowerCase();
-    if (k in raw) return;
-    raw[k] = row[1] ?? null;
-    cells[k] = row0;
-  });
-  const candidate: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (value instanceof Date) candidate[key] = value.toISOString();
-    else if (typeof value === 'string') candidate[key] = value.normalize('NFC').trim();
-    else candidate[key] = value;
-  }
-  const parsed = MetaSchema.safeParse(candidate);
-  return { meta: parsed.success ? parsed.data : null, raw, cells };
-}
 
 /** Finds the header row (the row of the first 10 matching most headers) and each column. */
 export function locateTable<K extends string>(sheet: SheetModel | undefined | null, columns: readonly ColumnSpec<K>[]): TableLayout<K> {

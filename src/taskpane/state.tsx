@@ -5,7 +5,7 @@
  */
 import React, { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Finding } from '../domain/finding';
-import { readMeta } from '../domain/parse';
+import { readMeta } from '../domain/metaRead';
 import type { Meta } from '../domain/schema/meta';
 import type { Profile, Unit } from '../domain/schema/profile';
 import type { WorkbookModel } from '../domain/sheet';
