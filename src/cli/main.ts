@@ -55,6 +55,9 @@ export function reportError(error: unknown, stderr: (line: string) => void): num
 
 export async function main(argv: string[] = process.argv): Promise<number> {
   const program = buildProgram();
+  // Commands report their exit code through process.exitCode; a run must not inherit the code of
+  // an earlier run in the same process (the tests call main() many times in one worker).
+  process.exitCode = undefined;
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;

@@ -37,6 +37,12 @@ describe('vr consolidate', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  test('a run does not inherit the exit code an earlier command left in the process', async () => {
+    process.exitCode = 1; // as `vr validate` with findings leaves it
+    const r = await run(['--profile', 'bac-ninh-2017', '--year', '2020', '--quarter', '3', '-o', path.join(dir, 'again.xlsx'), path.join(dir, 'ts.xlsx')]);
+    expect(r.code).toBe(0);
+  });
+
   test('files → one consolidated workbook, missing units named, exit 0', async () => {
     const out = path.join(dir, 'tong-hop.xlsx');
     const r = await run(['--profile', 'bac-ninh-2017', '--year', '2020', '--quarter', '3', '-o', out, path.join(dir, 'ts.xlsx'), path.join(dir, 'yp.xlsx')]);
@@ -88,3 +94,4 @@ describe('vr consolidate', () => {
     }
   });
 });
+
