@@ -48,8 +48,20 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** Serves `dir`; with `api`, requests under /api/ go to that inbox, so the pane and the inbox
+ *  share one origin (as behind the province's https proxy). */
+export async function serve(dir: string, api?: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
+    if (api && (req.url ?? '').startsWith('/api/')) {
+      const target = new URL(req.url ?? '/', api);
+      const forward = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      forward.on('error', () => res.writeHead(502).end());
+      req.pipe(forward);
+      return;
+    }
     const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'preview.html';
     const file = path.join(dir, name);
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
