@@ -20,6 +20,8 @@ const model: WorkbookModel = wb.model;
 const DAY = 86_400_000;
 for (let i = 0; i < rows; i++) {
   const values = validRegistryRow(i, wb.profile, wb.unit, 2020, 3);
+  // Case IDs in the <unit>-<yyyy>-<nnnn> form (REG-11): a 4-digit number per year.
+  values.case_id = `${wb.unit.code}-${2000 + Math.floor(i / 9999)}-${String((i % 9999) + 1).padStart(4, '0')}`;
   // Distinct people: 2,304 names × 18,993 birth days (adults) (cycles with a large common multiple), so REG-07 stays quiet.
   const n = i % 2304;
   values.full_name = `${FAMILY[n % 12]} ${MIDDLE[Math.floor(n / 12) % 8]} ${GIVEN[Math.floor(n / 96)]}`;

@@ -15,8 +15,14 @@ export const EXCEL_CELL_LIMIT = 32_767;
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const XML_FORBIDDEN_ALL = new RegExp(XML_FORBIDDEN.source, 'g');
 
+/** Any control character or surrogate at all: one plain character class, which V8 scans far
+ *  faster than the exact pattern's lookarounds; almost every cell fails it, and only the few
+ *  that pass (an emoji's surrogate pair, say) get the exact test. */
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** The first XML-1.0-forbidden character as `U+0001`, or null when there is none. */
 export function forbiddenXmlChar(text: string): string | null {
+  if (!SUSPECT.test(text)) return null;
   const m = XML_FORBIDDEN.exec(text);
   return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : null;
 }

@@ -1,6 +1,7 @@
 /**
  * REG-11: a case ID of the form `<unit_code>-<yyyy>-<nnnn>` (domain.md §2.1), e.g.
- * `BN-TS-2020-0001`: the unit, the year received, a number within the year. A warning: another
+ * `BN-TS-2020-0001`: the unit, the year received, a number within the year, zero-padded to 4
+ * digits (a 10,000th case of a year is `…-10000`, not a fault). A warning: another
  * form still identifies the person within the workbook (REG-06 keeps it unique), but the province
  * cannot tell whose case it is once workbooks are consolidated.
  */
@@ -16,7 +17,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  *  stands for (an alias such as `BN-P-TS` of `09367`), any letter case. */
 export function caseIdPattern(unitCodes: readonly string[]): RegExp {
   const codes = [...new Set(unitCodes.filter((c) => c !== ''))].map(escape);
-  return new RegExp(`^(?:${codes.join('|')})-\\d{4}-\\d{4}$`, 'i');
+  return new RegExp(`^(?:${codes.join('|')})-\\d{4}-\\d{4,}$`, 'i');
 }
 
 /** The form with the person's own year: what the message offers as an example. */

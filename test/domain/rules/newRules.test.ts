@@ -35,6 +35,8 @@ describe('REG-11 case ID form', () => {
     wb.setRegistry(0, 'case_id', `${wb.unit.code.toLowerCase()}-2019-0420`);
     wb.setSupport(0, 'case_id', `${wb.unit.code.toLowerCase()}-2019-0420`);
     wb.setRegistry(1, 'case_id', null);
+    wb.setRegistry(2, 'case_id', `${wb.unit.code}-2020-10000`); // the year's 10,000th case
+    wb.setSupport(2, 'case_id', `${wb.unit.code}-2020-10000`);
     expect(findingsOf(wb, 'REG-11')).toEqual([]);
     expect(findingsOf(wb, 'REG-01').map((x) => x.cell)).toContain(wb.registryAddress(1, 'case_id'));
   });
