@@ -24,6 +24,10 @@ describe('Check panel', () => {
     const rpt01 = screen.getAllByText(/Lập báo cáo từ sổ theo dõi/);
     expect(rpt01).toHaveLength(1);
     expect(within(document.querySelector('details[data-rule="RPT-01"]') as HTMLElement).getByText('RPT-01 (1)')).toBeInTheDocument();
+    // The message names its cell ("Ô C15 …"): the link does not say the address twice.
+    const collapsed = expected.find((f) => f.rule === 'RPT-01')!;
+    const link = document.querySelector('details[data-rule="RPT-01"] li button') as HTMLElement;
+    expect(link.textContent!.split(collapsed.cell!).length - 1).toBe(1);
   });
 
   it('lists the same findings as checkWorkbook, grouped by severity and rule with counts', async () => {

@@ -211,7 +211,10 @@ export default function CheckPanel(): React.JSX.Element {
                               aria-label={f.cell ? `${t('checkGoTo', { cell: f.cell })}: ${lang === 'vi' ? f.message_vi : f.message_en}` : undefined}
                               onClick={() => f.sheet && f.cell && void shell.selectCell(f.sheet, f.cell)}
                             >
-                              <span className={styles.cell}>{f.cell ?? t('checkWorkbookLevel')}</span>
+                              {/* Most messages already start "Ô C15 …": the address is not said twice. */}
+                              {!(f.cell && (lang === 'vi' ? f.message_vi : f.message_en).includes(f.cell)) && (
+                                <span className={styles.cell}>{f.cell ?? t('checkWorkbookLevel')}</span>
+                              )}
                               {lang === 'vi' ? f.message_vi : f.message_en}
                             </Link>
                           </li>
