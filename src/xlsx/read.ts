@@ -45,7 +45,7 @@ function visibilityOf(state: string | undefined): SheetVisibility {
 function tooManyRows(displayName: string, sheet: string): UserError {
   return new UserError(
     'too_many_rows',
-    `Sheet "${sheet}" của tệp ${displayName} có quá ${MAX_ROWS.toLocaleString('vi-VN')} dòng (giới hạn của Excel): tệp không hợp lệ.`,
+    `Trang tính "${sheet}" của tệp ${displayName} có quá ${MAX_ROWS.toLocaleString('vi-VN')} dòng (giới hạn của Excel): tệp không hợp lệ.`,
     `Sheet "${sheet}" of ${displayName} has more than ${MAX_ROWS.toLocaleString('en-US')} rows (Excel's limit): the file is invalid.`,
   );
 }

@@ -280,7 +280,7 @@ async function resavedWorkbook(buffer: Buffer, sheetName: string, writes: readon
   if (!ws) {
     throw new UserError(
       'not_template',
-      `Không có sheet "${sheetName}" trong tệp: hãy dùng mẫu sổ theo dõi (vr new).`,
+      `Không có trang tính "${sheetName}" trong tệp: hãy dùng mẫu sổ theo dõi (vr new).`,
       `Sheet "${sheetName}" is missing: use the registry template (vr new).`,
     );
   }

@@ -26,3 +26,9 @@ test('a message about another cell, or none, is left whole; "sheet" reads "trang
   );
   expect(findingText(f(null, '', 'Sheet "_meta" is damaged'), 'en')).toBe('Sheet "_meta" is damaged');
 });
+
+test('the rules write "trang tính" in Vietnamese, and the page reads it like the older wording', () => {
+  expect(findingText(f('C5', 'Ô C5 (Giới tính) của trang tính "Sổ theo dõi": "nu" không có trong danh mục; có phải "Nữ"?'), 'vi')).toBe(
+    'Giới tính: "nu" không có trong danh mục; có phải "Nữ"?',
+  );
+});

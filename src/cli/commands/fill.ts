@@ -27,7 +27,7 @@ export async function runFill(file: string, opts: FillOptions = {}, log: (line: 
   if (!meta) {
     throw new UserError(
       'not_template',
-      `Tệp ${file} không phải sổ theo dõi theo mẫu (thiếu sheet _meta): hãy tạo sổ bằng vr new và chép dữ liệu sang.`,
+      `Tệp ${file} không phải sổ theo dõi theo mẫu (thiếu trang tính _meta): hãy tạo sổ bằng vr new và chép dữ liệu sang.`,
       `${file} is not a registry template workbook (no _meta sheet): create one with vr new and copy the data over.`,
     );
   }
@@ -48,7 +48,7 @@ export async function runFill(file: string, opts: FillOptions = {}, log: (line: 
   if (!parsed.report.sheet || parsed.report.headerRow0 === null) {
     throw new UserError(
       'not_template',
-      `Tệp ${file} thiếu sheet "${SHEET.report}" hoặc hàng tiêu đề "Mã | Chỉ tiêu | …": hãy tạo sổ bằng vr new.`,
+      `Tệp ${file} thiếu trang tính "${SHEET.report}" hoặc hàng tiêu đề "Mã | Chỉ tiêu | …": hãy tạo sổ bằng vr new.`,
       `${file} has no "${SHEET.report}" sheet or its "Mã | Chỉ tiêu | …" header row: create the workbook with vr new.`,
     );
   }

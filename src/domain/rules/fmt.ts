@@ -31,11 +31,11 @@ export function templateFindings(parsed: ParsedWorkbook): Finding[] {
   const redo = 'Hãy tạo một sổ theo dõi mới theo mẫu rồi chép dữ liệu sang.';
   const redoEn = 'Create a new register workbook from the template and copy the data over.';
   if (Object.keys(raw).length === 0) {
-    return [metaFinding(parsed, 'FMT-01', null, `Tệp này không phải sổ theo dõi theo mẫu: thiếu sheet ẩn "_meta". ${redo}`, `This is not a register template workbook: the hidden sheet "_meta" is missing. ${redoEn}`)];
+    return [metaFinding(parsed, 'FMT-01', null, `Tệp này không phải sổ theo dõi theo mẫu: thiếu trang tính ẩn "_meta". ${redo}`, `This is not a register template workbook: the hidden sheet "_meta" is missing. ${redoEn}`)];
   }
   const template = typeof raw.template === 'string' ? raw.template.trim() : raw.template;
   if (template !== TEMPLATE_ID) {
-    return [metaFinding(parsed, 'FMT-01', 'template', `Tệp này không phải sổ theo dõi theo mẫu: sheet ẩn "_meta" ghi một mẫu khác (${JSON.stringify(template ?? '')}). ${redo}`, `This is not a register template workbook: the hidden sheet "_meta" names another template (${JSON.stringify(template ?? '')}). ${redoEn}`)];
+    return [metaFinding(parsed, 'FMT-01', 'template', `Tệp này không phải sổ theo dõi theo mẫu: trang tính ẩn "_meta" ghi một mẫu khác (${JSON.stringify(template ?? '')}). ${redo}`, `This is not a register template workbook: the hidden sheet "_meta" names another template (${JSON.stringify(template ?? '')}). ${redoEn}`)];
   }
   const version = Number(raw.template_version);
   if (Number.isFinite(version) && version > TEMPLATE_VERSION) {
@@ -45,7 +45,7 @@ export function templateFindings(parsed: ParsedWorkbook): Finding[] {
     const issues = MetaSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])));
     const keys = issues.success ? [] : [...new Set(issues.error.issues.map((i) => String(i.path[0] ?? '?')))];
     const first = keys[0] ?? null;
-    return [metaFinding(parsed, 'FMT-01', first, `Sheet "_meta" bị hỏng: thiếu hoặc sai ${keys.join(', ')}. ${redo}`, `Sheet "_meta" is damaged: ${keys.join(', ')} missing or invalid. ${redoEn}`)];
+    return [metaFinding(parsed, 'FMT-01', first, `Trang tính "_meta" bị hỏng: thiếu hoặc sai ${keys.join(', ')}. ${redo}`, `Sheet "_meta" is damaged: ${keys.join(', ')} missing or invalid. ${redoEn}`)];
   }
   if (!parsed.profile) {
     return [metaFinding(parsed, 'FMT-01', 'profile', `Kế hoạch "${parsed.meta.profile}" trong "_meta" không có trong phần mềm. ${redo}`, `Plan profile "${parsed.meta.profile}" in "_meta" is unknown to this software. ${redoEn}`)];
@@ -64,17 +64,17 @@ function fatalRule(id: 'FMT-01' | 'FMT-02', vi: string, en: string): Rule {
 function tableHeaderFindings(layout: ParsedWorkbook['registry'] | ParsedWorkbook['support'], name: string, columns: readonly ColumnSpec[]): Finding[] {
   const sev = 'error';
   if (!layout.sheet) {
-    return [makeFinding('FMT-03', sev, { sheet: name }, null, `Thiếu sheet "${name}": hãy dùng sổ theo mẫu.`, `Sheet "${name}" is missing: use the template workbook.`)];
+    return [makeFinding('FMT-03', sev, { sheet: name }, null, `Thiếu trang tính "${name}": hãy dùng sổ theo mẫu.`, `Sheet "${name}" is missing: use the template workbook.`)];
   }
   const sheet = layout.sheet.name;
   if (layout.headerRow0 === null) {
-    return [makeFinding('FMT-03', sev, { sheet }, null, `Sheet "${sheet}": không tìm thấy dòng tiêu đề cột trong 10 dòng đầu: hãy khôi phục tiêu đề theo mẫu.`, `Sheet "${sheet}": no header row in the first 10 rows: restore the template headers.`)];
+    return [makeFinding('FMT-03', sev, { sheet }, null, `Trang tính "${sheet}": không tìm thấy dòng tiêu đề cột trong 10 dòng đầu: hãy khôi phục tiêu đề theo mẫu.`, `Sheet "${sheet}": no header row in the first 10 rows: restore the template headers.`)];
   }
   const row0 = layout.headerRow0;
   return columns
     .filter((c) => c.required !== 'no' && (layout.missing as string[]).includes(c.key))
     .map((c) =>
-      makeFinding('FMT-03', sev, { sheet, row0, field: c.key }, null, `Sheet "${sheet}", dòng ${row0 + 1}: thiếu cột bắt buộc "${c.header_vi}": hãy thêm lại cột này với đúng tiêu đề.`, `Sheet "${sheet}", row ${row0 + 1}: the required column "${c.header_vi}" (${c.header_en}) is missing: add it back with this exact header.`),
+      makeFinding('FMT-03', sev, { sheet, row0, field: c.key }, null, `Trang tính "${sheet}", dòng ${row0 + 1}: thiếu cột bắt buộc "${c.header_vi}": hãy thêm lại cột này với đúng tiêu đề.`, `Sheet "${sheet}", row ${row0 + 1}: the required column "${c.header_vi}" (${c.header_en}) is missing: add it back with this exact header.`),
     );
 }
 
@@ -84,16 +84,16 @@ const REPORT_COLUMN_KEYS = ['code', 'label', 'total', 'male', 'female', 'under16
  *  is read by R2's `readReportSheet`; missing row codes are RPT's business). */
 function reportHeaderFindings(report: ReportSheetValues): Finding[] {
   const name = SHEET.report;
-  if (!report.sheet) return [makeFinding('FMT-03', 'error', { sheet: name }, null, `Thiếu sheet "${name}": hãy dùng sổ theo mẫu.`, `Sheet "${name}" is missing: use the template workbook.`)];
+  if (!report.sheet) return [makeFinding('FMT-03', 'error', { sheet: name }, null, `Thiếu trang tính "${name}": hãy dùng sổ theo mẫu.`, `Sheet "${name}" is missing: use the template workbook.`)];
   const sheet = report.sheet.name;
   if (report.headerRow0 === null) {
-    return [makeFinding('FMT-03', 'error', { sheet }, null, `Sheet "${sheet}": không tìm thấy dòng tiêu đề bảng (${REPORT_HEADERS.join(' | ')}): hãy khôi phục theo mẫu.`, `Sheet "${sheet}": the table header row (${REPORT_HEADERS.join(' | ')}) was not found: restore it from the template.`)];
+    return [makeFinding('FMT-03', 'error', { sheet }, null, `Trang tính "${sheet}": không tìm thấy dòng tiêu đề bảng (${REPORT_HEADERS.join(' | ')}): hãy khôi phục theo mẫu.`, `Sheet "${sheet}": the table header row (${REPORT_HEADERS.join(' | ')}) was not found: restore it from the template.`)];
   }
   const row0 = report.headerRow0;
   const out: Finding[] = [];
   REPORT_COLUMN_KEYS.forEach((key, i) => {
     if (report.columns[key] === undefined) {
-      out.push(makeFinding('FMT-03', 'error', { sheet, row0, field: key }, null, `Sheet "${sheet}", dòng ${row0 + 1}: thiếu cột "${REPORT_HEADERS[i]}": hãy thêm lại theo mẫu.`, `Sheet "${sheet}", row ${row0 + 1}: column "${REPORT_HEADERS[i]}" is missing: add it back as in the template.`));
+      out.push(makeFinding('FMT-03', 'error', { sheet, row0, field: key }, null, `Trang tính "${sheet}", dòng ${row0 + 1}: thiếu cột "${REPORT_HEADERS[i]}": hãy thêm lại theo mẫu.`, `Sheet "${sheet}", row ${row0 + 1}: column "${REPORT_HEADERS[i]}" is missing: add it back as in the template.`));
     }
   });
   return out;
@@ -142,8 +142,8 @@ function unsafeCell(sheet: string, row0: number, col0: number, field: string | n
   const shownValue = value.length > 200 ? `${value.slice(0, 200)}…` : value;
   out.push(
     bad.kind === 'length'
-      ? makeFinding('FMT-08', 'error', place, shownValue, `Ô ${address} của sheet "${sheet}" dài ${bad.length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${EXCEL_CELL_LIMIT.toLocaleString('vi-VN')} ký tự của Excel: hãy rút ngắn nội dung (hoặc chia sang ô khác).`, `Cell ${address} of sheet "${sheet}" holds ${bad.length.toLocaleString('en-US')} characters, over Excel's limit of ${EXCEL_CELL_LIMIT.toLocaleString('en-US')}: shorten it (or split it over cells).`)
-      : makeFinding('FMT-08', 'error', place, shownValue, `Ô ${address} của sheet "${sheet}" chứa ký tự điều khiển ${bad.char} mà tệp Excel không lưu được (thường do chép từ phần mềm khác): hãy gõ lại nội dung ô này.`, `Cell ${address} of sheet "${sheet}" holds the control character ${bad.char}, which an Excel file cannot store (usually pasted from another program): type the cell's text again.`),
+      ? makeFinding('FMT-08', 'error', place, shownValue, `Ô ${address} của trang tính "${sheet}" dài ${bad.length.toLocaleString('vi-VN')} ký tự, quá giới hạn ${EXCEL_CELL_LIMIT.toLocaleString('vi-VN')} ký tự của Excel: hãy rút ngắn nội dung (hoặc chia sang ô khác).`, `Cell ${address} of sheet "${sheet}" holds ${bad.length.toLocaleString('en-US')} characters, over Excel's limit of ${EXCEL_CELL_LIMIT.toLocaleString('en-US')}: shorten it (or split it over cells).`)
+      : makeFinding('FMT-08', 'error', place, shownValue, `Ô ${address} của trang tính "${sheet}" chứa ký tự điều khiển ${bad.char} mà tệp Excel không lưu được (thường do chép từ phần mềm khác): hãy gõ lại nội dung ô này.`, `Cell ${address} of sheet "${sheet}" holds the control character ${bad.char}, which an Excel file cannot store (usually pasted from another program): type the cell's text again.`),
   );
 }
 

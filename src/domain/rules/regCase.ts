@@ -27,7 +27,7 @@ function example(unitCode: string, r: RegistryRecord): string {
 }
 
 const message = (p: Place, id: string, sample: string): Place => ({
-  vi: `${cap(p.vi)}: mã hồ sơ "${id}" không theo dạng <mã đơn vị>-<năm>-<số thứ tự 4 chữ số>, ví dụ ${sample}: hãy sửa theo dạng này (ở cả sheet "Hỗ trợ").`,
+  vi: `${cap(p.vi)}: mã hồ sơ "${id}" không theo dạng <mã đơn vị>-<năm>-<số thứ tự 4 chữ số>, ví dụ ${sample}: hãy sửa theo dạng này (ở cả trang tính "Hỗ trợ").`,
   en: `${cap(p.en)}: case ID "${id}" is not of the form <unit code>-<year>-<4-digit number>, e.g. ${sample}: change it to this form (in sheet "Hỗ trợ" too).`,
 });
 

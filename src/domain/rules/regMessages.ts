@@ -39,7 +39,7 @@ export const REG02_MESSAGE_3 = (p: Place, part: string, suggestion: { vi: string
         en: `${cap(p.en)}: "${part}" is not a support type of the applicable law; did you mean "${suggestion.vi}" (${suggestion.en})? Separate types with ;`,
       }
     : {
-        vi: `${cap(p.vi)}: "${part}" không phải loại hỗ trợ của luật áp dụng: chọn từ sheet "Danh mục", cách nhau bằng dấu ;`,
+        vi: `${cap(p.vi)}: "${part}" không phải loại hỗ trợ của luật áp dụng: chọn từ trang tính "Danh mục", cách nhau bằng dấu ;`,
         en: `${cap(p.en)}: "${part}" is not a support type of the applicable law: pick from sheet "Danh mục", separated by ;`,
       };
 export const REG03_MESSAGE_4 = (p: Place, r: RegistryRecord): Place => ({

@@ -208,7 +208,7 @@ function allMet(needs: readonly string[], mask: number, bit: ReadonlyMap<string,
 
 function sup03Finding(ctx: RuleContext, rec: RegistryRecord, unmet: Code[]): Finding {
   return registryFinding(ctx, 'SUP-03', 'warning', rec, 'support_needs', (p) => ({
-    vi: `${cap(p.vi)}: hồ sơ ${rec.case_id} có nhu cầu ${unmet.map((t) => `"${t.vi}"`).join(', ')} nhưng sheet "Hỗ trợ" chưa có lần hỗ trợ nào loại này: hãy ghi lần hỗ trợ, hoặc sửa nhu cầu.`,
+    vi: `${cap(p.vi)}: hồ sơ ${rec.case_id} có nhu cầu ${unmet.map((t) => `"${t.vi}"`).join(', ')} nhưng trang tính "Hỗ trợ" chưa có lần hỗ trợ nào loại này: hãy ghi lần hỗ trợ, hoặc sửa nhu cầu.`,
     en: `${cap(p.en)}: case ${rec.case_id} needs ${unmet.map((t) => `"${t.en}"`).join(', ')} but the "Hỗ trợ" sheet has no support of that type: record the support or correct the needs.`,
   }));
 }
@@ -269,7 +269,7 @@ const SUP_06: Rule = {
       .filter((sup, i) => persons[i] === undefined && caseKey(sup.case_id) !== null)
       .map((sup) =>
         supportFinding(ctx, 'SUP-06', 'error', sup, 'case_id', (p) => ({
-          vi: `${cap(p.vi)}: mã hồ sơ "${sup.case_id}" không có trong sheet "Sổ theo dõi": hãy sửa mã cho đúng, hoặc nhập người này vào sổ theo dõi trước.`,
+          vi: `${cap(p.vi)}: mã hồ sơ "${sup.case_id}" không có trong trang tính "Sổ theo dõi": hãy sửa mã cho đúng, hoặc nhập người này vào sổ theo dõi trước.`,
           en: `${cap(p.en)}: case ID "${sup.case_id}" is not in the "Sổ theo dõi" registry: correct the ID or enter the person in the registry first.`,
         })),
       );

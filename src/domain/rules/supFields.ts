@@ -31,7 +31,7 @@ const emptyMessage = (p: Place, c: ColumnSpec<SupportKey>): Place => ({
 const typeMessage = (p: Place, raw: CellValue | undefined, hint: Code | null): Place =>
   hint
     ? { vi: `${cap(p.vi)}: ${shown(raw)} không phải loại hỗ trợ của luật áp dụng; có phải "${hint.vi}"?`, en: `${cap(p.en)}: ${shown(raw)} is not a support type of the applicable law; did you mean "${hint.vi}" (${hint.en})?` }
-    : { vi: `${cap(p.vi)}: ${shown(raw)} không phải loại hỗ trợ của luật áp dụng: chọn từ sheet "Danh mục".`, en: `${cap(p.en)}: ${shown(raw)} is not a support type of the applicable law: pick one from sheet "Danh mục".` };
+    : { vi: `${cap(p.vi)}: ${shown(raw)} không phải loại hỗ trợ của luật áp dụng: chọn từ trang tính "Danh mục".`, en: `${cap(p.en)}: ${shown(raw)} is not a support type of the applicable law: pick one from sheet "Danh mục".` };
 
 const dateMessage = (p: Place, raw: CellValue | undefined): Place => ({
   vi: `${cap(p.vi)}: ${shown(raw)} không phải ngày hợp lệ: nhập theo dạng dd/mm/yyyy (ngày trước, tháng sau).`,

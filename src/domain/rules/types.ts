@@ -47,9 +47,9 @@ export function supportHeader(key: SupportKey): { vi: string; en: string } {
 /** "ô J12 (Ngày tiếp nhận)" / "cell J12 (Date received)"; the row alone when the column is
  *  missing. */
 export function placeText(sheet: string, row0: number, col0: number | undefined, header: { vi: string; en: string }): { vi: string; en: string } {
-  if (col0 === undefined) return { vi: `dòng ${row0 + 1} (${header.vi}) của sheet "${sheet}"`, en: `row ${row0 + 1} (${header.en}) of sheet "${sheet}"` };
+  if (col0 === undefined) return { vi: `dòng ${row0 + 1} (${header.vi}) của trang tính "${sheet}"`, en: `row ${row0 + 1} (${header.en}) of sheet "${sheet}"` };
   const address = cellAddress(row0, col0);
-  return { vi: `ô ${address} (${header.vi}) của sheet "${sheet}"`, en: `cell ${address} (${header.en}) of sheet "${sheet}"` };
+  return { vi: `ô ${address} (${header.vi}) của trang tính "${sheet}"`, en: `cell ${address} (${header.en}) of sheet "${sheet}"` };
 }
 
 /** Shown value: dates dd/mm/yyyy, text quoted. */
