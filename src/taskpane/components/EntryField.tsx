@@ -5,11 +5,13 @@
 import React, { useId } from 'react';
 import { Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CODE_LISTS, supportTypes } from '../../domain/codes';
+import { isOfficialUnit } from '../../domain/communes';
 import type { Finding } from '../../domain/finding';
 import type { Profile, Unit } from '../../domain/schema/profile';
 import type { ColumnSpec, RegistryKey } from '../../domain/schema/registry';
 import { NEEDS_SEPARATOR, splitNeedsText, type FormValues } from '../lib/entryRow';
 import { usePane } from '../state';
+import { CommuneField } from './CommuneField';
 
 export type { FormValues };
 
@@ -36,6 +38,9 @@ export const EntryField = React.memo(function EntryField({ column, value, onChan
   };
   const set = (v: string): void => onChange(column.key, v);
 
+  if (column.kind === 'commune' && isOfficialUnit(unit)) {
+    return <CommuneField unit={unit} value={value} set={set} lang={lang} field={fieldProps} />;
+  }
   if (column.kind === 'code' || column.kind === 'commune') {
     const options =
       column.kind === 'commune'
