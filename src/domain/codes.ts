@@ -4,6 +4,7 @@
  * (`nu` -> `Nữ`, missing diacritics, extra spaces, case).
  */
 import { COUNTRIES } from './countries';
+import { editDistance } from './editDistance';
 import type { LawVersion } from './schema/profile';
 
 export { COUNTRIES };
@@ -205,23 +206,6 @@ function indexOf(codes: readonly Code[]): ListIndex {
   return index;
 }
 
-/** Levenshtein distance, bounded: returns max+1 as soon as it is exceeded. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 /**
  * Matches a typed value against a code list. Exact (NFC, case- and space-insensitive) or an
@@ -251,7 +235,7 @@ export function matchCode(codes: readonly Code[], raw: string): CodeMatch {
   let bestDistance = max + 1;
   for (const { code, forms } of index.nearForms) {
     for (const form of forms) {
-      const d = distance(folded, form, max);
+      const d = editDistance(folded, form, max);
       if (d < bestDistance) {
         best = code;
         bestDistance = d;

@@ -3,6 +3,7 @@
  * (`tu son`, `Từ Sơn`, `09367`). Used for the pane's pickers and for the close matches an
  * unknown unit code names.
  */
+import { editDistance } from '../domain/editDistance';
 import { searchKey } from './officialList';
 
 export interface Searchable {
@@ -15,23 +16,6 @@ interface Scored<T> {
   score: number;
 }
 
-/** Bounded Levenshtein distance (max+1 once exceeded). */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 /** Units whose name holds every typed word (as a word start), or whose code starts with the
  *  typed digits; best first: whole name, then name start, then anywhere. */
