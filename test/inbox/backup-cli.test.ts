@@ -1,24 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { main } from '../../src/cli/main';
 import { openStore } from '../../src/inbox/storage';
 import { tempDir } from './helpers';
+import { vrInProcess } from '../cli/inProcess';
 
-/** Runs `vr …` in-process and captures what it prints and its exit code. */
-async function vr(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    const code = await main(['node', 'vr', ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const vr = vrInProcess;
 
 describe('vr inbox backup / restore on the command line', () => {
   const root = tempDir('vr-backup-cli-');

@@ -1,25 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import { CASES_SHEET, SUMMARY_SHEET } from '../../src/inbox/consolidate';
 import { XLSX, sampleWorkbook, startTestInbox, tempDir } from './helpers';
+import { vrInProcess, type InProcessRun } from '../cli/inProcess';
 
-/** `vr consolidate` as a clerk runs it: files on disk, or the inbox's workbook with --inbox. */
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const so = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const se = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    const code = await main(['node', 'vr', 'consolidate', ...args]);
-    return { code, out, err };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+/** `vr consolidate …` as a clerk runs it. */
+const run = (args: string[]): Promise<InProcessRun> => vrInProcess('consolidate', ...args);
 
 async function sheetNames(file: string): Promise<string[]> {
   const wb = new ExcelJS.Workbook();

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inboxExpect } from '../../src/cli/commands/inboxUnits';
-import { main } from '../../src/cli/main';
 import { sha256Hex } from '../../src/inbox/auth';
 import { openStore } from '../../src/inbox/storage';
 import type { Store } from '../../src/inbox/storage/types';
@@ -10,22 +9,11 @@ import { trackPeriod } from '../../src/inbox/tracking';
 import { getProfile } from '../../src/profiles';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { startTestInbox } from './helpers';
+import { vrInProcess } from '../cli/inProcess';
 
 const vn = getProfile('vn-2025')!;
 
-async function vr(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    return { code: await main(['node', 'vr', ...args]), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const vr = vrInProcess;
 
 describe("a province's inbox in one command", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vr-province-'));

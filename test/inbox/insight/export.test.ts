@@ -1,30 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../../src/cli/main';
 import { parseWorkbook } from '../../../src/domain/parse';
 import { QI_FIELDS, TOOLKIT_FIELDS } from '../../../src/domain/htcds';
 import { CASE_SHEET } from '../../../src/inbox/htcdsExport';
 import { getProfile } from '../../../src/profiles';
 import { readWorkbookBuffer } from '../../../src/xlsx/read';
 import { sampleWorkbook, startTestInbox, tempDir, XLSX } from '../helpers';
+import { vrInProcess, type InProcessRun } from '../../cli/inProcess';
 
 /** `vr export --format htcds` and the staff page's download: consented rows, no identifiers,
  *  k-anonymous, in IOM's toolkit layout. */
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const so = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
-  const se = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-  try {
-    const code = await main(['node', 'vr', 'export', ...args]);
-    return { code, out, err };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+/** `vr export …` as a clerk runs it. */
+const run = (args: string[]): Promise<InProcessRun> => vrInProcess('export', ...args);
 
 const dmy = (d: Date): string => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
