@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { execFileSync as run } from 'node:child_process';
 import '../../src/profiles/officialAll';
 import { hashPassword, newToken, sha256Hex } from '../../src/inbox/auth';
 import { loadConfig } from '../../src/inbox/config';
@@ -132,6 +133,25 @@ test('each commune is reachable by keyboard and says its name and state', async 
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-code'));
   expect(CODES).toContain(focused);
   expect(focused).not.toBe(CODES[0]);
+  await page.close();
+});
+
+test('the quarter view prints on one A4 page: title, key figures, map, every unit, signature blocks', async () => {
+  const page = await staffPage(1280, 'vn-2025', '2025');
+  await page.getByTestId('map-open').click();
+  await page.getByTestId('province-map').waitFor();
+  const pdf = path.join(SHOTS, 'insight-print.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  const info = run('pdfinfo', [pdf], { encoding: 'utf8' });
+  expect(info).toMatch(/Pages:\s+1\n/);
+  expect(info).toMatch(/Page size:\s+595\.\d+ x 84\d\.\d+ pts \(A4\)/);
+  const text = run('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('QUÝ 3/2025');
+  expect(text).toContain('THỦ TRƯỞNG ĐƠN VỊ');
+  expect(text).toContain('NGƯỜI LẬP BIỂU');
+  expect(text).toContain(CODES[CODES.length - 1]);
+  expect(text).not.toContain('Tải bản nộp');
+  run('pdftoppm', ['-png', '-r', '60', '-singlefile', pdf, path.join(SHOTS, 'insight-print')]);
   await page.close();
 });
 

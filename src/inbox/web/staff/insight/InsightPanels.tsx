@@ -2,6 +2,8 @@ import * as React from 'react';
 import { Duplicates } from './Duplicates';
 import { ExportCard } from './ExportCard';
 import { MapCard } from './MapCard';
+import { PrintHeader, PrintStyles, PrintUnits } from './PrintSummary';
+import { PROFILES } from '../../../../profiles';
 import { Outliers } from './Outliers';
 import type { PeriodArgs } from './api';
 
@@ -16,7 +18,10 @@ export function InsightPanels(props: {
   const names = React.useMemo(() => Object.fromEntries(props.units.map((u) => [u.unit_code, u.unit_name])), [props.units]);
   return (
     <>
+      <PrintStyles />
+      <PrintHeader period={props.period} units={props.units} department={PROFILES.find((p) => p.id === props.period.profile)?.department ?? ''} />
       <MapCard period={props.period} units={props.units} />
+      <PrintUnits units={props.units} />
       <Outliers period={props.period} csrf={props.csrf} names={names} version={props.version} />
       <Duplicates period={props.period} names={names} version={props.version} />
       <ExportCard period={props.period} />

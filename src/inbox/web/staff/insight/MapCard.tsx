@@ -9,6 +9,7 @@ const ProvinceMap = React.lazy(() => import(/* webpackChunkName: "map" */ './Pro
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
 export interface MapUnit {
@@ -51,13 +52,16 @@ export function MapCard(props: { period: PeriodArgs; units: MapUnit[] }): React.
   return (
     <Card className={styles.card} data-testid="map-card">
       <Title3 as="h2">{t('mapTitle')}</Title3>
-      {!open && (
-        <div>
+      <div className={styles.buttons}>
+        {!open && (
           <Button onClick={() => setOpen(true)} data-testid="map-open">
             {t('mapOpen')}
           </Button>
-        </div>
-      )}
+        )}
+        <Button appearance="subtle" onClick={() => window.print()} data-testid="print">
+          {t('print')}
+        </Button>
+      </div>
       {open && missing && (
         <MessageBar intent="warning" data-testid="map-missing">
           <MessageBarBody>
@@ -72,7 +76,11 @@ export function MapCard(props: { period: PeriodArgs; units: MapUnit[] }): React.
           <ProvinceMap topology={topo.data} province={topo.province} period={props.period} units={props.units} />
         </React.Suspense>
       )}
-      {open && topo && <Text size={200}>{t('mapHint')}</Text>}
+      {open && topo && (
+        <Text size={200} data-testid="map-hint">
+          {t('mapHint')}
+        </Text>
+      )}
     </Card>
   );
 }

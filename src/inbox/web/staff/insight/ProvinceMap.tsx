@@ -12,7 +12,7 @@ import { IS } from './strings';
 const STATES = ['missing', 'submitted', 'late', 'returned', 'accepted'] as const;
 
 const useStyles = makeStyles({
-  wrap: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-start' },
+  wrap: { display: 'flex', flexWrap: 'wrap', printColorAdjust: 'exact', gap: tokens.spacingHorizontalL, alignItems: 'flex-start' },
   svg: { width: '100%', maxWidth: '640px', height: 'auto', flexGrow: 1, flexBasis: '320px' },
   path: {
     stroke: tokens.colorNeutralBackground1,
@@ -28,6 +28,13 @@ const useStyles = makeStyles({
   returned: { fill: tokens.colorPaletteRedBackground3 },
   accepted: { fill: tokens.colorPaletteGreenBackground3 },
   other: { fill: tokens.colorNeutralBackground3 },
+  // Legend swatches: the same colours as backgrounds (a span has no fill).
+  swatchmissing: { backgroundColor: tokens.colorNeutralBackground5 },
+  swatchsubmitted: { backgroundColor: tokens.colorPaletteBlueBorderActive },
+  swatchlate: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
+  swatchreturned: { backgroundColor: tokens.colorPaletteRedBackground3 },
+  swatchaccepted: { backgroundColor: tokens.colorPaletteGreenBackground3 },
+  swatchother: { backgroundColor: tokens.colorNeutralBackground3, border: `1px solid ${tokens.colorNeutralStroke1}` },
   legend: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: 'none' },
   swatch: { display: 'inline-block', width: '14px', height: '14px', marginRight: tokens.spacingHorizontalS, verticalAlign: 'middle', borderRadius: tokens.borderRadiusSmall },
   name: { minHeight: '1.5em' },
@@ -133,12 +140,12 @@ export default function ProvinceMap(props: { topology: unknown; province: string
         <ul className={styles.legend} data-testid="map-legend">
           {STATES.map((s) => (
             <li key={s}>
-              <span className={mergeClasses(styles.swatch, styles[s])} aria-hidden="true" />
+              <span className={mergeClasses(styles.swatch, styles[`swatch${s}`])} aria-hidden="true" />
               {STATE_LABEL[s][lang]}
             </li>
           ))}
           <li>
-            <span className={mergeClasses(styles.swatch, styles.other)} aria-hidden="true" />
+            <span className={mergeClasses(styles.swatch, styles.swatchother)} aria-hidden="true" />
             {t('mapNotExpected')}
           </li>
         </ul>

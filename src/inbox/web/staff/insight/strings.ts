@@ -47,6 +47,13 @@ export const IS = {
   mapHint: { vi: 'Di chuột hoặc dùng phím Tab để xem tên từng xã/phường.', en: 'Hover or press Tab to see each commune’s name.' },
   mapAria: { vi: 'Bản đồ tỉnh {p}: mỗi xã/phường tô màu theo trạng thái nộp báo cáo quý {q}/{y}', en: 'Map of province {p}: each commune coloured by its report state for Q{q} {y}' },
   mapMissing: { vi: 'Không vẽ được bản đồ', en: 'The map cannot be drawn' },
+  print: { vi: 'In bản tóm tắt quý (A4)', en: 'Print the quarter summary (A4)' },
+  printTitle: { vi: 'TÌNH HÌNH NỘP BÁO CÁO QUÝ {q}/{y}', en: 'REPORT SUBMISSIONS, Q{q} {y}' },
+  printDate: { vi: 'Ngày {d} tháng {m} năm {y}', en: 'Date: {d}/{m}/{y}' },
+  printPreparer: { vi: 'NGƯỜI LẬP BIỂU', en: 'PREPARED BY' },
+  printHead: { vi: 'THỦ TRƯỞNG ĐƠN VỊ', en: 'HEAD OF DEPARTMENT' },
+  printSignName: { vi: '(Ký, ghi rõ họ tên)', en: '(Signature, full name)' },
+  printSignSeal: { vi: '(Ký tên, đóng dấu)', en: '(Signature and seal)' },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
   failed: { vi: 'Không tải được; thử lại.', en: 'Could not load; try again.' },
 } satisfies Strings<string>;
