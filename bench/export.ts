@@ -11,42 +11,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateSample } from '../src/domain/sample';
-import type { Profile } from '../src/domain/schema/profile';
 import type { UnitInput } from '../src/inbox/consolidate';
 import { exportHtcds } from '../src/inbox/htcdsExport';
-import { vn2025 } from '../src/profiles/vn-2025';
 import { readWorkbookFile } from '../src/xlsx/read';
-import { templateToBuffer, writeFileAtomic } from '../src/xlsx/write';
+import { writeFileAtomic } from '../src/xlsx/write';
+import { YEAR, benchProfile, ensureInputs } from './benchProvince';
 
 const ROOT = path.resolve(__dirname, '..');
-const YEAR = 2025;
-const QUARTER = 3;
 
-/** The same profile and inputs as bench/consolidate.ts. */
-function benchProfile(n: number): Profile {
-  const units = Array.from({ length: n }, (_, i) => {
-    const name = `Xã Thử Nghiệm ${String(i + 1).padStart(3, '0')}`;
-    return { code: `BX-${String(i + 1).padStart(3, '0')}`, name, communes: [name] };
-  });
-  // Its own unit list, not the official one vn-2025 reads.
-  return { ...vn2025, unit_list: undefined, id: `bench-${n}`, title: `Tỉnh thử nghiệm, ${n} xã (chỉ dùng cho đo hiệu năng)`, units };
-}
-const rowsFor = (i: number) => 20 + ((i * 7) % 31);
 
-async function ensureInputs(profile: Profile, dir: string): Promise<string[]> {
-  const marker = path.join(dir, 'done.json');
-  const files = profile.units.map((u) => path.join(dir, `${u.code}.xlsx`));
-  if (fs.existsSync(marker) && files.every((f) => fs.existsSync(f))) return files;
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [i, unit] of profile.units.entries()) {
-    const { spec } = generateSample({ rows: rowsFor(i), seed: i + 1, profile, unit, year: YEAR, quarter: QUARTER });
-    fs.writeFileSync(files[i], await templateToBuffer(spec));
-    if ((i + 1) % 100 === 0) console.log(`  generated ${i + 1}/${profile.units.length}`);
-  }
-  fs.writeFileSync(marker, JSON.stringify({ units: profile.units.length, year: YEAR, quarter: QUARTER }));
-  return files;
-}
 
 interface Measured {
   total_ms: number;
