@@ -94,4 +94,10 @@ describe('administration routes', () => {
     expect(actions).toEqual(['staff_created', 'staff_password_reset', 'staff_role_changed', 'staff_deactivated', 'staff_activated']);
     expect(JSON.stringify(await inbox.ctx.store.listAudit())).not.toContain(second);
   });
+
+  test('a commune of the official list is added under its own province, not the profile\'s "VN"', async () => {
+    const added = await post('/api/admin/units', { profile: 'vn-2025', unit_code: 'BN-P-TS' });
+    expect(added.status).toBe(200);
+    expect(added.json().unit).toMatchObject({ unit_code: '09367', unit_name: 'Phường Từ Sơn', province_code: '24' });
+  });
 });

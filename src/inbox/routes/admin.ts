@@ -90,7 +90,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: InboxContext): vo
       throw new HttpError(409, 'exists', `Đơn vị ${unit.code} đã có trong hộp thư; dùng "Cấp mã mới" để thay mã.`, `Unit ${unit.code} is already in the inbox; use "New token" to replace its token.`);
     }
     const token = newToken();
-    const record = await ctx.store.upsertUnit({ profile: profile.id, unit_code: unit.code, unit_name: unit.name, province_code: profile.province_code, token_hash: sha256Hex(token) });
+    const record = await ctx.store.upsertUnit({ profile: profile.id, unit_code: unit.code, unit_name: unit.name, province_code: unit.province_code ?? profile.province_code, token_hash: sha256Hex(token) });
     await audit(ctx, req, actor(staff), 'unit_token_issued', unit.code, { profile: profile.id, replaced: existed !== null });
     return { unit: unitView(record), token };
   };
