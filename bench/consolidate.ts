@@ -65,7 +65,7 @@ function writeSection(n: number, inputsMb: number, m: Measured): void {
   const ok = m.total_ms < 60_000 && m.rss_mb < 2048;
   const section = [
     '<!-- bench:consolidate -->',
-    '## Consolidated workbook (bench/consolidate.ts, owner W)',
+    '## Consolidated workbook (bench/consolidate.ts)',
     '',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on the project box: ${os.cpus().length} cores (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, shared with other jobs; Node ${process.version}.`,
     `Input: ${n} commune workbooks (synthetic profile \`bench-${n}\` built in the bench on vn-2025's rules; \`generateSample\`, 20–50 people each, Q${QUARTER} ${YEAR}), ${inputsMb.toFixed(0)} MB in all.`,
@@ -75,7 +75,7 @@ function writeSection(n: number, inputsMb: number, m: Measured): void {
     '|---:|---:|---:|---:|---:|---:|---:|---:|:---:|',
     `| ${m.units} | ${m.cases.toLocaleString('en-US')} | ${(m.extract_ms / 1000).toFixed(1)} s | ${(m.write_ms / 1000).toFixed(1)} s | ${(m.total_ms / 1000).toFixed(1)} s | ${m.cpu_s.toFixed(1)} s | ${m.rss_mb.toFixed(0)} MB | ${m.out_mb.toFixed(1)} MB | ${ok ? 'met' : 'NOT met'} |`,
     '',
-    `Load average during the run: ${os.loadavg()[0].toFixed(1)} (other helpers' jobs on the same 2 cores), so wall time is an upper bound; CPU time is what the work costs.`,
+    `Load average during the run: ${os.loadavg()[0].toFixed(1)} (other jobs on the same 2 cores), so wall time is an upper bound; CPU time is what the work costs.`,
     '<!-- /bench:consolidate -->',
   ].join('\n');
   const current = fs.existsSync(readme) ? fs.readFileSync(readme, 'utf8') : '# Benchmarks\n\nEach bench file writes its own section (`npm run bench`).\n';

@@ -319,9 +319,9 @@ function writeReadmeSection(runs: Record<string, unknown>[]): void {
   };
   const block = [
     begin,
-    '## Inbox load (bench/inbox-load.ts, owner I)',
+    '## Inbox load (bench/inbox-load.ts)',
     '',
-    `Measured ${String(r0.date).slice(0, 16).replace('T', ' ')} UTC on the project box: ${runs.map((r) => `${r.backend}: ${r.machine}`).join('; ')} (shared with the other helpers' jobs).`,
+    `Measured ${String(r0.date).slice(0, 16).replace('T', ' ')} UTC on the project box: ${runs.map((r) => `${r.backend}: ${r.machine}`).join('; ')} (shared with other jobs).`,
     `Server: \`startServer\` in its own process, ${r0.judge_workers} judge worker threads, VR_INBOX_KEY set (every workbook stored AES-256-GCM encrypted). Storage per row: ${runs.map((r) => storage[String(r.backend)]).join('; ')}. Load: this process, ${r0.units} distinct units on loopback, one upload in flight per unit (closed loop), each upload a ${r0.rows}-row workbook (${r0.workbook_kb} KB, bench-only profile \`bench-load\` = Bắc Ninh 2017 rules with ${r0.units} units) made distinct by its zip comment, so every upload is fully read, checked and stored as a new version. Afterwards every receipt is looked up in the store. The runs follow each other (same workbooks, same tokens).`,
     '',
     '| storage | units | rows | uploads/s | p50 | p99 | one at a time | server CPU / upload | accepted | stored | lost | duplicated |',

@@ -1,7 +1,7 @@
 /**
  * `vr validate` on real .xlsx files of 1k, 10k and 100k registry rows (synthetic, `vr sample`
  * data with one planted fault per rule): the file read, the rules + report, the whole command
- * and its peak memory, each size in a fresh process. Targets (brief): rules + report for 100k
+ * and its peak memory, each size in a fresh process. Targets: rules + report for 100k
  * rows under 1 s and under 25 % of the whole validate; peak memory under 1 GiB.
  * Run: `npm run bench -- validate` or `npx tsx bench/validate.ts [rows…]`. Writes its section of
  * bench/README.md.

@@ -11,7 +11,7 @@ import { register as registerValidate } from './validate';
 
 /**
  * Every `vr` sub-command registers itself here with a one-line edit, so `main.ts` never changes
- * when a helper adds a command (brief: "CLI: commands register through src/cli/commands/index.ts").
+ * when a command is added.
  */
 export const COMMANDS: Array<(program: Command) => void> = [
   registerNew,

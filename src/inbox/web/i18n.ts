@@ -1,6 +1,5 @@
 /**
- * UI strings of the inbox pages, Vietnamese first (brief: every user-visible string Vietnamese
- * first, English available). One table per page; `t(key)` picks the active language.
+ * UI strings of the inbox pages, Vietnamese first, English available. One table per page; `t(key)` picks the active language.
  */
 import * as React from 'react';
 

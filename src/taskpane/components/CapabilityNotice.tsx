@@ -1,6 +1,6 @@
 /**
  * Tells the clerk which features this Excel cannot offer and what to do instead; everything
- * else keeps working (brief: offices whose Excel cannot run the pane).
+ * else keeps working.
  */
 import React from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';

@@ -1,5 +1,5 @@
 /**
- * The pane's side of the inbox API (domain.md §5, brief "Inbox"): upload the .xlsx with upload
+ * The pane's side of the inbox API (docs/inbox.md): upload the .xlsx with upload
  * progress (XHR: fetch has no upload progress), read a unit's submissions. Every answer is
  * turned into one typed outcome; "unreachable" is the only one the queue retries.
  */

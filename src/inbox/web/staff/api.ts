@@ -1,5 +1,5 @@
 /** The staff side of the inbox API: cookie session `vr_session`, every POST with the CSRF token
- *  returned by login/me (brief "Inbox"). */
+ *  returned by login/me (docs/inbox.md). */
 export interface StaffSession {
   user: string;
   role: string;
