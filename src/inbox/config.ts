@@ -23,7 +23,7 @@ export interface InboxConfig {
   /** Plan profiles the inbox knows (default: the shipped PROFILES; the load benchmark adds a
    *  bench-only profile with 50 units). */
   profiles: readonly Profile[];
-  /** Register W's pages and downloads (routes/web.ts). Off in API-only tests: its static-file
+  /** Register the staff and upload pages and the downloads (routes/web.ts). Off in API-only tests: its static-file
    *  plugin pulls an ESM-only module jest cannot load. */
   web: boolean;
   /** Worker threads that read and check uploads (0 = on the event loop). */

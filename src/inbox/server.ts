@@ -15,7 +15,7 @@ export type { InboxContext } from './storage/types';
 
 type WebRoutes = (app: FastifyInstance, ctx: InboxContext) => void | Promise<void>;
 
-/** W's pages and downloads (routes/web.ts); optional so the API runs before they exist. */
+/** The staff and upload pages and the downloads (routes/web.ts); optional, so the API runs without the built pages. */
 function loadWebRoutes(): WebRoutes | null {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
