@@ -1,5 +1,5 @@
 /* Bundles the inbox's two web pages (staff, upload) into dist/inbox-web/{staff,upload}/,
- * served by the inbox itself (src/inbox/routes/web.ts). P's webpack.config.js includes this
+ * served by the inbox itself (src/inbox/routes/web.ts). The add-in's webpack.config.js includes this
  * config, so `npm run build` builds the add-in and these pages together. */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');

@@ -137,3 +137,87 @@ test('DUP-01 names the other unit and two case IDs, never the person', async () 
   expect(await page.content()).not.toContain(PLANTED_ID);
   await page.close();
 });
+
+test('trend charts: province and unit, each with its numbers in a table; print and download show <5', async () => {
+  const page = await staffPage(1280);
+  await page.getByTestId('trends-open').click();
+  const people = page.getByTestId('trend-people');
+  await people.waitFor();
+  await people.locator('svg.recharts-surface').first().waitFor();
+  expect(await page.getByTestId('trends').locator('[data-testid="trend-chart"] svg.recharts-surface').count()).toBe(3);
+
+  // 8 quarters, Q4/2018 to Q3/2020; the province is the sum of the units accepted each quarter.
+  const readTable = async () =>
+    people.getByTestId('trend-table').evaluate((t) =>
+      [...(t as HTMLTableElement).rows].map((r) => [...r.cells].map((c) => (c.textContent ?? '').trim())),
+    );
+  const province = await readTable();
+  expect(province[0].slice(1)).toEqual(['Q4/2018', 'Q1/2019', 'Q2/2019', 'Q3/2019', 'Q4/2019', 'Q1/2020', 'Q2/2020', 'Q3/2020']);
+  const row1 = (t: string[][]) => t.find((r) => r[0].startsWith('1. '))!.slice(1);
+  await page.getByTestId('trend-scope').selectOption('BN-TS');
+  const ts = await readTable();
+  await page.getByTestId('trend-scope').selectOption('BN-TP');
+  const tp = await readTable();
+  const n = (s: string) => Number(s.replace(/\./g, ''));
+  for (let i = 0; i < 8; i++) {
+    if (i < 3 || i === 7) expect(row1(province)[i]).toBe('—');
+    else expect(n(row1(province)[i])).toBe(n(row1(ts)[i]) + n(row1(tp)[i]));
+  }
+  expect(province.find((r) => r[0].startsWith('Số đơn vị'))!.slice(1)).toEqual(['0', '0', '0', '2', '2', '2', '2', '0']);
+  await page.screenshot({ path: path.join(SHOTS, 'trends-staff-1280.png'), fullPage: true });
+
+  // BN-TS is small: on screen its exact figures, in print and in the download `<5`.
+  await page.getByTestId('trend-scope').selectOption('BN-TS');
+  const screenCells = (await readTable()).slice(1).flatMap((r) => r.slice(1));
+  expect(screenCells.some((c) => /^[1-4]$/.test(c))).toBe(true);
+  await page.evaluate(() => (document.documentElement.dataset.print = 'trends'));
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.getByTestId('trend-print-view');
+  expect(await printed.isVisible()).toBe(true);
+  expect(await page.getByTestId('period-grid').isVisible()).toBe(false);
+  const printCells = await printed.locator('td').allTextContents();
+  expect(printCells).toContain('<5');
+  expect(printCells.filter((c) => /^[1-4]$/.test(c.trim()))).toEqual([]);
+  await page.pdf({ path: path.join(SHOTS, 'trends-print.pdf'), format: 'A4', printBackground: true });
+  const pdfText = execFileSync('pdftotext', ['-layout', path.join(SHOTS, 'trends-print.pdf'), '-'], { encoding: 'utf8' });
+  expect(pdfText).toContain('XU HƯỚNG CÁC CHỈ TIÊU CHÍNH');
+  expect(pdfText).toContain('<5');
+  expect(execFileSync('pdfinfo', [path.join(SHOTS, 'trends-print.pdf')], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => delete document.documentElement.dataset.print);
+
+  // The download: `<5` by default; exact small figures only when staff untick the box.
+  const href = await page.getByTestId('trend-download').getAttribute('href');
+  expect(href).toContain('small=mask');
+  const smallNumbers = async (u: string) => {
+    const res = await page.request.get(`${url}${u}`);
+    expect(res.status()).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const out: { small: number; masked: number } = { small: 0, masked: 0 };
+    ws.eachRow((row, r) => {
+      if (r <= 5 || row.getCell(2).value === '' || String(row.getCell(2).value).startsWith('6')) return;
+      for (let c = 4; c <= 11; c++) {
+        const v = row.getCell(c).value;
+        if (typeof v === 'number' && v > 0 && v < 5) out.small++;
+        if (v === '<5') out.masked++;
+      }
+    });
+    return out;
+  };
+  const masked = await smallNumbers(href!);
+  expect(masked.small).toBe(0);
+  expect(masked.masked).toBeGreaterThan(0);
+  await page.getByTestId('trend-mask').click();
+  await page.getByTestId('trend-unmasked').waitFor();
+  const shown = await smallNumbers((await page.getByTestId('trend-download').getAttribute('href'))!);
+  expect(shown.small).toBeGreaterThan(0);
+  expect(shown.masked).toBe(0);
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.getByTestId('trends').screenshot({ path: path.join(SHOTS, 'trends-staff-375.png') });
+  await page.close();
+});

@@ -1,6 +1,7 @@
 import { findOutliers, type Outlier, type QuarterFigures } from '../../domain/outliers';
 import { previousQuarter } from '../../domain/period';
 import type { Profile } from '../../domain/schema/profile';
+import { buildTrends, TREND_QUARTERS, type Trends } from '../../domain/trends';
 import type { InboxContext, SubmissionVersion } from '../storage/types';
 import { quarterStatus, type UnitState } from '../tracking';
 import { DigestCache, type Digest } from './digest';
@@ -121,6 +122,15 @@ export class Insight {
       }
     }
     return pairs.sort((x, y) => x.a.unit_code.localeCompare(y.a.unit_code) || x.a.case_id.localeCompare(y.a.case_id));
+  }
+
+  /** The main indicators over the `TREND_QUARTERS` quarters ending at `q`, accepted submissions only. */
+  async trends(profile: Profile, q: Quarter): Promise<Trends> {
+    const columns = await this.acceptedDigests(profile, q, TREND_QUARTERS);
+    return buildTrends(
+      profile,
+      columns.map((c) => ({ ...c.quarter, figures: c.digests.map((d) => ({ unit_code: d.unit_code, totals: d.totals, ratios: d.ratios })) })),
+    );
   }
 
   /** Digests of every accepted version in the `n` quarters ending at `q`, oldest quarter first. */

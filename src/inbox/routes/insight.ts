@@ -7,6 +7,8 @@ import { readWorkbookBuffer } from '../../xlsx/read';
 import type { UnitInput } from '../consolidate';
 import { mapSourceFor, readBoundary } from '../insight/boundaries';
 import { insightOf } from '../insight/service';
+import { trackPeriod } from '../tracking';
+import { trendsWorkbook } from '../trendsExport';
 import type { InboxContext } from '../storage/types';
 import { PERIOD_HINT, PeriodQuery, parseQuery } from './api';
 
@@ -17,6 +19,13 @@ const ExportQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   quarter: z.coerce.number().int().min(1).max(4).optional(),
   k: z.coerce.number().int().min(2).max(1000).default(DEFAULT_K),
+});
+
+const TrendsExportQuery = PeriodQuery.extend({
+  profile: z.string().min(1).max(100),
+  // Small counts are `<5` unless staff ask otherwise (docs/inbox.md, "Số nhỏ").
+  small: z.enum(['mask', 'show']).default('mask'),
+  lang: z.enum(['vi', 'en']).default('vi'),
 });
 
 /**
@@ -42,6 +51,41 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: InboxContext): 
     await requireStaff(req, ctx, { csrf: false });
     const q = parseQuery(InsightQuery, req.query, PERIOD_HINT);
     return { pairs: await insight.duplicates(profileFor(q.profile), q) };
+  });
+
+  // The main indicators over the last 8 quarters, from accepted submissions (the page's charts).
+  app.get('/api/staff/insight/trends', async (req) => {
+    await requireStaff(req, ctx, { csrf: false });
+    const q = parseQuery(InsightQuery, req.query, PERIOD_HINT);
+    return insight.trends(profileFor(q.profile), q);
+  });
+
+  // The same figures as a workbook to print or pass on: small counts `<5` by default, audited.
+  app.get('/api/staff/export/trends.xlsx', async (req, reply) => {
+    const staff = await requireStaff(req, ctx, { csrf: false });
+    const q = parseQuery(TrendsExportQuery, req.query, PERIOD_HINT);
+    const profile = profileFor(q.profile);
+    const trends = await insight.trends(profile, q);
+    const tracking = await trackPeriod(ctx, profile, q.year, q.quarter);
+    const names = new Map(tracking.units.map((u) => [u.unit_code, u.unit_name]));
+    const buffer = await trendsWorkbook(trends, {
+      mask: q.small === 'mask',
+      locale: q.lang,
+      department: q.lang === 'vi' ? profile.department : profile.department_en,
+      names,
+    });
+    await ctx.store.appendAudit({
+      actor_role: staff.role,
+      actor: staff.username,
+      action: 'export',
+      target: null,
+      ip: req.ip,
+      detail: { format: 'trends', profile: profile.id, year: q.year, quarter: q.quarter, small: q.small },
+    });
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="xu-huong-${profile.id}-${q.year}-Q${q.quarter}.xlsx"`)
+      .send(buffer);
   });
 
   // The HTCDS case list (as `vr export --inbox`): each unit's counted submission of the quarter,

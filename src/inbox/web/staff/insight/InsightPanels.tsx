@@ -5,6 +5,7 @@ import { MapCard } from './MapCard';
 import { PrintHeader, PrintStyles, PrintUnits } from './PrintSummary';
 import { PROFILES } from '../../../../profiles';
 import { Outliers } from './Outliers';
+import { TrendCard } from './TrendCard';
 import type { PeriodArgs } from './api';
 
 /** Everything the inbox adds beyond one workbook, for the chosen quarter (domain.md §5). */
@@ -15,13 +16,15 @@ export function InsightPanels(props: {
   /** Bumped after a reload so the panels refetch. */
   version: number;
 }): React.ReactElement {
+  const department = PROFILES.find((p) => p.id === props.period.profile)?.department ?? '';
   const names = React.useMemo(() => Object.fromEntries(props.units.map((u) => [u.unit_code, u.unit_name])), [props.units]);
   return (
     <>
       <PrintStyles />
-      <PrintHeader period={props.period} units={props.units} department={PROFILES.find((p) => p.id === props.period.profile)?.department ?? ''} />
+      <PrintHeader period={props.period} units={props.units} department={department} />
       <MapCard period={props.period} units={props.units} />
       <PrintUnits units={props.units} />
+      <TrendCard period={props.period} units={props.units} department={department} version={props.version} />
       <Outliers period={props.period} csrf={props.csrf} names={names} version={props.version} />
       <Duplicates period={props.period} names={names} version={props.version} />
       <ExportCard period={props.period} />

@@ -9,11 +9,13 @@ import { IS } from './strings';
  * The quarter view as a one-page A4 summary a director can sign (print only): the inbox's
  * header, key figures, the map (when opened) and every unit with its state, then the signature
  * blocks of Decree 30/2020/NĐ-CP. On screen none of this shows; in print the page's controls,
- * the wide table and the findings panels are left out.
+ * the wide table and the findings panels are left out. The trend card's own button prints the
+ * trend charts instead (`html[data-print="trends"]`), small counts shown as `<5` by default.
  */
 const PRINT_CSS = `
-@media screen { .vr-print-only { display: none !important; } }
+@media screen { .vr-print-only, .vr-print-trends { display: none !important; } }
 @media print {
+  html:not([data-print="trends"]) [data-testid="trends"] { display: none !important; }
   @page { size: A4 portrait; margin: 12mm; }
   html, body, #root, #root > *, .fui-FluentProvider > div { background: #fff !important; height: auto !important; min-height: 0 !important; }
   main { padding: 0 !important; margin: 0 !important; gap: 2mm !important; }
@@ -34,6 +36,22 @@ const PRINT_CSS = `
   .vr-print-only .vr-units li { break-inside: avoid; }
   .vr-print-only .vr-sign { display: flex; justify-content: space-between; margin-top: 3mm; text-align: center; break-inside: avoid; }
   .vr-print-only .vr-sign > div { width: 45%; min-height: 20mm; }
+  html[data-print="trends"] main > :not([data-testid="trends"]) { display: none !important; }
+  html[data-print="trends"] [data-testid="trends"] > :not(.vr-print-trends) { display: none !important; }
+  .vr-print-trends { font-size: 8pt; color: #000; }
+  .vr-print-trends h1 { font-size: 12pt; margin: 1mm 0; text-align: center; }
+  .vr-print-trends .vr-print-dept { font-weight: bold; }
+  .vr-print-trends .vr-print-scope { text-align: center; font-weight: bold; margin-bottom: 2mm; }
+  .vr-print-trends .vr-print-pair { break-inside: avoid; margin-bottom: 2mm; }
+  .vr-print-trends svg { max-width: 100%; height: auto; }
+  .vr-print-trends table { width: 100%; table-layout: fixed; font-size: 7pt; }
+  .vr-print-trends table caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .vr-print-trends h2 { font-size: 9pt; margin: 1mm 0 0; }
+  .vr-print-trends table thead th:first-child { width: 78mm; }
+  .vr-print-trends table th, .vr-print-trends table td { line-height: 1.15; }
+  .vr-print-trends table th, .vr-print-trends table td { padding: 0.2mm 1mm !important; }
+  .vr-print-trends table tbody th { min-width: 0 !important; }
+  .vr-print-trends .vr-print-note { font-size: 7pt; margin: 1mm 0; }
 }`;
 
 export function PrintStyles(): React.ReactElement {

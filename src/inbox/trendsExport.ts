@@ -1,0 +1,101 @@
+/**
+ * The staff page's trend download: the main indicators over the last quarters, province and
+ * units, as one A4-landscape sheet. Small counts are `<5` unless staff turn that off on the
+ * page (docs/inbox.md, "Số nhỏ"); the choice is in the audit log.
+ */
+import ExcelJS from 'exceljs';
+import { formatNumber, type NumberLocale } from '../domain/format';
+import { cellText, publishTrends, SMALL_NOTE, trendQuarterLabel, type PublishedCell, type Trends } from '../domain/trends';
+import { PAGE_FOOTER, pageSetupOf } from '../xlsx/print';
+
+const T = {
+  sheet: { vi: 'Xu hướng', en: 'Trends' },
+  title: { vi: 'XU HƯỚNG CÁC CHỈ TIÊU CHÍNH, {from} – {to}', en: 'MAIN INDICATORS OVER TIME, {from} – {to}' },
+  source: {
+    vi: 'Nguồn: các báo cáo quý đã được chấp nhận trong hộp thư tỉnh. Tỷ lệ 6.x là lũy kế từ đầu năm; tỷ lệ của tỉnh tính trên tổng số người của các đơn vị.',
+    en: "Source: the quarterly reports accepted in the provincial inbox. The 6.x percentages are year to date; the province's are taken over all units' people together.",
+  },
+  unmasked: {
+    vi: 'Bản này hiển thị cả số dưới 5: chỉ dùng nội bộ, không công bố.',
+    en: 'This copy shows figures under 5: internal use only, not for publication.',
+  },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  row: { vi: 'Mã dòng', en: 'Row' },
+  indicator: { vi: 'Chỉ tiêu', en: 'Indicator' },
+  province: { vi: 'Toàn tỉnh', en: 'Whole province' },
+  accepted: { vi: 'Số đơn vị có báo cáo được chấp nhận', en: 'Units with an accepted report' },
+} as const;
+
+export interface TrendsExportOptions {
+  mask: boolean;
+  locale: NumberLocale;
+  department: string;
+  /** Unit names by code, for the unit column. */
+  names: Map<string, string>;
+}
+
+function value(c: PublishedCell, kind: 'count' | 'percent', locale: NumberLocale): ExcelJS.CellValue {
+  if (c.kind === 'value') return kind === 'percent' ? c.value / 100 : c.value;
+  return cellText(c, kind, locale);
+}
+
+export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions): Promise<Buffer> {
+  const L = opts.locale;
+  const pub = publishTrends(trends, { mask: opts.mask });
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'vr';
+  const ws = wb.addWorksheet(T.sheet[L], {
+    pageSetup: { ...pageSetupOf({ orientation: 'landscape', titleRows0: [4, 4] }) },
+    headerFooter: PAGE_FOOTER,
+    views: [{ state: 'frozen', xSplit: 3, ySplit: 5 }],
+  });
+  const q = pub.quarters;
+  const width = 3 + q.length;
+  const first = q[0];
+  const last = q[q.length - 1];
+  ws.columns = [{ width: 30 }, { width: 8 }, { width: 46 }, ...q.map(() => ({ width: 10 }))];
+
+  const line = (text: string, opts2: Partial<ExcelJS.Style> = {}) => {
+    const r = ws.addRow([text]);
+    ws.mergeCells(r.number, 1, r.number, width);
+    r.getCell(1).style = { alignment: { wrapText: true, vertical: 'top' }, ...opts2 };
+    return r;
+  };
+  line(opts.department.toUpperCase(), { font: { bold: true } });
+  line(T.title[L].replace('{from}', first ? trendQuarterLabel(first, L) : '').replace('{to}', last ? trendQuarterLabel(last, L) : ''), {
+    font: { bold: true, size: 13 },
+    alignment: { horizontal: 'center' },
+  });
+  line(T.source[L]).height = 30;
+  line(opts.mask ? SMALL_NOTE[L] : T.unmasked[L], { font: { italic: true, bold: !opts.mask } }).height = opts.mask ? 30 : 15;
+
+  const head = ws.addRow([T.unit[L], T.row[L], T.indicator[L], ...q.map((x) => trendQuarterLabel(x, L))]);
+  head.font = { bold: true };
+  head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+
+  const label = (r: (typeof pub.rows)[number]) => (L === 'vi' ? r.label_vi : r.label_en);
+  const block = (name: string, cells: Record<string, PublishedCell[]>) => {
+    pub.rows.forEach((r, idx) => {
+      const row = ws.addRow([idx === 0 ? name : '', r.code, label(r), ...cells[r.code].map((c) => value(c, r.kind, L))]);
+      row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
+      for (let i = 0; i < q.length; i++) {
+        const cell = row.getCell(4 + i);
+        cell.alignment = { horizontal: 'right' };
+        if (r.kind === 'percent') cell.numFmt = '0.0%';
+        else cell.numFmt = '#,##0';
+      }
+    });
+  };
+
+  const acc = ws.addRow([T.province[L], '', T.accepted[L], ...q.map((x) => formatNumber(x.accepted, L))]);
+  acc.font = { italic: true };
+  for (let i = 0; i < q.length; i++) acc.getCell(4 + i).alignment = { horizontal: 'right' };
+  block(T.province[L], pub.province);
+  for (const u of pub.units) block(`${u.unit_code} ${opts.names.get(u.unit_code) ?? ''}`.trim(), u.cells);
+
+  const thin = { style: 'thin' } as const;
+  for (let r = 5; r <= ws.rowCount; r++) {
+    for (let c = 1; c <= width; c++) ws.getCell(r, c).border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
