@@ -4,7 +4,7 @@
  * into one consolidated workbook. Target: < 60 s and < 2 GiB peak RSS on the 2-core box.
  *
  * Run: `npm run bench -- consolidate` or `npx tsx bench/consolidate.ts [units]`. The unit
- * workbooks are generated once into bench/out/consolidate-N/ (X's sample generator, a synthetic
+ * workbooks are generated once into bench/out/consolidate-N/ (the sample generator, a synthetic
  * profile built here) and reused; the measured run is a separate process so its peak RSS is the
  * consolidation's alone. Writes its section of bench/README.md.
  */

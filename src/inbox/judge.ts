@@ -9,7 +9,7 @@ import { readWorkbookBuffer } from '../xlsx/read';
 
 /**
  * The verdict on uploaded bytes, as plain data so it can cross a worker-thread boundary:
- * read (with X's zip/size guards), check the unit owns the workbook, re-run every rule.
+ * read (with the reader's zip/size guards), check the unit owns the workbook, re-run every rule.
  * The inbox never trusts the client's verdict (domain.md §5).
  */
 export interface JudgeInput {

@@ -53,7 +53,7 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
   const width = 3 + q.length;
   const first = q[0];
   const last = q[q.length - 1];
-  ws.columns = [{ width: 30 }, { width: 8 }, { width: 46 }, ...q.map(() => ({ width: 10 }))];
+  ws.columns = [{ width: 26 }, { width: 7 }, { width: 64 }, ...q.map(() => ({ width: 10 }))];
 
   const line = (text: string, opts2: Partial<ExcelJS.Style> = {}) => {
     const r = ws.addRow([text]);
@@ -77,7 +77,9 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
   const block = (name: string, cells: Record<string, PublishedCell[]>) => {
     pub.rows.forEach((r, idx) => {
       const row = ws.addRow([idx === 0 ? name : '', r.code, label(r), ...cells[r.code].map((c) => value(c, r.kind, L))]);
-      row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
+      // One line per indicator (the column is wide enough): LibreOffice and PDF exports do not
+      // re-measure wrapped rows, so a wrapped label would run into the next row.
+      if (idx === 0) row.getCell(1).font = { bold: true };
       for (let i = 0; i < q.length; i++) {
         const cell = row.getCell(4 + i);
         cell.alignment = { horizontal: 'right' };

@@ -54,7 +54,7 @@ export function registryCell(spec: TemplateSpec, index: number, key: RegistryKey
   return sheet.rows[headerRow0 + 1 + index][sheet.rows[headerRow0].indexOf(header)];
 }
 
-/** A clean, real .xlsx from X's sample generator and writer. */
+/** A clean, real .xlsx from the sample generator and writer. */
 export async function sampleWorkbook(req: SampleRequest = {}): Promise<Buffer> {
   const { spec } = sampleParts(req);
   req.edit?.(spec);

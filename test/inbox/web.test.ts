@@ -10,7 +10,7 @@ import { readWorkbookBuffer } from '../../src/xlsx/read';
 import { XLSX, sampleWorkbook, startTestInbox, tempDir, type TestInbox } from './helpers';
 
 /**
- * W's routes on a real inbox (loopback HTTP: fastify's inject needs an ESM module jest cannot
+ * The web routes on a real inbox (loopback HTTP: fastify's inject needs an ESM module jest cannot
  * load): template and rollover downloads for a unit, the consolidated workbook for staff, the
  * static pages and the redirect.
  */

@@ -18,7 +18,7 @@ import { quarterStatus } from '../tracking';
 import { PeriodQuery, parseQuery } from './api';
 
 /**
- * W's routes: the consolidated workbook for staff, the blank and rolled-over workbooks for a
+ * The web routes: the consolidated workbook for staff, the blank and rolled-over workbooks for a
  * unit, and the two web pages (`/staff/`, `/upload/`) built by webpack.inbox.js.
  */
 

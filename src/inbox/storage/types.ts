@@ -253,7 +253,7 @@ export interface FileStore {
   removeOrphans(referenced: Set<string>): Promise<number>;
 }
 
-/** What every route gets (W's `registerWebRoutes(app, ctx)` too). `log` is fastify's pino
+/** What every route gets (`registerWebRoutes(app, ctx)` too). `log` is fastify's pino
  *  logger: never log names, ID numbers or file contents. */
 export interface InboxContext {
   config: import('../config').InboxConfig;

@@ -1,0 +1,113 @@
+import ExcelJS from 'exceljs';
+import { randomBytes } from 'node:crypto';
+import { buildReport } from '../../../src/domain/report';
+import { parseWorkbook } from '../../../src/domain/parse';
+import { getProfile } from '../../../src/profiles';
+import { readWorkbookBuffer } from '../../../src/xlsx/read';
+import { sampleWorkbook, startTestInbox, XLSX, type TestInbox } from '../helpers';
+
+/** The trend charts' figures at the inbox: accepted submissions only, the province the sum of
+ *  its units, and a download that shows 1–4 as `<5` unless staff ask otherwise (audited). */
+describe('trends of the main indicators', () => {
+  const profile = getProfile('bac-ninh-2017')!;
+  let inbox: TestInbox;
+  let tokens: Record<string, string>;
+  let staff: { cookie: string; csrf: string };
+  const expected: Record<string, number> = {};
+
+  const upload = async (unit: string, year: number, quarter: number, rows: number) => {
+    const body = await sampleWorkbook({ unit, quarter, year, rows, seed: 7 * year + quarter + rows });
+    const res = await inbox.request('POST', '/api/submissions', { headers: { authorization: `Bearer ${tokens[unit]}`, 'content-type': XLSX }, body });
+    if (res.status !== 200) throw new Error(`upload ${res.status} ${res.body.toString()}`);
+    // Row 1 of the report this workbook gives, computed here from the workbook itself.
+    const parsed = parseWorkbook(await readWorkbookBuffer(body), profile);
+    expected[`${unit} ${year}-${quarter}`] = buildReport(parsed.registry.records, parsed.support.records, profile, year, quarter).counts['1'].total;
+    return res.json().id as string;
+  };
+  const decide = (id: string, action: 'accept' | 'return') =>
+    inbox.request('POST', `/api/staff/submissions/${id}/${action}`, {
+      headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf },
+      body: action === 'return' ? { reason: 'Thiếu dòng hỗ trợ' } : {},
+    });
+  const get = (url: string) => inbox.request('GET', url, { headers: { cookie: staff.cookie } });
+
+  beforeAll(async () => {
+    inbox = await startTestInbox({ encryptionKey: randomBytes(32) });
+    tokens = { 'BN-TS': await inbox.addUnit('bac-ninh-2017', 'BN-TS'), 'BN-TP': await inbox.addUnit('bac-ninh-2017', 'BN-TP') };
+    await inbox.addStaff('lan', 'một mật khẩu dài');
+    staff = await inbox.login('lan', 'một mật khẩu dài');
+    // Accepted: BN-TS in 2019 Q4 and 2020 Q1 (small), BN-TP in 2020 Q1 (larger).
+    for (const [unit, year, quarter, rows] of [['BN-TS', 2019, 4, 5], ['BN-TS', 2020, 1, 5], ['BN-TP', 2020, 1, 40]] as const) {
+      expect((await decide(await upload(unit, year, quarter, rows), 'accept')).status).toBe(200);
+    }
+    // Returned, and merely submitted: neither counts.
+    expect((await decide(await upload('BN-TP', 2020, 2, 30), 'return')).status).toBe(200);
+    await upload('BN-TS', 2020, 2, 9);
+  }, 120_000);
+  afterAll(() => inbox.close());
+
+  test('the last 8 quarters, from accepted reports only; the province is the sum of its units', async () => {
+    const res = await get('/api/staff/insight/trends?profile=bac-ninh-2017&year=2020&quarter=2');
+    expect(res.status).toBe(200);
+    const t = res.json();
+    expect(t.quarters.map((q: { year: number; quarter: number }) => `${q.year}-${q.quarter}`)).toEqual([
+      '2018-3', '2018-4', '2019-1', '2019-2', '2019-3', '2019-4', '2020-1', '2020-2',
+    ]);
+    expect(t.quarters.map((q: { accepted: number }) => q.accepted)).toEqual([0, 0, 0, 0, 0, 1, 2, 0]);
+    const ts = t.units.find((u: { unit_code: string }) => u.unit_code === 'BN-TS');
+    const tp = t.units.find((u: { unit_code: string }) => u.unit_code === 'BN-TP');
+    expect(ts.values['1'].slice(5)).toEqual([expected['BN-TS 2019-4'], expected['BN-TS 2020-1'], null]);
+    expect(tp.values['1'].slice(5)).toEqual([null, expected['BN-TP 2020-1'], null]);
+    expect(t.province.values['1'].slice(5)).toEqual([expected['BN-TS 2019-4'], expected['BN-TS 2020-1'] + expected['BN-TP 2020-1'], null]);
+    expect(t.rows.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(['1', '2.1', '5.1', '4.1', '6.1', '6.2', '6.3']));
+    // Nothing but figures leaves the inbox: no case ID, name or date in the answer.
+    expect(res.body.toString()).not.toMatch(/BN-TS-\d{4}-\d{4}|\d{4}-\d{2}-\d{2}/);
+  });
+
+  const workbookCells = async (url: string) => {
+    const res = await get(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('xu-huong-bac-ninh-2017-2020-Q2.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const cells: { code: string; unit: string; values: ExcelJS.CellValue[] }[] = [];
+    let unit = '';
+    ws.eachRow((row, r) => {
+      if (r <= 5) return;
+      if (row.getCell(1).value) unit = String(row.getCell(1).value);
+      cells.push({ code: String(row.getCell(2).value ?? ''), unit, values: (row.values as ExcelJS.CellValue[]).slice(4, 12) });
+    });
+    return { ws, cells };
+  };
+
+  test('the download shows 1–4 as <5 by default, and says so on the sheet', async () => {
+    const { ws, cells } = await workbookCells('/api/staff/export/trends.xlsx?profile=bac-ninh-2017&year=2020&quarter=2');
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(String(ws.getCell('A4').value)).toContain('<5: từ 1 đến 4 người');
+    const counts = cells.filter((c) => c.code && !c.code.startsWith('6')).flatMap((c) => c.values);
+    expect(counts.filter((v) => typeof v === 'number' && v > 0 && v < 5)).toEqual([]);
+    expect(counts).toContain('<5');
+    const tsRow1 = cells.find((c) => c.unit.startsWith('BN-TS') && c.code === '1')!;
+    expect(tsRow1.values[5]).toBe(expected['BN-TS 2019-4'] < 5 ? '<5' : expected['BN-TS 2019-4']);
+  });
+
+  test('staff may ask for exact figures: the sheet says it is internal, and the audit log records the choice', async () => {
+    const { ws, cells } = await workbookCells('/api/staff/export/trends.xlsx?profile=bac-ninh-2017&year=2020&quarter=2&small=show&lang=en');
+    expect(String(ws.getCell('A4').value)).toContain('internal use only');
+    expect(ws.getCell('C5').value).toBe('Indicator');
+    const tsRow1 = cells.find((c) => c.unit.startsWith('BN-TS') && c.code === '1')!;
+    expect(tsRow1.values[5]).toBe(expected['BN-TS 2019-4']);
+    const events = get('/api/staff/audit?limit=20');
+    const exports = (await events).json().events.filter((e: { action: string; detail: { format?: string } }) => e.action === 'export' && e.detail.format === 'trends');
+    expect(exports.map((e: { detail: { small: string } }) => e.detail.small).sort()).toEqual(['mask', 'show']);
+  });
+
+  test('both need a staff session; a bad setting is a bilingual 400', async () => {
+    expect((await inbox.request('GET', '/api/staff/insight/trends?profile=bac-ninh-2017&year=2020&quarter=2')).status).toBe(401);
+    expect((await inbox.request('GET', '/api/staff/export/trends.xlsx?profile=bac-ninh-2017&year=2020&quarter=2')).status).toBe(401);
+    const bad = await get('/api/staff/export/trends.xlsx?profile=bac-ninh-2017&year=2020&quarter=2&small=maybe');
+    expect(bad.status).toBe(400);
+    expect(bad.json()).toMatchObject({ message_vi: expect.any(String), message_en: expect.any(String) });
+  });
+});
