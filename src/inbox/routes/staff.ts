@@ -4,6 +4,7 @@ import { audit } from '../audit';
 import { hashPassword, HttpError, requireStaff, sessionCookie, sessionIdHash, sha256Hex, staffSession, startSession, verifyStaffLogin } from '../auth';
 import { profileOf } from '../config';
 import type { InboxContext, SubmissionVersion } from '../storage/types';
+import { insightOf } from '../insight/service';
 import { trackPeriod, versionView } from '../tracking';
 import { parseQuery, PERIOD_HINT, PeriodQuery } from './api';
 
@@ -123,6 +124,11 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
     const { id } = parseQuery(IdParams, req.params);
     const v = await decide(id, { state: 'accepted' }, staff.username);
     await audit(ctx, req, { role: staff.role, name: staff.username }, 'accept', v.id, { unit_code: v.unit_code, version: v.version });
+    // An accepted version feeds the trends and OUT-01 for years: reduce it to its figures now,
+    // after the answer, so the next open of the charts does not read it. A failure here only
+    // means it is read on that open instead.
+    const profile = profileOf(ctx.config, v.profile);
+    if (profile) setImmediate(() => void insightOf(ctx).digests.get(v, profile).catch(() => undefined));
     return versionView(v);
   });
 

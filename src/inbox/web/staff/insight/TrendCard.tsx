@@ -57,7 +57,7 @@ export function TrendCard(props: { period: PeriodArgs; units: MapUnit[]; departm
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {open && !trends && !error && <Spinner size="small" label={t('loading')} />}
+      {open && !trends && !error && <Spinner size="small" label={t('trendLoading')} />}
       {open && trends && (
         <React.Suspense fallback={<Spinner size="small" label={t('loading')} />}>
           <TrendCharts trends={trends} period={props.period} units={props.units} department={props.department} />

@@ -59,6 +59,10 @@ export const IS = {
     vi: 'Tính từ các báo cáo quý đã được chấp nhận: tổng của tỉnh là tổng các đơn vị được chấp nhận trong quý đó; tỷ lệ 6.x là lũy kế từ đầu năm, của tỉnh tính trên tổng số người của các đơn vị. Bảng số liệu nằm cạnh mỗi biểu đồ.',
     en: "From accepted quarterly reports: the province's figure is the sum of the units accepted that quarter; the 6.x percentages are year to date, the province's taken over all units' people together. Each chart has its numbers in a table beside it.",
   },
+  trendLoading: {
+    vi: 'Đang đọc các báo cáo đã chấp nhận của 8 quý (lần mở đầu tiên sau khi khởi động hộp thư có thể mất vài giây)…',
+    en: 'Reading the accepted reports of 8 quarters (the first open after the inbox starts may take a few seconds)…',
+  },
   trendOpen: { vi: 'Xem biểu đồ xu hướng', en: 'Show the trend charts' },
   trendScope: { vi: 'Phạm vi', en: 'Scope' },
   trendProvince: { vi: 'Toàn tỉnh', en: 'Whole province' },
