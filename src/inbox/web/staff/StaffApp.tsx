@@ -35,7 +35,17 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
   },
+  jump: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
 });
+
+/** The panels below the table (a province's table can be 100+ rows long). */
+const JUMPS = [
+  ['ban-do', 'jumpMap'],
+  ['xu-huong', 'jumpTrends'],
+  ['bat-thuong', 'jumpOutliers'],
+  ['trung-nguoi', 'jumpDuplicates'],
+  ['chia-se', 'jumpExport'],
+] as const;
 
 /** `2020-10-15` → `15/10/2020` (dates are shown dd/mm/yyyy). */
 function isoToDay(iso: string): string {
@@ -166,6 +176,14 @@ export function StaffApp(): React.ReactElement {
               {t('timeliness')}: <b>{formatPercent(tracking.timeliness_pct, lang)}</b>
             </Text>
           </div>
+          <nav aria-label={t('jumpTo')} className={styles.jump} data-testid="jump-nav">
+            <Text weight="semibold">{t('jumpTo')}:</Text>
+            {JUMPS.map(([anchor, key]) => (
+              <Link key={anchor} href={`#${anchor}`}>
+                {t(key)}
+              </Link>
+            ))}
+          </nav>
           <PeriodGrid units={tracking.units} caption={t('grid', { q: period.quarter, y: period.year })} period={period} onReturn={onReturn} onAccept={onAccept} />
         </Card>
       )}

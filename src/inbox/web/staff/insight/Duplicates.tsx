@@ -28,7 +28,7 @@ export function Duplicates(props: { period: PeriodArgs; names: Record<string, st
 
   const name = (code: string) => `${props.names[code] ?? code}`;
   return (
-    <Card className={styles.card} data-testid="duplicates">
+    <Card className={styles.card} data-testid="duplicates" id="trung-nguoi">
       <Title3 as="h2">{t('dupTitle')}</Title3>
       <Text size={200}>{t('dupHow')}</Text>
       {error && (

@@ -15,7 +15,7 @@ export function ExportCard(props: { period: PeriodArgs }): React.ReactElement {
   const t = useT(IS);
   const { profile, year } = props.period;
   return (
-    <Card className={styles.card} data-testid="htcds-export">
+    <Card className={styles.card} data-testid="htcds-export" id="chia-se">
       <Title3 as="h2">{t('exportTitle')}</Title3>
       <Text size={200}>{t('exportHow')}</Text>
       <div className={styles.links}>

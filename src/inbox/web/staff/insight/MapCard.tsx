@@ -50,7 +50,7 @@ export function MapCard(props: { period: PeriodArgs; units: MapUnit[] }): React.
   }, [open, topo, missing, profile, lang, t]);
 
   return (
-    <Card className={styles.card} data-testid="map-card">
+    <Card className={styles.card} data-testid="map-card" id="ban-do">
       <Title3 as="h2">{t('mapTitle')}</Title3>
       <div className={styles.buttons}>
         {!open && (

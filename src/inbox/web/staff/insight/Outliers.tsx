@@ -16,7 +16,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { formatNumber } from '../../../../domain/format';
 import { LangContext, formatDateTime, useT } from '../../i18n';
+import { useNarrow } from '../../useNarrow';
 import { insightApi, type PeriodArgs, type UnitOutliersView } from './api';
 import { IS } from './strings';
 
@@ -26,9 +28,18 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   wrap: { overflowX: 'auto' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  confirmed: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  // On a phone each figure is a short block instead of a five-column table.
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
 });
-
-const nf = new Intl.NumberFormat('vi-VN');
 
 /** OUT-01 beside each submission: the figure, the median and the accepted quarters behind it. */
 export function Outliers(props: { period: PeriodArgs; csrf: string; names: Record<string, string>; version: number }): React.ReactElement {
@@ -38,6 +49,8 @@ export function Outliers(props: { period: PeriodArgs; csrf: string; names: Recor
   const [units, setUnits] = React.useState<UnitOutliersView[] | null>(null);
   const [error, setError] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
+  const narrow = useNarrow();
+  const nf = { format: (n: number) => formatNumber(n, lang) };
   const { profile, year, quarter } = props.period;
 
   const load = React.useCallback(async () => {
@@ -63,7 +76,7 @@ export function Outliers(props: { period: PeriodArgs; csrf: string; names: Recor
   };
 
   return (
-    <Card className={styles.card} data-testid="outliers">
+    <Card className={styles.card} data-testid="outliers" id="bat-thuong">
       <Title3 as="h2">{t('outliersTitle')}</Title3>
       <Text size={200}>{t('outliersHow')}</Text>
       {error && (
@@ -80,46 +93,67 @@ export function Outliers(props: { period: PeriodArgs; csrf: string; names: Recor
               {props.names[u.unit_code] ?? u.unit_code} ({u.unit_code})
             </Text>
             {u.confirmed ? (
-              <Badge appearance="tint" color="success" data-testid="outliers-confirmed">
-                {t('confirmed', { by: u.confirmed.by, at: formatDateTime(u.confirmed.at) })}
-              </Badge>
+              <Text className={styles.confirmed} data-testid="outliers-confirmed">
+                ✓ {t('confirmed', { by: u.confirmed.by, at: formatDateTime(u.confirmed.at) })}
+              </Text>
             ) : (
               <Button size="small" disabled={busy} onClick={() => void confirm(u)} data-testid="outliers-confirm">
                 {t('confirm')}
               </Button>
             )}
           </div>
-          <div className={styles.wrap}>
-            <Table size="small" aria-label={`${t('outliersTitle')}: ${u.unit_code}`}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('row')}</TableHeaderCell>
-                  <TableHeaderCell>{t('indicator')}</TableHeaderCell>
-                  <TableHeaderCell>{t('thisQuarter')}</TableHeaderCell>
-                  <TableHeaderCell>{t('median')}</TableHeaderCell>
-                  <TableHeaderCell>{t('history')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {u.outliers.map((o) => (
-                  <TableRow key={o.row}>
-                    <TableCell>{o.row}</TableCell>
-                    <TableCell>
-                      {lang === 'en' ? o.label_en : o.label_vi}{' '}
-                      <Badge appearance="outline" color={o.kind === 'spike' ? 'warning' : 'danger'}>
-                        {t(o.kind)}
-                      </Badge>
-                    </TableCell>
-                    <TableCell className={styles.num}>
-                      <b>{nf.format(o.value)}</b>
-                    </TableCell>
-                    <TableCell className={styles.num}>{nf.format(o.median)}</TableCell>
-                    <TableCell>{o.history.map((h) => `${t('quarterShort', { q: h.quarter, y: h.year })}: ${nf.format(h.value)}`).join(' · ')}</TableCell>
+          {narrow ? (
+            <ul className={styles.list}>
+              {u.outliers.map((o) => (
+                <li key={o.row} className={styles.item}>
+                  <Text weight="semibold">
+                    {o.row}. {lang === 'en' ? o.label_en : o.label_vi}{' '}
+                    <Badge appearance="outline" color={o.kind === 'spike' ? 'warning' : 'danger'}>
+                      {t(o.kind)}
+                    </Badge>
+                  </Text>
+                  <Text>
+                    {t('thisQuarter')}: <b>{nf.format(o.value)}</b> · {t('median')}: {nf.format(o.median)}
+                  </Text>
+                  <Text size={200}>
+                    {t('history')}: {o.history.map((h) => `${t('quarterShort', { q: h.quarter, y: h.year })}: ${nf.format(h.value)}`).join(' · ')}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <div className={styles.wrap}>
+              <Table size="small" aria-label={`${t('outliersTitle')}: ${u.unit_code}`}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t('row')}</TableHeaderCell>
+                    <TableHeaderCell>{t('indicator')}</TableHeaderCell>
+                    <TableHeaderCell>{t('thisQuarter')}</TableHeaderCell>
+                    <TableHeaderCell>{t('median')}</TableHeaderCell>
+                    <TableHeaderCell>{t('history')}</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+                </TableHeader>
+                <TableBody>
+                  {u.outliers.map((o) => (
+                    <TableRow key={o.row}>
+                      <TableCell>{o.row}</TableCell>
+                      <TableCell>
+                        {lang === 'en' ? o.label_en : o.label_vi}{' '}
+                        <Badge appearance="outline" color={o.kind === 'spike' ? 'warning' : 'danger'}>
+                          {t(o.kind)}
+                        </Badge>
+                      </TableCell>
+                      <TableCell className={styles.num}>
+                        <b>{nf.format(o.value)}</b>
+                      </TableCell>
+                      <TableCell className={styles.num}>{nf.format(o.median)}</TableCell>
+                      <TableCell>{o.history.map((h) => `${t('quarterShort', { q: h.quarter, y: h.year })}: ${nf.format(h.value)}`).join(' · ')}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
         </section>
       ))}
     </Card>

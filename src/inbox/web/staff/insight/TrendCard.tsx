@@ -42,7 +42,7 @@ export function TrendCard(props: { period: PeriodArgs; units: MapUnit[]; departm
   }, [open, profile, year, quarter, props.version, lang, t]);
 
   return (
-    <Card className={styles.card} data-testid="trends">
+    <Card className={styles.card} data-testid="trends" id="xu-huong">
       <Title3 as="h2">{t('trendTitle')}</Title3>
       <Text size={200}>{t('trendHow')}</Text>
       {!open && (
