@@ -15,6 +15,7 @@ import path from 'node:path';
 import { consolidateToFile, type UnitInput } from '../src/inbox/consolidate';
 import { readWorkbookFile } from '../src/xlsx/read';
 import { QUARTER, YEAR, benchProfile, ensureInputs } from './benchProvince';
+import { writeBenchSection } from './readme';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -60,7 +61,6 @@ async function measure(n: number, dir: string, out: string, limit = n): Promise<
 }
 
 function writeSection(n: number, inputsMb: number, m: Measured): void {
-  const readme = path.join(ROOT, 'bench', 'README.md');
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const ok = m.total_ms < 60_000 && m.rss_mb < 2048;
   const section = [
@@ -78,11 +78,7 @@ function writeSection(n: number, inputsMb: number, m: Measured): void {
     `Load average during the run: ${os.loadavg()[0].toFixed(1)} (other jobs on the same 2 cores), so wall time is an upper bound; CPU time is what the work costs.`,
     '<!-- /bench:consolidate -->',
   ].join('\n');
-  const current = fs.existsSync(readme) ? fs.readFileSync(readme, 'utf8') : '# Benchmarks\n\nEach bench file writes its own section (`npm run bench`).\n';
-  const pattern = /<!-- bench:consolidate -->[\s\S]*?<!-- \/bench:consolidate -->/;
-  const next = pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(readme, next);
-  console.log('bench/README.md updated');
+  writeBenchSection('consolidate', section);
 }
 
 async function main(): Promise<void> {

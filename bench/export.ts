@@ -16,6 +16,7 @@ import { exportHtcds } from '../src/inbox/htcdsExport';
 import { readWorkbookFile } from '../src/xlsx/read';
 import { writeFileAtomic } from '../src/xlsx/write';
 import { YEAR, benchProfile, ensureInputs } from './benchProvince';
+import { writeBenchSection } from './readme';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -52,7 +53,6 @@ async function measure(n: number, dir: string, out: string): Promise<void> {
 }
 
 function writeSection(n: number, m: Measured): void {
-  const readme = path.join(ROOT, 'bench', 'README.md');
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const section = [
     '<!-- bench:export -->',
@@ -68,10 +68,7 @@ function writeSection(n: number, m: Measured): void {
     'The box is shared with other jobs (2 cores), so wall time is an upper bound; CPU time is what the work costs.',
     '<!-- /bench:export -->',
   ].join('\n');
-  const current = fs.readFileSync(readme, 'utf8');
-  const pattern = /<!-- bench:export -->[\s\S]*?<!-- \/bench:export -->/;
-  fs.writeFileSync(readme, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`);
-  console.log('bench/README.md updated');
+  writeBenchSection('export', section);
 }
 
 async function main(): Promise<void> {

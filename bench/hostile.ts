@@ -21,6 +21,7 @@ import { readXlsxFast } from '../src/xlsx/fastRead';
 import { findUnit, getProfile } from '../src/profiles';
 import { sampleWorkbook, XLSX } from '../test/inbox/helpers';
 import { manyPartsWorkbook, sharedPartWorkbook } from '../test/xlsx/hostile';
+import { writeBenchSection } from './readme';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -87,10 +88,8 @@ async function main(): Promise<void> {
 }
 
 function writeReadme(r: Record<string, unknown>): void {
-  const file = path.resolve(__dirname, 'README.md');
   const begin = '<!-- bench:hostile -->';
   const end = '<!-- /bench:hostile -->';
-  const text = fs.readFileSync(file, 'utf8');
   const block = [
     begin,
     '## Hostile workbooks against the inbox (bench/hostile.ts)',
@@ -105,9 +104,7 @@ function writeReadme(r: Record<string, unknown>): void {
     `| lean reader, no guard: 50 distinct 1 MB parts | ${r.read_ms_per_inflated_mb} ms per inflated MB (a shared part read once per sheet multiplies this by the sheet count) |`,
     end,
   ].join('\n');
-  const i = text.indexOf(begin);
-  const j = text.indexOf(end);
-  fs.writeFileSync(file, i >= 0 && j > i ? text.slice(0, i) + block + text.slice(j + end.length) : `${text.trimEnd()}\n\n${block}\n`);
+  writeBenchSection('hostile', block);
 }
 
 main().catch((error) => {

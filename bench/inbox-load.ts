@@ -25,6 +25,7 @@ import { PROFILES, getProfile } from '../src/profiles';
 import { readWorkbookBuffer } from '../src/xlsx/read';
 import { templateToBuffer } from '../src/xlsx/write';
 import { startPostgres, type TestPostgres } from '../test/support/postgres';
+import { writeBenchSection } from './readme';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Rendered base workbooks, reused across runs (bench/out is not committed). */
@@ -308,10 +309,8 @@ async function runBackend(backend: Backend, databaseUrl: string | null, input: R
 
 /** Replaces this benchmark's section of bench/README.md (between its markers) with the runs. */
 function writeReadmeSection(runs: Record<string, unknown>[]): void {
-  const file = path.resolve(__dirname, 'README.md');
   const begin = '<!-- bench:inbox-load -->';
   const end = '<!-- /bench:inbox-load -->';
-  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
   const r0 = runs[0];
   const storage: Record<string, string> = {
     sqlite: 'SQLite (synchronous=FULL) + workbook files on disk (temp → fsync → rename → fsync dir)',
@@ -334,10 +333,7 @@ function writeReadmeSection(runs: Record<string, unknown>[]): void {
     'Server CPU / upload counts the inbox process only (PostgreSQL\'s own CPU is not in it). p50/p99 under a 50-unit closed loop are mostly queueing (50 in flight ÷ throughput).',
     end,
   ].join('\n');
-  const i = text.indexOf(begin);
-  const j = text.indexOf(end);
-  const next = i >= 0 && j > i ? text.slice(0, i) + block + text.slice(j + end.length) : `${text.trimEnd()}\n\n${block}\n`;
-  fs.writeFileSync(file, next);
+  writeBenchSection('inbox-load', block);
 }
 
 if (require.main === module && process.argv.includes('--serve')) {

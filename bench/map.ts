@@ -17,6 +17,7 @@ import { hashPassword, newToken, sha256Hex } from '../src/inbox/auth';
 import { loadConfig } from '../src/inbox/config';
 import { startServer } from '../src/inbox/server';
 import { findUnit, getProfile } from '../src/profiles';
+import { writeBenchSection } from './readme';
 
 const ROOT = path.resolve(__dirname, '..');
 const PROVINCE = '79';
@@ -79,10 +80,7 @@ async function main(): Promise<void> {
     'All 34 provinces\' files (scripts/boundaries.js, mapshaper 0.7.70, 3 % of vertices kept) total 1.7 MB; none is sent until the map is opened.',
     '<!-- /bench:map -->',
   ].join('\n');
-  const readme = path.join(ROOT, 'bench', 'README.md');
-  const current = fs.readFileSync(readme, 'utf8');
-  const pattern = /<!-- bench:map -->[\s\S]*?<!-- \/bench:map -->/;
-  fs.writeFileSync(readme, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`);
+  writeBenchSection('map', section);
 }
 
 main().catch((error: unknown) => {

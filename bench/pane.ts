@@ -10,10 +10,10 @@ import path from 'path';
 import zlib from 'zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, buildPane, initialScripts, serve } from '../test/e2e/paneHarness';
+import { writeBenchSection } from './readme';
 
 const ROWS = Number(process.env.PANE_BENCH_ROWS ?? 10_000);
 const RUNS = Number(process.env.PANE_BENCH_RUNS ?? 3);
-const README = path.join(__dirname, 'README.md');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -102,11 +102,7 @@ async function main(): Promise<void> {
     `Runs: first render ${renders.map((v) => v.toFixed(0)).join(', ')} ms; check ${checks.join(', ')} ms. Last result line: "${findings.trim()}".`,
     '<!-- /bench:pane -->',
   ].join('\n');
-  const current = fs.existsSync(README) ? fs.readFileSync(README, 'utf8') : '# Benchmarks\n';
-  const pattern = /<!-- bench:pane -->[\s\S]*?<!-- \/bench:pane -->/;
-  const next = pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(`${README}.tmp`, next);
-  fs.renameSync(`${README}.tmp`, README);
+  writeBenchSection('pane', section);
   console.log(section);
 }
 

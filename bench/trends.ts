@@ -17,6 +17,7 @@ import { Insight } from '../src/inbox/insight/service';
 import type { InboxContext, SubmissionVersion } from '../src/inbox/storage/types';
 import { trendsWorkbook } from '../src/inbox/trendsExport';
 import { QUARTER, YEAR, benchProfile, ensureInputs } from './benchProvince';
+import { writeBenchSection } from './readme';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -86,10 +87,7 @@ async function main(): Promise<void> {
     `| ${n} | ${m.workbooks} | ${(m.cold_ms / 1000).toFixed(1)} s | ${m.cold_cpu_s.toFixed(1)} s | ${m.per_workbook_ms.toFixed(1)} ms | ${m.warm_median_ms.toFixed(1)} ms | ${m.json_kb.toFixed(0)} KB | ${m.download_ms} ms, ${m.xlsx_kb.toFixed(0)} KB | ${m.rss_mb.toFixed(0)} MB |`,
     '<!-- /bench:trends -->',
   ].join('\n');
-  const readme = path.join(ROOT, 'bench', 'README.md');
-  const current = fs.readFileSync(readme, 'utf8');
-  const pattern = /<!-- bench:trends -->[\s\S]*?<!-- \/bench:trends -->/;
-  fs.writeFileSync(readme, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`);
+  writeBenchSection('trends', section);
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,7 @@ import { findUnit, getProfile } from '../src/profiles';
 import { readWorkbookFile } from '../src/xlsx/read';
 import { writeTemplateFile } from '../src/xlsx/write';
 import { ensureBuilt } from '../test/cli/helpers';
+import { writeBenchSection } from './readme';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -110,7 +111,6 @@ async function main(): Promise<void> {
 }
 
 function writeSection(lines: string[]): void {
-  const readme = path.join(ROOT, 'bench', 'README.md');
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const section = [
     '<!-- bench:validate -->',
@@ -140,11 +140,7 @@ function writeSection(lines: string[]): void {
     '  same 100k-row file in an earlier run, and it corrupted Vietnamese characters split across chunks).',
     '<!-- /bench:validate -->',
   ].join('\n');
-  const current = fs.existsSync(readme) ? fs.readFileSync(readme, 'utf8') : '# Benchmarks\n\nEach bench file writes its own section (`npm run bench`).\n';
-  const pattern = /<!-- bench:validate -->[\s\S]*?<!-- \/bench:validate -->/;
-  const next = pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(readme, next);
-  console.log(`bench/README.md updated`);
+  writeBenchSection('validate', section);
 }
 
 if (process.argv[2] === '--measure') {

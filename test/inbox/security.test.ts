@@ -104,7 +104,8 @@ describe('inbox security', () => {
     const file = await inbox.request('GET', `/api/staff/submissions/${stored.id}/file`, { headers: { cookie } });
     expect(file.status).toBe(200);
     expect(file.body.equals(bytes)).toBe(true);
-    expect(file.headers.get('content-disposition')).toBe('attachment; filename="BN-TS-2020-Q3-v1.xlsx"');
+    // The name is the inbox's own, never the one the unit sent.
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="BN-TS-2020-Q3-v1.xlsx"; filename*=UTF-8''BN-TS-2020-Q3-v1.xlsx`);
     const audit = JSON.stringify(await inbox.ctx.store.listAudit({ limit: 1000 }));
     expect(audit).not.toContain('HYPERLINK');
     expect(audit).not.toContain('DROP TABLE');

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HttpError, requireUnit } from '../auth';
 import type { InboxContext, UnitRecord } from '../storage/types';
@@ -12,6 +12,17 @@ export const UPLOAD_TYPES = [
   'application/octet-stream',
   'application/vnd.ms-excel',
 ];
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A workbook as a download: an ASCII file name for old browsers, the UTF-8 one for the rest. */
+export function sendXlsx(reply: FastifyReply, filename: string, bytes: Buffer): FastifyReply {
+  const ascii = filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  return reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(bytes);
+}
 
 export const PeriodQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),

@@ -10,7 +10,7 @@ import { insightOf } from '../insight/service';
 import { trackPeriod } from '../tracking';
 import { trendsWorkbook } from '../trendsExport';
 import type { InboxContext } from '../storage/types';
-import { PERIOD_HINT, PeriodQuery, parseQuery } from './api';
+import { PERIOD_HINT, PeriodQuery, parseQuery, sendXlsx } from './api';
 
 const InsightQuery = PeriodQuery.extend({ profile: z.string().min(1).max(100) });
 const IdParams = z.object({ id: z.string().uuid() });
@@ -82,10 +82,7 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: InboxContext): 
       ip: req.ip,
       detail: { format: 'trends', profile: profile.id, year: q.year, quarter: q.quarter, small: q.small },
     });
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="xu-huong-${profile.id}-${q.year}-Q${q.quarter}.xlsx"`)
-      .send(buffer);
+    return sendXlsx(reply, `xu-huong-${profile.id}-${q.year}-Q${q.quarter}.xlsx`, buffer);
   });
 
   // The HTCDS case list (as `vr export --inbox`): each unit's counted submission of the quarter,
@@ -112,10 +109,7 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: InboxContext): 
       detail: { format: 'htcds', profile: profile.id, year: q.year, quarter: q.quarter ?? null, k: q.k, rows: result.rows, suppressed: result.suppressed },
     });
     const name = `htcds-${profile.id}-${q.year}${q.quarter ? `-Q${q.quarter}` : ''}.xlsx`;
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .send(result.buffer);
+    return sendXlsx(reply, name, result.buffer);
   });
 
   // The province's commune boundaries (TopoJSON), fetched only when staff open the map. Without

@@ -6,7 +6,7 @@ import { profileOf } from '../config';
 import type { InboxContext, SubmissionVersion } from '../storage/types';
 import { insightOf } from '../insight/service';
 import { trackPeriod, versionView } from '../tracking';
-import { parseQuery, PERIOD_HINT, PeriodQuery } from './api';
+import { parseQuery, PERIOD_HINT, PeriodQuery, sendXlsx } from './api';
 
 export const LOGIN_BODY_LIMIT = 16 * 1024;
 const LoginBody = z.object({ user: z.string().min(1).max(100), password: z.string().min(1).max(1000) });
@@ -144,11 +144,7 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
     }
     await audit(ctx, req, { role: staff.role, name: staff.username }, 'download', v.id, { unit_code: v.unit_code, version: v.version });
     const name = `${v.unit_code}-${v.year}-Q${v.quarter}-v${v.version}.xlsx`.replace(/[^A-Za-z0-9._-]/g, '_');
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .header('x-sha256', v.sha256)
-      .send(bytes);
+    return sendXlsx(reply.header('x-sha256', v.sha256), name, bytes);
   });
 
   app.get('/api/staff/audit', async (req) => {

@@ -15,26 +15,17 @@ import { consolidateToBuffer, type UnitInput } from '../consolidate';
 import { rolloverWorkbook } from '../rollover';
 import type { InboxContext, SubmissionVersion, UnitRecord } from '../storage/types';
 import { quarterStatus } from '../tracking';
-import { PeriodQuery, parseQuery } from './api';
+import { PeriodQuery, parseQuery, sendXlsx } from './api';
 
 /**
  * The web routes: the consolidated workbook for staff, the blank and rolled-over workbooks for a
  * unit, and the two web pages (`/staff/`, `/upload/`) built by webpack.inbox.js.
  */
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** How far back the rollover looks for the unit's last accepted quarter (two years). */
 const ROLLOVER_LOOKBACK_QUARTERS = 8;
 
 const ConsolidatedQuery = PeriodQuery.extend({ profile: z.string().min(1).max(64) });
-
-function sendXlsx(reply: FastifyReply, filename: string, bytes: Buffer): FastifyReply {
-  const ascii = filename.replace(/[^A-Za-z0-9._-]/g, '_');
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .send(bytes);
-}
 
 function profileOrThrow(ctx: InboxContext, id: string): Profile {
   const profile = profileOf(ctx.config, id);
