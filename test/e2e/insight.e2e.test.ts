@@ -95,8 +95,14 @@ afterAll(async () => {
   await close?.();
 });
 
+const pageErrors = new WeakMap<Page, string[]>();
+
 async function staffPage(width: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+  page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (dialog) => void dialog.accept());
   await page.goto(`${url}/staff/`);
   await page.getByTestId('staff-user').fill('chicuc');
@@ -166,6 +172,21 @@ test('trend charts: province and unit, each with its numbers in a table; print a
   expect(province.find((r) => r[0].startsWith('Số đơn vị'))!.slice(1)).toEqual(['0', '0', '0', '2', '2', '2', '2', '0']);
   await page.screenshot({ path: path.join(SHOTS, 'trends-staff-1280.png'), fullPage: true });
 
+  // Vietnamese throughout (charts' labels and aria-labels included), English on the toggle.
+  const trendWords = () =>
+    page.getByTestId('trends').evaluate((card) =>
+      [(card as HTMLElement).innerText, ...Array.from(card.querySelectorAll('[aria-label]')).map((e) => e.getAttribute('aria-label'))]
+        .join(' ')
+        .split(/[^\p{L}\p{N}_-]+/u),
+    );
+  const english = new Set('the and of to over trends received identified under supported support province unit units quarter quarters print download chart numbers whole scope'.split(' '));
+  expect((await trendWords()).filter((w) => english.has(w.toLowerCase()))).toEqual([]);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByText('Trends over the last 8 quarters').waitFor();
+  expect((await trendWords()).join(' ')).toContain('Received identified as victims under 18');
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await page.getByText('Xu hướng 8 quý gần nhất').waitFor();
+
   // BN-TS is small: on screen its exact figures, in print and in the download `<5`.
   await page.getByTestId('trend-scope').selectOption('BN-TS');
   const screenCells = (await readTable()).slice(1).flatMap((r) => r.slice(1));
@@ -219,5 +240,6 @@ test('trend charts: province and unit, each with its numbers in a table; print a
   await page.setViewportSize({ width: 375, height: 800 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.getByTestId('trends').screenshot({ path: path.join(SHOTS, 'trends-staff-375.png') });
+  expect(pageErrors.get(page)).toEqual([]);
   await page.close();
 });

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { LangContext } from '../../i18n';
 import { Duplicates } from './Duplicates';
 import { ExportCard } from './ExportCard';
 import { MapCard } from './MapCard';
@@ -16,7 +17,9 @@ export function InsightPanels(props: {
   /** Bumped after a reload so the panels refetch. */
   version: number;
 }): React.ReactElement {
-  const department = PROFILES.find((p) => p.id === props.period.profile)?.department ?? '';
+  const lang = React.useContext(LangContext);
+  const plan = PROFILES.find((p) => p.id === props.period.profile);
+  const department = (lang === 'en' ? plan?.department_en : plan?.department) ?? '';
   const names = React.useMemo(() => Object.fromEntries(props.units.map((u) => [u.unit_code, u.unit_name])), [props.units]);
   return (
     <>
