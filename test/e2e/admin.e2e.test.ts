@@ -1,12 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../src/inbox/auth';
-import { loadConfig } from '../../src/inbox/config';
-import { startServer } from '../../src/inbox/server';
 import type { InboxContext } from '../../src/inbox/storage/types';
+import { SHOTS, startWebInbox } from './inboxHarness';
 
 /**
  * The staff page's "Quản trị" section in headless Chromium against a real inbox: an admin adds
@@ -16,10 +12,6 @@ import type { InboxContext } from '../../src/inbox/storage/types';
  */
 jest.setTimeout(300_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const WEB = path.join(ROOT, 'dist/inbox-web');
-const SHOTS = path.join(ROOT, 'test-results');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ADMIN_PASSWORD = 'Mật khẩu quản trị 2020';
 
 let browser: Browser;
@@ -27,34 +19,15 @@ let ctx: InboxContext;
 let url: string;
 let close: () => Promise<void>;
 
-function newestSource(dir: string): number {
-  return fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-    const p = path.join(dir, e.name);
-    return Math.max(max, e.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
-  }, 0);
-}
-
 beforeAll(async () => {
-  const built = path.join(WEB, 'staff', 'index.html');
-  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestSource(path.join(ROOT, 'src/inbox/web'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--config', 'webpack.inbox.js', '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'vr-e2e-admin-'));
-  const started = await startServer(loadConfig({ dataDir: path.join(base, 'data'), port: 0, host: '127.0.0.1', databaseUrl: null, encryptionKey: null, web: true }, {}));
-  ctx = started.ctx;
-  url = started.url;
-  close = async () => {
-    await started.app.close();
-    fs.rmSync(base, { recursive: true, force: true });
-  };
+  const inbox = await startWebInbox('admin');
+  ({ ctx, url, browser } = inbox);
+  close = inbox.close;
   await ctx.store.upsertStaffUser({ username: 'quantri', role: 'admin', password_hash: await hashPassword(ADMIN_PASSWORD) });
   await ctx.store.upsertStaffUser({ username: 'chicuc', role: 'staff', password_hash: await hashPassword('Mật khẩu cán bộ 2020') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 900_000);
 
 afterAll(async () => {
-  await browser?.close();
   await close?.();
 });
 

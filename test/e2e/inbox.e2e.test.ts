@@ -1,19 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parseWorkbook, readMeta } from '../../src/domain/parse';
 import { ruleById } from '../../src/domain/rules';
 import { generateSample } from '../../src/domain/sample';
 import { hashPassword, newToken, sha256Hex } from '../../src/inbox/auth';
-import { loadConfig } from '../../src/inbox/config';
-import { startServer } from '../../src/inbox/server';
 import type { InboxContext } from '../../src/inbox/storage/types';
 import { duePeriod } from '../../src/inbox/web/PeriodPicker';
 import { findUnit, getProfile } from '../../src/profiles';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
 import { templateToBuffer } from '../../src/xlsx/write';
+import { SHOTS, startWebInbox } from './inboxHarness';
 
 /**
  * The two inbox pages in headless Chromium against a real inbox (temp data dir, free port,
@@ -23,10 +20,6 @@ import { templateToBuffer } from '../../src/xlsx/write';
  */
 jest.setTimeout(240_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const WEB = path.join(ROOT, 'dist/inbox-web');
-const SHOTS = path.join(ROOT, 'test-results');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const profile = getProfile('bac-ninh-2017')!;
 const unit = findUnit(profile, 'BN-TS')!;
 
@@ -100,38 +93,16 @@ async function choosePeriod(page: Page): Promise<void> {
   await page.getByTestId('period-quarter').selectOption('3');
 }
 
-/** Newest modification time of the page sources (a bundle older than them is stale). */
-function newestSource(dir: string): number {
-  return fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-    const p = path.join(dir, e.name);
-    return Math.max(max, e.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
-  }, 0);
-}
-
 beforeAll(async () => {
-  // The pages are the production bundle; build it when `npm run build` has not run or is stale.
-  const built = path.join(WEB, 'upload', 'index.html');
-  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestSource(path.join(ROOT, 'src/inbox/web'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--config', 'webpack.inbox.js', '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'vr-e2e-inbox-'));
-  dataDir = path.join(base, 'data');
-  const started = await startServer(loadConfig({ dataDir, port: 0, host: '127.0.0.1', databaseUrl: null, encryptionKey: null, web: true }, {}));
-  ctx = started.ctx;
-  url = started.url;
-  close = async () => {
-    await started.app.close();
-    fs.rmSync(base, { recursive: true, force: true });
-  };
+  const inbox = await startWebInbox('inbox');
+  ({ ctx, url, browser, dataDir } = inbox);
+  close = inbox.close;
   token = newToken();
   await ctx.store.upsertUnit({ profile: profile.id, unit_code: unit.code, unit_name: unit.name, province_code: profile.province_code, token_hash: sha256Hex(token) });
   await ctx.store.upsertStaffUser({ username: 'chicuc', role: 'staff', password_hash: await hashPassword('Mật khẩu đủ dài 2020') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
-  await browser?.close();
   await close?.();
 });
 

@@ -1,17 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { execFileSync as run } from 'node:child_process';
 import '../../src/profiles/officialAll';
 import { hashPassword, newToken, sha256Hex } from '../../src/inbox/auth';
-import { loadConfig } from '../../src/inbox/config';
-import { startServer } from '../../src/inbox/server';
 import type { InboxContext } from '../../src/inbox/storage/types';
 import { findUnit, getProfile } from '../../src/profiles';
 import { templateToBuffer } from '../../src/xlsx/write';
 import { sampleParts, XLSX } from '../inbox/helpers';
+import { ROOT, SHOTS, startWebInbox } from './inboxHarness';
 
 /**
  * The province map on the staff page (Bắc Ninh, 99 communes of the 2025 list): each commune
@@ -20,10 +17,6 @@ import { sampleParts, XLSX } from '../inbox/helpers';
  */
 jest.setTimeout(300_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const WEB = path.join(ROOT, 'dist/inbox-web');
-const SHOTS = path.join(ROOT, 'test-results');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const BOUNDARY = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/boundaries/24.topo.json'), 'utf8')) as { objects: { communes: { geometries: { id: string }[] } } };
 const CODES = BOUNDARY.objects.communes.geometries.map((g) => g.id);
 
@@ -32,13 +25,6 @@ let ctx: InboxContext;
 let url: string;
 let close: () => Promise<void>;
 const tokens: Record<string, string> = {};
-
-function newestSource(dir: string): number {
-  return fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-    const p = path.join(dir, e.name);
-    return Math.max(max, e.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
-  }, 0);
-}
 
 async function upload(unit: string, seed: number): Promise<string> {
   const body = await templateToBuffer(sampleParts({ profile: 'vn-2025', unit, year: 2025, quarter: 3, rows: 5, seed }).spec);
@@ -49,19 +35,9 @@ async function upload(unit: string, seed: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  const built = path.join(WEB, 'staff', 'index.html');
-  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestSource(path.join(ROOT, 'src/inbox/web'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--config', 'webpack.inbox.js', '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'vr-e2e-map-'));
-  const started = await startServer(loadConfig({ dataDir: path.join(base, 'data'), port: 0, host: '127.0.0.1', databaseUrl: null, encryptionKey: null, web: true }, {}));
-  ctx = started.ctx;
-  url = started.url;
-  close = async () => {
-    await started.app.close();
-    fs.rmSync(base, { recursive: true, force: true });
-  };
+  const inbox = await startWebInbox('map');
+  ({ ctx, url, browser } = inbox);
+  close = inbox.close;
   const profile = getProfile('vn-2025')!;
   for (const code of CODES) {
     const unit = findUnit(profile, code)!;
@@ -73,11 +49,9 @@ beforeAll(async () => {
   await ctx.store.decideVersion(await upload(CODES[0], 1), { state: 'accepted' }, 'soyte', now());
   await ctx.store.decideVersion(await upload(CODES[1], 2), { state: 'returned', reason: 'Thiếu số liệu' }, 'soyte', now());
   await upload(CODES[2], 3);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 900_000);
 
 afterAll(async () => {
-  await browser?.close();
   await close?.();
 });
 

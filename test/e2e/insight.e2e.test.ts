@@ -1,16 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../src/inbox/auth';
-import { loadConfig } from '../../src/inbox/config';
-import { startServer } from '../../src/inbox/server';
 import type { InboxContext } from '../../src/inbox/storage/types';
 import { registryCell, sampleParts, setRegistryCell, XLSX } from '../inbox/helpers';
 import { newToken, sha256Hex } from '../../src/inbox/auth';
 import { templateToBuffer } from '../../src/xlsx/write';
 import { getProfile } from '../../src/profiles';
+import { SHOTS, startWebInbox } from './inboxHarness';
 
 /**
  * The staff page's insight panels in headless Chromium against a real inbox: OUT-01 beside the
@@ -19,10 +16,6 @@ import { getProfile } from '../../src/profiles';
  */
 jest.setTimeout(300_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const WEB = path.join(ROOT, 'dist/inbox-web');
-const SHOTS = path.join(ROOT, 'test-results');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PROFILE = 'bac-ninh-2017';
 const PLANTED_NAME = 'Quàng Thị Phượng Vĩ';
 const PLANTED_ID = '001190012345';
@@ -33,13 +26,6 @@ let url: string;
 let close: () => Promise<void>;
 const tokens: Record<string, string> = {};
 
-function newestSource(dir: string): number {
-  return fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-    const p = path.join(dir, e.name);
-    return Math.max(max, e.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
-  }, 0);
-}
-
 async function upload(unit: string, body: Buffer): Promise<string> {
   const res = await fetch(`${url}/api/submissions`, { method: 'POST', headers: { authorization: `Bearer ${tokens[unit]}`, 'content-type': XLSX }, body: new Uint8Array(body) });
   const json = (await res.json()) as { id: string };
@@ -48,19 +34,9 @@ async function upload(unit: string, body: Buffer): Promise<string> {
 }
 
 beforeAll(async () => {
-  const built = path.join(WEB, 'staff', 'index.html');
-  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestSource(path.join(ROOT, 'src/inbox/web'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--config', 'webpack.inbox.js', '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'vr-e2e-insight-'));
-  const started = await startServer(loadConfig({ dataDir: path.join(base, 'data'), port: 0, host: '127.0.0.1', databaseUrl: null, encryptionKey: null, web: true }, {}));
-  ctx = started.ctx;
-  url = started.url;
-  close = async () => {
-    await started.app.close();
-    fs.rmSync(base, { recursive: true, force: true });
-  };
+  const inbox = await startWebInbox('insight');
+  ({ ctx, url, browser } = inbox);
+  close = inbox.close;
   const profile = getProfile(PROFILE)!;
   for (const u of profile.units) {
     tokens[u.code] = newToken();
@@ -87,11 +63,9 @@ beforeAll(async () => {
   setRegistryCell(b.spec, j, 'id_number', PLANTED_ID);
   await upload('BN-TS', await templateToBuffer(a.spec));
   await upload('BN-TP', await templateToBuffer(b.spec));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 900_000);
 
 afterAll(async () => {
-  await browser?.close();
   await close?.();
 });
 
