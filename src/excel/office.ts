@@ -20,8 +20,9 @@ import {
   type ShellCapabilities,
   type TemplateSpec,
   type WorkbookShell,
+  type CapabilityKey,
 } from './shell';
-import { templateOps } from './templateOps';
+import { dressOps, printOps, printSetupOf, templateOps } from './templateOps';
 
 /** Document settings as Office.js offers them (saved inside the workbook). */
 export interface DocumentSettings {
@@ -74,6 +75,7 @@ export function detectCapabilities(host: Pick<OfficeHost, 'isSetSupported' | 'ge
     dropdowns: excel('1.8'),
     freezePanes: excel('1.7'),
     formatting: excel('1.2'),
+    printLayout: excel('1.9'),
     fileAccess: typeof host.getFileAsync === 'function',
   };
 }
@@ -173,7 +175,7 @@ export class OfficeWorkbookShell implements WorkbookShell {
   }
 
   async createTemplate(spec: TemplateSpec): Promise<CreateTemplateResult> {
-    const skipped = (['dropdowns', 'freezePanes', 'formatting'] as const).filter((k) => !this.capabilities[k]);
+    const skipped: CapabilityKey[] = (['dropdowns', 'freezePanes', 'formatting', 'printLayout'] as const).filter((k) => !this.capabilities[k]);
     await this.host.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name');
@@ -196,11 +198,31 @@ export class OfficeWorkbookShell implements WorkbookShell {
       const byName = new Map(spec.sheets.map((s, i) => [s.name, sheets[i]]));
       const blocks = writes.flatMap((w, i) => planBlocks(w, spec.sheets[i].name));
       await this.writeChunks(context, (name) => byName.get(name) as Excel.Worksheet, blocks);
-      spec.sheets.forEach((s, i) => templateOps(sheets[i], s, this.capabilities));
+      spec.sheets.forEach((s, i) => {
+        templateOps(sheets[i], s, this.capabilities);
+        dressOps(sheets[i], s, this.capabilities);
+      });
       // Open on the registry (the sheet with the table), where the clerk starts typing.
       sheets[Math.max(0, spec.sheets.findIndex((s) => s.table))].activate();
       await context.sync();
     });
+    // The print set-up goes in a request of its own: a host that refuses part of it (page
+    // layout varies most between Excel versions) keeps the register, and the clerk is told to
+    // set the page up by hand.
+    if (this.capabilities.printLayout) {
+      try {
+        await this.host.run(async (context) => {
+          const worksheets = context.workbook.worksheets;
+          for (const s of spec.sheets) {
+            const print = printSetupOf(s);
+            if (print) printOps(worksheets.getItem(s.name), print, this.capabilities);
+          }
+          await context.sync();
+        });
+      } catch {
+        skipped.push('printLayout');
+      }
+    }
     return { skipped: [...skipped] };
   }
 

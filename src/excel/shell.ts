@@ -23,6 +23,8 @@ export interface ShellCapabilities {
   freezePanes: boolean;
   /** ExcelApi 1.2: column widths and hiding `_meta`. */
   formatting: boolean;
+  /** ExcelApi 1.9: A4, one page wide, repeated header rows and page numbers when printed. */
+  printLayout: boolean;
   /** Document.getFileAsync (Compressed): in-pane submission. */
   fileAccess: boolean;
 }

@@ -6,6 +6,7 @@
 import { cellAddress } from '../domain/sheet';
 import { sheetRef } from './batch';
 import type { ShellCapabilities, TemplateSheet } from './shell';
+import type { PrintSetup } from '../domain/templatePrint';
 
 /** Excel's column width unit is points; the spec gives characters (about 6 pt each in Calibri 11). */
 const POINTS_PER_CHAR = 6;
@@ -47,4 +48,63 @@ export function templateOps(sheet: Excel.Worksheet, spec: TemplateSheet, can: Sh
     if (spec.visibility !== 'visible') sheet.visibility = spec.visibility === 'veryHidden' ? 'VeryHidden' : 'Hidden';
   }
   if (can.freezePanes && spec.freezeRows && spec.freezeRows > 0) sheet.freezePanes.freezeRows(spec.freezeRows);
+}
+
+const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+
+/**
+ * Queues the sheet's official dress (src/domain/templatePrint.ts): cell styles, wrapped label
+ * columns and the report table's borders (ExcelApi 1.1), merges and row heights where the host
+ * has ExcelApi 1.2. The .xlsx writer applies the same dress, so a register made in the pane and
+ * one made by `vr new` look and print alike.
+ */
+export function dressOps(sheet: Excel.Worksheet, spec: TemplateSheet, can: ShellCapabilities): void {
+  const dress = spec.dress;
+  if (!dress) return;
+  const lastRow0 = spec.rows.length - 1;
+  if (lastRow0 >= 0) for (const col0 of dress.wrapColumns) sheet.getRange(rangeAddress(0, col0, lastRow0, col0)).format.wrapText = true;
+  for (const b of dress.borders) {
+    const borders = sheet.getRange(rangeAddress(b.row0, b.col0, b.row1, b.col1)).format.borders;
+    const edges = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', ...(b.row1 > b.row0 ? ['InsideHorizontal'] : []), ...(b.col1 > b.col0 ? ['InsideVertical'] : [])];
+    for (const edge of edges) borders.getItem(edge as Excel.BorderIndex).style = 'Continuous';
+  }
+  for (const st of dress.styles) {
+    const range = sheet.getRange(cellAddress(st.row0, st.col0));
+    const format = range.format;
+    if (st.bold) format.font.bold = true;
+    if (st.italic) format.font.italic = true;
+    if (st.underline) format.font.underline = 'Single';
+    if (st.size) format.font.size = st.size;
+    if (st.align) format.horizontalAlignment = ALIGN[st.align];
+    if (st.wrap) format.wrapText = true;
+    if (st.align || st.wrap) format.verticalAlignment = 'Center';
+    if (st.numFmt) range.numberFormat = [[st.numFmt]];
+  }
+  if (can.formatting) {
+    for (const m of dress.merges) sheet.getRange(rangeAddress(m.row0, m.col0, m.row1, m.col1)).merge(false);
+    for (const h of dress.rowHeights) sheet.getRange(rangeAddress(h.row0, 0, h.row0, 0)).format.rowHeight = h.height;
+  }
+}
+
+/** How a sheet prints: its dress's set-up, or landscape with the header row repeated for a
+ *  list with a table (the register, the support log); null for a sheet that is not printed. */
+export function printSetupOf(spec: TemplateSheet): PrintSetup | null {
+  if (spec.visibility !== 'visible') return null;
+  if (spec.dress) return spec.dress.print;
+  if (spec.table) return { orientation: 'landscape', titleRows0: [spec.table.headerRow0, spec.table.headerRow0] };
+  return { orientation: 'portrait' };
+}
+
+/** Queues A4, one page wide, centred, the title rows on every page and "Trang 1/2" at the foot
+ *  (ExcelApi 1.9), as the .xlsx writer's page set-up. */
+export function printOps(sheet: Excel.Worksheet, print: PrintSetup, can: ShellCapabilities): void {
+  if (can.printLayout) {
+    const layout = sheet.pageLayout;
+    layout.paperSize = 'A4';
+    layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    layout.zoom = { horizontalFitToPages: 1 };
+    layout.centerHorizontally = true;
+    if (print.titleRows0) layout.setPrintTitleRows(sheet.getRange(`${print.titleRows0[0] + 1}:${print.titleRows0[1] + 1}`));
+    layout.headersFooters.defaultForAllPages.centerFooter = 'Trang &P/&N';
+  }
 }

@@ -55,7 +55,7 @@ export class FakeWorkbookShell implements WorkbookShell {
   /** Bumped on every change, so React can subscribe with useSyncExternalStore. */
   version = 0;
 
-  constructor(readonly capabilities: ShellCapabilities = { dropdowns: true, freezePanes: true, formatting: true, fileAccess: true }) {}
+  constructor(readonly capabilities: ShellCapabilities = { dropdowns: true, freezePanes: true, formatting: true, printLayout: true, fileAccess: true }) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -114,7 +114,7 @@ export class FakeWorkbookShell implements WorkbookShell {
     }
     this.activeSheet = (spec.sheets.find((s) => s.table) ?? spec.sheets[0]).name;
     this.changed();
-    const skipped = (['dropdowns', 'freezePanes', 'formatting'] as const).filter((k) => !this.capabilities[k]);
+    const skipped = (['dropdowns', 'freezePanes', 'formatting', 'printLayout'] as const).filter((k) => !this.capabilities[k]);
     return { skipped: [...skipped] };
   }
 

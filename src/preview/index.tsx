@@ -32,7 +32,7 @@ const useStyles = makeStyles({
 const params = new URLSearchParams(window.location.search);
 const api = params.get('api');
 const older = api !== null && Number(api) < 1.8;
-const shell = new FakeWorkbookShell({ dropdowns: !older, freezePanes: api === null || Number(api) >= 1.7, formatting: api === null || Number(api) >= 1.2, fileAccess: true });
+const shell = new FakeWorkbookShell({ dropdowns: !older, freezePanes: api === null || Number(api) >= 1.7, formatting: api === null || Number(api) >= 1.2, printLayout: api === null || Number(api) >= 1.9, fileAccess: true });
 const inbox = presetInbox(params.get('inbox'), window.location);
 if (inbox) void shell.saveSettings({ inboxUrl: inbox });
 

@@ -101,10 +101,16 @@ describe('Office.js requirement sets', () => {
   const uses = officeUses();
 
   it('finds the shell’s Office.js members and their requirement sets', () => {
-    expect(caps).toEqual({ dropdowns: '1.8', freezePanes: '1.7', formatting: '1.2', fileAccess: '' });
+    expect(caps).toEqual({ dropdowns: '1.8', freezePanes: '1.7', formatting: '1.2', printLayout: '1.9', fileAccess: '' });
     expect(uses.length).toBeGreaterThan(20);
     const newer = new Set(uses.filter((u) => num(u.version) > num('1.1')).map((u) => `${u.member} ${u.version}`));
-    expect(newer).toEqual(new Set(['rule 1.8', 'dataValidation 1.8', 'columnWidth 1.2', 'visibility 1.2', 'freezeRows 1.7', 'freezePanes 1.7']));
+    expect(newer).toEqual(
+      new Set([
+        'rule 1.8', 'dataValidation 1.8', 'columnWidth 1.2', 'visibility 1.2', 'freezeRows 1.7', 'freezePanes 1.7', 'merge 1.2', 'rowHeight 1.2',
+        'pageLayout 1.9', 'paperSize 1.9', 'orientation 1.9', 'zoom 1.9', 'centerHorizontally 1.9', 'setPrintTitleRows 1.9', 'headersFooters 1.9',
+        'defaultForAllPages 1.9', 'centerFooter 1.9',
+      ]),
+    );
     // Members known to be newer than 1.1 are recognised as such.
     expect(uses.find((u) => u.member === 'freezeRows')?.version).toBe('1.7');
     expect(uses.find((u) => u.member === 'dataValidation')?.version).toBe('1.8');

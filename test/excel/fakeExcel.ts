@@ -4,13 +4,21 @@
  * every sync records the estimated request size (JSON of everything queued since the last
  * sync), so tests can assert the sync count and Excel on the web's 5 MB request limit.
  */
-import { parseAddress } from '../../src/domain/sheet';
+import { cellAddress, parseAddress } from '../../src/domain/sheet';
 import type { DocumentSettings, OfficeHost } from '../../src/excel/office';
 
 interface Cell {
   value: unknown;
   fill: string | null;
   bold?: boolean;
+  italic?: boolean;
+  underline?: string;
+  size?: number;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  /** Edges with a continuous border (EdgeTop, InsideHorizontal, …) of the ranges it is in. */
+  borders?: Set<string>;
   numberFormat?: string;
   validation?: unknown;
 }
@@ -22,6 +30,10 @@ export interface FakeSheet {
   tables: { name: string; address: string }[];
   frozenRows: number;
   columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  merges: string[];
+  /** ExcelApi 1.9 page layout, as set. */
+  page: { paperSize?: string; orientation?: string; zoom?: unknown; centerHorizontally?: boolean; printTitleRows?: string; centerFooter?: string };
 }
 
 export interface SyncRecord {
@@ -38,6 +50,8 @@ function bytesOf(value: unknown): number {
 function parseRange(address: string): { r0: number; c0: number; r1: number; c1: number } {
   const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
   const [a, b] = local.split(':');
+  // Whole rows, `5:6`, as print titles take them.
+  if (/^\d+$/.test(a) && /^\d+$/.test(b ?? a)) return { r0: Number(a) - 1, c0: 0, r1: Number(b ?? a) - 1, c1: 16383 };
   const start = parseAddress(a);
   const end = parseAddress(b ?? a);
   return { r0: start.row0, c0: start.col0, r1: end.row0, c1: end.col0 };
@@ -53,7 +67,7 @@ export class FakeExcel {
   private pendingLoads: (() => void)[] = [];
 
   addSheet(name: string, rows: unknown[][] = [], visibility: FakeSheet['visibility'] = 'Visible'): FakeSheet {
-    const sheet: FakeSheet = { name, visibility, cells: new Map(), tables: [], frozenRows: 0, columnWidths: new Map() };
+    const sheet: FakeSheet = { name, visibility, cells: new Map(), tables: [], frozenRows: 0, columnWidths: new Map(), rowHeights: new Map(), merges: [], page: {} };
     rows.forEach((row, r) => row.forEach((value, c) => value !== null && value !== '' && sheet.cells.set(`${r},${c}`, { value, fill: null })));
     this.sheets.push(sheet);
     return sheet;
@@ -191,6 +205,36 @@ class FakeWorksheet {
     this.excel.queue(0);
     this.excel.active = this.state.name;
   }
+  get pageLayout(): unknown {
+    const excel = this.excel;
+    const page = this.state.page;
+    const set = <K extends keyof FakeSheet['page']>(key: K, value: FakeSheet['page'][K]): void => {
+      excel.queue(bytesOf(value));
+      page[key] = value;
+    };
+    return {
+      set paperSize(v: string) {
+        set('paperSize', v);
+      },
+      set orientation(v: string) {
+        set('orientation', v);
+      },
+      set zoom(v: unknown) {
+        set('zoom', v);
+      },
+      set centerHorizontally(v: boolean) {
+        set('centerHorizontally', v);
+      },
+      setPrintTitleRows: (range: FakeRange) => set('printTitleRows', range.address),
+      headersFooters: {
+        defaultForAllPages: {
+          set centerFooter(v: string) {
+            set('centerFooter', v);
+          },
+        },
+      },
+    };
+  }
   getRange(address: string): FakeRange {
     this.excel.queue(bytesOf(address));
     return new FakeRange(this.excel, this.state, parseRange(address));
@@ -294,6 +338,14 @@ class FakeRange extends Loadable {
     this.excel.queue(0);
     this.excel.selected = `${this.sheet.name}!${this.box.r0},${this.box.c0}`;
   }
+  /** The range as rows `5:5` or cells `A1:C3` (known without a load here). */
+  get address(): string {
+    return this.box.c0 === 0 && this.box.c1 >= 16383 ? `${this.box.r0 + 1}:${this.box.r1 + 1}` : `${cellAddress(this.box.r0, this.box.c0)}:${cellAddress(this.box.r1, this.box.c1)}`;
+  }
+  merge(_across?: boolean): void {
+    this.excel.queue(8);
+    this.sheet.merges.push(this.address);
+  }
   get format(): unknown {
     const each = (fn: (cell: Cell, rowOffset: number) => void): void => this.each(fn);
     const excel = this.excel;
@@ -305,6 +357,42 @@ class FakeRange extends Loadable {
           excel.queue(8);
           each((cell) => (cell.bold = b));
         },
+        set italic(b: boolean) {
+          excel.queue(8);
+          each((cell) => (cell.italic = b));
+        },
+        set underline(u: string) {
+          excel.queue(8);
+          each((cell) => (cell.underline = u));
+        },
+        set size(n: number) {
+          excel.queue(8);
+          each((cell) => (cell.size = n));
+        },
+      },
+      set horizontalAlignment(a: string) {
+        excel.queue(8);
+        each((cell) => (cell.horizontalAlignment = a));
+      },
+      set verticalAlignment(a: string) {
+        excel.queue(8);
+        each((cell) => (cell.verticalAlignment = a));
+      },
+      set wrapText(w: boolean) {
+        excel.queue(8);
+        each((cell) => (cell.wrapText = w));
+      },
+      set rowHeight(h: number) {
+        excel.queue(8);
+        for (let r = box.r0; r <= box.r1; r++) sheet.rowHeights.set(r, h);
+      },
+      borders: {
+        getItem: (edge: string) => ({
+          set style(style: string) {
+            excel.queue(8);
+            if (style === 'Continuous') each((cell) => (cell.borders ??= new Set()).add(edge));
+          },
+        }),
       },
       set columnWidth(w: number) {
         excel.queue(8);

@@ -3,6 +3,8 @@ import { BIRTH_FORMAT } from '../../src/domain/dates';
 import { SHEET } from '../../src/domain/sheet';
 import { REGISTRY_COLUMNS } from '../../src/domain/schema/registry';
 import { OfficeWorkbookShell } from '../../src/excel/office';
+import { buildTemplate } from '../../src/domain/template';
+import { findUnit, getProfile } from '../../src/profiles';
 import { HIGHLIGHT_FILL, HIGHLIGHT_STORE_KEY, type CellWrite, type TemplateSpec } from '../../src/excel/shell';
 import { FakeExcel, FakeSettings } from './fakeExcel';
 
@@ -173,11 +175,11 @@ const SPEC: TemplateSpec = {
 };
 
 describe('OfficeWorkbookShell.createTemplate', () => {
-  it('creates sheets, table, dropdowns, formats and hides _meta in two syncs', async () => {
+  it('creates sheets, table, dropdowns, formats and hides _meta in two syncs, and sets up printing in a third', async () => {
     const excel = new FakeExcel();
     const result = await new OfficeWorkbookShell(excel.host()).createTemplate(SPEC);
     expect(result.skipped).toEqual([]);
-    expect(excel.syncs).toHaveLength(2);
+    expect(excel.syncs).toHaveLength(3);
     expect(excel.sheets.map((s) => s.name)).toEqual([SHEET.guide, SHEET.registry, SHEET.codes, SHEET.meta]);
     const registry = excel.sheets[1];
     expect(registry.tables[0]).toEqual({ name: 'SoTheoDoi', address: `'${SHEET.registry}'!A3:W503` });
@@ -195,9 +197,59 @@ describe('OfficeWorkbookShell.createTemplate', () => {
     const shell = new OfficeWorkbookShell(excel.host(new FakeSettings(), { ExcelApi: '1.7' }));
     expect(shell.capabilities.dropdowns).toBe(false);
     const result = await shell.createTemplate(SPEC);
-    expect(result.skipped).toEqual(['dropdowns']);
+    expect(result.skipped).toEqual(['dropdowns', 'printLayout']);
     expect(excel.cell(SHEET.registry, 'C4')?.validation).toBeUndefined();
     expect(excel.sheets[1].tables).toHaveLength(1);
+    // No page layout below ExcelApi 1.9, and no request for it.
+    expect(excel.sheets[1].page).toEqual({});
+    expect(excel.syncs).toHaveLength(2);
+  });
+
+  it('dresses the report as the .xlsx writer does, and prints every visible sheet on A4 one page wide', async () => {
+    const profile = getProfile('bac-ninh-2017')!;
+    const spec = buildTemplate(profile, findUnit(profile, 'BN-TS')!, 2020, 3, '2020-11-02T00:00:00.000Z');
+    const excel = new FakeExcel();
+    const result = await new OfficeWorkbookShell(excel.host()).createTemplate(spec);
+    expect(result.skipped).toEqual([]);
+    expect(excel.syncs).toHaveLength(3);
+    for (const sync of excel.syncs) expect(sync.requestBytes).toBeLessThan(FIVE_MB);
+
+    const reportSpec = spec.sheets.find((x) => x.name === SHEET.report)!;
+    const dress = reportSpec.dress!;
+    const report = excel.sheets.find((x) => x.name === SHEET.report)!;
+    // Every merge, style and bordered cell of the dress is on the sheet.
+    expect(report.merges).toHaveLength(dress.merges.length);
+    const motto = dress.styles.find((st) => reportSpec.rows[st.row0]?.[st.col0] === 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')!;
+    const mottoCell = report.cells.get(`${motto.row0},${motto.col0}`)!;
+    expect(mottoCell).toMatchObject({ bold: true, horizontalAlignment: 'Center' });
+    const table = dress.borders[0];
+    const corner = report.cells.get(`${table.row1},${table.col1}`)!;
+    expect([...corner.borders!]).toEqual(expect.arrayContaining(['EdgeBottom', 'EdgeRight']));
+    for (const h of dress.rowHeights) expect(report.rowHeights.get(h.row0)).toBe(h.height);
+    expect(report.page).toEqual({
+      paperSize: 'A4',
+      orientation: 'Portrait',
+      zoom: { horizontalFitToPages: 1 },
+      centerHorizontally: true,
+      printTitleRows: `${dress.print.titleRows0![0] + 1}:${dress.print.titleRows0![1] + 1}`,
+      centerFooter: 'Trang &P/&N',
+    });
+    const registrySpec = spec.sheets.find((x) => x.name === SHEET.registry)!;
+    const registry = excel.sheets.find((x) => x.name === SHEET.registry)!;
+    expect(registry.page).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', printTitleRows: `${registrySpec.table!.headerRow0 + 1}:${registrySpec.table!.headerRow0 + 1}` });
+    // Hidden sheets are not printed.
+    expect(excel.sheets.find((x) => x.name === SHEET.meta)!.page).toEqual({});
+  });
+
+  it('keeps the register when the host refuses the print set-up, and says so', async () => {
+    const excel = new FakeExcel();
+    const host = excel.host();
+    let runs = 0;
+    const run = host.run;
+    host.run = (batch) => (++runs === 2 ? Promise.reject(new Error('InvalidArgument')) : run(batch));
+    const result = await new OfficeWorkbookShell(host).createTemplate(SPEC);
+    expect(result.skipped).toEqual(['printLayout']);
+    expect(excel.sheets.map((x) => x.name)).toEqual([SHEET.guide, SHEET.registry, SHEET.codes, SHEET.meta]);
   });
 
   it('refuses to overwrite a sheet the workbook already has', async () => {

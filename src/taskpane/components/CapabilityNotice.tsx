@@ -12,6 +12,7 @@ export const CAPABILITY_MESSAGE: Record<CapabilityKey, MessageKey> = {
   dropdowns: 'capDropdowns',
   freezePanes: 'capFreezePanes',
   formatting: 'capFormatting',
+  printLayout: 'capPrintLayout',
   fileAccess: 'capFileAccess',
 };
 
