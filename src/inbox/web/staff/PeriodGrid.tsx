@@ -13,6 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { LangContext, formatDateTime, useT } from '../i18n';
+import { useNarrow } from '../useNarrow';
 import { fileUrl, type TrackingUnit } from './api';
 import { DecisionDialog, type Decision } from './DecisionDialog';
 import { S, STATE_LABEL } from './strings';
@@ -24,8 +25,40 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   mono: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
   // A long reason wraps inside a bounded column instead of widening (or squeezing) the table.
-  reason: { minWidth: '10rem', maxWidth: '22rem', whiteSpace: 'pre-wrap', overflowWrap: 'break-word', wordBreak: 'normal' },
+  reason: {
+    minWidth: '10rem',
+    maxWidth: '22rem',
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'break-word',
+    wordBreak: 'normal',
+  },
   former: { color: tokens.colorNeutralForeground3 },
+  // On a phone each unit is a block with its actions in view, not a 960 px table to scroll.
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  itemHead: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  itemReason: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 /** State colours come from Fluent's badge palette (design tokens), never hard-coded. */
@@ -53,6 +86,7 @@ export function PeriodGrid(props: {
   const lang = React.useContext(LangContext);
   const [decision, setDecision] = React.useState<Decision | null>(null);
   const [busy, setBusy] = React.useState(false);
+  const narrow = useNarrow();
 
   const decide = async (run: () => Promise<void>) => {
     setBusy(true);
@@ -63,40 +97,104 @@ export function PeriodGrid(props: {
     }
   };
 
+  const nameOf = (u: TrackingUnit) => (
+    <>
+      {u.unit_name}
+      {u.former_names && u.former_names.length > 0 && (
+        <span className={styles.former} data-testid={`former-${u.unit_code}`}>
+          {' '}
+          {t('formerName', { names: u.former_names.join(', ') })}
+        </span>
+      )}
+    </>
+  );
+  const badgeOf = (u: TrackingUnit) => (
+    <Badge appearance="filled" color={STATE_COLOR[u.state] ?? 'informative'} data-testid="unit-state">
+      {(STATE_LABEL[u.state] ?? { vi: u.state, en: u.state })[lang]}
+    </Badge>
+  );
+  const actionsOf = (u: TrackingUnit) => {
+    const decidable = u.submission_id !== null && (u.state === 'submitted' || u.state === 'late');
+    return (
+      <div className={styles.actions}>
+        {u.submission_id && (
+          <Link href={fileUrl(u.submission_id)} download data-testid="download-version">
+            {t('download')}
+          </Link>
+        )}
+        {decidable && (
+          <>
+            <Button
+              size="small"
+              disabled={busy}
+              onClick={() => setDecision({ kind: 'return', unit: u })}
+              data-testid="return-open"
+            >
+              {t('return')}
+            </Button>
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={busy}
+              data-testid="accept"
+              onClick={() => setDecision({ kind: 'accept', unit: u })}
+            >
+              {t('accept')}
+            </Button>
+          </>
+        )}
+      </div>
+    );
+  };
+
+  const cards = (
+    <ul className={styles.list} aria-label={props.caption} data-testid="period-grid">
+      {props.units.map((u) => (
+        <li key={u.unit_code} className={styles.item} data-testid={`unit-row-${u.unit_code}`} data-state={u.state}>
+          <div className={styles.itemHead}>
+            <span className={styles.mono}>{u.unit_code}</span>
+            <b>{nameOf(u)}</b>
+            {badgeOf(u)}
+          </div>
+          {u.received_at && (
+            <span className={styles.muted}>
+              {t('receivedAt')}: {formatDateTime(u.received_at)} · {t('versions')}: {versionCount(u.versions)}
+            </span>
+          )}
+          {u.return_reason && (
+            <div className={styles.itemReason} data-testid="unit-reason">
+              {t('reason')}: {u.return_reason}
+            </div>
+          )}
+          {actionsOf(u)}
+        </li>
+      ))}
+    </ul>
+  );
+
   return (
     <div className={styles.wrap}>
-      <Table className={styles.table} aria-label={props.caption} data-testid="period-grid" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('unitCode')}</TableHeaderCell>
-            <TableHeaderCell>{t('unitName')}</TableHeaderCell>
-            <TableHeaderCell>{t('state')}</TableHeaderCell>
-            <TableHeaderCell>{t('receivedAt')}</TableHeaderCell>
-            <TableHeaderCell>{t('versions')}</TableHeaderCell>
-            <TableHeaderCell>{t('reason')}</TableHeaderCell>
-            <TableHeaderCell>{t('actions')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {props.units.map((u) => {
-            const decidable = u.submission_id !== null && (u.state === 'submitted' || u.state === 'late');
-            return (
+      {narrow ? (
+        cards
+      ) : (
+        <Table className={styles.table} aria-label={props.caption} data-testid="period-grid" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('unitCode')}</TableHeaderCell>
+              <TableHeaderCell>{t('unitName')}</TableHeaderCell>
+              <TableHeaderCell>{t('state')}</TableHeaderCell>
+              <TableHeaderCell>{t('receivedAt')}</TableHeaderCell>
+              <TableHeaderCell>{t('versions')}</TableHeaderCell>
+              <TableHeaderCell>{t('reason')}</TableHeaderCell>
+              <TableHeaderCell>{t('actions')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {props.units.map((u) => (
               <TableRow key={u.unit_code} data-testid={`unit-row-${u.unit_code}`} data-state={u.state}>
                 <TableCell className={styles.mono}>{u.unit_code}</TableCell>
-                <TableCell>
-                  {u.unit_name}
-                  {u.former_names && u.former_names.length > 0 && (
-                    <span className={styles.former} data-testid={`former-${u.unit_code}`}>
-                      {' '}
-                      {t('formerName', { names: u.former_names.join(', ') })}
-                    </span>
-                  )}
-                </TableCell>
-                <TableCell className={styles.nowrap}>
-                  <Badge appearance="filled" color={STATE_COLOR[u.state] ?? 'informative'} data-testid="unit-state">
-                    {(STATE_LABEL[u.state] ?? { vi: u.state, en: u.state })[lang]}
-                  </Badge>
-                </TableCell>
+                <TableCell>{nameOf(u)}</TableCell>
+                <TableCell className={styles.nowrap}>{badgeOf(u)}</TableCell>
                 <TableCell className={styles.nowrap}>{formatDateTime(u.received_at)}</TableCell>
                 <TableCell>{versionCount(u.versions)}</TableCell>
                 <TableCell>
@@ -104,36 +202,12 @@ export function PeriodGrid(props: {
                     {u.return_reason ?? ''}
                   </div>
                 </TableCell>
-                <TableCell>
-                  <div className={styles.actions}>
-                    {u.submission_id && (
-                      <Link href={fileUrl(u.submission_id)} download data-testid="download-version">
-                        {t('download')}
-                      </Link>
-                    )}
-                    {decidable && (
-                      <>
-                        <Button size="small" disabled={busy} onClick={() => setDecision({ kind: 'return', unit: u })} data-testid="return-open">
-                          {t('return')}
-                        </Button>
-                        <Button
-                          size="small"
-                          appearance="primary"
-                          disabled={busy}
-                          data-testid="accept"
-                          onClick={() => setDecision({ kind: 'accept', unit: u })}
-                        >
-                          {t('accept')}
-                        </Button>
-                      </>
-                    )}
-                  </div>
-                </TableCell>
+                <TableCell>{actionsOf(u)}</TableCell>
               </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+            ))}
+          </TableBody>
+        </Table>
+      )}
       <DecisionDialog
         decision={decision}
         period={props.period}
