@@ -154,6 +154,28 @@ describe.each(backends)('Store on %s', (_name, open) => {
     expect(await store.decideVersion(v3.version.id, { state: 'returned', reason: 'x' }, 'lan', '2020-10-22T00:00:00.000Z')).toEqual({ kind: 'conflict', reason: 'already_accepted' });
   });
 
+  test('a version’s figures are kept by schema, replaced when recomputed, and only for a version that exists', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await insert(newVersion(other, `f${i}`, { year: 2019, quarter: 1 }));
+      if (r.kind !== 'created') throw new Error(r.kind);
+      made.push(r.version.id);
+    }
+    await store.putFigures(made[0], 1, '{"totals":{"1":3}}');
+    await store.putFigures(made[1], 2, '{"totals":{"1":4}}');
+    const got = await store.getFigures([...made, randomUUID()], 1);
+    expect([...got.entries()]).toEqual([[made[0], '{"totals":{"1":3}}']]);
+    await store.putFigures(made[0], 2, '{"totals":{"1":5}}');
+    expect(await store.getFigures(made, 1)).toEqual(new Map());
+    expect(await store.getFigures(made, 2)).toEqual(new Map([[made[0], '{"totals":{"1":5}}'], [made[1], '{"totals":{"1":4}}']]));
+    expect(await store.getFigures([], 2)).toEqual(new Map());
+    // Figures never exist without their version.
+    await expect(store.putFigures(randomUUID(), 1, '{}')).rejects.toThrow();
+    // Many ids at once (more than one SQLite statement's worth).
+    const many = [...Array.from({ length: 1200 }, () => randomUUID()), made[1]];
+    expect([...(await store.getFigures(many, 2)).keys()]).toEqual([made[1]]);
+  });
+
   test('audit events are appended and listed newest first, with paging and target filter', async () => {
     for (let i = 0; i < 5; i += 1) {
       await store.appendAudit({ actor_role: 'unit', actor: 'BN-TS', action: 'submit', target: `t${i % 2}`, ip: '127.0.0.1', detail: { n: i } });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { normaliseText } from '../../domain/codes';
 import type { RegistryRecord } from '../../domain/model';
 import { parseWorkbook } from '../../domain/parse';
@@ -73,13 +74,60 @@ export function digestWorkbookRecords(
   };
 }
 
+/** A version's report figures: what the trends and OUT-01 need, and nothing about a person. */
+export type Figures = Pick<Digest, 'totals' | 'percents' | 'ratios'>;
+
+/** Bump when the report's figures are computed differently: stored figures of another schema
+ *  are recomputed from the workbook. */
+export const FIGURES_SCHEMA = 1;
+
+const StoredFigures = z.object({
+  totals: z.record(z.string(), z.number()),
+  percents: z.record(z.string(), z.number().nullable()),
+  ratios: z.record(z.string(), z.tuple([z.number(), z.number()])),
+});
+
+export const figuresOf = (d: Figures): Figures => ({ totals: d.totals, percents: d.percents, ratios: d.ratios });
+
 export class DigestCache {
   private readonly done = new Map<string, Promise<Digest>>();
+  private readonly figs = new Map<string, Figures>();
 
   constructor(
-    private readonly ctx: Pick<InboxContext, 'files'>,
+    private readonly ctx: Pick<InboxContext, 'files' | 'store'>,
     private readonly key: () => Promise<Buffer>,
   ) {}
+
+  /**
+   * The figures of each version: from this process's memory, else from the database (kept when
+   * first computed, so a restart does not re-read every workbook), else computed from the
+   * workbook and kept. Only the figures are kept; a workbook read for them is dropped.
+   */
+  async figures(versions: readonly SubmissionVersion[], profile: Profile): Promise<Map<string, Figures>> {
+    const out = new Map<string, Figures>();
+    const missing: SubmissionVersion[] = [];
+    for (const v of versions) {
+      const memo = this.figs.get(v.id);
+      if (memo) out.set(v.id, memo);
+      else missing.push(v);
+    }
+    if (missing.length === 0) return out;
+    const stored = await this.ctx.store.getFigures(
+      missing.map((v) => v.id),
+      FIGURES_SCHEMA,
+    );
+    for (const v of missing) {
+      let f = parseFigures(stored.get(v.id));
+      if (!f) {
+        f = figuresOf(await (this.done.get(v.id) ?? this.compute(v, profile)));
+        // Losing this write only means the workbook is read again next time.
+        await this.ctx.store.putFigures(v.id, FIGURES_SCHEMA, JSON.stringify(f)).catch(() => undefined);
+      }
+      this.figs.set(v.id, f);
+      out.set(v.id, f);
+    }
+    return out;
+  }
 
   /** The version's digest; reads the file once per process. A failure is not cached. */
   get(version: SubmissionVersion, profile: Profile): Promise<Digest> {
@@ -98,5 +146,15 @@ export class DigestCache {
     const registry = parsed.registry.records;
     const report = buildReport(registry, parsed.support.records, profile, version.year, version.quarter);
     return digestWorkbookRecords(version, registry, report, await this.key());
+  }
+}
+
+function parseFigures(json: string | undefined): Figures | null {
+  if (!json) return null;
+  try {
+    const parsed = StoredFigures.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }

@@ -4,7 +4,7 @@ import type { Profile } from '../../domain/schema/profile';
 import { buildTrends, TREND_QUARTERS, type Trends } from '../../domain/trends';
 import type { InboxContext, SubmissionVersion } from '../storage/types';
 import { quarterStatus, type UnitState } from '../tracking';
-import { DigestCache, type Digest } from './digest';
+import { DigestCache } from './digest';
 import { loadMatchKey } from './matchKey';
 
 /** How far back OUT-01 looks for the unit's last 4 accepted quarters (three years). */
@@ -69,15 +69,23 @@ export class Insight {
     if (current.length === 0) return [];
     const past = quartersBefore(q, HISTORY_LOOKBACK_QUARTERS);
     const accepted = await this.accepted(profile, past);
-    const out: UnitOutliers[] = [];
-    for (const { version, state } of current) {
-      const history: QuarterFigures[] = [];
+    // Each unit's last (up to) 4 accepted quarters, newest first.
+    const histories = current.map(({ version }) => {
+      const history: { at: Quarter; version: SubmissionVersion }[] = [];
       for (let i = 0; i < past.length && history.length < 4; i++) {
         const v = accepted[i].get(version.unit_code);
-        if (v) history.push(figuresOf(await this.digests.get(v, profile)));
+        if (v) history.push({ at: past[i], version: v });
       }
-      if (history.length === 0) continue;
-      const outliers = findOutliers(profile, figuresOf(await this.digests.get(version, profile)), history);
+      return history;
+    });
+    const withHistory = current.filter((_c, i) => histories[i].length > 0);
+    const figures = await this.digests.figures([...withHistory.map((c) => c.version), ...histories.flat().map((h) => h.version)], profile);
+    const out: UnitOutliers[] = [];
+    for (const [i, { version, state }] of current.entries()) {
+      if (histories[i].length === 0) continue;
+      const quarter = (v: SubmissionVersion, at: Quarter): QuarterFigures => ({ ...at, totals: figures.get(v.id)!.totals });
+      const history = histories[i].map((h) => quarter(h.version, h.at));
+      const outliers = findOutliers(profile, quarter(version, q), history);
       if (outliers.length === 0) continue;
       const note = (await this.ctx.store.listAudit({ target: version.id, limit: 100 })).find((e) => e.action === 'outlier_confirmed');
       out.push({ unit_code: version.unit_code, submission_id: version.id, state, outliers, confirmed: note ? { by: note.actor, at: note.at } : null });
@@ -126,24 +134,19 @@ export class Insight {
 
   /** The main indicators over the `TREND_QUARTERS` quarters ending at `q`, accepted submissions only. */
   async trends(profile: Profile, q: Quarter): Promise<Trends> {
-    const columns = await this.acceptedDigests(profile, q, TREND_QUARTERS);
+    const quarters = [q, ...quartersBefore(q, TREND_QUARTERS - 1)].reverse();
+    const accepted = await this.accepted(profile, quarters);
+    const figures = await this.digests.figures(
+      accepted.flatMap((m) => [...m.values()]),
+      profile,
+    );
     return buildTrends(
       profile,
-      columns.map((c) => ({ ...c.quarter, figures: c.digests.map((d) => ({ unit_code: d.unit_code, totals: d.totals, ratios: d.ratios })) })),
+      quarters.map((at, i) => ({
+        ...at,
+        figures: [...accepted[i].values()].map((v) => ({ unit_code: v.unit_code, ...figures.get(v.id)! })),
+      })),
     );
-  }
-
-  /** Digests of every accepted version in the `n` quarters ending at `q`, oldest quarter first. */
-  async acceptedDigests(profile: Profile, q: Quarter, n: number): Promise<{ quarter: Quarter; digests: Digest[] }[]> {
-    const quarters = [q, ...quartersBefore(q, n - 1)].reverse();
-    const accepted = await this.accepted(profile, quarters);
-    const out: { quarter: Quarter; digests: Digest[] }[] = [];
-    for (let i = 0; i < quarters.length; i++) {
-      const digests: Digest[] = [];
-      for (const v of accepted[i].values()) digests.push(await this.digests.get(v, profile));
-      out.push({ quarter: quarters[i], digests: digests.sort((a, b) => a.unit_code.localeCompare(b.unit_code)) });
-    }
-    return out;
   }
 }
 
@@ -155,10 +158,6 @@ export function quartersBefore(q: Quarter, n: number): Quarter[] {
     out.push(at);
   }
   return out;
-}
-
-function figuresOf(d: Digest): QuarterFigures {
-  return { year: d.year, quarter: d.quarter, totals: d.totals };
 }
 
 const perContext = new WeakMap<InboxContext, Insight>();

@@ -128,7 +128,7 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
     // after the answer, so the next open of the charts does not read it. A failure here only
     // means it is read on that open instead.
     const profile = profileOf(ctx.config, v.profile);
-    if (profile) setImmediate(() => void insightOf(ctx).digests.get(v, profile).catch(() => undefined));
+    if (profile) setImmediate(() => void insightOf(ctx).digests.figures([v], profile).catch(() => undefined));
     return versionView(v);
   });
 

@@ -79,6 +79,14 @@ CREATE TABLE expected_units (
   profile TEXT NOT NULL, unit_code TEXT NOT NULL, unit_name TEXT NOT NULL, province_code TEXT NOT NULL,
   PRIMARY KEY (profile, unit_code));`,
   },
+  {
+    // The report figures of a version (counts and ratios only): see sqlite.ts.
+    version: 6,
+    sql: `
+CREATE TABLE version_figures (
+  version_id TEXT PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
+  schema INTEGER NOT NULL, figures TEXT NOT NULL, computed_at TIMESTAMPTZ NOT NULL DEFAULT now());`,
+  },
 ];
 
 /** Any fixed number: serialises concurrent `migrate()` calls across processes. */
@@ -175,6 +183,21 @@ export class PostgresStore implements Store {
   async listExpectedUnits(profile: string): Promise<ExpectedUnit[]> {
     const rows = await this.q('SELECT unit_code, unit_name, province_code FROM expected_units WHERE profile = $1 ORDER BY unit_code', [profile]);
     return rows.map((r) => ({ unit_code: String(r.unit_code), unit_name: String(r.unit_name), province_code: String(r.province_code) }));
+  }
+
+  async getFigures(versionIds: readonly string[], schema: number): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (versionIds.length === 0) return out;
+    const rows = await this.q('SELECT version_id, figures FROM version_figures WHERE schema = $1 AND version_id = ANY($2::text[])', [schema, [...versionIds]]);
+    for (const r of rows) out.set(String(r.version_id), String(r.figures));
+    return out;
+  }
+
+  async putFigures(versionId: string, schema: number, figures: string): Promise<void> {
+    await this.q(
+      'INSERT INTO version_figures (version_id, schema, figures) VALUES ($1, $2, $3) ON CONFLICT (version_id) DO UPDATE SET schema = EXCLUDED.schema, figures = EXCLUDED.figures, computed_at = now()',
+      [versionId, schema, figures],
+    );
   }
 
   async listUnits(profile?: string): Promise<UnitRecord[]> {

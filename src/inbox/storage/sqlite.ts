@@ -68,6 +68,15 @@ CREATE TABLE expected_units (
   profile TEXT NOT NULL, unit_code TEXT NOT NULL, unit_name TEXT NOT NULL, province_code TEXT NOT NULL,
   PRIMARY KEY (profile, unit_code));`,
   },
+  {
+    // The report figures of a version (counts and ratios only, nothing about a person), so
+    // the trends and OUT-01 do not re-read every workbook after a restart.
+    version: 5,
+    sql: `
+CREATE TABLE version_figures (
+  version_id TEXT PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
+  schema INTEGER NOT NULL, figures TEXT NOT NULL, computed_at TEXT NOT NULL);`,
+  },
 ];
 
 export const SQLITE_FILE = 'inbox.sqlite';
@@ -153,6 +162,25 @@ export class SqliteStore implements Store {
       unit_name: String(r.unit_name),
       province_code: String(r.province_code),
     }));
+  }
+
+  async getFigures(versionIds: readonly string[], schema: number): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    // SQLite's default limit on bound parameters is 32,766; stay well under it.
+    for (let i = 0; i < versionIds.length; i += 500) {
+      const ids = versionIds.slice(i, i + 500);
+      const rows = this.all(`SELECT version_id, figures FROM version_figures WHERE schema = ? AND version_id IN (${ids.map(() => '?').join(',')})`, schema, ...ids);
+      for (const r of rows) out.set(String(r.version_id), String(r.figures));
+    }
+    return out;
+  }
+
+  async putFigures(versionId: string, schema: number, figures: string): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO version_figures (version_id, schema, figures, computed_at) VALUES (?, ?, ?, ?) ON CONFLICT (version_id) DO UPDATE SET schema = excluded.schema, figures = excluded.figures, computed_at = excluded.computed_at',
+      )
+      .run(versionId, schema, figures, now());
   }
 
   async listUnits(profile?: string): Promise<UnitRecord[]> {

@@ -235,6 +235,13 @@ export interface Store {
   listFileKeys(): Promise<Set<string>>;
   countVersions(): Promise<number>;
 
+  // Figures of a version (the staff page's trends and OUT-01) ---------------------------
+  /** Stored report figures (JSON) of these versions, computed under `schema`; a version
+   *  without them, or with figures of another schema, is absent from the map. */
+  getFigures(versionIds: readonly string[], schema: number): Promise<Map<string, string>>;
+  /** Keeps a version's figures (replacing those of an older schema). */
+  putFigures(versionId: string, schema: number, figures: string): Promise<void>;
+
   // Audit -------------------------------------------------------------------------------
   appendAudit(event: NewAuditEvent): Promise<void>;
   /** Newest first. */

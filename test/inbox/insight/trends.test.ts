@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { buildReport } from '../../../src/domain/report';
 import { parseWorkbook } from '../../../src/domain/parse';
+import { Insight } from '../../../src/inbox/insight/service';
 import { getProfile } from '../../../src/profiles';
 import { readWorkbookBuffer } from '../../../src/xlsx/read';
 import { sampleWorkbook, startTestInbox, XLSX, type TestInbox } from '../helpers';
@@ -62,6 +63,21 @@ describe('trends of the main indicators', () => {
     expect(t.rows.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(['1', '2.1', '5.1', '4.1', '6.1', '6.2', '6.3']));
     // Nothing but figures leaves the inbox: no case ID, name or date in the answer.
     expect(res.body.toString()).not.toMatch(/BN-TS-\d{4}-\d{4}|\d{4}-\d{2}-\d{2}/);
+  });
+
+  test('after a restart the figures come from the database: no workbook is read again', async () => {
+    const before = (await get('/api/staff/insight/trends?profile=bac-ninh-2017&year=2020&quarter=2')).json();
+    const reads: string[] = [];
+    const restarted = new Insight({
+      ...inbox.ctx,
+      files: { ...inbox.ctx.files, read: async (key: string) => (reads.push(key), inbox.ctx.files.read(key)) },
+    });
+    const after = await restarted.trends(profile, { year: 2020, quarter: 2 });
+    expect(JSON.parse(JSON.stringify(after))).toEqual(before);
+    expect(reads).toEqual([]);
+    // OUT-01 reads its history's figures the same way.
+    await restarted.outliers(profile, { year: 2020, quarter: 1 });
+    expect(reads).toEqual([]);
   });
 
   const workbookCells = async (url: string) => {
