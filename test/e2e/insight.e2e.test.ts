@@ -144,6 +144,11 @@ test('trend charts: province and unit, each with its numbers in a table; print a
     else expect(n(row1(province)[i])).toBe(n(row1(ts)[i]) + n(row1(tp)[i]));
   }
   expect(province.find((r) => r[0].startsWith('Số đơn vị'))!.slice(1)).toEqual(['0', '0', '0', '2', '2', '2', '2', '0']);
+  // A unit with nothing accepted in the 8 quarters: said in words, no empty chart.
+  await page.getByTestId('trend-scope').selectOption('BN-TD');
+  expect(await page.getByTestId('trend-unit-none').textContent()).toContain('BN-TD Huyện Tiên Du chưa có báo cáo nào được chấp nhận');
+  expect(await page.getByTestId('trend-people').count()).toBe(0);
+  await page.getByTestId('trend-scope').selectOption('');
   await page.screenshot({ path: path.join(SHOTS, 'trends-staff-1280.png'), fullPage: true });
 
   // Vietnamese throughout (charts' labels and aria-labels included), English on the toggle.
