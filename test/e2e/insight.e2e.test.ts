@@ -97,10 +97,18 @@ test('OUT-01 is shown beside the submission with its history, and staff note the
   expect(text).toContain('Quý 2/2020');
   expect(text).toContain('Quý 3/2019');
   expect(await page.getByTestId('outliers-BN-TP').count()).toBe(0);
+  // Beside the submission in the quarter's table: how many, and a link to the findings.
+  const mark = page.getByTestId('unit-row-BN-TS').getByTestId('unit-outliers');
+  await mark.waitFor();
+  expect(await mark.textContent()).toMatch(/^⚠ \d+ số liệu bất thường \(OUT-01\)$/);
+  expect(await mark.getAttribute('href')).toBe('#bat-thuong-BN-TS');
+  expect(await page.getByTestId('unit-row-BN-TP').getByTestId('unit-outliers').count()).toBe(0);
   await page.screenshot({ path: path.join(SHOTS, 'insight-staff-1280.png'), fullPage: true });
   await section.getByTestId('outliers-confirm').click();
   await section.getByTestId('outliers-confirmed').waitFor();
   expect(await section.getByTestId('outliers-confirmed').textContent()).toContain('chicuc');
+  // Confirmed by the unit: no longer flagged in the table.
+  await page.getByTestId('unit-row-BN-TS').getByTestId('unit-outliers').waitFor({ state: 'detached' });
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: path.join(SHOTS, 'insight-staff-375.png'), fullPage: true });
   await page.close();

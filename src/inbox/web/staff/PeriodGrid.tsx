@@ -59,6 +59,7 @@ const useStyles = makeStyles({
   },
   itemReason: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
+  outlier: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
 });
 
 /** State colours come from Fluent's badge palette (design tokens), never hard-coded. */
@@ -78,6 +79,8 @@ export function PeriodGrid(props: {
   units: TrackingUnit[];
   caption: string;
   period: { year: number; quarter: number };
+  /** OUT-01 figures per unit not yet confirmed by the unit (the findings are further down). */
+  outliers?: Record<string, number>;
   onReturn: (unit: TrackingUnit, reason: string) => Promise<void>;
   onAccept: (unit: TrackingUnit) => Promise<void>;
 }): React.ReactElement {
@@ -108,11 +111,21 @@ export function PeriodGrid(props: {
       )}
     </>
   );
-  const badgeOf = (u: TrackingUnit) => (
-    <Badge appearance="filled" color={STATE_COLOR[u.state] ?? 'informative'} data-testid="unit-state">
-      {(STATE_LABEL[u.state] ?? { vi: u.state, en: u.state })[lang]}
-    </Badge>
-  );
+  const badgeOf = (u: TrackingUnit) => {
+    const n = props.outliers?.[u.unit_code] ?? 0;
+    return (
+      <span className={styles.actions}>
+        <Badge appearance="filled" color={STATE_COLOR[u.state] ?? 'informative'} data-testid="unit-state">
+          {(STATE_LABEL[u.state] ?? { vi: u.state, en: u.state })[lang]}
+        </Badge>
+        {n > 0 && (
+          <Link href={`#bat-thuong-${u.unit_code}`} className={styles.outlier} data-testid="unit-outliers">
+            {t('unitOutliers', { n })}
+          </Link>
+        )}
+      </span>
+    );
+  };
   const actionsOf = (u: TrackingUnit) => {
     const decidable = u.submission_id !== null && (u.state === 'submitted' || u.state === 'late');
     return (

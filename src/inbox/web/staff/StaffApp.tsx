@@ -20,6 +20,7 @@ import { PeriodPicker, duePeriod, type PeriodValue } from '../PeriodPicker';
 import { PlanYearsNotice, currentProfileId, profileLabel } from '../plan';
 import { PeriodGrid } from './PeriodGrid';
 import { InsightPanels } from './insight/InsightPanels';
+import type { PeriodArgs } from './insight/api';
 import { AdminPanel } from './admin/AdminPanel';
 import { ChangePassword } from './ChangePassword';
 import { consolidatedUrl, staffApi, type StaffSession, type Tracking, type TrackingUnit } from './api';
@@ -65,6 +66,10 @@ export function StaffApp(): React.ReactElement {
   const [message, setMessage] = React.useState<{ intent: 'error' | 'success'; text: string } | null>(null);
   // The quarter the tracking shown was loaded for; the insight panels follow it.
   const [loaded, setLoaded] = React.useState<{ profile: string; year: number; quarter: number; n: number } | null>(null);
+  /** OUT-01 figures per unit (not yet confirmed) for a quarter, shown beside each submission. */
+  const [outliers, setOutliers] = React.useState<{ byUnit: Record<string, number>; period: PeriodArgs } | null>(null);
+  const onOutliers = React.useCallback((byUnit: Record<string, number>, at: PeriodArgs) => setOutliers({ byUnit, period: at }), []);
+  const sameQuarter = (a: PeriodArgs, b: PeriodArgs | null) => b !== null && a.profile === b.profile && a.year === b.year && a.quarter === b.quarter;
 
   // An existing session cookie (page reload) is reused; the CSRF token comes with /me.
   React.useEffect(() => {
@@ -184,10 +189,17 @@ export function StaffApp(): React.ReactElement {
               </Link>
             ))}
           </nav>
-          <PeriodGrid units={tracking.units} caption={t('grid', { q: period.quarter, y: period.year })} period={period} onReturn={onReturn} onAccept={onAccept} />
+          <PeriodGrid
+            units={tracking.units}
+            caption={t('grid', { q: period.quarter, y: period.year })}
+            period={period}
+            outliers={outliers && sameQuarter(outliers.period, loaded) ? outliers.byUnit : undefined}
+            onReturn={onReturn}
+            onAccept={onAccept}
+          />
         </Card>
       )}
-      {tracking && loaded && <InsightPanels period={loaded} csrf={session.csrf_token} units={tracking.units} version={loaded.n} />}
+      {tracking && loaded && <InsightPanels period={loaded} csrf={session.csrf_token} units={tracking.units} version={loaded.n} onOutliers={onOutliers} />}
       {session.role === 'admin' && <AdminPanel csrf={session.csrf_token} me={session.user} onSignedOut={() => setSession(null)} />}
     </>
   );

@@ -50,6 +50,7 @@ export const S = {
     en: 'Returned the submission of {unit}, Q{q} {y}; the unit will see the reason when it signs in.',
   },
   deadline: { vi: 'Kỳ {start} – {end}, hạn nộp {deadline}', en: 'Period {start} – {end}, due {deadline}' },
+  unitOutliers: { vi: '⚠ {n} số liệu bất thường (OUT-01)', en: '⚠ {n} outlying figures (OUT-01)' },
   formerName: { vi: '(trước đây: {names})', en: '(formerly {names})' },
   deadlineAssumed: { vi: ' (hạn giả định: kế hoạch không quy định ngày gửi)', en: ' (assumed deadline: the plan sets no day)' },
 } satisfies Strings<string>;

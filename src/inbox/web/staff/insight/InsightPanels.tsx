@@ -16,6 +16,8 @@ export function InsightPanels(props: {
   units: { unit_code: string; unit_name: string; state: string }[];
   /** Bumped after a reload so the panels refetch. */
   version: number;
+  /** Told how many OUT-01 figures each unit has (for the quarter's table), with their quarter. */
+  onOutliers?: (byUnit: Record<string, number>, period: PeriodArgs) => void;
 }): React.ReactElement {
   const lang = React.useContext(LangContext);
   const plan = PROFILES.find((p) => p.id === props.period.profile);
@@ -28,7 +30,7 @@ export function InsightPanels(props: {
       <MapCard period={props.period} units={props.units} />
       <PrintUnits units={props.units} />
       <TrendCard period={props.period} units={props.units} department={department} version={props.version} />
-      <Outliers period={props.period} csrf={props.csrf} names={names} version={props.version} />
+      <Outliers period={props.period} csrf={props.csrf} names={names} version={props.version} onLoaded={props.onOutliers} />
       <Duplicates period={props.period} names={names} version={props.version} />
       <ExportCard period={props.period} />
     </>

@@ -42,7 +42,13 @@ const useStyles = makeStyles({
 });
 
 /** OUT-01 beside each submission: the figure, the median and the accepted quarters behind it. */
-export function Outliers(props: { period: PeriodArgs; csrf: string; names: Record<string, string>; version: number }): React.ReactElement {
+export function Outliers(props: {
+  period: PeriodArgs;
+  csrf: string;
+  names: Record<string, string>;
+  version: number;
+  onLoaded?: (byUnit: Record<string, number>, period: PeriodArgs) => void;
+}): React.ReactElement {
   const styles = useStyles();
   const t = useT(IS);
   const lang = React.useContext(LangContext);
@@ -52,12 +58,18 @@ export function Outliers(props: { period: PeriodArgs; csrf: string; names: Recor
   const narrow = useNarrow();
   const nf = { format: (n: number) => formatNumber(n, lang) };
   const { profile, year, quarter } = props.period;
+  // Read through a ref: a new callback from the parent must not refetch.
+  const onLoaded = React.useRef(props.onLoaded);
+  onLoaded.current = props.onLoaded;
 
   const load = React.useCallback(async () => {
     setError(false);
     const res = await insightApi.outliers({ profile, year, quarter });
-    if (res.status === 200) setUnits(res.body.units);
-    else setError(true);
+    if (res.status === 200) {
+      setUnits(res.body.units);
+      const byUnit = Object.fromEntries(res.body.units.filter((u) => !u.confirmed).map((u) => [u.unit_code, u.outliers.length]));
+      onLoaded.current?.(byUnit, { profile, year, quarter });
+    } else setError(true);
   }, [profile, year, quarter]);
 
   React.useEffect(() => {
@@ -87,7 +99,7 @@ export function Outliers(props: { period: PeriodArgs; csrf: string; names: Recor
       {units === null && !error && <Text>{t('loading')}</Text>}
       {units?.length === 0 && <Text data-testid="outliers-none">{t('outliersNone')}</Text>}
       {units?.map((u) => (
-        <section key={u.unit_code} className={styles.unit} data-testid={`outliers-${u.unit_code}`} aria-label={props.names[u.unit_code] ?? u.unit_code}>
+        <section key={u.unit_code} className={styles.unit} data-testid={`outliers-${u.unit_code}`} id={`bat-thuong-${u.unit_code}`} aria-label={props.names[u.unit_code] ?? u.unit_code}>
           <div className={styles.head}>
             <Text weight="semibold">
               {props.names[u.unit_code] ?? u.unit_code} ({u.unit_code})
