@@ -1,5 +1,5 @@
 /**
- * Rules + report on a large registry (domain.md: 100,000 rows is the stress size; target under
+ * Rules + report on a large registry (100,000 rows is the stress size; target under
  * 1 s for rules + report on the 2-core box). Builds the sheet model in memory (no file read: the
  * reader is measured by bench/validate.ts), then times parse and check separately.
  * Run: `npm run bench -- rules` (or `npx tsx bench/rules.ts [rows]`).

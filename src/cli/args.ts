@@ -57,7 +57,7 @@ export function unitArg(profile: Profile, code: string): Unit {
 }
 
 /** The unit a command uses without --unit: the fixed test unit of the profile when it has one
- *  (BN-TS for bac-ninh-2017, domain.md §6), else the profile's first unit. */
+ *  (BN-TS for bac-ninh-2017, docs/profiles.md), else the profile's first unit. */
 export function defaultUnitCode(profile: Profile): string {
   const fixed: Record<string, string> = { 'bac-ninh-2017': 'BN-TS', 'dong-thap-2021': 'DT-HN', 'huong-tra-2023': 'HUE-HT', 'vn-2025': 'BN-P-TS' };
   const code = fixed[profile.id];

@@ -6,11 +6,11 @@ import { usageError } from './usageError';
 
 /**
  * The `vr` entry point. Every failure ends as one bilingual line on stderr and an exit code
- * (domain.md §4): a clerk must never see a stack trace, only what went wrong and what to do.
+ * (docs/cli.md): a clerk must never see a stack trace, only what went wrong and what to do.
  * `VR_DEBUG=1` prints the stack for developers.
  */
 
-/** Exit codes of domain.md §4. */
+/** Exit codes of docs/cli.md. */
 export const EXIT = { ok: 0, findings: 1, unusable: 2, unreachable: 3 } as const;
 
 /** An error may carry the exit code its command wants (e.g. `vr submit` uses 3 when the inbox is down). */

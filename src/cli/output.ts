@@ -1,6 +1,6 @@
 /**
  * How `vr` prints findings: text grouped by severity with cell references (Vietnamese first,
- * English under it) for people, or the JSON of domain.md §4 for tools and the inbox.
+ * English under it) for people, or the JSON of docs/cli.md for tools and the inbox.
  */
 import { SEVERITIES, summarise, type Finding, type FindingSummary, type Severity } from '../domain/finding';
 

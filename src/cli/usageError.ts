@@ -2,7 +2,7 @@ import type { CommanderError } from 'commander';
 import { UserError } from '../domain/errors';
 
 /** What commander says (in English) about a mistyped command line, as the one bilingual line
- *  every other `vr` error is (domain.md §4). `command` is the subcommand typed, if any. */
+ *  every other `vr` error is (docs/cli.md). `command` is the subcommand typed, if any. */
 const RULES: { re: RegExp; vi: (m: RegExpExecArray) => string; en: (m: RegExpExecArray) => string }[] = [
   { re: /required option '([^']+)' not specified/, vi: (m) => `Thiếu tuỳ chọn bắt buộc ${m[1]}`, en: (m) => `Missing the required option ${m[1]}` },
   { re: /option '([^']+)' argument missing/, vi: (m) => `Tuỳ chọn ${m[1]} cần một giá trị`, en: (m) => `Option ${m[1]} needs a value` },

@@ -9,7 +9,7 @@ import { RULE_BASIS, type RuleBasis } from './rules/basis';
 import type { Rule } from './rules/types';
 import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec } from './schema/registry';
 
-/** Findings the inbox adds beside a submission (domain §3): they need other quarters or other
+/** Findings the inbox adds beside a submission (docs/rules.md): they need other quarters or other
  *  units, so they are not rules of a single workbook's check. */
 export const INBOX_FINDINGS: readonly Pick<Rule, 'id' | 'severity' | 'description_vi' | 'description_en'>[] = [
   {

@@ -23,7 +23,7 @@ function selected(rule: Rule, only: readonly string[] | undefined): boolean {
   return only.some((o) => rule.id === o || rule.id.startsWith(`${o}-`));
 }
 
-/** A plan may change a severity, never the meaning (domain.md §3); FMT-01/02 stay fatal. */
+/** A plan may change a severity, never the meaning (docs/rules.md); FMT-01/02 stay fatal. */
 function applyOverrides(findings: Finding[], profile: Profile): void {
   const overrides = profile.severity_overrides;
   if (Object.keys(overrides).length === 0) return;

@@ -1,5 +1,5 @@
 /**
- * Code lists of domain.md §2 (Vietnamese label first, English label, stable key) and the
+ * Code lists of docs/workbook.md (Vietnamese label first, English label, stable key) and the
  * matching every shell uses: NFC, case- and space-insensitive, with near-miss suggestions
  * (`nu` -> `Nữ`, missing diacritics, extra spaces, case).
  */

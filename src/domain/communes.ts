@@ -1,5 +1,5 @@
 /**
- * The residence commune under a profile over the official list (domain.md §6): any commune of
+ * The residence commune under a profile over the official list (docs/profiles.md): any commune of
  * the country. A bare name is looked up in the unit's own province; a commune elsewhere needs its
  * province after a comma (`Xã Tân Hiệp, Hồ Chí Minh`), because names repeat across provinces.
  * Matching is like a code: NFC, case- and space-insensitive, the kind (`Phường`, `Xã`) optional,

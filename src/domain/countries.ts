@@ -1,5 +1,5 @@
 /**
- * The country list of `Quốc tịch` and `Nơi bị mua bán đến` (domain.md §2.1): every ISO 3166-1
+ * The country list of `Quốc tịch` and `Nơi bị mua bán đến` (docs/workbook.md): every ISO 3166-1
  * country, with the Vietnamese and English names maintained by `i18n-iso-countries`, plus the
  * spellings offices write (`Đài Loan (Trung Quốc)`, `Mỹ`, `Ma-lai-xi-a`, …) as aliases.
  * Only the two locales used are imported, so the pane's bundle carries two small JSON files.

@@ -1,6 +1,6 @@
 /**
  * Dates as the domain uses them: UTC midnight `Date`s, read from Excel serials, `Date` cells or
- * Vietnamese text (`dd/mm/yyyy`, never month first), written as `dd/mm/yyyy` (domain.md §2).
+ * Vietnamese text (`dd/mm/yyyy`, never month first), written as `dd/mm/yyyy` (docs/workbook.md).
  */
 import { UserError } from './errors';
 import type { DateValue } from './model';
@@ -106,7 +106,7 @@ function yearAlone(year: number): BirthParse {
 }
 
 /** A birth cell: a date as `parseDateCell`, or a 4-digit year alone (text or number), which
- *  stands for 1 July of that year (domain.md §2.1: a year alone is not "unknown"). A `Date`
+ *  stands for 1 July of that year (docs/workbook.md: a year alone is not "unknown"). A `Date`
  *  read from a date-formatted cell that holds a year (serial 1900–2100, shown by
  *  `BIRTH_FORMAT` as the year) is that year too. */
 export function parseBirthCell(value: CellValue): BirthParse {

@@ -1,12 +1,12 @@
 import { SHEET, cellAddress, columnLetter } from './sheet';
 
 /** Severity: `fatal` makes the workbook unusable, `error` blocks submission, `warning` and
- *  `info` do not (domain.md §3). */
+ *  `info` do not (docs/rules.md). */
 export type Severity = 'fatal' | 'error' | 'warning' | 'info';
 
 export const SEVERITIES: readonly Severity[] = ['fatal', 'error', 'warning', 'info'];
 
-/** One finding, in the exact shape of domain.md §3. `row` is the 1-based Excel row;
+/** One finding, in the exact shape of docs/rules.md. `row` is the 1-based Excel row;
  *  `cell`, `row` and `column` are null for workbook-level findings. */
 export interface Finding {
   rule: string;
@@ -89,14 +89,14 @@ const SEVERITY_ORDER: Record<Severity, number> = { fatal: 0, error: 1, warning: 
 const SHEET_ORDER: Record<string, number> = { [SHEET.registry]: 0, [SHEET.support]: 1, [SHEET.report]: 2, [SHEET.meta]: 3 };
 const sheetRank = (f: Finding): number => (f.sheet === null ? 4 : (SHEET_ORDER[f.sheet] ?? 4));
 
-/** The group of domain.md §3's order: fatal; errors on the registry and support log; other
+/** The group of docs/rules.md's order: fatal; errors on the registry and support log; other
  *  errors; warnings; info. */
 function group(f: Finding): number {
   if (f.severity === 'error') return sheetRank(f) <= 1 ? 1 : 2;
   return f.severity === 'fatal' ? 0 : SEVERITY_ORDER[f.severity] + 1;
 }
 
-/** Stable order (domain.md §3): errors on the registry and support log first, then other
+/** Stable order (docs/rules.md): errors on the registry and support log first, then other
  *  errors, then warnings, then info; within a group by sheet (registry, support log, report),
  *  row, column, rule. */
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -17,7 +17,7 @@ export function formatNumber(value: number | null | undefined, locale: NumberLoc
 }
 
 /** A percentage given as 0–100 with one decimal: `50,0%` (vi) / `50.0%` (en); `—` when empty
- *  (an empty denominator is neither 0 % nor 100 %, domain.md §2.3). */
+ *  (an empty denominator is neither 0 % nor 100 %, docs/workbook.md). */
 export function formatPercent(value: number | null | undefined, locale: NumberLocale = 'vi'): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '—' : PERCENT[locale].format(value / 100);
 }

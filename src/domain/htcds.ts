@@ -185,7 +185,7 @@ const minorAdult = (c: HtcdsCase): string =>
   c.ageGroup === 'Under16' || c.ageGroup === '16to17' ? 'Minor' : c.ageGroup === 'Adult18Plus' ? 'Adult' : 'Unknown';
 
 /**
- * The quasi-identifiers of §4 (sex, age group, nationality, purpose, province) with their
+ * The quasi-identifiers of docs/cli.md (sex, age group, nationality, purpose, province) with their
  * generalisation levels; the last level of each is '' (the field left empty).
  */
 export const HTCDS_QUASI_IDENTIFIERS: readonly QuasiIdentifier<HtcdsCase>[] = [

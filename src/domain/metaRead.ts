@@ -6,7 +6,7 @@ import { MetaSchema, type Meta } from './schema/meta';
 import { findSheet, SHEET, type CellValue, type WorkbookModel } from './sheet';
 import { cleanText } from './text';
 
-/** `_meta`: key in column A, value in column B (domain.md §2). */
+/** `_meta`: key in column A, value in column B (docs/workbook.md). */
 export function readMeta(workbook: WorkbookModel): { meta: Meta | null; raw: Record<string, CellValue>; cells: Record<string, number> } {
   const raw: Record<string, CellValue> = {};
   const cells: Record<string, number> = {};

@@ -125,7 +125,7 @@ export interface Period {
 }
 
 /** A registry or support-log row the report could not count, and the rules that say why
- *  (domain.md §2.3: never dropped silently). `part`: the whole row, or only its amount (the
+ *  (docs/workbook.md: never dropped silently). `part`: the whole row, or only its amount (the
  *  person is counted, `Kinh phí` leaves the amount out). `row` is the 1-based sheet row. */
 export interface ReportExclusion {
   sheet: string;

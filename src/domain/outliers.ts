@@ -1,5 +1,5 @@
 /**
- * OUT-01 (domain.md §3): a count on report rows 1–5 far from the unit's own accepted history,
+ * OUT-01 (docs/rules.md): a count on report rows 1–5 far from the unit's own accepted history,
  * DHIS2-style. Pure: the inbox gathers the figures, this decides.
  *
  * A figure is an outlier when, against the median of the unit's last (up to) 4 accepted

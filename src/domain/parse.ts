@@ -1,7 +1,7 @@
 /**
  * Parse stage: the sheet model -> typed records (model.ts), once, at the edge ("parse, don't
  * validate"). Tables are found by header text, so inserted or reordered columns still work
- * (domain.md §2.1); the rules then read typed fields and point back to cells.
+ * (docs/workbook.md); the rules then read typed fields and point back to cells.
  */
 import { CODE_LISTS, COUNTRIES, supportTypes, type Code } from './codes';
 import { FIRST_BIRTH_DAY_MS, ageAt, parseBirthCell, parseDateCell } from './dates';
@@ -112,7 +112,7 @@ export function parseRegistryRow(
     full_name: cleanText(raw.full_name ?? null),
     sex: (codeOf(matcher, raw, 'sex', 'sex')?.key ?? null) as RegistryRecord['sex'],
     birth,
-    // Quốc tịch defaults to Việt Nam (domain.md §2.1) when left blank.
+    // Quốc tịch defaults to Việt Nam (docs/workbook.md) when left blank.
     nationality: nationalityBlank ? VIETNAM : codeOf(matcher, raw, 'nationality', 'nationality'),
     ethnicity: codeOf(matcher, raw, 'ethnicity', 'ethnicity'),
     id_number: cleanText(raw.id_number ?? null),

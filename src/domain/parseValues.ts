@@ -13,7 +13,7 @@ const communeCache = new WeakMap<Unit, readonly Code[]>();
 const PREFIX = /^(?:phường|xã|thị trấn|p\.|x\.|tt\.?)\s*/iu;
 
 /** The unit's communes as a code list: the full name, and the name without `Phường`/`Xã`/
- *  `Thị trấn` as an alias (domain.md §6: `Đông Ngàn` matches `Phường Đông Ngàn`). */
+ *  `Thị trấn` as an alias (docs/profiles.md: `Đông Ngàn` matches `Phường Đông Ngàn`). */
 export function communeCodes(unit: Unit): readonly Code[] {
   let codes = communeCache.get(unit);
   if (!codes) {

@@ -1,5 +1,5 @@
 /**
- * Report periods, deadlines and age groups (domain.md §2.1, §2.3, §6). Every date here is a
+ * Report periods, deadlines and age groups (docs/workbook.md, docs/profiles.md). Every date here is a
  * UTC-midnight `Date`; a period is inclusive at both ends.
  */
 import { AGE_GROUPS, type AgeGroup, type Period } from './model';
@@ -65,7 +65,7 @@ export function isOnTime(profile: Pick<Profile, 'period' | 'deadline'>, year: nu
 }
 
 /**
- * Report age group of an age in whole years (domain.md §2.1): a child is under 16 (Children Law
+ * Report age group of an age in whole years (docs/workbook.md): a child is under 16 (Children Law
  * 2016, Art. 1), a minor under 18 (Civil Code 2015, Art. 21). Unknown or impossible (negative)
  * ages are `Chưa rõ`; a birth year alone is not unknown (the parser takes 1 July of that year).
  */

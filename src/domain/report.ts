@@ -1,9 +1,9 @@
 /**
- * The quarterly report (domain.md §2.3) computed from the registry and the support log. This is
+ * The quarterly report (docs/workbook.md) computed from the registry and the support log. This is
  * the single source of truth: RPT-01 compares the typed report with it, `vr fill` and the pane's
  * "Fill report" write it. One pass over each list, Maps only (100,000 rows in milliseconds).
  *
- * Interpretations (a clerk's reading of §2.3; each is stated where it is applied):
+ * Interpretations (a clerk's reading of docs/workbook.md; each is stated where it is applied):
  * - A record enters a count row only when the facts that row splits on are known: sex always
  *   (Tổng số = Nam + Nữ), the receipt channel for rows 1.x, the purpose is `Chưa xác định` (3.7)
  *   when blank or invalid. Records missing them carry REG-01/02/03 errors, which block submission,
@@ -41,7 +41,7 @@ function count(code: string, vi: string, en: string, children?: string[]): Repor
 
 const channel = (key: string) => RECEIPT_CHANNEL.find((c) => c.key === key) ?? { vi: key, en: key };
 
-/** Every row of §2.3 in order, with its children for RPT-03. Rows 4.x follow the profile law's
+/** Every row of docs/workbook.md in order, with its children for RPT-03. Rows 4.x follow the profile law's
  *  support types; rows 3.x the seven purposes. */
 export function reportRowDefs(profile: Pick<Profile, 'law'>): ReportRowDef[] {
   const purposes = PURPOSE.map((_p, i) => `3.${i + 1}`);
@@ -146,7 +146,7 @@ export function buildReport(
 ): ReportData {
   const period = periodOf(profile, year, quarter);
   // 6.1–6.3 measure the plan's yearly targets: year to date, from the first day of the year's
-  // first period (1 January, or the profile's cut-off start) to this period's last day (§2.3).
+  // first period (1 January, or the profile's cut-off start) to this period's last day (docs/workbook.md).
   const ytd: Period = { year, quarter, start: periodOf(profile, year, 1).start, end: period.end };
   const defs = reportRowDefs(profile);
   const counts: Record<string, ReportFigures> = {};
@@ -186,7 +186,7 @@ export function buildReport(
     }
     if (rec.sex === null) continue; // REG-01/02: cannot be split Nam/Nữ
 
-    // 5.1 leaves out people found not to be victims by the period's end (§2.3).
+    // 5.1 leaves out people found not to be victims by the period's end (docs/workbook.md).
     const notVictimByEnd = rec.verification_status === 'not_victim' && (rec.verification_date === null || onOrBeforeEnd(rec.verification_date, period));
     const age = rec.age_at_receipt;
     const minor = age !== null && age >= 0 && age < 18 && !notVictimByEnd;

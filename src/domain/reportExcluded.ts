@@ -1,5 +1,5 @@
 /**
- * Rows the quarterly report cannot count (domain.md §2.3): a registry or support-log row with an
+ * Rows the quarterly report cannot count (docs/workbook.md): a registry or support-log row with an
  * error on a field the report needs is never dropped silently. `buildReport` lists each such row
  * under the report row it would have entered (row 1 for the registry, 4.x for the support log);
  * `vr fill` and the pane write the list into that row's `Ghi chú`, e.g.

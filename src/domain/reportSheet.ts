@@ -1,5 +1,5 @@
 /**
- * The `Báo cáo quý` sheet (domain.md §2.3): its layout for the template, reading it back
+ * The `Báo cáo quý` sheet (docs/workbook.md): its layout for the template, reading it back
  * leniently (rows found by the code in column `Mã`, header values by their labels), the cells
  * "Fill report" writes, and the typed-versus-computed differences RPT-01 and the pane show.
  */
@@ -103,7 +103,7 @@ function fmtDate(d: Date): string {
   return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 }
 
-/** The whole `Báo cáo quý` sheet: header rows, the table header and every row code of §2.3,
+/** The whole `Báo cáo quý` sheet: header rows, the table header and every row code of docs/workbook.md,
  *  with the figures of `report` when given (a fresh template leaves them empty). */
 export function reportSheetGrid(profile: Profile, meta: Meta, report?: ReportData): CellValue[][] {
   const L = REPORT_LAYOUT;

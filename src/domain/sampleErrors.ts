@@ -134,7 +134,7 @@ export function plantErrors(factory: PersonFactory, registry: RegistryRow[], sup
     supportFault([el.foreign[0]], 'SUP-02', 'type', (row) => (row.type = typeLabel(notForForeign)), { foreign: true });
   }
   supportFault([t0], 'SUP-04', 'amount', (row) => (row.amount = -500_000));
-  // REG-01..04 on the support log (domain.md §2.2), each on an extra row of its own.
+  // REG-01..04 on the support log (docs/workbook.md), each on an extra row of its own.
   supportFault([t0], 'REG-01', 'type', (row) => (row.type = null));
   supportFault([t0], 'REG-02', 'type', (row) => (row.type = 'Y te'));
   supportFault([t0], 'REG-03', 'date', (row) => (row.date = '31/02/2020'));

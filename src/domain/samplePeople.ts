@@ -188,7 +188,7 @@ export class PersonFactory {
     };
   }
 
-  /** Support types open to the person (domain.md §2.2, profile.support_eligibility). */
+  /** Support types open to the person (docs/workbook.md, profile.support_eligibility). */
   eligible(status: PersonSpec['status'], foreign: boolean): string[] {
     const el = this.opts.profile.support_eligibility;
     const list = status === 'identified' ? el.identified : el.pending;

@@ -8,7 +8,7 @@ import type { Profile } from './schema/profile';
 import { SHEET, cellAddress, columnLetter, type CellValue } from './sheet';
 import type { ExpectedFinding } from './samplePeople';
 
-/** Default severities of domain.md §3 (what the planted faults produce). */
+/** Default severities of docs/rules.md (what the planted faults produce). */
 const SEVERITY: Record<string, string> = {
   'FMT-03': 'error', 'FMT-04': 'info', 'FMT-05': 'warning', 'FMT-06': 'warning', 'FMT-07': 'warning',
   'REG-07': 'warning', 'REG-09': 'warning', 'VER-03': 'warning', 'VER-04': 'info',

@@ -21,7 +21,7 @@ export interface WorkbookModel {
   sheets: SheetModel[];
 }
 
-/** Sheet names of the template (domain.md §2), in order. */
+/** Sheet names of the template (docs/workbook.md), in order. */
 export const SHEET = {
   guide: 'Hướng dẫn',
   registry: 'Sổ theo dõi',

@@ -1,5 +1,5 @@
 /**
- * The workbook template (domain.md §2) as plain data. Both shells render this same spec: the
+ * The workbook template (docs/workbook.md) as plain data. Both shells render this same spec: the
  * exceljs file shell (`src/xlsx/write.ts`) and the Office.js shell (`src/excel`), so a workbook
  * made by `vr new` and one made in Excel are the same workbook.
  */
@@ -185,7 +185,7 @@ export interface TemplateContent {
   report?: ReportData;
 }
 
-/** The whole workbook of domain.md §2, optionally with data rows (samples, rollover). */
+/** The whole workbook of docs/workbook.md, optionally with data rows (samples, rollover). */
 export function buildTemplate(
   profile: Profile,
   unit: Unit,
@@ -228,7 +228,7 @@ export function buildTemplate(
 }
 
 /**
- * The next case id `<unit_code>-<yyyy>-<nnnn>` (domain.md §2.1): one more than the highest
+ * The next case id `<unit_code>-<yyyy>-<nnnn>` (docs/workbook.md): one more than the highest
  * number already used for that unit and year, so ids stay unique after rows are deleted.
  */
 export function newCaseId(unitCode: string, year: number, existingIds: Iterable<string | null | undefined>): string {

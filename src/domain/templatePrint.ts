@@ -1,5 +1,5 @@
 /**
- * How the report and the consolidated workbook print (domain.md §2.3), as plain data every
+ * How the report and the consolidated workbook print (docs/workbook.md), as plain data every
  * writer applies: A4, one page wide, the table header repeated on each page; the official
  * header of Decree 30/2020/NĐ-CP (issuing unit in capitals top left, national motto top right,
  * `<place>, ngày … tháng … năm …`) and the two signature blocks at the end.

@@ -8,7 +8,7 @@ export interface Actor {
 }
 
 /** Detail values allowed in the audit log: ids, counts, hashes, rule ids. Never a victim's name,
- *  ID number or file contents (domain.md §7) — callers pass only such values. */
+ *  ID number or file contents (docs/data-protection.md) — callers pass only such values. */
 export type AuditDetail = Record<string, string | number | boolean | null>;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The province's consolidated workbook for one profile and quarter (domain.md §5):
+ * The province's consolidated workbook for one profile and quarter (docs/inbox.md):
  * - `Tổng hợp`: units × report indicators, the province total row as SUM formulas with cached
  *   values (a reader without a calculation engine still sees the right numbers);
  * - `Danh sách ca (ẩn danh)`: the de-identified case list (see deidentify.ts for what a row holds

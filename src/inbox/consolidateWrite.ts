@@ -51,7 +51,7 @@ export function neutralise(value: CellValue): CellValue {
 /**
  * Every text the consolidated workbook writes, whatever a unit typed: characters XML 1.0
  * forbids removed (one `U+FFFE` would make the sheet unreadable), ID-number-like digit runs and
- * dates of birth masked (`xxxxxxxxxxxx`; domain.md §7: nothing identifying leaves the unit
+ * dates of birth masked (`xxxxxxxxxxxx`; docs/data-protection.md: nothing identifying leaves the unit
  * through free text), clipped to Excel's 32,767 characters, then neutralised (FMT-06).
  */
 export function safeCell(value: CellValue): CellValue {

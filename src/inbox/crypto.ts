@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { UserError } from '../domain/errors';
 
 /**
- * Files at rest (domain.md §7: "stores files encrypted at rest when a key is configured").
+ * Files at rest (docs/data-protection.md: "stores files encrypted at rest when a key is configured").
  * Layout: MAGIC (4) | IV (12, random per file) | auth tag (16) | AES-256-GCM ciphertext.
  * GCM's tag makes any tampering or a wrong key fail loudly instead of returning garbage.
  */

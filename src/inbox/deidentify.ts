@@ -1,5 +1,5 @@
 /**
- * The de-identified case list of the consolidated workbook (domain.md §5, §7; Decree
+ * The de-identified case list of the consolidated workbook (docs/inbox.md, docs/data-protection.md; Decree
  * 13/2023/NĐ-CP). What leaves the unit for the province:
  *
  * - Never, for anyone: full name, citizen ID / passport number, address, exact birth date (an

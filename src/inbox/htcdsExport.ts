@@ -1,5 +1,5 @@
 /**
- * The HTCDS case list (domain.md §4 `vr export --format htcds`, §7): consented rows only, no
+ * The HTCDS case list (docs/cli.md `vr export --format htcds`, docs/data-protection.md): consented rows only, no
  * direct identifiers, k-anonymous over (sex, age group, nationality, purpose, province). Shared
  * by the command line (files on disk) and the staff page's download (the inbox's submissions).
  */

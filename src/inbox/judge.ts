@@ -10,7 +10,7 @@ import { readWorkbookBuffer } from '../xlsx/read';
 /**
  * The verdict on uploaded bytes, as plain data so it can cross a worker-thread boundary:
  * read (with the reader's zip/size guards), check the unit owns the workbook, re-run every rule.
- * The inbox never trusts the client's verdict (domain.md §5).
+ * The inbox never trusts the client's verdict (docs/inbox.md).
  */
 export interface JudgeInput {
   body: Uint8Array;
@@ -54,7 +54,7 @@ export async function judgeBytes(input: JudgeInput): Promise<JudgeOutput> {
     };
   }
   const parsed = parseWorkbook(workbook, input.profile);
-  // The upload page cannot fill a report: the unit does it in Excel (domain.md §3).
+  // The upload page cannot fill a report: the unit does it in Excel (docs/rules.md).
   const fillHint = { vi: 'mở sổ bằng Excel và lập báo cáo', en: 'open the workbook in Excel and build the report' };
   const { findings } = checkParsed(parsed, { today: vietnamToday(receivedAt), receivedAt, fillHint });
   const summary = summarise(findings);

@@ -1,5 +1,5 @@
 /**
- * "Next quarter" (domain.md §2): the registry and the support log are cumulative, so the next
+ * "Next quarter" (docs/workbook.md): the registry and the support log are cumulative, so the next
  * quarter's workbook keeps every registry and support row of the last accepted one, clears the
  * report (it is computed again for the new period) and advances `_meta`'s year and quarter.
  *

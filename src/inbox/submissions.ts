@@ -36,7 +36,7 @@ export const FILENAME_MAX = 120;
 /**
  * X-Filename is informational, chosen by the client: keep a short, printable base name only.
  * A run of 9 or more digits (a CMND/CCCD number typed into a file name) is masked: the name is
- * shown to staff and must not carry an ID number (domain.md §7).
+ * shown to staff and must not carry an ID number (docs/data-protection.md).
  */
 export function cleanFilename(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;

@@ -84,7 +84,7 @@ function renderSheet(workbook: ExcelJS.Workbook, spec: TemplateSheet): void {
       formulae: [v.listFormula.replace(/^=/, '')],
       showErrorMessage: true,
       // A warning, not a stop: a commune typed without its prefix (`Đông Ngàn`) is valid
-      // (domain.md §6) and the checker, not Excel, is the judge of values.
+      // (docs/profiles.md) and the checker, not Excel, is the judge of values.
       errorStyle: 'warning',
       errorTitle: 'Giá trị ngoài danh sách / Value not in list',
       error: 'Hãy chọn từ danh sách (sheet Danh mục). / Pick a value from the list (sheet Danh mục).',

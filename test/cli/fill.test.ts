@@ -13,7 +13,7 @@ import { writeTemplateFile } from '../../src/xlsx/write';
 import { readZip } from '../xlsx/zip';
 import { sample, sha256, sheetOf, tempDir } from './helpers';
 
-/** Counts written here from domain.md §2.3 directly, not with buildReport. */
+/** Counts written here from docs/workbook.md directly, not with buildReport. */
 const START = Date.UTC(2020, 6, 1);
 const END = Date.UTC(2020, 8, 30);
 type Row = Record<string, CellValue>;

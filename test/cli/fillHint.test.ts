@@ -1,4 +1,4 @@
-/** Each shell names its own way to fill a never-filled report (domain.md §3): the CLI its
+/** Each shell names its own way to fill a never-filled report (docs/rules.md): the CLI its
  *  command with the file, the pane its button, the upload page Excel. */
 import * as path from 'path';
 import { validateFile } from '../../src/cli/commands/validate';

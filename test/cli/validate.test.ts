@@ -40,7 +40,7 @@ describe('vr sample and vr validate on real files', () => {
     for (const id of ['FMT-03', 'FMT-04', 'FMT-05', 'FMT-06', 'FMT-08', 'REG-01', 'REG-05', 'REG-10', 'REG-11', 'VER-04', 'SUP-02', 'SUP-06', 'CHD-02', 'PRT-01', 'CNS-01', 'RPT-01', 'RPT-07', 'RPT-09']) {
       expect(rules).toContain(id);
     }
-    // The support log's field rules, each planted on a support row (domain.md §2.2).
+    // The support log's field rules, each planted on a support row (docs/workbook.md).
     const onSupport = new Set(actual.findings.filter((f) => f.sheet === 'Hỗ trợ').map((f) => f.rule));
     for (const id of ['REG-01', 'REG-02', 'REG-03', 'REG-04']) expect(onSupport).toContain(id);
   }, 120_000);

@@ -18,7 +18,7 @@ const OWNED = [
 const OTHERS = [...[1, 2, 3, 4, 5, 6].map((n) => `SUP-0${n}`), ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `RPT-0${n}`)];
 
 describe('the rule catalog', () => {
-  it('lists every rule of domain.md §3 once, with bilingual descriptions', () => {
+  it('lists every rule of docs/rules.md once, with bilingual descriptions', () => {
     const ids = RULES.map((r) => r.id);
     for (const id of [...OWNED, ...OTHERS]) expect(ids.filter((x) => x === id)).toHaveLength(1);
     expect(ids).toHaveLength(OWNED.length + OTHERS.length);

@@ -1,4 +1,4 @@
-/** domain.md §3: the order of every list of findings, the never-filled report as one finding
+/** docs/rules.md: the order of every list of findings, the never-filled report as one finding
  *  naming the shell's own way to fill it, and no message naming a command or button the
  *  reader does not have. */
 import { checkWorkbook } from '../../src/domain/check';

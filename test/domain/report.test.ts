@@ -132,7 +132,7 @@ describe('buildReport against a hand count (bac-ninh-2017, Q3 2020)', () => {
   });
 });
 
-describe('buildReport: §2.3 definitions', () => {
+describe('buildReport: docs/workbook.md definitions', () => {
   it('5.1 leaves out a person under 18 found not to be a victim by the period end, keeps one found later', () => {
     const recs = [
       person({ case_id: 'A', age_at_receipt: 15, received_date: d('2020-07-02'), verification_status: 'not_victim', verification_date: d('2020-08-01') }),
@@ -204,7 +204,7 @@ describe('buildReport: §2.3 definitions', () => {
 });
 
 describe('reportRowDefs', () => {
-  it('lists every row of §2.3 in order with RPT-03 children', () => {
+  it('lists every row of docs/workbook.md in order with RPT-03 children', () => {
     const codes = reportRowDefs(bacNinh).map((r) => r.code);
     expect(codes).toEqual([
       '1', '1.1', '1.1.1', '1.1.2', '1.2', '1.2.1', '1.2.2', '1.3', '2.1', '2.2', '2.3',
@@ -222,7 +222,7 @@ describe('reportRowDefs', () => {
   });
 });
 
-// Random registries: every invariant of §2.3 holds by construction.
+// Random registries: every invariant of docs/workbook.md holds by construction.
 // Days from 01/12/2019 to 31/01/2021: around every quarter of 2020, both period ends included.
 const day = fc.integer({ min: 0, max: 427 }).map((n) => new Date(Date.UTC(2019, 11, 1) + n * 86_400_000));
 const caseIds = fc.constantFrom('C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'c1', 'ZZ', null);

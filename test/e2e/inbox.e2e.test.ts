@@ -53,7 +53,7 @@ function watch(page: Page): Page {
   const errors: string[] = [];
   consoleErrors.set(page, errors);
   page.on('console', (m) => {
-    // 422 is the inbox's answer "refused for findings" (domain.md §4); Chromium logs any 4xx.
+    // 422 is the inbox's answer "refused for findings" (docs/cli.md); Chromium logs any 4xx.
     if (m.type() === 'error' && !(m.text().includes('status of 422') && m.location().url.endsWith('/api/submissions'))) errors.push(`${m.text()} ${m.location().url}`);
   });
   page.on('pageerror', (e) => errors.push(e.message));

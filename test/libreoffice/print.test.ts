@@ -1,5 +1,5 @@
 /**
- * The report prints as an official document (domain.md §2.3): `vr fill`'s workbook and a
+ * The report prints as an official document (docs/workbook.md): `vr fill`'s workbook and a
  * consolidated workbook converted to PDF by LibreOffice, checked from the PDF's text and page
  * sizes: A4; every column header of the report table on the report's first page; the national
  * motto on that page; the signature blocks on its last page; one unit's report on at most two

@@ -10,7 +10,7 @@ import { SHEET_ORDER } from '../../src/domain/sheet';
 import { readWorkbookFile } from '../../src/xlsx/read';
 import { tempDir } from '../cli/helpers';
 
-describe('vr new writes the template of domain.md §2, read back by exceljs', () => {
+describe('vr new writes the template of docs/workbook.md, read back by exceljs', () => {
   let file: string;
   let wb: ExcelJS.Workbook;
 
@@ -76,7 +76,7 @@ describe('vr new writes the template of domain.md §2, read back by exceljs', ()
     }
   });
 
-  test('_meta holds every key of domain.md §2 with the unit, year and quarter', () => {
+  test('_meta holds every key of docs/workbook.md with the unit, year and quarter', () => {
     const meta = wb.getWorksheet('_meta')!;
     const pairs: Record<string, unknown> = {};
     meta.eachRow((row) => {

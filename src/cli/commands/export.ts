@@ -10,7 +10,7 @@ import { inboxFetch, staffSession } from './consolidate';
 
 /**
  * `vr export --format htcds --profile P --year Y [--quarter Q] [--k 11] -o out.xlsx FILES… |
- * --inbox URL …` (domain.md §4): the HTCDS case list of consented cases, k-anonymous; see
+ * --inbox URL …` (docs/cli.md): the HTCDS case list of consented cases, k-anonymous; see
  * docs/htcds.md for the field mapping. With `--inbox` the inbox builds it from its latest
  * non-returned submissions (staff account as for `vr consolidate`).
  */

@@ -16,7 +16,7 @@ export interface NewOptions {
   today?: Date;
 }
 
-/** `vr new`: a blank template for one unit and quarter (domain.md §4). */
+/** `vr new`: a blank template for one unit and quarter (docs/cli.md). */
 export async function runNew(opts: NewOptions, log: (line: string) => void = console.log): Promise<number> {
   const profile = profileArg(opts.profile ?? DEFAULT_PROFILE_ID);
   const unit = unitArg(profile, opts.unit ?? defaultUnitCode(profile));

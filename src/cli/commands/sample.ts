@@ -41,7 +41,7 @@ function isEarlierSample(bytes: Buffer): boolean {
   }
 }
 
-/** `file.xlsx` -> `file.expected.json` (domain.md §4). */
+/** `file.xlsx` -> `file.expected.json` (docs/cli.md). */
 export function expectedPathOf(output: string): string {
   return output.replace(/\.xlsx$/i, '') + '.expected.json';
 }

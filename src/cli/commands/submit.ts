@@ -81,7 +81,7 @@ export async function runSubmit(file: string, opts: SubmitOptions, io: Io = stdi
   const parsedReceipt = res.status === 200 ? ReceiptSchema.safeParse(body) : null;
   if (parsedReceipt?.success) {
     const full = parsedReceipt.data;
-    // domain.md §4: `--json` prints {id, sha256, received_at, on_time, summary}.
+    // docs/cli.md: `--json` prints {id, sha256, received_at, on_time, summary}.
     const receipt = { id: full.id, sha256: full.sha256, received_at: full.received_at, on_time: full.on_time, summary: full.summary };
     if (opts.json) io.out(JSON.stringify(receipt, null, 2) + '\n');
     else {

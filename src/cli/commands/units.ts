@@ -10,7 +10,7 @@ export interface UnitsOptions {
   json?: boolean;
 }
 
-/** `vr units`: the profile's reporting units, one line each, or the JSON of domain.md §4. */
+/** `vr units`: the profile's reporting units, one line each, or the JSON of docs/cli.md. */
 export function runUnits(opts: UnitsOptions, write: (text: string) => void = (t) => process.stdout.write(t)): number {
   const profile = profileArg(opts.profile);
   let province: string | undefined;

@@ -15,7 +15,7 @@ export interface ValidateOutcome {
   result: ValidateJson;
 }
 
-/** Exit codes of domain.md §4: 2 unusable (FMT-01/02), 1 errors, 0 submittable. */
+/** Exit codes of docs/cli.md: 2 unusable (FMT-01/02), 1 errors, 0 submittable. */
 export function exitCodeFor(findings: readonly Finding[]): number {
   if (findings.some((f) => f.severity === 'fatal')) return 2;
   if (findings.some((f) => f.severity === 'error')) return 1;
@@ -25,7 +25,7 @@ export function exitCodeFor(findings: readonly Finding[]): number {
 export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<ValidateOutcome> {
   const today = opts.today ? isoDayArg('--today', opts.today) : todayUtcDay();
   const workbook = await readWorkbookFile(file);
-  // The CLI's own way to fill the report (domain.md §3: each shell names its own).
+  // The CLI's own way to fill the report (docs/rules.md: each shell names its own).
   const fillHint = { vi: `chạy lệnh vr fill ${file}`, en: `run vr fill ${file}` };
   const { parsed, findings } = checkWorkbook(workbook, { today, fillHint });
   return { exitCode: exitCodeFor(findings), result: validateJson(file, parsed.meta, findings) };

@@ -1,5 +1,5 @@
 /**
- * CNS: consent to share (Decree 13/2023/NĐ-CP on personal data; domain.md §7): without a
+ * CNS: consent to share (Decree 13/2023/NĐ-CP on personal data; docs/data-protection.md): without a
  * recorded `Có`, the row leaves the unit de-identified only.
  */
 import type { Finding } from '../finding';

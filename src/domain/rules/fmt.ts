@@ -1,5 +1,5 @@
 /**
- * FMT: is this our template, is it intact, and is its text safe and readable (domain.md §3).
+ * FMT: is this our template, is it intact, and is its text safe and readable (docs/rules.md).
  * FMT-01/02 are fatal: check.ts runs `templateFindings` first and stops when they fire.
  */
 import { makeFinding, type Finding } from '../finding';

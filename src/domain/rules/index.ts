@@ -1,5 +1,5 @@
 /**
- * The rule catalog: every family of domain.md §3, in catalog order. A rule is data (id,
+ * The rule catalog: every family of docs/rules.md, in catalog order. A rule is data (id,
  * severity, fields, description) plus its check; the pane, the CLI and the inbox run this list.
  */
 import { CHD_RULES } from './chd';

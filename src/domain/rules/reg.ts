@@ -1,5 +1,5 @@
 /**
- * REG: each registry row is complete, typed and plausible (domain.md §2.1, §3).
+ * REG: each registry row is complete, typed and plausible (docs/workbook.md, docs/rules.md).
  */
 import { CODE_LISTS, matchCode, normaliseText, supportTypes } from '../codes';
 import { formatDate } from '../dates';
@@ -351,7 +351,7 @@ const reg10: Rule = {
     }),
 };
 
-/** REG-01..04 judge the support log's rows too (domain.md §2.2), each at its own cell. */
+/** REG-01..04 judge the support log's rows too (docs/workbook.md), each at its own cell. */
 function withSupportLog(rule: Rule, id: SupportFieldRule, supportFields: string[]): Rule {
   const registryCheck = rule.check;
   return {

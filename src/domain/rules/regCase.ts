@@ -1,5 +1,5 @@
 /**
- * REG-11: a case ID of the form `<unit_code>-<yyyy>-<nnnn>` (domain.md §2.1), e.g.
+ * REG-11: a case ID of the form `<unit_code>-<yyyy>-<nnnn>` (docs/workbook.md), e.g.
  * `BN-TS-2020-0001`: the unit, the year received, a number within the year, zero-padded to 4
  * digits (a 10,000th case of a year is `…-10000`, not a fault). A warning: another
  * form still identifies the person within the workbook (REG-06 keeps it unique), but the province

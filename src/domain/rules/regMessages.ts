@@ -1,5 +1,5 @@
 /**
- * REG finding messages (domain.md §3), vi and en. Module-level functions of the place and the
+ * REG finding messages (docs/rules.md), vi and en. Module-level functions of the place and the
  * values shown, called only when a finding is made: inline lambdas capturing row variables made
  * V8 allocate a context for every row checked (see reg.ts).
  */

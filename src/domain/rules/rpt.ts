@@ -1,5 +1,5 @@
 /**
- * RPT: the quarterly report sheet (domain.md §2.3, §3). The figures are compared with
+ * RPT: the quarterly report sheet (docs/workbook.md, docs/rules.md). The figures are compared with
  * `buildReport` (the single source of truth), checked for internal consistency, and the report's
  * header and submission date against `_meta` and the profile's deadline.
  */
@@ -29,7 +29,7 @@ function neverFilled(values: ReportSheetValues, profileRows: ReturnType<typeof r
   return true;
 }
 
-/** The one finding of a never-filled report that the registry has figures for (§3). */
+/** The one finding of a never-filled report that the registry has figures for (docs/rules.md). */
 function notFilledFinding(values: ReportSheetValues, report: ReportData, hint: { vi: string; en: string }): Finding {
   const received = report.counts['1']?.total ?? 0;
   const factVi = received > 0 ? `sổ theo dõi có ${received.toLocaleString('vi-VN')} người được tiếp nhận trong kỳ` : 'sổ theo dõi có số liệu của kỳ này';
@@ -182,7 +182,7 @@ const RPT_04: Rule = {
     const values = usable(ctx);
     if (!values) return [];
     const out: Finding[] = [];
-    // 6.1–6.3 are year to date (§2.3): only in the year's first quarter are their denominators
+    // 6.1–6.3 are year to date (docs/workbook.md): only in the year's first quarter are their denominators
     // on the sheet (6.1 = of row 1, its numerator is not a row; 6.3 = 5.2 / 5.1). Otherwise the
     // sheet can only say whether each is a percentage at all (RPT-01 compares the values).
     const firstQuarter = ctx.report !== null && ctx.report.period.start.getTime() === periodOf(ctx.profile, ctx.report.period.year, 1).start.getTime();

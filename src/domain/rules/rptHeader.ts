@@ -1,6 +1,6 @@
 /**
  * RPT-06..08: the report's header against `_meta`, its narrative rows, and the submission date
- * against the profile's deadline (domain.md §3, §6).
+ * against the profile's deadline (docs/rules.md, docs/profiles.md).
  */
 import { provinceName } from '../../profiles';
 import { foldText } from '../codes';

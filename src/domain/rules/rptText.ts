@@ -1,5 +1,5 @@
 /**
- * RPT-09: free text of the report that looks like personal data (domain.md §3): the report
+ * RPT-09: free text of the report that looks like personal data (docs/rules.md): the report
  * goes to the province and is printed, so a CCCD/CMND number or a victim's date of birth
  * typed into the narrative (6.4–7.3) or a `Ghi chú` must not travel with it. The detection is
  * `findPersonalData`, the same runs the consolidated workbook masks.

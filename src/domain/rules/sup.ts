@@ -1,6 +1,6 @@
 /**
- * SUP: the support log (`Hỗ trợ`) against the registry and the profile's law (domain.md §2.2,
- * §3). Law 2011 + Decree 09/2013/NĐ-CP, or Law 53/2024/QH15 Art. 37 + Decree 162/2025/NĐ-CP,
+ * SUP: the support log (`Hỗ trợ`) against the registry and the profile's law (docs/workbook.md,
+ * docs/rules.md). Law 2011 + Decree 09/2013/NĐ-CP, or Law 53/2024/QH15 Art. 37 + Decree 162/2025/NĐ-CP,
  * through `profile.support_eligibility`.
  */
 import { supportTypes, type Code } from '../codes';
@@ -62,7 +62,7 @@ const lawName = (profile: Profile) =>
     ? { vi: 'Luật Phòng, chống mua bán người 2024 (Điều 37)', en: 'the 2024 Law on Prevention and Combat of Human Trafficking (Art. 37)' }
     : { vi: 'Luật Phòng, chống mua bán người 2011 và Nghị định 09/2013/NĐ-CP', en: 'the 2011 Law on Prevention and Combat of Human Trafficking and Decree 09/2013/ND-CP' };
 
-/** The person's standing on a support's date for §2.2: an identified victim, a person awaiting
+/** The person's standing on a support's date for docs/workbook.md: an identified victim, a person awaiting
  *  verification, or one found not to be a victim before that date. */
 type Standing = 'identified' | 'pending' | 'not_victim';
 
@@ -73,7 +73,7 @@ function standingAt(rec: RegistryRecord, date: Date | null): Standing | null {
     case 'pending':
       return 'pending';
     case 'not_victim':
-      // Support while awaiting the decision, up to and including its date, was lawful (§2.2).
+      // Support while awaiting the decision, up to and including its date, was lawful (docs/workbook.md).
       return date && rec.verification_date && date.getTime() > rec.verification_date.getTime() ? 'not_victim' : 'pending';
     default:
       return null; // status blank or invalid: REG-01/02
@@ -111,7 +111,7 @@ function describeStanding(rec: RegistryRecord, standing: Standing, foreign: bool
   return foreign ? { vi: `${vi} là người nước ngoài`, en: `${en} who is a foreign national` } : { vi, en };
 }
 
-/** The support types open to the person on a date (domain.md §2.2), and why; null when the
+/** The support types open to the person on a date (docs/workbook.md), and why; null when the
  *  verification status is unknown. The pane's support form offers these. */
 export function eligibleTypes(profile: Profile, rec: RegistryRecord, date: Date | null): { types: Set<string>; vi: string; en: string } | null {
   const standing = standingAt(rec, date);

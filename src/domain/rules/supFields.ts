@@ -1,5 +1,5 @@
 /**
- * REG-01..04 for the support log (`Hỗ trợ`, domain.md §2.2): `Mã hồ sơ`, `Loại hỗ trợ` and
+ * REG-01..04 for the support log (`Hỗ trợ`, docs/workbook.md): `Mã hồ sơ`, `Loại hỗ trợ` and
  * `Ngày hỗ trợ` are required, the type comes from the profile law's list, the date is a real date
  * and not after the check date, the amount (optional) is a number. A row failing these drops out
  * of report rows 4.x (`buildReport` names it in `excluded`), so the clerk must see it. The REG

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The inbox's answers on the wire (domain.md §4–5), one schema for the server that writes them
+ * The inbox's answers on the wire (docs/cli.md, docs/inbox.md), one schema for the server that writes them
  * and for every client that reads them (the pane's Submit panel, the upload page, `vr submit`):
  * clients parse, they do not trust.
  */

@@ -4,7 +4,7 @@ export const TEMPLATE_ID = 'vn-ctt-registry';
 /** The newest template version this software knows (FMT-02 above it). */
 export const TEMPLATE_VERSION = 1;
 
-/** `_meta` (domain.md §2): key in column A, value in column B. */
+/** `_meta` (docs/workbook.md): key in column A, value in column B. */
 export const MetaSchema = z.object({
   template: z.literal(TEMPLATE_ID),
   template_version: z.coerce.number().int().min(1),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Plan profile (domain.md §6): everything that varies between plans is data, not code. */
+/** Plan profile (docs/profiles.md): everything that varies between plans is data, not code. */
 export const LawVersionSchema = z.enum(['law-2011', 'law-2024']);
 export type LawVersion = z.infer<typeof LawVersionSchema>;
 

@@ -1,6 +1,6 @@
 import type { CodeListId } from '../codes';
 
-/** Registry column keys (domain.md §2.1), in template order. */
+/** Registry column keys (docs/workbook.md), in template order. */
 export const REGISTRY_KEYS = [
   'case_id',
   'full_name',
@@ -74,7 +74,7 @@ export const REGISTRY_COLUMNS: readonly ColumnSpec<RegistryKey>[] = [
   { key: 'notes', header_vi: 'Ghi chú', header_en: 'Notes', kind: 'text', required: 'no', group: 'support', width: 24 },
 ];
 
-/** Support log (`Hỗ trợ`) columns (domain.md §2.2). */
+/** Support log (`Hỗ trợ`) columns (docs/workbook.md). */
 export const SUPPORT_KEYS = ['case_id', 'type', 'date', 'amount', 'provider', 'notes'] as const;
 export type SupportKey = (typeof SUPPORT_KEYS)[number];
 

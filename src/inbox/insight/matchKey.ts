@@ -5,7 +5,7 @@ import { UserError } from '../../domain/errors';
 import type { InboxConfig } from '../config';
 
 /**
- * The key under which DUP-01 compares people across units (domain.md §3): HMAC-SHA-256 of a
+ * The key under which DUP-01 compares people across units (docs/rules.md): HMAC-SHA-256 of a
  * normalised name + birth year (and of an ID number), so the comparison never needs a name in
  * clear and a leaked hash cannot be reversed by hashing a list of common names without the key.
  *

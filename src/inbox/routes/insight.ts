@@ -29,7 +29,7 @@ const TrendsExportQuery = PeriodQuery.extend({
 });
 
 /**
- * The staff page's insight panels (domain.md §3 OUT-01, DUP-01; §5): findings the inbox adds
+ * The staff page's insight panels (docs/rules.md OUT-01, DUP-01; docs/inbox.md): findings the inbox adds
  * from the unit's history and the other units' data. Read-only for staff, except the note that
  * a unit confirmed its outlying figures, which is an audit event.
  */

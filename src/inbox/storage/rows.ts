@@ -93,7 +93,7 @@ export function toAudit(row: Row): AuditEvent {
 }
 
 /** Shared decision logic: only the quarter's latest version can be returned or accepted, and
- *  an accepted quarter is locked (domain.md §5). */
+ *  an accepted quarter is locked (docs/inbox.md). */
 export function decisionConflict(
   target: SubmissionVersion,
   quarterVersions: SubmissionVersion[],

@@ -1,7 +1,7 @@
 import type { FindingSummary } from '../../domain/finding';
 
 /**
- * The inbox's storage contract (domain.md §5). Two real backends implement it: SQLite
+ * The inbox's storage contract (docs/inbox.md). Two real backends implement it: SQLite
  * (`better-sqlite3`, one file in the data dir, the default) and PostgreSQL (`pg`, when
  * DATABASE_URL is set). Every method is async so both backends share one shape; every time is
  * an ISO 8601 UTC string. File bytes are NOT in the rows: a version row names a `file_key`

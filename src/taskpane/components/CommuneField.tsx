@@ -1,6 +1,6 @@
 /**
  * `Xã/Phường cư trú` for a unit of the official list (vn-2025): the residence may be any commune
- * of the country (domain §6), so the field is a text box with a search over the whole list that
+ * of the country (docs/profiles.md), so the field is a text box with a search over the whole list that
  * forgives missing diacritics (`tan hiep`). The list loads on demand, once, the first time the clerk
  * types; the unit's own province comes first and is written as a bare name, any other commune with
  * its province after a comma (`Phường Tân Hiệp, Hồ Chí Minh`), exactly the form REG-08 accepts.

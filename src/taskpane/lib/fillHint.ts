@@ -1,6 +1,6 @@
 /**
  * How the pane tells a clerk to fill the report: its own button's label, in both languages
- * (the check's never-filled-report finding and RPT-01 name it; domain.md §3: each shell names
+ * (the check's never-filled-report finding and RPT-01 name it; docs/rules.md: each shell names
  * its own way).
  */
 import type { CheckOptions } from '../../domain/model';

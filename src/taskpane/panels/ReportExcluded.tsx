@@ -1,5 +1,5 @@
 /**
- * The rows the report could not count (domain.md §2.3: never dropped silently), as the report
+ * The rows the report could not count (docs/workbook.md: never dropped silently), as the report
  * sheet's `Ghi chú` of rows 1 and 4.x also says: the clerk fixes the named errors (the Check
  * panel shows each at its cell) and fills the report again.
  */

@@ -93,7 +93,7 @@ describe('FMT-05 legacy encoding', () => {
     wb.setRegistry(1, 'address', 'Thoân Ñoâng Khê');
     wb.setSupport(0, 'provider', 'Tr¹m Y tÕ');
     const f = findingsOf(wb, 'FMT-05');
-    // Registry first, then the support log (domain.md §3's order).
+    // Registry first, then the support log (docs/rules.md's order).
     expect(f.map((x) => [x.sheet, x.cell])).toEqual([
       [SHEET.registry, wb.registryAddress(0, 'full_name')],
       [SHEET.registry, wb.registryAddress(1, 'address')],

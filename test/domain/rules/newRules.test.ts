@@ -1,4 +1,4 @@
-/** REG-11, FMT-08 and RPT-09 (domain.md §3), and FMT-05 on the report sheet: each fires at the
+/** REG-11, FMT-08 and RPT-09 (docs/rules.md), and FMT-05 on the report sheet: each fires at the
  *  exact cell, and stays quiet where it must. */
 import { readReportSheet } from '../../../src/domain/reportSheet';
 import { SHEET, cellAddress, type CellValue } from '../../../src/domain/sheet';

@@ -46,7 +46,7 @@ describe('RPT rules', () => {
     expect(rpt(wb)).toEqual([]);
   });
 
-  it('RPT-01 on a never-filled template: one finding at row 1, not one per cell (domain.md §3)', () => {
+  it('RPT-01 on a never-filled template: one finding at row 1, not one per cell (docs/rules.md)', () => {
     const wb = buildWorkbook({ rows: 3 }); // 2 women, 1 man, adults, handed over, identified, medical support
     wb.sheet('Báo cáo quý').rows = reportSheetGrid(wb.profile, wb.meta);
     const r = sheetOf(wb);

@@ -1,4 +1,4 @@
-/** The unit's side of the inbox API (domain.md §5), with the unit's bearer token. Answers are
+/** The unit's side of the inbox API (docs/inbox.md), with the unit's bearer token. Answers are
  *  parsed with the shared wire schemas (src/domain/schema/inbox.ts), not trusted. */
 import type { Finding, FindingSummary } from '../../../domain/finding';
 import { ReceiptSchema, RefusalSchema, type Receipt } from '../../../domain/schema/inbox';

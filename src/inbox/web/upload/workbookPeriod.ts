@@ -1,5 +1,5 @@
 /**
- * The period a workbook says it is for (`_meta` year and quarter, domain.md §2), read in the
+ * The period a workbook says it is for (`_meta` year and quarter, docs/workbook.md), read in the
  * browser before upload, so the page can say up front that a Q3/2020 workbook is not the
  * Q3/2026 report selected. Only the small `_meta` part is read; anything unreadable gives null
  * (the inbox still checks the whole file and says what is wrong).

@@ -9,7 +9,7 @@ import { Outliers } from './Outliers';
 import { TrendCard } from './TrendCard';
 import type { PeriodArgs } from './api';
 
-/** Everything the inbox adds beyond one workbook, for the chosen quarter (domain.md §5). */
+/** Everything the inbox adds beyond one workbook, for the chosen quarter (docs/inbox.md). */
 export function InsightPanels(props: {
   period: PeriodArgs;
   csrf: string;
