@@ -170,7 +170,14 @@ describe.each(backends)('Store on %s', (_name, open) => {
     expect(await store.getFigures(made, 2)).toEqual(new Map([[made[0], '{"totals":{"1":5}}'], [made[1], '{"totals":{"1":4}}']]));
     expect(await store.getFigures([], 2)).toEqual(new Map());
     // Figures never exist without their version.
-    await expect(store.putFigures(randomUUID(), 1, '{}')).rejects.toThrow();
+    // (Caught by hand: a native driver's error is not always an Error of the test's realm.)
+    const stray = randomUUID();
+    const refused = await store.putFigures(stray, 1, '{}').then(
+      () => false,
+      () => true,
+    );
+    expect(refused).toBe(true);
+    expect(await store.getFigures([stray], 1)).toEqual(new Map());
     // Many ids at once (more than one SQLite statement's worth).
     const many = [...Array.from({ length: 1200 }, () => randomUUID()), made[1]];
     expect([...(await store.getFigures(many, 2)).keys()]).toEqual([made[1]]);
