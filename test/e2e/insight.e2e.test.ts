@@ -133,6 +133,9 @@ test('trend charts: province and unit, each with its numbers in a table; print a
   await people.waitFor();
   await people.locator('svg.recharts-surface').first().waitFor();
   expect(await page.getByTestId('trends').locator('[data-testid="trend-chart"] svg.recharts-surface').count()).toBe(3);
+  // Each chart is one labelled image with nothing focusable inside; its numbers are the table.
+  expect(await page.locator('[data-testid="trend-chart"][role="img"][aria-label^="Biểu đồ đường"]').count()).toBe(3);
+  expect(await page.locator('[data-testid="trend-chart"] [tabindex]:not([tabindex="-1"])').count()).toBe(0);
 
   // 8 quarters, Q4/2018 to Q3/2020; the province is the sum of the units accepted each quarter.
   const readTable = async () =>

@@ -112,7 +112,9 @@ function TrendChart(p: ChartProps): React.ReactElement {
   });
   const fmt = (v: unknown) => (typeof v === 'number' ? (p.percent ? formatPercent(v, lang) : formatNumber(v, lang)) : '—');
   const chart = (
-    <LineChart data={data} margin={{ top: 8, right: 28, bottom: 4, left: 0 }} {...(p.size ?? {})}>
+    // The chart is one image for assistive technology (its numbers are the table beside it), so
+    // recharts' own keyboard layer, a focusable inside that image, is off.
+    <LineChart data={data} margin={{ top: 8, right: 28, bottom: 4, left: 0 }} accessibilityLayer={false} {...(p.size ?? {})}>
       <CartesianGrid stroke="#e0e0e0" vertical={false} />
       <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" padding={{ left: 14, right: 14 }} />
       <YAxis
