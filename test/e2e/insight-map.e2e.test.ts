@@ -129,6 +129,23 @@ test('the quarter view prints on one A4 page: title, key figures, map, every uni
   await page.close();
 });
 
+test('the trend charts of a commune province (law 2024: 11 support types) print on one A4 page, the quarter summary left out', async () => {
+  const page = await staffPage(1280, 'vn-2025', '2025');
+  await page.getByTestId('trends-open').click();
+  await page.getByTestId('trend-support').waitFor();
+  expect(await page.getByTestId('trend-support').getByTestId('trend-table').locator('tbody tr').count()).toBe(12);
+  await page.evaluate(() => (document.documentElement.dataset.print = 'trends'));
+  const pdf = path.join(SHOTS, 'trends-province-print.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  expect(run('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+  const text = run('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('XU HƯỚNG CÁC CHỈ TIÊU CHÍNH');
+  expect(text).toContain('Toàn tỉnh');
+  expect(text).not.toContain('THỦ TRƯỞNG ĐƠN VỊ');
+  run('pdftoppm', ['-png', '-r', '60', '-singlefile', pdf, path.join(SHOTS, 'trends-province-print')]);
+  await page.close();
+});
+
 test('a plan without commune boundaries keeps the table and says why the map is missing', async () => {
   const page = await staffPage(1280, 'bac-ninh-2017', '2020');
   await page.getByTestId('map-open').click();
