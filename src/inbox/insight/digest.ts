@@ -92,6 +92,7 @@ export const figuresOf = (d: Figures): Figures => ({ totals: d.totals, percents:
 export class DigestCache {
   private readonly done = new Map<string, Promise<Digest>>();
   private readonly figs = new Map<string, Figures>();
+  private readonly figuresPending = new Map<string, Promise<Figures>>();
 
   constructor(
     private readonly ctx: Pick<InboxContext, 'files' | 'store'>,
@@ -117,16 +118,28 @@ export class DigestCache {
       FIGURES_SCHEMA,
     );
     for (const v of missing) {
-      let f = parseFigures(stored.get(v.id));
-      if (!f) {
-        f = figuresOf(await (this.done.get(v.id) ?? this.compute(v, profile)));
-        // Losing this write only means the workbook is read again next time.
-        await this.ctx.store.putFigures(v.id, FIGURES_SCHEMA, JSON.stringify(f)).catch(() => undefined);
-      }
+      const f = parseFigures(stored.get(v.id)) ?? (await this.computeFigures(v, profile));
       this.figs.set(v.id, f);
       out.set(v.id, f);
     }
     return out;
+  }
+
+  /** Reads the workbook once even when two requests want its figures at the same time. */
+  private computeFigures(v: SubmissionVersion, profile: Profile): Promise<Figures> {
+    let pending = this.figuresPending.get(v.id);
+    if (!pending) {
+      pending = (async () => {
+        const f = figuresOf(await (this.done.get(v.id) ?? this.compute(v, profile)));
+        // Losing this write only means the workbook is read again next time.
+        await this.ctx.store.putFigures(v.id, FIGURES_SCHEMA, JSON.stringify(f)).catch(() => undefined);
+        return f;
+      })();
+      this.figuresPending.set(v.id, pending);
+      const forget = () => this.figuresPending.delete(v.id);
+      pending.then(forget, forget);
+    }
+    return pending;
   }
 
   /** The version's digest; reads the file once per process. A failure is not cached. */

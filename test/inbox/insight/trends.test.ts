@@ -80,6 +80,26 @@ describe('trends of the main indicators', () => {
     expect(reads).toEqual([]);
   });
 
+  test('two requests at once read each workbook once, and keep the figures for the next process', async () => {
+    const accepted = (
+      await Promise.all([[2019, 4], [2020, 1]].map(([y, q]) => inbox.ctx.store.listPeriodVersions('bac-ninh-2017', y, q)))
+    )
+      .flat()
+      .filter((v) => v.state === 'accepted');
+    expect(accepted).toHaveLength(3);
+    // Figures of another schema (as after an upgrade that computes them differently) are not used.
+    for (const v of accepted) await inbox.ctx.store.putFigures(v.id, 0, '{}');
+    const reads: string[] = [];
+    const spy = () => new Insight({ ...inbox.ctx, files: { ...inbox.ctx.files, read: async (key: string) => (reads.push(key), inbox.ctx.files.read(key)) } });
+    const fresh = spy();
+    const [a, b] = await Promise.all([fresh.trends(profile, { year: 2020, quarter: 2 }), fresh.trends(profile, { year: 2020, quarter: 2 })]);
+    expect(a).toEqual(b);
+    expect(reads.sort()).toEqual(accepted.map((v) => v.file_key).sort());
+    reads.length = 0;
+    await spy().trends(profile, { year: 2020, quarter: 2 });
+    expect(reads).toEqual([]);
+  });
+
   const workbookCells = async (url: string) => {
     const res = await get(url);
     expect(res.status).toBe(200);
