@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { LangContext, formatDateTime, useT } from '../i18n';
 import { useNarrow } from '../useNarrow';
+import { useCardListStyles } from './cardList';
 import { fileUrl, type TrackingUnit } from './api';
 import { DecisionDialog, type Decision } from './DecisionDialog';
 import { S, STATE_LABEL } from './strings';
@@ -33,23 +34,6 @@ const useStyles = makeStyles({
     wordBreak: 'normal',
   },
   former: { color: tokens.colorNeutralForeground3 },
-  // On a phone each unit is a block with its actions in view, not a 960 px table to scroll.
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
   itemHead: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -85,6 +69,7 @@ export function PeriodGrid(props: {
   onAccept: (unit: TrackingUnit) => Promise<void>;
 }): React.ReactElement {
   const styles = useStyles();
+  const cardList = useCardListStyles();
   const t = useT(S);
   const lang = React.useContext(LangContext);
   const [decision, setDecision] = React.useState<Decision | null>(null);
@@ -161,9 +146,9 @@ export function PeriodGrid(props: {
   };
 
   const cards = (
-    <ul className={styles.list} aria-label={props.caption} data-testid="period-grid">
+    <ul className={cardList.list} aria-label={props.caption} data-testid="period-grid">
       {props.units.map((u) => (
-        <li key={u.unit_code} className={styles.item} data-testid={`unit-row-${u.unit_code}`} data-state={u.state}>
+        <li key={u.unit_code} className={cardList.item} data-testid={`unit-row-${u.unit_code}`} data-state={u.state}>
           <div className={styles.itemHead}>
             <span className={styles.mono}>{u.unit_code}</span>
             <b>{nameOf(u)}</b>

@@ -19,6 +19,7 @@ import {
 import { formatNumber } from '../../../../domain/format';
 import { LangContext, formatDateTime, useT } from '../../i18n';
 import { useNarrow } from '../../useNarrow';
+import { useCardListStyles } from '../cardList';
 import { insightApi, type PeriodArgs, type UnitOutliersView } from './api';
 import { IS } from './strings';
 
@@ -29,16 +30,6 @@ const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   confirmed: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
-  // On a phone each figure is a short block instead of a five-column table.
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
 });
 
 /** OUT-01 beside each submission: the figure, the median and the accepted quarters behind it. */
@@ -50,6 +41,7 @@ export function Outliers(props: {
   onLoaded?: (byUnit: Record<string, number>, period: PeriodArgs) => void;
 }): React.ReactElement {
   const styles = useStyles();
+  const cardList = useCardListStyles();
   const t = useT(IS);
   const lang = React.useContext(LangContext);
   const [units, setUnits] = React.useState<UnitOutliersView[] | null>(null);
@@ -115,9 +107,9 @@ export function Outliers(props: {
             )}
           </div>
           {narrow ? (
-            <ul className={styles.list}>
+            <ul className={cardList.list}>
               {u.outliers.map((o) => (
-                <li key={o.row} className={styles.item}>
+                <li key={o.row} className={cardList.item}>
                   <Text weight="semibold">
                     {o.row}. {lang === 'en' ? o.label_en : o.label_vi}{' '}
                     <Badge appearance="outline" color={o.kind === 'spike' ? 'warning' : 'danger'}>
