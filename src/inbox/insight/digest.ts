@@ -30,7 +30,7 @@ export interface Digest {
   quarter: number;
   /** `Tổng số` of every count row. */
   totals: Record<string, number>;
-  percents: Record<string, number | null>;
+  /** Numerator and denominator of each 6.x percentage (pooled across units by the trends). */
   ratios: Record<string, [number, number]>;
   cases: CaseKey[];
 }
@@ -68,14 +68,13 @@ export function digestWorkbookRecords(
     year: version.year,
     quarter: version.quarter,
     totals,
-    percents: report.percents,
     ratios: report.ratios ?? {},
     cases,
   };
 }
 
 /** A version's report figures: what the trends and OUT-01 need, and nothing about a person. */
-export type Figures = Pick<Digest, 'totals' | 'percents' | 'ratios'>;
+export type Figures = Pick<Digest, 'totals' | 'ratios'>;
 
 /** Bump when the report's figures are computed differently: stored figures of another schema
  *  are recomputed from the workbook. */
@@ -83,11 +82,10 @@ export const FIGURES_SCHEMA = 1;
 
 const StoredFigures = z.object({
   totals: z.record(z.string(), z.number()),
-  percents: z.record(z.string(), z.number().nullable()),
   ratios: z.record(z.string(), z.tuple([z.number(), z.number()])),
 });
 
-export const figuresOf = (d: Figures): Figures => ({ totals: d.totals, percents: d.percents, ratios: d.ratios });
+export const figuresOf = (d: Figures): Figures => ({ totals: d.totals, ratios: d.ratios });
 
 export class DigestCache {
   private readonly done = new Map<string, Promise<Digest>>();
