@@ -20,26 +20,28 @@ export function TrendCard(props: { period: PeriodArgs; units: MapUnit[]; departm
   const lang = React.useContext(LangContext);
   const [open, setOpen] = React.useState(false);
   const [trends, setTrends] = React.useState<Trends | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  // The failed answer's body (null when the request itself failed); its text follows the language.
+  const [failure, setFailure] = React.useState<{ body: unknown } | null>(null);
   const { profile, year, quarter } = props.period;
 
   React.useEffect(() => {
     if (!open) return;
     let live = true;
     setTrends(null);
-    setError(null);
+    setFailure(null);
     getJson<Trends>(`/api/staff/insight/trends?${periodQuery({ profile, year, quarter })}`).then(
       (res) => {
         if (!live) return;
         if (res.status === 200 && res.body) setTrends(res.body);
-        else setError(errorText(res.body, lang, IS.failed));
+        else setFailure({ body: res.body });
       },
-      () => live && setError(t('failed')),
+      () => live && setFailure({ body: null }),
     );
     return () => {
       live = false;
     };
-  }, [open, profile, year, quarter, props.version, lang, t]);
+  }, [open, profile, year, quarter, props.version]);
+  const error = failure ? errorText(failure.body, lang, IS.failed) : null;
 
   return (
     <Card className={styles.card} data-testid="trends" id="xu-huong">
