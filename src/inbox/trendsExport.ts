@@ -6,11 +6,11 @@
 import ExcelJS from 'exceljs';
 import { formatNumber, type NumberLocale } from '../domain/format';
 import { cellText, publishTrends, SMALL_NOTE, trendQuarterLabel, type PublishedCell, type Trends } from '../domain/trends';
+import { TREND_TEXT } from '../domain/trendText';
 import { PAGE_FOOTER, pageSetupOf } from '../xlsx/print';
 
 const T = {
   sheet: { vi: 'Xu hướng', en: 'Trends' },
-  title: { vi: 'XU HƯỚNG CÁC CHỈ TIÊU CHÍNH, {from} – {to}', en: 'MAIN INDICATORS OVER TIME, {from} – {to}' },
   source: {
     vi: 'Nguồn: các báo cáo quý đã được chấp nhận trong hộp thư tỉnh. Tỷ lệ 6.x là lũy kế từ đầu năm; tỷ lệ của tỉnh tính trên tổng số người của các đơn vị.',
     en: "Source: the quarterly reports accepted in the provincial inbox. The 6.x percentages are year to date; the province's are taken over all units' people together.",
@@ -22,8 +22,6 @@ const T = {
   unit: { vi: 'Đơn vị', en: 'Unit' },
   row: { vi: 'Mã dòng', en: 'Row' },
   indicator: { vi: 'Chỉ tiêu', en: 'Indicator' },
-  province: { vi: 'Toàn tỉnh', en: 'Whole province' },
-  accepted: { vi: 'Số đơn vị có báo cáo được chấp nhận', en: 'Units with an accepted report' },
 } as const;
 
 export interface TrendsExportOptions {
@@ -62,7 +60,7 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
     return r;
   };
   line(opts.department.toUpperCase(), { font: { bold: true } });
-  line(T.title[L].replace('{from}', first ? trendQuarterLabel(first, L) : '').replace('{to}', last ? trendQuarterLabel(last, L) : ''), {
+  line(TREND_TEXT.title[L].replace('{from}', first ? trendQuarterLabel(first, L) : '').replace('{to}', last ? trendQuarterLabel(last, L) : ''), {
     font: { bold: true, size: 13 },
     alignment: { horizontal: 'center' },
   });
@@ -89,10 +87,10 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
     });
   };
 
-  const acc = ws.addRow([T.province[L], '', T.accepted[L], ...q.map((x) => formatNumber(x.accepted, L))]);
+  const acc = ws.addRow([TREND_TEXT.province[L], '', TREND_TEXT.accepted[L], ...q.map((x) => formatNumber(x.accepted, L))]);
   acc.font = { italic: true };
   for (let i = 0; i < q.length; i++) acc.getCell(4 + i).alignment = { horizontal: 'right' };
-  block(T.province[L], pub.province);
+  block(TREND_TEXT.province[L], pub.province);
   for (const u of pub.units) block(`${u.unit_code} ${opts.names.get(u.unit_code) ?? ''}`.trim(), u.cells);
 
   const thin = { style: 'thin' } as const;

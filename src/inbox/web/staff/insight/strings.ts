@@ -1,3 +1,4 @@
+import { TREND_TEXT } from '../../../../domain/trendText';
 import type { Strings } from '../../i18n';
 
 /** Strings of the staff page's insight panels (findings, charts, map, export). */
@@ -65,12 +66,12 @@ export const IS = {
   },
   trendOpen: { vi: 'Xem biểu đồ xu hướng', en: 'Show the trend charts' },
   trendScope: { vi: 'Phạm vi', en: 'Scope' },
-  trendProvince: { vi: 'Toàn tỉnh', en: 'Whole province' },
+  trendProvince: TREND_TEXT.province,
   trendPeople: { vi: 'Tiếp nhận, xác định là nạn nhân, dưới 18 tuổi', en: 'Received, identified as victims, under 18' },
   trendSupport: { vi: 'Số người được hỗ trợ theo loại hỗ trợ (4.x)', en: 'People supported, by type of support (4.x)' },
   trendPercent: { vi: 'Tỷ lệ theo kế hoạch (6.x, lũy kế từ đầu năm)', en: 'Plan percentages (6.x, year to date)' },
   trendTable: { vi: 'Số liệu của biểu đồ: {title}', en: 'Numbers behind the chart: {title}' },
-  trendAccepted: { vi: 'Số đơn vị có báo cáo được chấp nhận', en: 'Units with an accepted report' },
+  trendAccepted: TREND_TEXT.accepted,
   trendNoData: {
     vi: 'Chưa có báo cáo nào được chấp nhận trong 8 quý này, nên chưa có xu hướng. Xu hướng chỉ dùng báo cáo đã chấp nhận.',
     en: 'No report was accepted in these 8 quarters, so there is no trend yet. Trends use accepted reports only.',
@@ -87,7 +88,7 @@ export const IS = {
   trendPrint: { vi: 'In biểu đồ xu hướng (A4)', en: 'Print the trend charts (A4)' },
   trendDownload: { vi: 'Tải số liệu xu hướng (.xlsx)', en: 'Download the trend figures (.xlsx)' },
   trendChartAria: { vi: 'Biểu đồ đường: {title}, {scope}, {from} đến {to}', en: 'Line chart: {title}, {scope}, {from} to {to}' },
-  trendPrintTitle: { vi: 'XU HƯỚNG CÁC CHỈ TIÊU CHÍNH, {from} – {to}', en: 'MAIN INDICATORS OVER TIME, {from} – {to}' },
+  trendPrintTitle: TREND_TEXT.title,
   trendSmallBand: { vi: 'dưới 5', en: 'under 5' },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
   failed: { vi: 'Không tải được; thử lại.', en: 'Could not load; try again.' },
