@@ -13,7 +13,7 @@ import type { Profile, Unit } from './schema/profile';
 import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec } from './schema/registry';
 import { SHEET, columnLetter, type CellValue, type SheetVisibility } from './sheet';
 import { guideRows } from './templateGuide';
-import type { SheetDress } from './templatePrint';
+import type { PrintSetup, SheetDress } from './templatePrint';
 import { REPORT_COLUMN_WIDTHS, reportSheetDress } from './templateReport';
 
 export interface TemplateTable {
@@ -242,4 +242,13 @@ export function newCaseId(unitCode: string, year: number, existingIds: Iterable<
     if (/^\d+$/.test(digits)) highest = Math.max(highest, Number(digits));
   }
   return `${unitCode}-${year}-${String(highest + 1).padStart(4, '0')}`;
+}
+
+/** How a template sheet prints beyond A4 paper: its dress's set-up (the report), or landscape
+ *  with the header row on every page for a list with a table (the register, the support log);
+ *  null for the others. Both shells (exceljs and Office.js) apply this. */
+export function printSetupOf(sheet: Pick<TemplateSheet, 'dress' | 'table'>): PrintSetup | null {
+  if (sheet.dress) return sheet.dress.print;
+  if (sheet.table) return { orientation: 'landscape', titleRows0: [sheet.table.headerRow0, sheet.table.headerRow0] };
+  return null;
 }

@@ -22,7 +22,8 @@ import {
   type WorkbookShell,
   type CapabilityKey,
 } from './shell';
-import { dressOps, printOps, printSetupOf, templateOps } from './templateOps';
+import { printSetupOf } from '../domain/template';
+import { dressOps, printOps, templateOps } from './templateOps';
 
 /** Document settings as Office.js offers them (saved inside the workbook). */
 export interface DocumentSettings {
@@ -213,10 +214,7 @@ export class OfficeWorkbookShell implements WorkbookShell {
       try {
         await this.host.run(async (context) => {
           const worksheets = context.workbook.worksheets;
-          for (const s of spec.sheets) {
-            const print = printSetupOf(s);
-            if (print) printOps(worksheets.getItem(s.name), print, this.capabilities);
-          }
+          for (const s of spec.sheets) if (s.visibility === 'visible') printOps(worksheets.getItem(s.name), printSetupOf(s), this.capabilities);
           await context.sync();
         });
       } catch {

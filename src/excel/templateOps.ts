@@ -86,21 +86,13 @@ export function dressOps(sheet: Excel.Worksheet, spec: TemplateSheet, can: Shell
   }
 }
 
-/** How a sheet prints: its dress's set-up, or landscape with the header row repeated for a
- *  list with a table (the register, the support log); null for a sheet that is not printed. */
-export function printSetupOf(spec: TemplateSheet): PrintSetup | null {
-  if (spec.visibility !== 'visible') return null;
-  if (spec.dress) return spec.dress.print;
-  if (spec.table) return { orientation: 'landscape', titleRows0: [spec.table.headerRow0, spec.table.headerRow0] };
-  return { orientation: 'portrait' };
-}
-
-/** Queues A4, one page wide, centred, the title rows on every page and "Trang 1/2" at the foot
- *  (ExcelApi 1.9), as the .xlsx writer's page set-up. */
-export function printOps(sheet: Excel.Worksheet, print: PrintSetup, can: ShellCapabilities): void {
+/** Queues A4 and, for a sheet with a print set-up (`printSetupOf`), one page wide, centred, the
+ *  title rows on every page and "Trang 1/2" at the foot (ExcelApi 1.9), as the .xlsx writer does. */
+export function printOps(sheet: Excel.Worksheet, print: PrintSetup | null, can: ShellCapabilities): void {
   if (can.printLayout) {
     const layout = sheet.pageLayout;
     layout.paperSize = 'A4';
+    if (!print) return;
     layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     layout.zoom = { horizontalFitToPages: 1 };
     layout.centerHorizontally = true;

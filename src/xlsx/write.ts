@@ -9,7 +9,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { DATE_FORMAT } from '../domain/dates';
 import { UserError } from '../domain/errors';
-import type { TemplateSheet, TemplateSpec } from '../domain/template';
+import { printSetupOf, type TemplateSheet, type TemplateSpec } from '../domain/template';
 import { columnLetter, type CellValue } from '../domain/sheet';
 import { isDeepStrictEqual } from 'util';
 import { readXlsxFast, sheetParts } from './fastRead';
@@ -30,9 +30,8 @@ interface DataValidationsApi {
 /** Every sheet prints on A4; the register and support log landscape, one page wide, with their
  *  header row on every page; the report as its dress says. */
 function printOptionsOf(sheet: TemplateSheet): Partial<ExcelJS.AddWorksheetOptions> {
-  if (sheet.dress) return sheetPrintOptions(sheet.dress.print);
-  if (sheet.table) return sheetPrintOptions({ orientation: 'landscape', titleRows0: [sheet.table.headerRow0, sheet.table.headerRow0] });
-  return { pageSetup: { paperSize: 9 } as Partial<ExcelJS.PageSetup> };
+  const print = printSetupOf(sheet);
+  return print ? sheetPrintOptions(print) : { pageSetup: { paperSize: 9 } as Partial<ExcelJS.PageSetup> };
 }
 
 function renderSheet(workbook: ExcelJS.Workbook, spec: TemplateSheet): void {

@@ -237,7 +237,8 @@ describe('OfficeWorkbookShell.createTemplate', () => {
     const registrySpec = spec.sheets.find((x) => x.name === SHEET.registry)!;
     const registry = excel.sheets.find((x) => x.name === SHEET.registry)!;
     expect(registry.page).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', printTitleRows: `${registrySpec.table!.headerRow0 + 1}:${registrySpec.table!.headerRow0 + 1}` });
-    // Hidden sheets are not printed.
+    // The guide is A4 only, as `vr new` writes it; hidden sheets are not printed.
+    expect(excel.sheets.find((x) => x.name === SHEET.guide)!.page).toEqual({ paperSize: 'A4' });
     expect(excel.sheets.find((x) => x.name === SHEET.meta)!.page).toEqual({});
   });
 
