@@ -218,10 +218,16 @@ export function sessionIdHash(req: FastifyRequest): string | null {
   return sid ? sha256Hex(sid) : null;
 }
 
+/** Sessions already looked up for a request (the CSRF hook and the route both ask). */
+const sessionsOf = new WeakMap<FastifyRequest, { session: SessionRecord; user: StaffUser }>();
+
 /** The staff session behind the request's cookie, or 401. */
 export async function staffSession(req: FastifyRequest, ctx: InboxContext): Promise<{ session: SessionRecord; user: StaffUser }> {
+  const cached = sessionsOf.get(req);
+  if (cached) return cached;
   const idHash = sessionIdHash(req);
   const found = idHash ? await ctx.store.getSession(idHash, new Date().toISOString()) : null;
+  if (found) sessionsOf.set(req, found);
   if (!found) {
     throw new HttpError(
       401,
@@ -233,33 +239,38 @@ export async function staffSession(req: FastifyRequest, ctx: InboxContext): Prom
   return found;
 }
 
-function sameSecret(a: string, b: string): boolean {
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** 403 for a state-changing request without the session's anti-forgery token. */
+export function csrfRefused(): HttpError {
+  return new HttpError(
+    403,
+    'csrf',
+    'Thiếu hoặc sai mã chống giả mạo (x-csrf-token). Hãy tải lại trang.',
+    'Missing or wrong anti-forgery token (x-csrf-token). Reload the page.',
+  );
+}
+
 /**
- * Staff user behind the cookie, or 401. With `csrf: true` (every state-changing request) the
- * `x-csrf-token` header must equal the session's token, else 403: a cross-site form cannot
- * read that token, and SameSite=Strict already keeps the cookie off cross-site requests.
+ * Staff user behind the cookie, or 401; 403 without the role asked for. The anti-forgery token
+ * of state-changing requests is checked for every such route by one hook (csrf.ts), before the
+ * route runs; `csrf: true` here checks it again (a route moved out of that hook's reach keeps
+ * its guard): a cross-site form cannot read that token, and SameSite=Strict already keeps the
+ * cookie off cross-site requests.
  */
 export async function requireStaff(
   req: FastifyRequest,
   ctx: InboxContext,
-  opts: { csrf: boolean; role?: StaffRole },
+  opts: { csrf?: boolean; role?: StaffRole },
 ): Promise<StaffUser> {
   const { session, user } = await staffSession(req, ctx);
   if (opts.csrf) {
     const sent = req.headers[CSRF_HEADER];
-    if (typeof sent !== 'string' || !sameSecret(sent, session.csrf_token)) {
-      throw new HttpError(
-        403,
-        'csrf',
-        'Thiếu hoặc sai mã chống giả mạo (x-csrf-token). Hãy tải lại trang.',
-        'Missing or wrong anti-forgery token (x-csrf-token). Reload the page.',
-      );
-    }
+    if (typeof sent !== 'string' || !sameSecret(sent, session.csrf_token)) throw csrfRefused();
   }
   if (opts.role === 'admin' && user.role !== 'admin') {
     throw new HttpError(403, 'forbidden', 'Chỉ quản trị viên được làm việc này.', 'Only an administrator can do this.');

@@ -2,6 +2,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import '../profiles/officialAll';
 import { isUserError } from '../domain/errors';
 import { HttpError } from './auth';
+import { installCsrf } from './csrf';
 import type { InboxConfig } from './config';
 import { JudgePool } from './judgePool';
 import { registerAdminRoutes } from './routes/admin';
@@ -74,6 +75,9 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
     await judges?.close();
     await store.close();
   });
+
+  // Before any route: every state-changing route then needs the CSRF token unless it declares why not.
+  installCsrf(app, ctx);
 
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: config.maxUploadBytes }, (_req, body, done) => done(null, body));
 
