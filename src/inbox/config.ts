@@ -33,6 +33,8 @@ export interface InboxConfig {
   checkTimeoutMs: number;
   /** Versions one unit may store for one quarter (`VR_INBOX_MAX_VERSIONS`, default 20). */
   maxVersionsPerQuarter: number;
+  /** Bytes one unit may store in all its versions (`VR_INBOX_UNIT_QUOTA_MB`, default 200 MB). */
+  unitQuotaBytes: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits and
    *  the audit log need the real client, not the proxy). */
   trustProxy: boolean;
@@ -51,6 +53,8 @@ export function defaultJudgeWorkers(): number {
  *  back-and-forth with the province and stops a client that loops. */
 export const DEFAULT_MAX_VERSIONS = 20;
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** A unit's workbooks are 0.1–2 MB; 200 MB is years of quarters with every resubmission. */
+export const DEFAULT_UNIT_QUOTA_BYTES = 200 * 1024 * 1024;
 
 /** Parses VR_INBOX_KEY: 64 hex chars or base64 of exactly 32 bytes. */
 export function parseKey(raw: string | undefined): Buffer | null {
@@ -73,6 +77,12 @@ function positive(raw: string | undefined): number | undefined {
   return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
+/** Megabytes from an environment variable, in bytes. */
+function mb(raw: string | undefined): number | undefined {
+  const n = positive(raw);
+  return n === undefined ? undefined : Math.round(n * 1024 * 1024);
+}
+
 export function loadConfig(
   options: Partial<Omit<InboxConfig, 'dataDir'>> & { dataDir: string },
   env: NodeJS.ProcessEnv = process.env,
@@ -92,6 +102,7 @@ export function loadConfig(
     judgeWorkers: options.judgeWorkers ?? (env.VR_INBOX_WORKERS ? Number(env.VR_INBOX_WORKERS) : defaultJudgeWorkers()),
     checkTimeoutMs: options.checkTimeoutMs ?? positive(env.VR_INBOX_CHECK_TIMEOUT_MS) ?? 30_000,
     maxVersionsPerQuarter: options.maxVersionsPerQuarter ?? positive(env.VR_INBOX_MAX_VERSIONS) ?? DEFAULT_MAX_VERSIONS,
+    unitQuotaBytes: options.unitQuotaBytes ?? mb(env.VR_INBOX_UNIT_QUOTA_MB) ?? DEFAULT_UNIT_QUOTA_BYTES,
     secureCookies: options.secureCookies ?? env.VR_INBOX_SECURE_COOKIES === '1',
     trustProxy: options.trustProxy ?? env.VR_INBOX_TRUST_PROXY === '1',
   };

@@ -3,6 +3,7 @@ import '../profiles/officialAll';
 import { isUserError } from '../domain/errors';
 import { HttpError } from './auth';
 import { installCsrf } from './csrf';
+import { sizeOf } from './sizes';
 import type { InboxConfig } from './config';
 import { JudgePool } from './judgePool';
 import { registerAdminRoutes } from './routes/admin';
@@ -42,11 +43,7 @@ const FASTIFY_ERRORS: Record<string, [number, string, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_length', 'Độ dài nội dung không khớp.', 'Content length does not match.'],
 };
 
-/** A byte limit as people read it: "20 MB", "64 KB". */
-export function sizeOf(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
+export { sizeOf } from './sizes';
 
 /** Largest JSON body of any route that does not set its own. */
 const SERVER_BODY_LIMIT = 1024 * 1024;

@@ -387,6 +387,10 @@ export class PostgresStore implements Store {
     });
   }
 
+  async unitStoredBytes(unitId: number): Promise<number> {
+    return Number((await this.q('SELECT COALESCE(SUM(size), 0) AS n FROM submissions WHERE unit_id = $1', [unitId]))[0].n);
+  }
+
   async listFileKeys(): Promise<Set<string>> {
     return new Set((await this.q('SELECT file_key FROM submissions')).map((r) => String(r.file_key)));
   }

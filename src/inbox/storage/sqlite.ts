@@ -362,6 +362,10 @@ export class SqliteStore implements Store {
     }).immediate();
   }
 
+  async unitStoredBytes(unitId: number): Promise<number> {
+    return Number(this.one('SELECT COALESCE(SUM(size), 0) AS n FROM submissions WHERE unit_id = ?', unitId)?.n ?? 0);
+  }
+
   async listFileKeys(): Promise<Set<string>> {
     return new Set(this.all('SELECT file_key FROM submissions').map((r) => String(r.file_key)));
   }

@@ -231,6 +231,8 @@ export interface Store {
     by: string,
     at: string,
   ): Promise<DecideResult>;
+  /** Bytes of every version the unit has stored (its storage quota counts these). */
+  unitStoredBytes(unitId: number): Promise<number>;
   /** Every file_key referenced by a row (orphan cleanup at start). */
   listFileKeys(): Promise<Set<string>>;
   countVersions(): Promise<number>;
