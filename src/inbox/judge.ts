@@ -5,6 +5,7 @@ import { isSubmittable, summarise, type Finding, type FindingSummary } from '../
 import { parseWorkbook, readMeta } from '../domain/parse';
 import { periodOf, startOfUtcDay, VIETNAM_UTC_OFFSET_MS } from '../domain/period';
 import type { Profile } from '../domain/schema/profile';
+import { guardXlsxBuffer } from '../xlsx/guard';
 import { assertNoPadding } from '../xlsx/partsGuard';
 import { readWorkbookBuffer } from '../xlsx/read';
 
@@ -75,7 +76,9 @@ export async function judgeBytes(input: JudgeInput): Promise<JudgeOutput> {
   const body = Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength);
   let workbook;
   try {
-    // Bytes that are not the workbook (junk parts, padding) are refused before reading.
+    // The zip guards first (a bomb is named as such), then bytes that are not the workbook
+    // (junk parts, padding), both before anything is read.
+    await guardXlsxBuffer(body, { maxBytes: input.maxBytes, displayName: input.displayName });
     await assertNoPadding(body, input.displayName);
     workbook = await readWorkbookBuffer(body, { maxBytes: input.maxBytes, displayName: input.displayName });
   } catch (error) {

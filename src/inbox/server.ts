@@ -1,4 +1,5 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import '../profiles/officialAll';
 import { isUserError } from '../domain/errors';
 import { HttpError } from './auth';
@@ -6,6 +7,7 @@ import { installCsrf } from './csrf';
 import { sizeOf } from './sizes';
 import type { InboxConfig } from './config';
 import { JudgePool } from './judgePool';
+import { capConnections, readBody, UploadBudget } from './limits';
 import { registerAdminRoutes } from './routes/admin';
 import { registerApiRoutes, UPLOAD_TYPES } from './routes/api';
 import { registerInsightRoutes } from './routes/insight';
@@ -65,9 +67,12 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
     trustProxy: config.trustProxy,
     // Requests are small JSON or one workbook; a slow client must not hold a socket forever.
     requestTimeout: 120_000,
+    keepAliveTimeout: 5_000,
+    http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(config.headersTimeoutMs / 2))) },
   });
+  capConnections(app.server, config);
   const judges = config.judgeWorkers > 0 ? new JudgePool(config.judgeWorkers, 512, config.checkTimeoutMs) : null;
-  const ctx: InboxContext = { config, store, files, log: app.log, judges };
+  const ctx: InboxContext = { config, store, files, log: app.log, judges, uploads: new UploadBudget(config) };
   app.addHook('onClose', async () => {
     await judges?.close();
     await store.close();
@@ -76,7 +81,10 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
   // Before any route: every state-changing route then needs the CSRF token unless it declares why not.
   installCsrf(app, ctx);
 
-  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: config.maxUploadBytes }, (_req, body, done) => done(null, body));
+  // The workbook's bytes, read with the size limit and a limit on pauses (limits.ts).
+  app.addContentTypeParser(UPLOAD_TYPES, { bodyLimit: config.maxUploadBytes }, async (req: FastifyRequest, payload: IncomingMessage) =>
+    readBody(payload, req.raw, req.routeOptions.bodyLimit ?? config.maxUploadBytes, config.bodyIdleTimeoutMs),
+  );
 
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');

@@ -14,7 +14,7 @@ describe('hostile workbooks against the checking workers', () => {
     inbox.request('POST', '/api/submissions', { headers: { authorization: `Bearer ${token}`, 'content-type': XLSX, 'x-filename': name }, body });
 
   beforeAll(async () => {
-    inbox = await startTestInbox({ judgeWorkers: 1 });
+    inbox = await startTestInbox({ judgeWorkers: 1, uploadsPerUnit: 4 });
     tokenA = await inbox.addUnit('bac-ninh-2017', 'BN-TP');
     tokenB = await inbox.addUnit('bac-ninh-2017', 'BN-TS');
   }, 60_000);

@@ -298,4 +298,6 @@ export interface InboxContext {
   log: import('fastify').FastifyBaseLogger;
   /** Worker threads that read and check uploads; absent → checked on the event loop. */
   judges?: import('../judgePool').JudgePool | null;
+  /** Memory held by uploads in progress (limits.ts); absent in contexts that take no uploads. */
+  uploads?: import('../limits').UploadBudget;
 }
