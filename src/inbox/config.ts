@@ -52,6 +52,12 @@ export interface InboxConfig {
   uploadBudgetBytes: number;
   /** Uploads one unit may have in progress at once (`VR_INBOX_UPLOADS_PER_UNIT`, default 2). */
   uploadsPerUnit: number;
+  /** PostgreSQL: how often workbooks without a row (a process killed mid-upload) are swept
+   *  (`VR_INBOX_ORPHAN_SWEEP_MS`, default 10 minutes). */
+  orphanSweepMs: number;
+  /** Age a workbook without a row must reach before it is swept (default 600 s): an upload in
+   *  progress on another process has committed its row long before. */
+  orphanGraceSeconds: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits and
    *  the audit log need the real client, not the proxy). */
   trustProxy: boolean;
@@ -126,6 +132,8 @@ export function loadConfig(
     bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? positive(env.VR_INBOX_BODY_TIMEOUT_MS) ?? 15_000,
     uploadBudgetBytes: options.uploadBudgetBytes ?? mb(env.VR_INBOX_UPLOAD_BUDGET_MB) ?? 8 * (options.maxUploadBytes ?? (limitEnv && limitEnv > 0 ? limitEnv : DEFAULT_MAX_UPLOAD_BYTES)),
     uploadsPerUnit: options.uploadsPerUnit ?? positive(env.VR_INBOX_UPLOADS_PER_UNIT) ?? 2,
+    orphanSweepMs: options.orphanSweepMs ?? positive(env.VR_INBOX_ORPHAN_SWEEP_MS) ?? 10 * 60_000,
+    orphanGraceSeconds: options.orphanGraceSeconds ?? 600,
     secureCookies: options.secureCookies ?? env.VR_INBOX_SECURE_COOKIES === '1',
     trustProxy: options.trustProxy ?? env.VR_INBOX_TRUST_PROXY === '1',
   };

@@ -13,6 +13,7 @@ import { registerApiRoutes, UPLOAD_TYPES } from './routes/api';
 import { registerInsightRoutes } from './routes/insight';
 import { registerStaffRoutes } from './routes/staff';
 import { openFileStore, openStore } from './storage';
+import { PgFileStore } from './storage/pgFiles';
 import type { FileStore, InboxContext } from './storage/types';
 
 export type { InboxContext } from './storage/types';
@@ -73,7 +74,15 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
   capConnections(app.server, config);
   const judges = config.judgeWorkers > 0 ? new JudgePool(config.judgeWorkers, 512, config.checkTimeoutMs) : null;
   const ctx: InboxContext = { config, store, files, log: app.log, judges, uploads: new UploadBudget(config) };
+  // PostgreSQL: workbooks stored by a process killed before its row was committed (kill -9
+  // mid-upload) are swept while the others run, not only at the next start; only blobs older
+  // than the grace period, so an upload in progress on another process keeps its bytes.
+  const sweep = files instanceof PgFileStore ? setInterval(() => {
+    void (files as PgFileStore).removeOrphans(undefined, config.orphanGraceSeconds).catch((error: Error) => app.log.warn({ err: error.message }, 'orphan sweep failed'));
+  }, config.orphanSweepMs) : null;
+  sweep?.unref();
   app.addHook('onClose', async () => {
+    if (sweep) clearInterval(sweep);
     await judges?.close();
     await store.close();
   });
