@@ -25,23 +25,24 @@ describe('connections: a cap per address, and idle ones closed', () => {
   let inbox: TestInbox;
   let token: string;
   beforeAll(async () => {
-    inbox = await startTestInbox({ judgeWorkers: 0, maxConnectionsPerAddress: 20, headersTimeoutMs: 1500 });
+    inbox = await startTestInbox({ judgeWorkers: 0, maxConnectionsPerAddress: 20, headersTimeoutMs: 5000 });
     token = await inbox.addUnit('bac-ninh-2017', 'BN-TS');
   }, 60_000);
   afterAll(() => inbox.close());
 
   test('200 idle sockets from one address: 20 kept, the rest closed at once; another address is served meanwhile; the 20 close after the header timeout', async () => {
     const sockets = await Promise.all(Array.from({ length: 200 }, () => idleSocket(inbox.url, '127.0.0.2')));
-    await wait(300);
     const open = () => sockets.filter((s) => !s.destroyed && !s.readableEnded).length;
+    // The server closes the extra ones as it takes each connection (slower on a busy machine).
+    for (let i = 0; i < 40 && open() > 20; i++) await wait(100);
     expect(open()).toBeLessThanOrEqual(20);
     expect(open()).toBeGreaterThan(0);
     const res = await inbox.request('GET', '/api/units/me', { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
-    await wait(4_000);
+    for (let i = 0; i < 100 && open() > 0; i++) await wait(100);
     expect(open()).toBe(0);
     for (const s of sockets) s.destroy();
-  }, 30_000);
+  }, 40_000);
 });
 
 /** An upload that declares `declared` bytes, sends `sent` and stalls; resolves with the answer. */
