@@ -204,7 +204,7 @@ describe('failed authentication is slowed', () => {
   test("a failed sign-in to a real account names the account, which staff may see", async () => {
     await inbox.addStaff('hoa', 'mật khẩu của Hoa dài');
     await inbox.request('POST', '/api/staff/login', { body: { user: 'hoa', password: 'sai' } });
-    const event = (await inbox.ctx.store.listAudit()).find((e) => e.action === 'login_failed' && e.target === 'hoa')!;
+    const event = (await inbox.ctx.store.listAudit()).find((e) => e.action === 'login_failed' && e.detail.user === 'hoa')!;
     expect(event.detail).toEqual({ user: 'hoa' });
   });
 });

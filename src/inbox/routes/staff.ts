@@ -56,7 +56,7 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
         // wrong field: only a keyed hash of it (staff reading the log cannot test guesses
         // against it), enough to see the same unknown name come back.
         const known = await ctx.store.getStaffUser(user);
-        await audit(ctx, req, { role: 'system', name: 'anonymous' }, 'login_failed', known?.username ?? null,
+        await audit(ctx, req, { role: 'system', name: 'anonymous' }, 'login_failed', null,
           known ? { user: known.username } : { user_hmac: (await typedHash(ctx, user)).slice(0, 16) });
       }
       throw error;
