@@ -3,9 +3,10 @@
  * - FMT-08: longer than Excel's cell limit (32,767 characters), or holding characters XML 1.0
  *   forbids (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF, lone surrogates):
  *   Excel refuses such a file, or repairs it by dropping the cell.
- * - RPT-09: free text of the report that looks like personal data (a 9- or 12-digit number,
- *   the length of an old CMND or a CCCD, or a date of birth). The report travels to the
- *   province and is printed; the consolidated workbook masks the same runs with `maskPersonalData`.
+ * - RPT-09: free text of the report that looks like personal data (an ID or phone number, a
+ *   passport number, a date of birth, a name of the registry; `findPersonalData`). The report
+ *   travels to the province and is printed; the consolidated workbook masks the same runs with
+ *   `maskPersonalData`.
  * Pure functions, no allocation when the text is clean (they run on every text cell).
  */
 
@@ -41,49 +42,193 @@ export function safeCellText(text: string): string {
   return clean.length > EXCEL_CELL_LIMIT ? `${clean.slice(0, EXCEL_CELL_LIMIT - 1)}…` : clean;
 }
 
+export type PersonalDataKind = 'id_number' | 'phone' | 'digits' | 'passport' | 'birth_date' | 'name';
+
 export interface PersonalDataRun {
-  /** Offsets in the text, end exclusive: the digits to mask. */
+  /** Offsets in the NFKC-normalised text (`personalText`), end exclusive. */
   start: number;
   end: number;
-  kind: 'id_number' | 'birth_date';
+  kind: PersonalDataKind;
 }
 
-/** Digit runs separated by at most single spaces, dots or dashes (`001 234 567 890`). */
-const DIGIT_RUN = /\d(?:[ .-]?\d)*/g;
+/**
+ * Free text is compared in its NFKC form: full-width digits (`０９１２…`) and other compatibility
+ * forms become the plain ones, so `０９１２３４５６７８` is the phone number it looks like.
+ */
+export function personalText(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/** Digit runs joined by at most one space, dot or dash, or a bracket (`(024) 3825 1234`),
+ *  with a leading `+` (`+84 912 345 678`). */
+const DIGIT_RUN = /\+?\d(?:(?:[ .-]|\)[ .-]?|[ .-]?\()?\d)*/g;
 /** A date (or year) written as a date of birth: `sinh ngày 12/03/2005`, `năm sinh 2005`,
  *  `SN: 12-3-2005`, `DOB 12.03.2005`. */
 const BIRTH = /(?:ngày\s+sinh|sinh\s+ngày|sinh\s+năm|năm\s+sinh|sinh\s+(?=\d)|(?<![\p{L}\d])(?:SN|NS|DOB)(?![\p{L}\d]))\s*[:.]?\s*(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|\d{4})(?!\d)/giu;
+/** A passport number: one or two letters and 7 or 8 digits (`C1234567`, `B 1234567`, `PA12345678`). */
+const PASSPORT = /(?<![\p{L}\p{N}])[A-Z]{1,2} ?\d{7,8}(?![\p{L}\p{N}])/giu;
 const HAS_DIGIT = /\d/;
-/** Money written with thousands separators (`150.000.000`): an amount, not an ID number. */
-const THOUSANDS = /^\d{1,3}(?:[.,]\d{3})+$/;
+/** Money written with thousands separators (`150.000.000`): an amount, not a number about a person. */
+const THOUSANDS = /^[1-9]\d{0,2}(?:[.,]\d{3})+$/;
+/** A case ID of today's plan (`22366-2025-0001`): the reference RPT-09 asks people to use. */
+const CASE_ID = /^\d{2,5}-(?:19|20)\d{2}-\d{3,5}$/;
 
-/** The runs of a text that look like personal data (RPT-09), in text order; empty for clean text. */
-export function findPersonalData(text: string): PersonalDataRun[] {
-  if (!HAS_DIGIT.test(text)) return [];
-  const runs: PersonalDataRun[] = [];
-  for (const m of text.matchAll(DIGIT_RUN)) {
-    let digits = 0;
-    for (let i = 0; i < m[0].length; i++) if (m[0].charCodeAt(i) >= 48 && m[0].charCodeAt(i) <= 57) digits++;
-    if ((digits === 9 || digits === 12) && !THOUSANDS.test(m[0])) runs.push({ start: m.index, end: m.index + m[0].length, kind: 'id_number' });
+/** Words that name a person by their given name: `chị Hoa`, `cháu Bình`, `nạn nhân Lan`. */
+const HONORIFICS = ['anh', 'chi', 'em', 'chau', 'be', 'ba', 'ong', 'co', 'chu', 'bac', 'di', 'cau', 'nan nhan', 'nn'];
+
+/** Case- and diacritic-folded, one code unit for one (`Nguyễn` → `nguyen`, `Đ` → `d`), so that
+ *  offsets in the folded text are offsets in the text. */
+function fold(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const code = c.charCodeAt(0);
+    if (code < 128) {
+      out += c.toLowerCase();
+      continue;
+    }
+    if (c === 'đ' || c === 'Đ') {
+      out += 'd';
+      continue;
+    }
+    const base = c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    out += base.length === 1 ? base : c;
   }
-  for (const m of text.matchAll(BIRTH)) {
-    const value = m[1];
-    const start = m.index + m[0].length - value.length;
-    if (!runs.some((r) => r.start < start + value.length && start < r.end)) runs.push({ start, end: start + value.length, kind: 'birth_date' });
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+interface NameForm {
+  tokens: string[];
+  /** Tokens before this index (an honorific) are not masked. */
+  maskFrom: number;
+}
+
+/**
+ * The people of one registry, for finding their names in free text: each full name, family
+ * name + given name in either order (`Nguyễn Hoa`, `Hoa Nguyễn`), and the given name after a
+ * word of address (`chị Hoa`, `cháu Thu Hà`); compared without case or diacritics.
+ */
+export class NameIndex {
+  private readonly byFirst = new Map<string, NameForm[]>();
+  readonly size: number;
+
+  constructor(names: Iterable<string | null | undefined>) {
+    const seen = new Set<string>();
+    for (const name of names) {
+      if (!name) continue;
+      const tokens: string[] = [...(fold(personalText(name)).match(WORD) ?? [])];
+      if (tokens.length === 0) continue;
+      const forms: NameForm[] = [];
+      const first = tokens[0]!;
+      const last = tokens[tokens.length - 1]!;
+      if (tokens.length >= 2) {
+        forms.push({ tokens, maskFrom: 0 });
+        forms.push({ tokens: [first, last], maskFrom: 0 });
+        forms.push({ tokens: [last, first], maskFrom: 0 });
+      }
+      const given = tokens.length >= 3 ? [[last], tokens.slice(-2)] : [[last]];
+      for (const honorific of HONORIFICS) for (const g of given) forms.push({ tokens: [...honorific.split(' '), ...g], maskFrom: honorific.split(' ').length });
+      for (const form of forms) {
+        const key = form.tokens.join(' ') + '|' + form.maskFrom;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const list = this.byFirst.get(form.tokens[0]) ?? [];
+        list.push(form);
+        this.byFirst.set(form.tokens[0], list);
+      }
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    this.size = seen.size;
+  }
+
+  /** Runs of `text` (NFKC) that are a person's name. */
+  find(text: string): PersonalDataRun[] {
+    if (this.byFirst.size === 0) return [];
+    const folded = fold(text);
+    const words = [...folded.matchAll(WORD)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+    const runs: PersonalDataRun[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const forms = this.byFirst.get(words[i].word);
+      if (!forms) continue;
+      for (const form of forms) {
+        const n = form.tokens.length;
+        if (i + n > words.length) continue;
+        let ok = true;
+        for (let k = 1; k < n && ok; k++) {
+          // Consecutive words, apart only by spaces.
+          ok = words[i + k].word === form.tokens[k] && /^\s+$/.test(folded.slice(words[i + k - 1].end, words[i + k].start));
+        }
+        if (!ok) continue;
+        runs.push({ start: words[i + form.maskFrom].start, end: words[i + n - 1].end, kind: 'name' });
+        i += n - 1;
+        break;
+      }
+    }
+    return runs;
+  }
+}
+
+function digitCount(run: string): number {
+  let n = 0;
+  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) >= 48 && run.charCodeAt(i) <= 57) n++;
+  return n;
+}
+
+/**
+ * The runs of a text that look like personal data (RPT-09), in text order, over its NFKC form
+ * (`personalText`); empty for clean text:
+ * - 9 or more digits in one run (a CMND has 9, a CCCD 12, a mobile number 10, `+84 …` 11, a
+ *   landline with its area code 10–11; a longer run may be any of them run together), except
+ *   money with thousands separators and a case ID;
+ * - a passport number (a letter or two and 7–8 digits);
+ * - a date of birth;
+ * - with `names`, the name of a person of the workbook's registry.
+ */
+export function findPersonalData(text: string, names?: NameIndex): PersonalDataRun[] {
+  const t = personalText(text);
+  const runs: PersonalDataRun[] = names ? names.find(t) : [];
+  if (HAS_DIGIT.test(t)) {
+    const add = (start: number, end: number, kind: PersonalDataKind) => {
+      if (!runs.some((r) => r.start < end && start < r.end)) runs.push({ start, end, kind });
+    };
+    for (const m of t.matchAll(PASSPORT)) add(m.index, m.index + m[0].length, 'passport');
+    for (const m of t.matchAll(DIGIT_RUN)) {
+      const run = m[0];
+      const digits = digitCount(run);
+      if (digits < 9 || THOUSANDS.test(run) || CASE_ID.test(run)) continue;
+      const bare = run.replace(/\D/g, '');
+      const phone = run.startsWith('+') || ((digits === 10 || digits === 11) && (bare.startsWith('0') || bare.startsWith('84')));
+      add(m.index, m.index + run.length, phone ? 'phone' : digits === 9 || digits === 12 ? 'id_number' : 'digits');
+    }
+    for (const m of t.matchAll(BIRTH)) {
+      const value = m[1];
+      const start = m.index + m[0].length - value.length;
+      add(start, start + value.length, 'birth_date');
+    }
   }
   return runs.sort((a, b) => a.start - b.start);
 }
 
-/** The text with the digits of every personal-data run replaced by `x` (separators kept, so
- *  the reader still sees that a number or a date stood there). */
-export function maskPersonalData(text: string): string {
-  const runs = findPersonalData(text);
+/** What stands in a masked name: the same for every name, so its length tells nothing. */
+export const NAME_MASK = '***';
+
+/**
+ * The text (NFKC) with every personal-data run masked: the digits of numbers and dates become
+ * `x` (separators kept, so the reader sees a number or a date stood there), a passport number
+ * all `x`, a name `***`. A clean text is returned as it is.
+ */
+export function maskPersonalData(text: string, names?: NameIndex): string {
+  const runs = findPersonalData(text, names);
   if (runs.length === 0) return text;
+  const t = personalText(text);
   let out = '';
   let at = 0;
   for (const r of runs) {
-    out += text.slice(at, r.start) + text.slice(r.start, r.end).replace(/\d/g, 'x');
+    const run = t.slice(r.start, r.end);
+    out += t.slice(at, r.start) + (r.kind === 'name' ? NAME_MASK : r.kind === 'passport' ? run.replace(/[\p{L}\d]/gu, 'x') : run.replace(/\d/g, 'x'));
     at = r.end;
   }
-  return out + text.slice(at);
+  return out + t.slice(at);
 }

@@ -1,7 +1,7 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { InboxContext, SessionRecord, StaffRole, StaffUser, UnitRecord } from './storage/types';
+import type { FailureRule, InboxContext, SessionRecord, StaffRole, StaffUser, UnitRecord } from './storage/types';
 
 /** An HTTP failure a client can act on; the server answers `{error, message_vi, message_en}`. */
 export class HttpError extends Error {
@@ -35,73 +35,84 @@ export function hashPassword(password: string): Promise<string> {
   return argonHash(password);
 }
 
+// ---- Keyed hashes of what people typed -------------------------------------------------------
+
+const hashKeys = new WeakMap<InboxContext, Promise<Buffer>>();
+
+/**
+ * The key for hashes of what a person typed (a user name in the sign-in form, an address): the
+ * audit log and the failure counters keep only HMAC-SHA-256 under it, so a password typed into
+ * the name field cannot be tested offline by whoever reads them. Derived from VR_INBOX_KEY when
+ * the inbox has one (then not even a copy of the database holds it); otherwise a random secret
+ * kept in the database, the same for every process of the inbox.
+ */
+export function typedHashKey(ctx: InboxContext): Promise<Buffer> {
+  let key = hashKeys.get(ctx);
+  if (!key) {
+    const base = ctx.config.encryptionKey;
+    key = base
+      ? Promise.resolve(Buffer.from(hkdfSync('sha256', base, Buffer.alloc(0), 'vn-ctt-registry typed-text v1', 32)))
+      : ctx.store.serverSecret('typed-text');
+    key.catch(() => hashKeys.delete(ctx));
+    hashKeys.set(ctx, key);
+  }
+  return key;
+}
+
+/** HMAC-SHA-256 (hex) of typed text under the inbox's key (see `typedHashKey`). */
+export async function typedHash(ctx: InboxContext, text: string): Promise<string> {
+  return createHmac('sha256', await typedHashKey(ctx)).update(text, 'utf8').digest('hex');
+}
+
 // ---- Slowing repeated failures -------------------------------------------------------------
 
-interface FailureState {
-  count: number;
-  first: number;
-  blockedUntil: number;
-}
+const WINDOW_MS = 15 * 60_000;
+const MAX_BLOCK_MS = 15 * 60_000;
 
 /**
- * Counts auth failures per key (IP, username) in a window; past `free` failures each further
- * failure blocks the key for an exponentially growing time (1 s, 2 s, 4 s … up to 15 min), and
- * a blocked key gets 429 with Retry-After before any check runs.
- */
-export class FailureLimiter {
-  private readonly states = new Map<string, FailureState>();
-  constructor(
-    private readonly free = 5,
-    private readonly windowMs = 15 * 60_000,
-    private readonly maxBlockMs = 15 * 60_000,
-  ) {}
-
-  retryAfterMs(key: string, now = Date.now()): number {
-    const state = this.states.get(key);
-    return state && state.blockedUntil > now ? state.blockedUntil - now : 0;
-  }
-
-  fail(key: string, now = Date.now()): void {
-    let state = this.states.get(key);
-    if (!state || now - state.first > this.windowMs) state = { count: 0, first: now, blockedUntil: 0 };
-    state.count += 1;
-    if (state.count > this.free) state.blockedUntil = now + Math.min(1000 * 2 ** (state.count - this.free - 1), this.maxBlockMs);
-    this.states.set(key, state);
-    if (this.states.size > 50_000) this.prune(now);
-  }
-
-  reset(key: string): void {
-    this.states.delete(key);
-  }
-
-  private prune(now: number): void {
-    for (const [key, state] of this.states) {
-      if (now - state.first > this.windowMs && state.blockedUntil <= now) this.states.delete(key);
-    }
-  }
-}
-
-const limiters = new WeakMap<InboxContext, { unit: FailureLimiter; unitIp: FailureLimiter; staff: FailureLimiter; staffIp: FailureLimiter }>();
-/**
- * Failure counters, never a lock a stranger can set for someone else:
+ * Failure counters, never a lock a stranger can set for someone else, kept in the database so
+ * that every process of one inbox counts together (N processes behind a proxy do not give a
+ * guesser N times the tries):
  * - staff: per (user name, address), 5 free tries, then slowed; per address, 100 free (one
  *   address spraying many names). Wrong passwords from address A never slow the account's
  *   owner at address B.
  * - units: per (token prefix, address), 10 free; per address, 50 free. Both only slow WRONG
  *   tokens: a valid token is looked up first and always works, so one misconfigured client
  *   behind an office's shared address cannot lock out the office's real submissions.
+ * Past the free tries each failure blocks the key for 1 s, 2 s, 4 s … up to 15 minutes; a
+ * blocked key gets 429 with Retry-After before any check runs.
  */
-export function limitersOf(ctx: InboxContext): { unit: FailureLimiter; unitIp: FailureLimiter; staff: FailureLimiter; staffIp: FailureLimiter } {
-  let found = limiters.get(ctx);
-  if (!found) {
-    found = { unit: new FailureLimiter(10), unitIp: new FailureLimiter(50), staff: new FailureLimiter(5), staffIp: new FailureLimiter(100) };
-    limiters.set(ctx, found);
-  }
-  return found;
+export const FAILURE_RULES: Record<'unit' | 'unitIp' | 'staff' | 'staffIp', FailureRule> = {
+  unit: { free: 10, windowMs: WINDOW_MS, maxBlockMs: MAX_BLOCK_MS },
+  unitIp: { free: 50, windowMs: WINDOW_MS, maxBlockMs: MAX_BLOCK_MS },
+  staff: { free: 5, windowMs: WINDOW_MS, maxBlockMs: MAX_BLOCK_MS },
+  staffIp: { free: 100, windowMs: WINDOW_MS, maxBlockMs: MAX_BLOCK_MS },
+};
+
+type Counter = [keyof typeof FAILURE_RULES, string];
+
+/** The stored key of a counter: its kind and a keyed hash of what it counts. */
+async function counterKey(ctx: InboxContext, [kind, value]: Counter): Promise<string> {
+  return `${kind}:${(await typedHash(ctx, `${kind}\u0000${value}`)).slice(0, 40)}`;
 }
 
-function retryAfter(checks: [FailureLimiter, string][]): number {
-  return Math.max(0, ...checks.map(([limiter, key]) => limiter.retryAfterMs(key)));
+let failuresSincePrune = 0;
+
+/** Throws 429 when any of the counters is blocked. */
+async function refuseWhileBlocked(ctx: InboxContext, counters: Counter[]): Promise<string[]> {
+  const keys = await Promise.all(counters.map((c) => counterKey(ctx, c)));
+  const wait = await ctx.store.authBlockedFor(keys, Date.now());
+  if (wait > 0) throw tooMany(wait);
+  return keys;
+}
+
+async function countFailure(ctx: InboxContext, counters: Counter[], keys: string[]): Promise<void> {
+  const now = Date.now();
+  for (const [i, [kind]] of counters.entries()) await ctx.store.recordAuthFailure(keys[i], now, FAILURE_RULES[kind]);
+  if (++failuresSincePrune >= 500) {
+    failuresSincePrune = 0;
+    await ctx.store.pruneAuthFailures(now, WINDOW_MS).catch(() => 0);
+  }
 }
 
 function tooMany(wait: number): HttpError {
@@ -130,18 +141,16 @@ const UNIT_AUTH_FAILED = (): HttpError =>
  *  valid token is never refused for others' failures: it is 256 random bits, so the lookup
  *  itself (one SHA-256 and an indexed read) is the only thing a guesser gets. */
 export async function requireUnit(req: FastifyRequest, ctx: InboxContext): Promise<UnitRecord> {
-  const { unit: limiter, unitIp } = limitersOf(ctx);
   const header = req.headers.authorization ?? '';
   const match = /^Bearer\s+([A-Za-z0-9_\-+/=.]{16,200})\s*$/i.exec(header);
   const unit = match ? await ctx.store.getUnitByTokenHash(sha256Hex(match[1])) : null;
   if (unit) return unit;
-  const checks: [FailureLimiter, string][] = [
-    [limiter, `${(match?.[1] ?? '').slice(0, 8)}|${req.ip}`],
-    [unitIp, req.ip],
+  const counters: Counter[] = [
+    ['unit', `${(match?.[1] ?? '').slice(0, 8)}|${req.ip}`],
+    ['unitIp', req.ip],
   ];
-  const wait = retryAfter(checks);
-  if (wait > 0) throw tooMany(wait);
-  for (const [l, key] of checks) l.fail(key);
+  const keys = await refuseWhileBlocked(ctx, counters);
+  await countFailure(ctx, counters, keys);
   throw UNIT_AUTH_FAILED();
 }
 
@@ -158,22 +167,19 @@ export async function verifyStaffLogin(
   username: string,
   password: string,
 ): Promise<StaffUser> {
-  const { staff: limiter, staffIp } = limitersOf(ctx);
-  const pair = `${username.toLowerCase()}|${ip}`;
-  const checks: [FailureLimiter, string][] = [
-    [limiter, pair],
-    [staffIp, ip],
+  const counters: Counter[] = [
+    ['staff', `${username.toLowerCase()}|${ip}`],
+    ['staffIp', ip],
   ];
-  const wait = retryAfter(checks);
-  if (wait > 0) throw tooMany(wait);
+  const keys = await refuseWhileBlocked(ctx, counters);
   const user = await ctx.store.getStaffUser(username);
   dummyHash ??= argonHash(randomBytes(16).toString('hex'));
   const ok = user ? await argonVerify(user.password_hash, password) : (await argonVerify(await dummyHash, password), false);
   if (!user || !ok || !user.active) {
-    for (const [l, key] of checks) l.fail(key);
+    await countFailure(ctx, counters, keys);
     throw new HttpError(401, 'auth_failed', 'Sai tên đăng nhập hoặc mật khẩu.', 'Wrong user name or password.');
   }
-  limiter.reset(pair);
+  await ctx.store.clearAuthFailures(keys[0]);
   return user;
 }
 
@@ -218,10 +224,16 @@ export function sessionIdHash(req: FastifyRequest): string | null {
   return sid ? sha256Hex(sid) : null;
 }
 
+/** Sessions already looked up for a request (the CSRF hook and the route both ask). */
+const sessionsOf = new WeakMap<FastifyRequest, { session: SessionRecord; user: StaffUser }>();
+
 /** The staff session behind the request's cookie, or 401. */
 export async function staffSession(req: FastifyRequest, ctx: InboxContext): Promise<{ session: SessionRecord; user: StaffUser }> {
+  const cached = sessionsOf.get(req);
+  if (cached) return cached;
   const idHash = sessionIdHash(req);
   const found = idHash ? await ctx.store.getSession(idHash, new Date().toISOString()) : null;
+  if (found) sessionsOf.set(req, found);
   if (!found) {
     throw new HttpError(
       401,
@@ -233,33 +245,38 @@ export async function staffSession(req: FastifyRequest, ctx: InboxContext): Prom
   return found;
 }
 
-function sameSecret(a: string, b: string): boolean {
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** 403 for a state-changing request without the session's anti-forgery token. */
+export function csrfRefused(): HttpError {
+  return new HttpError(
+    403,
+    'csrf',
+    'Thiếu hoặc sai mã chống giả mạo (x-csrf-token). Hãy tải lại trang.',
+    'Missing or wrong anti-forgery token (x-csrf-token). Reload the page.',
+  );
+}
+
 /**
- * Staff user behind the cookie, or 401. With `csrf: true` (every state-changing request) the
- * `x-csrf-token` header must equal the session's token, else 403: a cross-site form cannot
- * read that token, and SameSite=Strict already keeps the cookie off cross-site requests.
+ * Staff user behind the cookie, or 401; 403 without the role asked for. The anti-forgery token
+ * of state-changing requests is checked for every such route by one hook (csrf.ts), before the
+ * route runs; `csrf: true` here checks it again (a route moved out of that hook's reach keeps
+ * its guard): a cross-site form cannot read that token, and SameSite=Strict already keeps the
+ * cookie off cross-site requests.
  */
 export async function requireStaff(
   req: FastifyRequest,
   ctx: InboxContext,
-  opts: { csrf: boolean; role?: StaffRole },
+  opts: { csrf?: boolean; role?: StaffRole },
 ): Promise<StaffUser> {
   const { session, user } = await staffSession(req, ctx);
   if (opts.csrf) {
     const sent = req.headers[CSRF_HEADER];
-    if (typeof sent !== 'string' || !sameSecret(sent, session.csrf_token)) {
-      throw new HttpError(
-        403,
-        'csrf',
-        'Thiếu hoặc sai mã chống giả mạo (x-csrf-token). Hãy tải lại trang.',
-        'Missing or wrong anti-forgery token (x-csrf-token). Reload the page.',
-      );
-    }
+    if (typeof sent !== 'string' || !sameSecret(sent, session.csrf_token)) throw csrfRefused();
   }
   if (opts.role === 'admin' && user.role !== 'admin') {
     throw new HttpError(403, 'forbidden', 'Chỉ quản trị viên được làm việc này.', 'Only an administrator can do this.');

@@ -33,6 +33,31 @@ export interface InboxConfig {
   checkTimeoutMs: number;
   /** Versions one unit may store for one quarter (`VR_INBOX_MAX_VERSIONS`, default 20). */
   maxVersionsPerQuarter: number;
+  /** Bytes one unit may store in all its versions (`VR_INBOX_UNIT_QUOTA_MB`, default 200 MB). */
+  unitQuotaBytes: number;
+  /** Open connections one client address may hold (`VR_INBOX_MAX_CONN_PER_IP`, default 50;
+   *  0 = no cap, e.g. when every connection comes from a reverse proxy that caps them). */
+  maxConnectionsPerAddress: number;
+  /** Open connections in all (`VR_INBOX_MAX_CONNECTIONS`, default 4,096: below the usual
+   *  limit of open files, so the process can still open its database and workbooks). */
+  maxConnections: number;
+  /** Time a client has to send a request's headers, also a new idle connection's life
+   *  (`VR_INBOX_HEADERS_TIMEOUT_MS`, default 10 s). */
+  headersTimeoutMs: number;
+  /** Longest pause while an upload's body arrives (`VR_INBOX_BODY_TIMEOUT_MS`, default 15 s):
+   *  a stalled upload is answered 408 and its memory freed. */
+  bodyIdleTimeoutMs: number;
+  /** Bytes all uploads in progress may hold together (`VR_INBOX_UPLOAD_BUDGET_MB`, default 8 ×
+   *  the upload limit): past it a new upload gets 503 with Retry-After before its body is read. */
+  uploadBudgetBytes: number;
+  /** Uploads one unit may have in progress at once (`VR_INBOX_UPLOADS_PER_UNIT`, default 2). */
+  uploadsPerUnit: number;
+  /** PostgreSQL: how often workbooks without a row (a process killed mid-upload) are swept
+   *  (`VR_INBOX_ORPHAN_SWEEP_MS`, default 10 minutes). */
+  orphanSweepMs: number;
+  /** Age a workbook without a row must reach before it is swept (default 600 s): an upload in
+   *  progress on another process has committed its row long before. */
+  orphanGraceSeconds: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits and
    *  the audit log need the real client, not the proxy). */
   trustProxy: boolean;
@@ -51,6 +76,8 @@ export function defaultJudgeWorkers(): number {
  *  back-and-forth with the province and stops a client that loops. */
 export const DEFAULT_MAX_VERSIONS = 20;
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** A unit's workbooks are 0.1–2 MB; 200 MB is years of quarters with every resubmission. */
+export const DEFAULT_UNIT_QUOTA_BYTES = 200 * 1024 * 1024;
 
 /** Parses VR_INBOX_KEY: 64 hex chars or base64 of exactly 32 bytes. */
 export function parseKey(raw: string | undefined): Buffer | null {
@@ -73,6 +100,12 @@ function positive(raw: string | undefined): number | undefined {
   return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
+/** Megabytes from an environment variable, in bytes. */
+function mb(raw: string | undefined): number | undefined {
+  const n = positive(raw);
+  return n === undefined ? undefined : Math.round(n * 1024 * 1024);
+}
+
 export function loadConfig(
   options: Partial<Omit<InboxConfig, 'dataDir'>> & { dataDir: string },
   env: NodeJS.ProcessEnv = process.env,
@@ -92,6 +125,15 @@ export function loadConfig(
     judgeWorkers: options.judgeWorkers ?? (env.VR_INBOX_WORKERS ? Number(env.VR_INBOX_WORKERS) : defaultJudgeWorkers()),
     checkTimeoutMs: options.checkTimeoutMs ?? positive(env.VR_INBOX_CHECK_TIMEOUT_MS) ?? 30_000,
     maxVersionsPerQuarter: options.maxVersionsPerQuarter ?? positive(env.VR_INBOX_MAX_VERSIONS) ?? DEFAULT_MAX_VERSIONS,
+    unitQuotaBytes: options.unitQuotaBytes ?? mb(env.VR_INBOX_UNIT_QUOTA_MB) ?? DEFAULT_UNIT_QUOTA_BYTES,
+    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? (env.VR_INBOX_MAX_CONN_PER_IP === '0' ? 0 : positive(env.VR_INBOX_MAX_CONN_PER_IP) ?? 50),
+    maxConnections: options.maxConnections ?? positive(env.VR_INBOX_MAX_CONNECTIONS) ?? 4096,
+    headersTimeoutMs: options.headersTimeoutMs ?? positive(env.VR_INBOX_HEADERS_TIMEOUT_MS) ?? 10_000,
+    bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? positive(env.VR_INBOX_BODY_TIMEOUT_MS) ?? 15_000,
+    uploadBudgetBytes: options.uploadBudgetBytes ?? mb(env.VR_INBOX_UPLOAD_BUDGET_MB) ?? 8 * (options.maxUploadBytes ?? (limitEnv && limitEnv > 0 ? limitEnv : DEFAULT_MAX_UPLOAD_BYTES)),
+    uploadsPerUnit: options.uploadsPerUnit ?? positive(env.VR_INBOX_UPLOADS_PER_UNIT) ?? 2,
+    orphanSweepMs: options.orphanSweepMs ?? positive(env.VR_INBOX_ORPHAN_SWEEP_MS) ?? 10 * 60_000,
+    orphanGraceSeconds: options.orphanGraceSeconds ?? 600,
     secureCookies: options.secureCookies ?? env.VR_INBOX_SECURE_COOKIES === '1',
     trustProxy: options.trustProxy ?? env.VR_INBOX_TRUST_PROXY === '1',
   };

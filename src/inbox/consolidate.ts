@@ -27,6 +27,7 @@ import { buildReport, reportRowDefs } from '../domain/report';
 import { readReportSheet, reportSheetGrid } from '../domain/reportSheet';
 import type { Profile } from '../domain/schema/profile';
 import type { CellValue, WorkbookModel } from '../domain/sheet';
+import { maskPersonalData, NameIndex } from '../domain/textSafety';
 import { findUnit } from '../profiles';
 import { writeWorkbook } from './consolidateWrite';
 import { deidentifyCases, type DeidentifiedCase } from './deidentify';
@@ -83,13 +84,15 @@ export function extractUnit(wb: WorkbookModel, profile: Profile, year: number, q
   const support = parsed.support.records;
   const report = buildReport(registry, support, profile, year, quarter);
   const grid = reportSheetGrid(profile, meta, report).map((row) => [...row]);
-  copyHandEntered(grid, parsed.report, profile);
+  // Free text typed into the report is masked here, where the unit's registry is known: the
+  // names of its people, besides the numbers and dates `safeCell` masks in every cell.
+  copyHandEntered(grid, parsed.report, profile, new NameIndex(registry.map((r) => r.full_name)));
   const cases = deidentifyCases({ code: unit.code, name: unit.name }, registry, support, profile, periodOf(profile, year, quarter));
   return { unit_code: unit.code, unit_name: unit.name, label, state: state ?? null, report, grid, cases };
 }
 
 /** Rows 6.4, 6.5 (typed by hand) and 7.x (narrative) come from the unit's own report sheet. */
-function copyHandEntered(grid: CellValue[][], typed: ReturnType<typeof readReportSheet>, profile: Profile): void {
+function copyHandEntered(grid: CellValue[][], typed: ReturnType<typeof readReportSheet>, profile: Profile, names: NameIndex): void {
   if (!typed.sheet) return;
   const target = readReportSheet({ name: 'Báo cáo quý', rows: grid });
   const keys = ['total', 'male', 'female', 'under16', 'age16to18', 'adult', 'unknown_age', 'amount', 'notes'] as const;
@@ -105,7 +108,7 @@ function copyHandEntered(grid: CellValue[][], typed: ReturnType<typeof readRepor
       const value = typed.sheet.rows[from]?.[fc] ?? null;
       if (value === null) continue;
       while (grid[to].length <= tc) grid[to].push(null);
-      grid[to][tc] = value;
+      grid[to][tc] = typeof value === 'string' ? maskPersonalData(value, names) : value;
     }
   }
 }

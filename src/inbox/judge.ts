@@ -3,8 +3,10 @@ import { checkParsed } from '../domain/check';
 import { isUserError } from '../domain/errors';
 import { isSubmittable, summarise, type Finding, type FindingSummary } from '../domain/finding';
 import { parseWorkbook, readMeta } from '../domain/parse';
-import { startOfUtcDay, VIETNAM_UTC_OFFSET_MS } from '../domain/period';
+import { periodOf, startOfUtcDay, VIETNAM_UTC_OFFSET_MS } from '../domain/period';
 import type { Profile } from '../domain/schema/profile';
+import { guardXlsxBuffer } from '../xlsx/guard';
+import { assertNoPadding } from '../xlsx/partsGuard';
 import { readWorkbookBuffer } from '../xlsx/read';
 
 /**
@@ -30,11 +32,54 @@ export function vietnamToday(at: Date): Date {
   return startOfUtcDay(new Date(at.getTime() + VIETNAM_UTC_OFFSET_MS));
 }
 
+/** dd/mm/yyyy of a UTC-midnight date. */
+function shown(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/**
+ * A quarter the inbox does not take: outside the plan's years (2001 Q1 or 2016 Q4 on the
+ * 2017–2020 plan), or not yet begun (its report period starts after today in Vietnam). The
+ * checking rules only warn (FMT-07) so that a clerk can work on such a file; the province's
+ * record holds only the plan's quarters that have begun. Decided before the rules run: the
+ * findings of a wrong quarter are not worth a clerk's time.
+ */
+export function periodRefusal(profile: Profile, year: number, quarter: number, receivedAt: Date): JudgeOutput | null {
+  const { from, to } = profile.years;
+  if (year < from || year > to) {
+    return {
+      ok: false,
+      status: 422,
+      code: 'period_outside_plan',
+      message_vi: `Sổ là báo cáo quý ${quarter}/${year}, ngoài thời gian của kế hoạch ${profile.id} (${from}–${to}); hộp thư không nhận. Hãy kiểm tra năm và quý của sổ (sheet _meta), hoặc tạo sổ mới đúng quý.`,
+      message_en: `The workbook is the report for Q${quarter} ${year}, outside plan ${profile.id} (${from}–${to}); the inbox does not take it. Check the workbook's year and quarter (the _meta sheet), or create a new workbook for the right quarter.`,
+      extra: { year, quarter, plan_years: `${from}-${to}` },
+    };
+  }
+  const start = periodOf(profile, year, quarter).start;
+  if (start.getTime() > vietnamToday(receivedAt).getTime()) {
+    return {
+      ok: false,
+      status: 422,
+      code: 'period_not_begun',
+      message_vi: `Kỳ báo cáo quý ${quarter}/${year} bắt đầu từ ${shown(start)}, chưa tới; hộp thư chưa nhận báo cáo của quý này. Hãy kiểm tra năm và quý của sổ (sheet _meta).`,
+      message_en: `The report period of Q${quarter} ${year} starts on ${shown(start)}, which has not come yet; the inbox does not take that quarter's report yet. Check the workbook's year and quarter (the _meta sheet).`,
+      extra: { year, quarter, starts: start.toISOString().slice(0, 10) },
+    };
+  }
+  return null;
+}
+
 export async function judgeBytes(input: JudgeInput): Promise<JudgeOutput> {
   const receivedAt = new Date(input.receivedAt);
   const body = Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength);
   let workbook;
   try {
+    // The zip guards first (a bomb is named as such), then bytes that are not the workbook
+    // (junk parts, padding), both before anything is read.
+    await guardXlsxBuffer(body, { maxBytes: input.maxBytes, displayName: input.displayName });
+    await assertNoPadding(body, input.displayName);
     workbook = await readWorkbookBuffer(body, { maxBytes: input.maxBytes, displayName: input.displayName });
   } catch (error) {
     if (isUserError(error)) {
@@ -52,6 +97,10 @@ export async function judgeBytes(input: JudgeInput): Promise<JudgeOutput> {
       message_en: `This workbook belongs to unit ${meta.unit_code} (${meta.profile}); your token is for ${input.unitCode}. A unit submits only its own workbook.`,
       extra: {},
     };
+  }
+  if (meta) {
+    const outside = periodRefusal(input.profile, meta.year, meta.quarter, receivedAt);
+    if (outside) return outside;
   }
   const parsed = parseWorkbook(workbook, input.profile);
   // The upload page cannot fill a report: the unit does it in Excel (docs/rules.md).

@@ -1,14 +1,19 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import '../profiles/officialAll';
 import { isUserError } from '../domain/errors';
 import { HttpError } from './auth';
+import { installCsrf } from './csrf';
+import { sizeOf } from './sizes';
 import type { InboxConfig } from './config';
 import { JudgePool } from './judgePool';
+import { capConnections, readBody, UploadBudget } from './limits';
 import { registerAdminRoutes } from './routes/admin';
 import { registerApiRoutes, UPLOAD_TYPES } from './routes/api';
 import { registerInsightRoutes } from './routes/insight';
 import { registerStaffRoutes } from './routes/staff';
 import { openFileStore, openStore } from './storage';
+import { PgFileStore } from './storage/pgFiles';
 import type { FileStore, InboxContext } from './storage/types';
 
 export type { InboxContext } from './storage/types';
@@ -41,11 +46,7 @@ const FASTIFY_ERRORS: Record<string, [number, string, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_length', 'Độ dài nội dung không khớp.', 'Content length does not match.'],
 };
 
-/** A byte limit as people read it: "20 MB", "64 KB". */
-export function sizeOf(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
+export { sizeOf } from './sizes';
 
 /** Largest JSON body of any route that does not set its own. */
 const SERVER_BODY_LIMIT = 1024 * 1024;
@@ -67,15 +68,32 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
     trustProxy: config.trustProxy,
     // Requests are small JSON or one workbook; a slow client must not hold a socket forever.
     requestTimeout: 120_000,
+    keepAliveTimeout: 5_000,
+    http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(config.headersTimeoutMs / 2))) },
   });
+  capConnections(app.server, config);
   const judges = config.judgeWorkers > 0 ? new JudgePool(config.judgeWorkers, 512, config.checkTimeoutMs) : null;
-  const ctx: InboxContext = { config, store, files, log: app.log, judges };
+  const ctx: InboxContext = { config, store, files, log: app.log, judges, uploads: new UploadBudget(config) };
+  // PostgreSQL: workbooks stored by a process killed before its row was committed (kill -9
+  // mid-upload) are swept while the others run, not only at the next start; only blobs older
+  // than the grace period, so an upload in progress on another process keeps its bytes.
+  const sweep = files instanceof PgFileStore ? setInterval(() => {
+    void (files as PgFileStore).removeOrphans(undefined, config.orphanGraceSeconds).catch((error: Error) => app.log.warn({ err: error.message }, 'orphan sweep failed'));
+  }, config.orphanSweepMs) : null;
+  sweep?.unref();
   app.addHook('onClose', async () => {
+    if (sweep) clearInterval(sweep);
     await judges?.close();
     await store.close();
   });
 
-  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: config.maxUploadBytes }, (_req, body, done) => done(null, body));
+  // Before any route: every state-changing route then needs the CSRF token unless it declares why not.
+  installCsrf(app, ctx);
+
+  // The workbook's bytes, read with the size limit and a limit on pauses (limits.ts).
+  app.addContentTypeParser(UPLOAD_TYPES, { bodyLimit: config.maxUploadBytes }, async (req: FastifyRequest, payload: IncomingMessage) =>
+    readBody(payload, req.raw, req.routeOptions.bodyLimit ?? config.maxUploadBytes, config.bodyIdleTimeoutMs),
+  );
 
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');

@@ -6,6 +6,7 @@ import { audit } from './audit';
 import { HttpError, sha256Hex } from './auth';
 import { profileOf } from './config';
 import { judge } from './judgePool';
+import { sizeOf } from './sizes';
 import type { InboxContext, SubmissionVersion, UnitRecord } from './storage/types';
 
 /** What the inbox answers for a stored version (POST /api/submissions 200): the shared wire schema. */
@@ -110,6 +111,15 @@ const TOO_MANY_VERSIONS = (year: number, quarter: number, cap: number): HttpErro
     { limit: cap },
   );
 
+const QUOTA_FULL = (used: number, quota: number): HttpError =>
+  new HttpError(
+    507,
+    'quota',
+    `Đơn vị đã dùng ${sizeOf(used)} trong ${sizeOf(quota)} dung lượng hộp thư dành cho mỗi đơn vị; bản này chưa được nhận. Hãy liên hệ Sở: cán bộ Sở xem các bản đã nộp và nới giới hạn nếu cần.`,
+    `The unit has used ${sizeOf(used)} of the ${sizeOf(quota)} the inbox keeps for each unit; this one was not received. Contact the province: its staff will review the stored versions and raise the limit if needed.`,
+    { used, limit: quota },
+  );
+
 /**
  * One upload, end to end. Order matters for durability: the file is made durable first, then
  * the row is committed in one transaction, then the receipt is answered. Same bytes again →
@@ -130,6 +140,13 @@ export async function receiveSubmission(
   if (known) {
     await audit(ctx, req, actor, 'submit_duplicate', known.id, { sha256 });
     return { receipt: receiptOf(known), duplicate: true };
+  }
+  // A unit's storage is bounded: checked before the workbook is read (cheap), and the
+  // per-unit upload limit keeps concurrent uploads from overshooting it by more than one.
+  const used = await ctx.store.unitStoredBytes(unit.id);
+  if (used + body.length > ctx.config.unitQuotaBytes) {
+    await audit(ctx, req, actor, 'submit_refused', null, { status: 507, reason: 'quota', sha256, size: body.length, used });
+    throw QUOTA_FULL(used, ctx.config.unitQuotaBytes);
   }
   let verdict: Verdict;
   try {

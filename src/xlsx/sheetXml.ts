@@ -12,9 +12,12 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', a
 /** XML entities and the OOXML `_xHHHH_` escape (control characters in strings). */
 export function decodeXml(text: string): string {
   if (text.indexOf('&') < 0 && text.indexOf('_x') < 0) return text;
-  return text.replace(ENTITY, (_m, hex: string, dec: string, name: string, ooxml: string) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(parseInt(dec, 10));
+  return text.replace(ENTITY, (_m: string, hex: string, dec: string, name: string, ooxml: string) => {
+    if (hex || dec) {
+      // A reference past U+10FFFF is not XML; keep it as written rather than throw.
+      const cp = hex ? parseInt(hex, 16) : parseInt(dec, 10);
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : _m;
+    }
     if (name) return NAMED[name];
     return String.fromCharCode(parseInt(ooxml, 16));
   });
@@ -32,10 +35,53 @@ export function attr(attrs: string, name: string): string | null {
   return m ? decodeXml(m[1]) : null;
 }
 
-const T_RUN = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>|<(?:\w+:)?t(?:\s[^>]*)?\/>/g;
+/**
+ * One tag at `lt` (a `<`): its local name (prefix dropped), where it ends (after `>`), whether it
+ * closes (`</`) or is empty (`/>`). Null when no `>` follows: then no later tag can complete
+ * either, so a caller stops there instead of searching again from the next `<`.
+ */
+interface Tag {
+  name: string;
+  end: number;
+  closing: boolean;
+  empty: boolean;
+  /** The prefix as written (`x:`), to find the matching closing tag. */
+  prefix: string;
+}
 
-/** The text of a string item (`<si>` or `<is>`): every `<t>` run joined (rich text flattened),
- *  phonetic runs (`<rPh>`) left out. */
+function tagAt(xml: string, lt: number): Tag | null {
+  const gt = xml.indexOf('>', lt + 1);
+  if (gt < 0) return null;
+  let i = lt + 1;
+  const closing = xml.charCodeAt(i) === 47; // '/'
+  if (closing) i++;
+  let j = i;
+  // A qualified name: letters, digits, `_`, `-`, `.`, `:` (stops at space, `/` or `>`).
+  while (j < gt) {
+    const c = xml.charCodeAt(j);
+    if (c === 32 || c === 47 || (c >= 9 && c <= 13)) break;
+    j++;
+  }
+  const qname = xml.slice(i, j);
+  const colon = qname.lastIndexOf(':');
+  return {
+    name: colon >= 0 ? qname.slice(colon + 1) : qname,
+    prefix: colon >= 0 ? qname.slice(0, colon + 1) : '',
+    end: gt + 1,
+    closing,
+    empty: xml.charCodeAt(gt - 1) === 47,
+  };
+}
+
+/**
+ * The text of a string item (`<si>` or `<is>`): every `<t>` run joined (rich text flattened),
+ * phonetic runs (`<rPh>`) left out.
+ *
+ * One pass from left to right, each character read a bounded number of times: a workbook from
+ * outside may hold 300,000 unclosed `<t>` or `<rPh ` in 39 KB, and a pattern that searches to
+ * the end of the text for each of them costs minutes (issue 20). An unclosed run ends the item:
+ * nothing after it can be a complete run.
+ */
 export function stringItemText(xml: string): string {
   // Fast path for the usual item, one plain `<t>` run (possibly with xml:space): its text.
   const last = xml.length - 4;
@@ -44,15 +90,45 @@ export function stringItemText(xml: string): string {
     const g = c === 62 ? 2 : c === 32 || (c >= 9 && c <= 13) ? xml.indexOf('>', 3) : -1;
     if (g > 0 && g < last && xml.charCodeAt(g - 1) !== 47 && xml.indexOf('<', g) === last) return decodeXml(xml.slice(g + 1, last));
   }
-  const body = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '');
   let out = '';
-  for (const m of body.matchAll(T_RUN)) out += m[1] ?? '';
+  let at = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', at);
+    if (lt < 0) break;
+    const tag = tagAt(xml, lt);
+    if (!tag) break;
+    at = tag.end;
+    if (tag.closing || tag.empty) continue;
+    if (tag.name !== 't' && tag.name !== 'rPh') continue;
+    const close = xml.indexOf(`</${tag.prefix}${tag.name}>`, at);
+    if (close < 0) break;
+    if (tag.name === 't') out += xml.slice(at, close);
+    at = close + tag.prefix.length + tag.name.length + 3;
+  }
   return decodeXml(out);
 }
 
+/** Every string item of `xl/sharedStrings.xml`, in order (linear in the text, as above). */
 export function parseSharedStrings(xml: string): string[] {
   const out: string[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g)) out.push(m[1] ? stringItemText(m[1]) : '');
+  let at = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', at);
+    if (lt < 0) break;
+    const tag = tagAt(xml, lt);
+    if (!tag) break;
+    at = tag.end;
+    if (tag.closing || tag.name !== 'si') continue;
+    if (tag.empty) {
+      out.push('');
+      continue;
+    }
+    const closer = `</${tag.prefix}si>`;
+    const close = xml.indexOf(closer, at);
+    if (close < 0) break;
+    out.push(stringItemText(xml.slice(at, close)));
+    at = close + closer.length;
+  }
   return out;
 }
 

@@ -78,7 +78,7 @@ describe('vr inbox backup / restore (SQLite)', () => {
     await go;
     backupStarted = true;
     const mustHave = new Map(receipts);
-    const result = await backupSqliteInbox(dir, archive);
+    const result = await backupSqliteInbox(dir, archive, { key });
     const all = await load;
     expect(answeredDuringBackup).toBeGreaterThan(0);
     expect(result.submissions).toBeGreaterThanOrEqual(mustHave.size);

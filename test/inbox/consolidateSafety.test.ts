@@ -16,18 +16,24 @@ import { findUnit, getProfile } from '../../src/profiles';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
 import { templateToBuffer } from '../../src/xlsx/write';
 import { tempDir } from '../cli/helpers';
+import { setRegistryCell } from './helpers';
 import { convert } from '../libreoffice/soffice';
 
 const profile = getProfile('bac-ninh-2017')!;
 const ID = '001234567890';
 const PERSONAL = `Chị Nguyễn Thị Hoa, CCCD ${ID}, sinh ngày 12/03/2005, đã được hỗ trợ.`;
+/** Issue 20, red team 3: what the masking of 9/12-digit IDs and birth dates let through. */
+const MORE = 'Anh Trần Văn Bình (0987 654 321, +84 912 345 678, ĐT ０９１２３４５６７８), hộ chiếu C1234567, mã 1234567890123; gặp nguyen hoa.';
 const LONG = 'Khó khăn '.repeat(4_445);
 
 function plant(spec: TemplateSpec): void {
   const report = spec.sheets.find((s) => s.name === 'Báo cáo quý')!;
   const header = report.rows.findIndex((r) => r[0] === 'Mã');
   const notes = report.rows[header].indexOf('Ghi chú');
-  const text: Record<string, string> = { '7.1': PERSONAL, '7.2': `Vướng mắc\uFFFE về kinh phí\u0001`, '7.3': LONG };
+  // The two people are in the unit's own registry: their names are what must not leave it.
+  setRegistryCell(spec, 0, 'full_name', 'Nguyễn Thị Hoa');
+  setRegistryCell(spec, 1, 'full_name', 'Trần Văn Bình');
+  const text: Record<string, string> = { '7.1': PERSONAL, '7.2': `Vướng mắc\uFFFE về kinh phí\u0001`, '7.3': LONG, '6.4': MORE };
   for (const row of report.rows) {
     const code = String(row[0]);
     if (text[code]) row[notes] = text[code];
@@ -96,6 +102,7 @@ describe('consolidated workbook safety', () => {
       expect([name, wellFormed(xml)]).toEqual([name, null]);
       expect(xml).not.toContain(ID);
       expect(xml).not.toContain('12/03/2005');
+      for (const leak of ['Nguyễn Thị Hoa', 'Trần Văn Bình', '654 321', 'C1234567', '1234567890123', '０９１２']) expect(xml).not.toContain(leak);
     }
   });
 
@@ -108,7 +115,8 @@ describe('consolidated workbook safety', () => {
       const notes = row.getCell(11).value;
       if (typeof notes === 'string') byCode.set(String(row.getCell(1).value), notes);
     });
-    expect(byCode.get('7.1')).toBe('Chị Nguyễn Thị Hoa, CCCD xxxxxxxxxxxx, sinh ngày xx/xx/xxxx, đã được hỗ trợ.');
+    expect(byCode.get('7.1')).toBe('Chị ***, CCCD xxxxxxxxxxxx, sinh ngày xx/xx/xxxx, đã được hỗ trợ.');
+    expect(byCode.get('6.4')).toBe('Anh *** (xxxx xxx xxx, +xx xxx xxx xxx, ĐT xxxxxxxxxx), hộ chiếu xxxxxxxx, mã xxxxxxxxxxxxx; gặp ***.');
     expect(byCode.get('7.2')).toBe('Vướng mắc về kinh phí');
     expect(byCode.get('7.3')!.length).toBe(32_767);
     expect(byCode.get('7.3')!.endsWith('…')).toBe(true);
@@ -120,6 +128,7 @@ describe('consolidated workbook safety', () => {
     fs.writeFileSync(file, consolidated);
     const html = fs.readFileSync(convert(file, 'html', path.join(dir, 'out')), 'utf8');
     expect(html).toContain('CCCD xxxxxxxxxxxx');
+    expect(html).not.toContain('Nguyễn Thị Hoa');
     expect(html).toContain('Vướng mắc về kinh phí');
     expect(html).not.toContain(ID);
   }, 300_000);

@@ -48,7 +48,9 @@ describe.each(['sqlite', 'postgres'])('crash safety on %s: kill -9 during 100 co
   let databaseUrl: string | null = null;
   let server: InboxProcess | undefined;
   // 100 uploads over the plan's 4 units: 25 versions of one quarter each, past the default cap.
-  const env = (): NodeJS.ProcessEnv => ({ VR_INBOX_KEY: key, VR_INBOX_MAX_VERSIONS: '100', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const env = (): NodeJS.ProcessEnv => ({ VR_INBOX_KEY: key, VR_INBOX_MAX_VERSIONS: '100',
+    // A crash test, not a limits test: 100 uploads at once from one address, many per unit.
+    VR_INBOX_MAX_CONN_PER_IP: '0', VR_INBOX_UPLOADS_PER_UNIT: '100', VR_INBOX_UPLOAD_BUDGET_MB: '2000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   beforeAll(async () => {
     if (backend === 'postgres') {
       pg = pg ?? (await startPostgres());

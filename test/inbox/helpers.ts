@@ -90,7 +90,8 @@ export interface TestInbox {
 
 export async function startTestInbox(over: Partial<InboxConfig> = {}): Promise<TestInbox> {
   const dir = tempDir();
-  const config = loadConfig({ dataDir: dir, databaseUrl: null, encryptionKey: null, web: false, ...over }, {});
+  // Tests send many requests at once from one address: no per-address cap unless a test sets one.
+  const config = loadConfig({ dataDir: dir, databaseUrl: null, encryptionKey: null, web: false, maxConnectionsPerAddress: 0, ...over }, {});
   const { app, ctx } = await buildServer(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -1,4 +1,4 @@
-import { manyPartsWorkbook, sharedPartWorkbook } from '../xlsx/hostile';
+import { manyPartsWorkbook, sharedPartWorkbook, unclosedStringsWorkbook } from '../xlsx/hostile';
 import { sampleWorkbook, startTestInbox, XLSX, type TestInbox } from './helpers';
 
 /**
@@ -14,7 +14,7 @@ describe('hostile workbooks against the checking workers', () => {
     inbox.request('POST', '/api/submissions', { headers: { authorization: `Bearer ${token}`, 'content-type': XLSX, 'x-filename': name }, body });
 
   beforeAll(async () => {
-    inbox = await startTestInbox({ judgeWorkers: 1 });
+    inbox = await startTestInbox({ judgeWorkers: 1, uploadsPerUnit: 4 });
     tokenA = await inbox.addUnit('bac-ninh-2017', 'BN-TP');
     tokenB = await inbox.addUnit('bac-ninh-2017', 'BN-TS');
   }, 60_000);
@@ -61,6 +61,25 @@ describe('hostile workbooks against the checking workers', () => {
     expect(next.json()).toMatchObject({ unit_code: 'BN-TS', version: 2 });
     expect(await inbox.ctx.store.countVersions()).toBe(2);
   }, 90_000);
+
+  test("unclosed <t>, <si> and <rPh in the shared strings (issue 20): each answered in under 5 s, another unit's upload not held up", async () => {
+    const base = await sampleWorkbook({ unit: 'BN-TP', rows: 30, seed: 21 });
+    const bombs = await Promise.all((['t', 'si', 'rPh'] as const).map((kind) => unclosedStringsWorkbook(base, kind, 150_000)));
+    for (const bomb of bombs) expect(bomb.length).toBeLessThan(1024 * 1024);
+    const normal = await sampleWorkbook({ rows: 40, seed: 22 });
+    const timed = async (token: string, body: Buffer, name: string) => {
+      const started = Date.now();
+      const r = await submit(token, body, name);
+      return { status: r.status, ms: Date.now() - started, body: r.json() };
+    };
+    const before = await inbox.ctx.store.countVersions();
+    const answers = await Promise.all([...bombs.map((b, i) => timed(tokenA, b, `bom-chuoi-${i}.xlsx`)), timed(tokenB, normal, 'so.xlsx')]);
+    for (const a of answers) expect(a.ms).toBeLessThan(5_000);
+    // The hostile tail is not text: the workbook's own strings are read as they are.
+    expect(answers.slice(0, 3).map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(answers[3]).toMatchObject({ status: 200, body: { unit_code: 'BN-TS' } });
+    await expect(inbox.ctx.store.countVersions()).resolves.toBe(before + 4);
+  }, 120_000);
 
   test('the limit is a setting (VR_INBOX_CHECK_TIMEOUT_MS), 30 s by default', async () => {
     const { loadConfig } = await import('../../src/inbox/config');

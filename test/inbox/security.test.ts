@@ -1,3 +1,4 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { TemplateSpec } from '../../src/domain/template';
 import { registryCell, sampleWorkbook, setRegistryCell, startTestInbox, XLSX, type TestInbox } from './helpers';
@@ -176,5 +177,34 @@ describe('failed authentication is slowed', () => {
     const audit = await inbox.ctx.store.listAudit();
     expect(audit.filter((e) => e.action === 'login_failed').length).toBeGreaterThanOrEqual(5);
     expect(JSON.stringify(audit)).not.toContain('sai-');
+  });
+
+  test('the audit log keeps no unkeyed hash of a typed name: a password typed as the user name cannot be tested offline', async () => {
+    const typed = 'MậtKhẩuThật#2024';
+    const res = await inbox.request('POST', '/api/staff/login', { body: { user: typed, password: 'bất kỳ' } });
+    expect(res.status).toBe(401);
+    const event = (await inbox.ctx.store.listAudit()).find((e) => e.action === 'login_failed' && e.actor === 'anonymous' && !e.detail.user)!;
+    const stored = JSON.stringify(event);
+    expect(stored).not.toContain(typed);
+    // No plain hash of what was typed, in any usual form or length.
+    for (const algo of ['sha256', 'sha1', 'md5', 'sha512']) {
+      const digest = createHash(algo).update(typed).digest('hex');
+      expect(stored).not.toContain(digest.slice(0, 8));
+    }
+    // A keyed hash: the same under this inbox's secret, different under any other key.
+    const keyed = event.detail.user_hmac as string;
+    expect(keyed).toMatch(/^[0-9a-f]{16}$/);
+    const secret = await inbox.ctx.store.serverSecret('typed-text');
+    expect(keyed).toBe(createHmac('sha256', secret).update(typed).digest('hex').slice(0, 16));
+    expect(keyed).not.toBe(createHmac('sha256', randomBytes(32)).update(typed).digest('hex').slice(0, 16));
+    // Staff read the log through the API: no secret is in it.
+    expect(stored).not.toContain(secret.toString('hex').slice(0, 16));
+  });
+
+  test("a failed sign-in to a real account names the account, which staff may see", async () => {
+    await inbox.addStaff('hoa', 'mật khẩu của Hoa dài');
+    await inbox.request('POST', '/api/staff/login', { body: { user: 'hoa', password: 'sai' } });
+    const event = (await inbox.ctx.store.listAudit()).find((e) => e.action === 'login_failed' && e.detail.user === 'hoa')!;
+    expect(event.detail).toEqual({ user: 'hoa' });
   });
 });

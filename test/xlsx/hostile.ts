@@ -55,3 +55,24 @@ export function sharedPartWorkbook(sheets = 1000, partBytes = 1024 * 1024): Buff
 export function manyPartsWorkbook(sheets: number, partBytes: number): Buffer {
   return build(sheets, (i) => i, partBytes);
 }
+
+/**
+ * A real workbook whose shared strings end with `count` unclosed tags (issue 20, red team 1): `<t>`
+ * inside one item, `<si>` items never closed, or `<rPh ` phonetic runs. Under 1 MB inflated, so
+ * no zip guard refuses it; a reader that searches to the end of the text for each opening tag
+ * spends minutes on it.
+ */
+export async function unclosedStringsWorkbook(base: Buffer, kind: 't' | 'si' | 'rPh', count = 250_000): Promise<Buffer> {
+  const { patchZip } = await import('../../src/xlsx/zipPatch');
+  const tail = kind === 't' ? `<si>${'<t>'.repeat(count)}</si>` : kind === 'si' ? '<si>'.repeat(count) : `<si>${'<rPh '.repeat(count)}</si>`;
+  let found = false;
+  const out = await patchZip(base, (name, read) => {
+    if (name !== 'xl/sharedStrings.xml') return null;
+    found = true;
+    const xml = read().toString('utf8');
+    const end = xml.lastIndexOf('</sst>');
+    return Buffer.from(`${xml.slice(0, end)}${tail}${xml.slice(end)}`);
+  });
+  if (!found) throw new Error('the base workbook has no shared strings');
+  return out;
+}

@@ -118,17 +118,26 @@ export async function inboxStaffAdd(
 export async function inboxBackup(opts: { data: string; output: string }, out: Out = stdout): Promise<void> {
   const config = configFor(opts);
   if (config.databaseUrl) throw postgresBackup();
-  const r = await backupSqliteInbox(config.dataDir, opts.output);
+  const r = await backupSqliteInbox(config.dataDir, opts.output, { key: config.encryptionKey });
   const size = `${Math.round((r.bytes / 1024 / 1024) * 10) / 10} MB`;
   out(`Đã sao lưu ${r.submissions} bản nộp vào ${r.file} (${size}). Giữ tệp này an toàn như dữ liệu gốc; khoá VR_INBOX_KEY giữ riêng.`);
   out(`Backed up ${r.submissions} submissions to ${r.file} (${size}). Keep it as safe as the data itself; keep VR_INBOX_KEY separately.`);
+  if (r.keyed) {
+    out('Bản sao lưu được niêm phong (HMAC) và mã hoá bằng VR_INBOX_KEY: không khoá thì không đọc được, sửa thì không khôi phục được. / The backup is sealed (HMAC) and encrypted with VR_INBOX_KEY: unreadable without the key, refused on restore if altered.');
+  } else {
+    out('CẢNH BÁO: chưa đặt VR_INBOX_KEY nên bản sao lưu KHÔNG được mã hoá và KHÔNG được niêm phong: ai đọc được tệp thấy băm mật khẩu, địa chỉ, lý do trả lại, tên tệp; ai ghi được tệp có thể sửa (ví dụ thêm tài khoản quản trị) mà lệnh khôi phục không phát hiện. Đặt VR_INBOX_KEY (docs/operations.md).');
+    out('WARNING: VR_INBOX_KEY is not set, so the backup is NOT encrypted and NOT sealed: whoever reads it sees password hashes, addresses, return reasons and file names; whoever can write it can change it (e.g. add an administrator account) without restore noticing. Set VR_INBOX_KEY (docs/operations.md).');
+  }
 }
 
 /** `vr inbox restore`: into an empty data folder, or with --force (old folder kept aside). */
-export async function inboxRestore(opts: { data: string; force?: boolean }, archive: string, out: Out = stdout): Promise<void> {
+export async function inboxRestore(opts: { data: string; force?: boolean; allowUnkeyed?: boolean }, archive: string, out: Out = stdout): Promise<void> {
   const config = configFor(opts);
   if (config.databaseUrl) throw postgresBackup();
-  const r = await restoreSqliteInbox(config.dataDir, archive, { force: opts.force === true, key: config.encryptionKey });
+  const r = await restoreSqliteInbox(config.dataDir, archive, { force: opts.force === true, key: config.encryptionKey, allowUnkeyed: opts.allowUnkeyed === true });
+  if (!r.keyed) {
+    out('CẢNH BÁO: bản sao lưu không được niêm phong; không kiểm tra được nó có bị sửa hay không. Kiểm tra danh sách tài khoản quản trị sau khi khôi phục. / WARNING: the backup is not sealed; whether it was altered cannot be checked. Review the administrator accounts after restoring.');
+  }
   if (r.movedAside) out(`Thư mục cũ được giữ tại / The previous folder was kept at ${r.movedAside}`);
   out(`Đã khôi phục ${r.submissions} bản nộp vào ${config.dataDir}; ${r.receiptsVerified} tệp khớp SHA-256 của biên nhận.`);
   out(`Restored ${r.submissions} submissions into ${config.dataDir}; ${r.receiptsVerified} workbooks match their receipt's SHA-256.`);
@@ -203,8 +212,9 @@ export function register(program: Command): void {
     .description('Khôi phục từ bản sao lưu / restore from a backup (inbox stopped)')
     .requiredOption('--data <dir>', 'thư mục dữ liệu / data folder')
     .option('--force', 'thay thư mục không trống (thư mục cũ được giữ lại) / replace a non-empty folder (the old one is kept)')
+    .option('--allow-unkeyed', 'nhận bản sao lưu không niêm phong vào hộp thư có khoá / restore an unsealed backup into an inbox with a key')
     .argument('<file>', 'tệp sao lưu / backup file')
-    .action((file: string, opts: { data: string; force?: boolean }) => inboxRestore(opts, file));
+    .action((file: string, opts: { data: string; force?: boolean; allowUnkeyed?: boolean }) => inboxRestore(opts, file));
   inbox
     .command('serve')
     .description('Chạy hộp thư / run the inbox server')

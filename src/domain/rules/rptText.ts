@@ -8,22 +8,27 @@ import { MANUAL_CODES, TEXT_CODES } from '../report';
 import type { Finding } from '../finding';
 import { makeFinding } from '../finding';
 import { cellAddress } from '../sheet';
-import { findPersonalData, type PersonalDataRun } from '../textSafety';
+import { findPersonalData, NameIndex, personalText, type PersonalDataRun } from '../textSafety';
 import { sheetName, usable } from './rptCommon';
 import type { Rule } from './types';
 
 const FREE_TEXT_CODES = new Set<string>([...MANUAL_CODES, ...TEXT_CODES]);
 
-function what(run: PersonalDataRun): { vi: string; en: string } {
-  return run.kind === 'id_number' ? { vi: 'một số giống số CCCD/CMND', en: 'a number that looks like a citizen ID' } : { vi: 'một ngày sinh', en: 'a date of birth' };
-}
+const WHAT: Record<PersonalDataRun['kind'], { vi: string; en: string }> = {
+  id_number: { vi: 'một số giống số CCCD/CMND', en: 'a number that looks like a citizen ID' },
+  phone: { vi: 'một số điện thoại', en: 'a phone number' },
+  digits: { vi: 'một dãy số dài có thể là số định danh', en: 'a long number that may identify a person' },
+  passport: { vi: 'một số giống số hộ chiếu', en: 'a number that looks like a passport number' },
+  birth_date: { vi: 'một ngày sinh', en: 'a date of birth' },
+  name: { vi: 'tên một người trong sổ theo dõi', en: 'the name of a person in the registry' },
+};
 
 export const RPT_09: Rule = {
   id: 'RPT-09',
   severity: 'warning',
   fields: ['report'],
-  description_vi: 'Ô chữ của báo cáo (mục 6.4–7.3, cột Ghi chú) có vẻ chứa thông tin cá nhân: số 9 hoặc 12 chữ số, hoặc ngày sinh',
-  description_en: 'A free-text report cell (6.4–7.3, Ghi chú) looks like personal data: a 9- or 12-digit number or a date of birth',
+  description_vi: 'Ô chữ của báo cáo (mục 6.4–7.3, cột Ghi chú) có vẻ chứa thông tin cá nhân: tên người trong sổ, số CCCD/CMND, số điện thoại, số hộ chiếu, dãy từ 9 chữ số, hoặc ngày sinh',
+  description_en: 'A free-text report cell (6.4–7.3, Ghi chú) looks like personal data: a name of the registry, an ID, phone or passport number, a run of 9 or more digits, or a date of birth',
   check(ctx) {
     const values = usable(ctx);
     if (!values || !values.sheet || values.headerRow0 === null) return [];
@@ -34,6 +39,7 @@ export const RPT_09: Rule = {
     const from = (values.columns.label ?? values.columns.code ?? 0) + 1;
     const notes = values.columns.notes;
     const out: Finding[] = [];
+    let names: NameIndex | null = null;
     for (let r = values.headerRow0 + 1; r < rows.length; r++) {
       const row = rows[r];
       if (!row) continue;
@@ -43,12 +49,14 @@ export const RPT_09: Rule = {
         const value = row[c];
         const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isInteger(value) ? String(value) : null;
         if (text === null) continue;
-        const runs = findPersonalData(text);
+        names ??= new NameIndex(ctx.parsed.registry.records.map((rec) => rec.full_name));
+        const runs = findPersonalData(text, names);
         if (runs.length === 0) continue;
         const first = runs[0];
-        const shownRun = text.slice(first.start, first.end);
+        // A name is not repeated in the message (it is printed and passed on); a number is, so it can be found.
+        const shownRun = first.kind === 'name' ? '…' : personalText(text).slice(first.start, first.end);
         const address = cellAddress(r, c);
-        const w = what(first);
+        const w = WHAT[first.kind];
         const item = code ? ` (mục ${code})` : '';
         const itemEn = code ? ` (item ${code})` : '';
         out.push(

@@ -62,7 +62,16 @@ export function registerApiRoutes(app: FastifyInstance, ctx: InboxContext): void
     units.set(req, await requireUnit(req, ctx));
   };
 
-  app.post('/api/submissions', { onRequest: authenticate, bodyLimit: ctx.config.maxUploadBytes }, async (req) => {
+  // After the token, before the body: room in the upload budget and the unit's upload slots.
+  const reserve = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    ctx.uploads?.reserve(req, reply, unitOf(req).id);
+  };
+
+  app.post('/api/submissions', {
+    onRequest: [authenticate, reserve],
+    bodyLimit: ctx.config.maxUploadBytes,
+    config: { csrf: 'bearer: the unit token is an Authorization header, which no browser adds to a cross-site request' },
+  }, async (req) => {
     const body = req.body;
     if (body !== undefined && body !== null && !Buffer.isBuffer(body)) {
       // Parsed as text or JSON: the client did not send the workbook's bytes.

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { audit } from '../audit';
-import { hashPassword, HttpError, requireStaff, sessionCookie, sessionIdHash, sha256Hex, staffSession, startSession, verifyStaffLogin } from '../auth';
+import { hashPassword, HttpError, requireStaff, sessionCookie, sessionIdHash, sha256Hex, staffSession, startSession, typedHash, verifyStaffLogin } from '../auth';
 import { profileOf } from '../config';
 import type { InboxContext, SubmissionVersion } from '../storage/types';
 import { insightOf } from '../insight/service';
@@ -42,7 +42,7 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
   const secure = ctx.config.secureCookies;
 
   // A user name and a password: 16 KB is plenty, and a sign-in is not worth buffering more.
-  app.post('/api/staff/login', { bodyLimit: LOGIN_BODY_LIMIT }, async (req, reply) => {
+  app.post('/api/staff/login', { bodyLimit: LOGIN_BODY_LIMIT, config: { csrf: 'none: no session exists before signing in' } }, async (req, reply) => {
     const { user, password } = parseQuery(LoginBody, req.body);
     try {
       const staff = await verifyStaffLogin(ctx, req.ip, user, password);
@@ -52,8 +52,12 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
       return { user: staff.username, role: staff.role, csrf_token: session.csrf_token };
     } catch (error) {
       if (error instanceof HttpError && error.status === 401) {
-        // The attempted name may be a typo of a password: record only its hash prefix.
-        await audit(ctx, req, { role: 'system', name: 'anonymous' }, 'login_failed', null, { user_hash: sha256Hex(user).slice(0, 12) });
+        // An account's own name is recorded; anything else typed may be a password typed in the
+        // wrong field: only a keyed hash of it (staff reading the log cannot test guesses
+        // against it), enough to see the same unknown name come back.
+        const known = await ctx.store.getStaffUser(user);
+        await audit(ctx, req, { role: 'system', name: 'anonymous' }, 'login_failed', null,
+          known ? { user: known.username } : { user_hmac: (await typedHash(ctx, user)).slice(0, 16) });
       }
       throw error;
     }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3';
 import tar from 'tar-stream';
 import { UserError } from '../../domain/errors';
-import { decrypt, isEncrypted } from '../crypto';
+import { decrypt, encrypt, isEncrypted } from '../crypto';
 import { SQLITE_FILE } from './sqlite';
 
 /**
@@ -14,7 +14,8 @@ import { SQLITE_FILE } from './sqlite';
  * docs/operations.md). One tar archive: `inbox.sqlite` (an online, consistent copy taken with
  * SQLite's backup API while the inbox runs), `files/<key>` for every workbook a row of that copy
  * names (as stored: encrypted when the inbox has a key), and last `manifest.json` with every
- * entry's SHA-256. Files are never changed once stored and a referenced file is never removed,
+ * entry's SHA-256 (sealed and the database encrypted when VR_INBOX_KEY is set, see
+ * `backupKeys`). Files are never changed once stored and a referenced file is never removed,
  * so the copy and its files agree even while uploads run; newer uploads are simply not in it.
  */
 export const MANIFEST = 'manifest.json';
@@ -29,10 +30,46 @@ export interface ManifestEntry {
 
 export interface BackupManifest {
   format: typeof FORMAT;
-  version: 1;
+  /** 1: unkeyed (older backups); 2: `keyed` says whether `mac` and encryption are there. */
+  version: 1 | 2;
   created_at: string;
   submissions: number;
+  /** Made with VR_INBOX_KEY: the database is encrypted and `mac` seals this manifest. */
+  keyed?: boolean;
   entries: ManifestEntry[];
+  /** HMAC-SHA-256 (hex) of the manifest without it, under a key derived from VR_INBOX_KEY. */
+  mac?: string | null;
+}
+
+/**
+ * With VR_INBOX_KEY a backup is sealed and private (issue 20, red team 4: an admin row added to
+ * the backed-up database, the SHA-256 values recomputed, restored and signed in):
+ * - the manifest carries an HMAC under a key derived from VR_INBOX_KEY, so entries whose hashes
+ *   were recomputed no longer match it, and restore refuses;
+ * - the database (password hashes, addresses in the audit log, return reasons, file names) is
+ *   AES-256-GCM encrypted under another derived key; workbooks stored before the key was set
+ *   are encrypted under the inbox key as they go in, so none is in clear in the archive.
+ * Without a key nothing can be sealed: whoever can write the archive can change it unseen.
+ */
+function backupKeys(key: Buffer): { enc: Buffer; mac: Buffer } {
+  const derive = (info: string) => Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), info, 32));
+  return { enc: derive('vn-ctt-registry backup database v1'), mac: derive('vn-ctt-registry backup manifest v1') };
+}
+
+/** The exact text the MAC covers: every field but `mac`, in a fixed order. */
+function macText(m: BackupManifest): string {
+  return JSON.stringify({
+    format: m.format,
+    version: m.version,
+    created_at: m.created_at,
+    submissions: m.submissions,
+    keyed: m.keyed === true,
+    entries: m.entries.map((e) => ({ name: e.name, size: e.size, sha256: e.sha256 })),
+  });
+}
+
+function macOf(m: BackupManifest, macKey: Buffer): string {
+  return createHmac('sha256', macKey).update(macText(m)).digest('hex');
 }
 
 export interface BackupResult {
@@ -40,6 +77,8 @@ export interface BackupResult {
   submissions: number;
   files: number;
   bytes: number;
+  /** Sealed and encrypted with VR_INBOX_KEY. */
+  keyed: boolean;
 }
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
@@ -61,7 +100,9 @@ async function fsyncPath(p: string): Promise<void> {
 }
 
 /** `vr inbox backup`: writes OUT.partial, fsyncs, renames to OUT (never half an archive as OUT). */
-export async function backupSqliteInbox(dataDir: string, outFile: string): Promise<BackupResult> {
+export async function backupSqliteInbox(dataDir: string, outFile: string, opts: { key?: Buffer | null } = {}): Promise<BackupResult> {
+  const key = opts.key ?? null;
+  const keys = key ? backupKeys(key) : null;
   const dbPath = path.join(dataDir, SQLITE_FILE);
   if (!fs.existsSync(dbPath)) {
     throw new UserError(
@@ -86,10 +127,10 @@ export async function backupSqliteInbox(dataDir: string, outFile: string): Promi
       live.close();
     }
     const copy = new Database(snapshot, { fileMustExist: true });
-    let keys: string[];
+    let fileKeys: string[];
     try {
       copy.pragma('journal_mode = DELETE');
-      keys = (copy.prepare('SELECT file_key FROM submissions ORDER BY file_key').all() as { file_key: string }[]).map((r) => r.file_key);
+      fileKeys = (copy.prepare('SELECT file_key FROM submissions ORDER BY file_key').all() as { file_key: string }[]).map((r) => r.file_key);
     } finally {
       copy.close();
     }
@@ -103,9 +144,14 @@ export async function backupSqliteInbox(dataDir: string, outFile: string): Promi
       await addEntry(pack, name, data, mtime);
     };
     try {
-      await add(SQLITE_FILE, await fsp.readFile(snapshot));
-      for (const key of keys) await add(`files/${key}`, await fsp.readFile(path.join(dataDir, 'files', key)));
-      const manifest: BackupManifest = { format: FORMAT, version: 1, created_at: mtime.toISOString(), submissions: keys.length, entries };
+      const db = await fsp.readFile(snapshot);
+      await add(SQLITE_FILE, keys ? encrypt(db, keys.enc) : db);
+      for (const fileKey of fileKeys) {
+        const stored = await fsp.readFile(path.join(dataDir, 'files', fileKey));
+        await add(`files/${fileKey}`, key && !isEncrypted(stored) ? encrypt(stored, key) : stored);
+      }
+      const manifest: BackupManifest = { format: FORMAT, version: 2, created_at: mtime.toISOString(), submissions: fileKeys.length, keyed: keys !== null, entries };
+      manifest.mac = keys ? macOf(manifest, keys.mac) : null;
       await addEntry(pack, MANIFEST, Buffer.from(JSON.stringify(manifest, null, 1)), mtime);
       pack.finalize();
     } catch (error) {
@@ -117,7 +163,7 @@ export async function backupSqliteInbox(dataDir: string, outFile: string): Promi
     await fsyncPath(partial);
     await fsp.rename(partial, out);
     await fsyncPath(path.dirname(out));
-    return { file: out, submissions: keys.length, files: keys.length, bytes: (await fsp.stat(out)).size };
+    return { file: out, submissions: fileKeys.length, files: fileKeys.length, bytes: (await fsp.stat(out)).size, keyed: keys !== null };
   } finally {
     await fsp.rm(partial, { force: true });
     await fsp.rm(snapshot, { force: true });
@@ -132,6 +178,8 @@ export interface RestoreResult {
   receiptsVerified: number;
   /** Where the folder that was there before went (restore with --force). */
   movedAside: string | null;
+  /** The backup was sealed with the inbox key (and its seal verified). */
+  keyed: boolean;
 }
 
 const damaged = (file: string, what: string, whatEn: string): UserError =>
@@ -196,7 +244,7 @@ function parseManifest(archive: string, raw: Buffer | null): BackupManifest {
   if (!raw) throw damaged(archive, 'thiếu manifest.json, có thể tệp bị cắt cụt', 'no manifest.json, the file may be truncated');
   try {
     const m = JSON.parse(raw.toString('utf8')) as BackupManifest;
-    if (m.format === FORMAT && m.version === 1 && Array.isArray(m.entries)) return m;
+    if (m.format === FORMAT && (m.version === 1 || m.version === 2) && Array.isArray(m.entries)) return m;
   } catch {
     // falls through to the error below
   }
@@ -211,7 +259,7 @@ function parseManifest(archive: string, raw: Buffer | null): BackupManifest {
 export async function restoreSqliteInbox(
   dataDir: string,
   archive: string,
-  opts: { force?: boolean; key?: Buffer | null } = {},
+  opts: { force?: boolean; key?: Buffer | null; allowUnkeyed?: boolean } = {},
 ): Promise<RestoreResult> {
   const target = path.resolve(dataDir);
   const file = path.resolve(archive);
@@ -232,6 +280,28 @@ export async function restoreSqliteInbox(
   try {
     const { hashes, manifest: raw } = await extractArchive(file, staging);
     const manifest = parseManifest(file, raw);
+    const key = opts.key ?? null;
+    const keyed = manifest.version === 2 && manifest.keyed === true;
+    if (keyed) {
+      if (!key) {
+        throw new UserError(
+          'encrypted',
+          `Bản sao lưu ${file} được khoá và mã hoá bằng VR_INBOX_KEY: đặt đúng khoá đó rồi chạy lại; không khôi phục gì.`,
+          `The backup ${file} is sealed and encrypted with VR_INBOX_KEY: set that key and run again; nothing was restored.`,
+        );
+      }
+      const want = Buffer.from(macOf(manifest, backupKeys(key).mac), 'hex');
+      const got = Buffer.from(typeof manifest.mac === 'string' ? manifest.mac : '', 'hex');
+      if (got.length !== want.length || !timingSafeEqual(got, want)) {
+        throw damaged(file, 'dấu niêm phong (HMAC) không khớp: bản sao lưu đã bị sửa, hoặc VR_INBOX_KEY không phải khoá đã dùng khi sao lưu', 'its seal (HMAC) does not match: the backup was altered, or VR_INBOX_KEY is not the key it was made with');
+      }
+    } else if (key && !opts.allowUnkeyed) {
+      throw new UserError(
+        'bad_argument',
+        `Bản sao lưu ${file} không được khoá (tạo khi chưa có VR_INBOX_KEY): ai ghi được tệp này đều có thể đã sửa nó mà không ai biết, ví dụ thêm một tài khoản quản trị. Hộp thư này có khoá nên không khôi phục; chỉ khi chắc chắn tệp chưa qua tay ai, thêm --allow-unkeyed.`,
+        `The backup ${file} is not sealed (made without VR_INBOX_KEY): anyone who could write it may have changed it unseen, e.g. added an administrator account. This inbox has a key, so it was not restored; only if you are sure no one else handled the file, add --allow-unkeyed.`,
+      );
+    }
     const listed = new Map(manifest.entries.map((e) => [e.name, e]));
     for (const [name, got] of hashes) {
       const want = listed.get(name);
@@ -243,7 +313,20 @@ export async function restoreSqliteInbox(
     if (absent.length > 0 || !hashes.has(SQLITE_FILE)) {
       throw damaged(file, `thiếu ${absent[0] ?? SQLITE_FILE}`, `missing ${absent[0] ?? SQLITE_FILE}`);
     }
-    const verified = verifyRestored(file, staging, opts.key ?? null);
+    if (keyed) {
+      const dbPath = path.join(staging, SQLITE_FILE);
+      let plain: Buffer;
+      try {
+        const sealed = await fsp.readFile(dbPath);
+        // A sealed backup's database is always encrypted: a plain one was put in by someone.
+        if (!isEncrypted(sealed)) throw new Error('not encrypted');
+        plain = decrypt(sealed, backupKeys(key!).enc);
+      } catch {
+        throw damaged(file, 'không giải mã được cơ sở dữ liệu', 'the database cannot be decrypted');
+      }
+      await fsp.writeFile(dbPath, plain, { mode: 0o600 });
+    }
+    const verified = verifyRestored(file, staging, key);
     let movedAside: string | null = null;
     if (fs.existsSync(target)) {
       if (isEmptyDir(target)) await fsp.rmdir(target);
@@ -255,7 +338,7 @@ export async function restoreSqliteInbox(
     await fsp.mkdir(path.join(staging, 'files', 'tmp'), { recursive: true });
     await fsp.rename(staging, target);
     await fsyncPath(parent);
-    return { submissions: verified.rows, files: hashes.size - 1, receiptsVerified: verified.receipts, movedAside };
+    return { submissions: verified.rows, files: hashes.size - 1, receiptsVerified: verified.receipts, movedAside, keyed };
   } catch (error) {
     await fsp.rm(staging, { recursive: true, force: true });
     throw error;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { auditLimit, decisionConflict, toAudit, toSession, toStaff, toUnit, toVersion } from './rows';
 import type {
@@ -11,12 +12,14 @@ import type {
   NewUnit,
   NewVersion,
   SessionRecord,
+  FailureRule,
   StaffRole,
   StaffUser,
   Store,
   SubmissionVersion,
   UnitRecord,
 } from './types';
+import { blockAfter } from './types';
 
 type Row = Record<string, unknown>;
 
@@ -86,6 +89,14 @@ CREATE TABLE expected_units (
 CREATE TABLE version_figures (
   version_id TEXT PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
   schema INTEGER NOT NULL, figures TEXT NOT NULL, computed_at TIMESTAMPTZ NOT NULL DEFAULT now());`,
+  },
+  {
+    // Server secrets and sign-in failure counters: see sqlite.ts (times in ms since the epoch).
+    version: 7,
+    sql: `
+CREATE TABLE server_secrets (name TEXT PRIMARY KEY, secret TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE TABLE auth_failures (key TEXT PRIMARY KEY, count INTEGER NOT NULL, first_at BIGINT NOT NULL, blocked_until BIGINT NOT NULL);
+CREATE INDEX auth_failures_first ON auth_failures (first_at);`,
   },
 ];
 
@@ -376,12 +387,52 @@ export class PostgresStore implements Store {
     });
   }
 
+  async unitStoredBytes(unitId: number): Promise<number> {
+    return Number((await this.q('SELECT COALESCE(SUM(size), 0) AS n FROM submissions WHERE unit_id = $1', [unitId]))[0].n);
+  }
+
   async listFileKeys(): Promise<Set<string>> {
     return new Set((await this.q('SELECT file_key FROM submissions')).map((r) => String(r.file_key)));
   }
 
   async countVersions(): Promise<number> {
     return Number((await this.q('SELECT COUNT(*) AS n FROM submissions'))[0].n);
+  }
+
+  async serverSecret(name: string): Promise<Buffer> {
+    await this.q('INSERT INTO server_secrets (name, secret) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, randomBytes(32).toString('hex')]);
+    return Buffer.from(String((await this.q('SELECT secret FROM server_secrets WHERE name = $1', [name]))[0].secret), 'hex');
+  }
+
+  async authBlockedFor(keys: readonly string[], at: number): Promise<number> {
+    if (keys.length === 0) return 0;
+    const rows = await this.q('SELECT MAX(blocked_until) AS until FROM auth_failures WHERE key = ANY($1::text[])', [[...keys]]);
+    return Math.max(0, Number(rows[0]?.until ?? 0) - at);
+  }
+
+  async recordAuthFailure(key: string, at: number, rule: FailureRule): Promise<number> {
+    // One statement: two processes counting the same key at once both land (row lock of the upsert).
+    const rows = await this.q(
+      `INSERT INTO auth_failures AS f (key, count, first_at, blocked_until) VALUES ($1, 1, $2, 0)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN $2 - f.first_at > $3 THEN 1 ELSE f.count + 1 END,
+         first_at = CASE WHEN $2 - f.first_at > $3 THEN $2 ELSE f.first_at END,
+         blocked_until = CASE WHEN $2 - f.first_at > $3 THEN 0 ELSE f.blocked_until END
+       RETURNING count`,
+      [key, at, rule.windowMs],
+    );
+    const count = Number(rows[0].count);
+    const block = blockAfter(count, rule);
+    if (block > 0) await this.q('UPDATE auth_failures SET blocked_until = GREATEST(blocked_until, $2) WHERE key = $1', [key, at + block]);
+    return count;
+  }
+
+  async clearAuthFailures(key: string): Promise<void> {
+    await this.q('DELETE FROM auth_failures WHERE key = $1', [key]);
+  }
+
+  async pruneAuthFailures(at: number, windowMs: number): Promise<number> {
+    return (await this.pool.query('DELETE FROM auth_failures WHERE first_at < $1 AND blocked_until <= $2', [at - windowMs, at])).rowCount ?? 0;
   }
 
   async appendAudit(e: NewAuditEvent): Promise<void> {

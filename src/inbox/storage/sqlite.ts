@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -13,12 +14,14 @@ import type {
   NewUnit,
   NewVersion,
   SessionRecord,
+  FailureRule,
   StaffRole,
   StaffUser,
   Store,
   SubmissionVersion,
   UnitRecord,
 } from './types';
+import { blockAfter } from './types';
 
 type Row = Record<string, unknown>;
 
@@ -76,6 +79,15 @@ CREATE TABLE expected_units (
 CREATE TABLE version_figures (
   version_id TEXT PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,
   schema INTEGER NOT NULL, figures TEXT NOT NULL, computed_at TEXT NOT NULL);`,
+  },
+  {
+    // Secrets the server keys its hashes with, and sign-in failure counters (keyed hashes of
+    // name and address, never what was typed), so every process of an inbox counts together.
+    version: 6,
+    sql: `
+CREATE TABLE server_secrets (name TEXT PRIMARY KEY, secret TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE auth_failures (key TEXT PRIMARY KEY, count INTEGER NOT NULL, first_at INTEGER NOT NULL, blocked_until INTEGER NOT NULL);
+CREATE INDEX auth_failures_first ON auth_failures (first_at);`,
   },
 ];
 
@@ -350,12 +362,52 @@ export class SqliteStore implements Store {
     }).immediate();
   }
 
+  async unitStoredBytes(unitId: number): Promise<number> {
+    return Number(this.one('SELECT COALESCE(SUM(size), 0) AS n FROM submissions WHERE unit_id = ?', unitId)?.n ?? 0);
+  }
+
   async listFileKeys(): Promise<Set<string>> {
     return new Set(this.all('SELECT file_key FROM submissions').map((r) => String(r.file_key)));
   }
 
   async countVersions(): Promise<number> {
     return Number(this.one('SELECT COUNT(*) AS n FROM submissions')?.n ?? 0);
+  }
+
+  async serverSecret(name: string): Promise<Buffer> {
+    this.db
+      .prepare('INSERT INTO server_secrets (name, secret, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING')
+      .run(name, randomBytes(32).toString('hex'), now());
+    return Buffer.from(String(this.one('SELECT secret FROM server_secrets WHERE name = ?', name)!.secret), 'hex');
+  }
+
+  async authBlockedFor(keys: readonly string[], at: number): Promise<number> {
+    if (keys.length === 0) return 0;
+    const row = this.one(`SELECT MAX(blocked_until) AS until FROM auth_failures WHERE key IN (${keys.map(() => '?').join(',')})`, ...keys);
+    return Math.max(0, Number(row?.until ?? 0) - at);
+  }
+
+  async recordAuthFailure(key: string, at: number, rule: FailureRule): Promise<number> {
+    return this.db.transaction((): number => {
+      const row = this.one('SELECT count, first_at, blocked_until FROM auth_failures WHERE key = ?', key);
+      const fresh = !row || at - Number(row.first_at) > rule.windowMs;
+      const count = fresh ? 1 : Number(row.count) + 1;
+      const first = fresh ? at : Number(row.first_at);
+      const block = blockAfter(count, rule);
+      const until = Math.max(fresh ? 0 : Number(row.blocked_until), block ? at + block : 0);
+      this.db
+        .prepare('INSERT INTO auth_failures (key, count, first_at, blocked_until) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET count = excluded.count, first_at = excluded.first_at, blocked_until = excluded.blocked_until')
+        .run(key, count, first, until);
+      return count;
+    }).immediate();
+  }
+
+  async clearAuthFailures(key: string): Promise<void> {
+    this.db.prepare('DELETE FROM auth_failures WHERE key = ?').run(key);
+  }
+
+  async pruneAuthFailures(at: number, windowMs: number): Promise<number> {
+    return this.db.prepare('DELETE FROM auth_failures WHERE first_at < ? AND blocked_until <= ?').run(at - windowMs, at).changes;
   }
 
   async appendAudit(e: NewAuditEvent): Promise<void> {

@@ -231,6 +231,8 @@ export interface Store {
     by: string,
     at: string,
   ): Promise<DecideResult>;
+  /** Bytes of every version the unit has stored (its storage quota counts these). */
+  unitStoredBytes(unitId: number): Promise<number>;
   /** Every file_key referenced by a row (orphan cleanup at start). */
   listFileKeys(): Promise<Set<string>>;
   countVersions(): Promise<number>;
@@ -242,10 +244,37 @@ export interface Store {
   /** Keeps a version's figures (replacing those of an older schema). */
   putFigures(versionId: string, schema: number, figures: string): Promise<void>;
 
+  // Server secrets and sign-in throttling (shared by every process of the inbox) ---------
+  /** A random 32-byte secret called `name`, created on first use; every process of the inbox
+   *  gets the same one (it lives in the database, never in an answer). */
+  serverSecret(name: string): Promise<Buffer>;
+  /** How long (ms after `now`) the most blocked of these keys stays blocked; 0 when none is. */
+  authBlockedFor(keys: readonly string[], now: number): Promise<number>;
+  /** Counts one failure of `key` (a keyed hash, never a typed name) in its window, atomically
+   *  across processes; past `free` failures the key is blocked for 1 s, 2 s, 4 s … up to
+   *  `maxBlockMs`. Returns the failures counted in the window. */
+  recordAuthFailure(key: string, now: number, rule: FailureRule): Promise<number>;
+  clearAuthFailures(key: string): Promise<void>;
+  /** Forgets counters whose window ended and whose block is over; returns how many. */
+  pruneAuthFailures(now: number, windowMs: number): Promise<number>;
+
   // Audit -------------------------------------------------------------------------------
   appendAudit(event: NewAuditEvent): Promise<void>;
   /** Newest first. */
   listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
+}
+
+/** How failures of one kind are counted: `free` failures in `windowMs`, then blocks that
+ *  double from 1 s up to `maxBlockMs`. */
+export interface FailureRule {
+  free: number;
+  windowMs: number;
+  maxBlockMs: number;
+}
+
+/** The block after the `count`-th failure in a window (0 while free). */
+export function blockAfter(count: number, rule: FailureRule): number {
+  return count > rule.free ? Math.min(1000 * 2 ** Math.min(count - rule.free - 1, 30), rule.maxBlockMs) : 0;
 }
 
 /** Durable file storage for submitted workbooks (src/inbox/files.ts). */
@@ -269,4 +298,6 @@ export interface InboxContext {
   log: import('fastify').FastifyBaseLogger;
   /** Worker threads that read and check uploads; absent → checked on the event loop. */
   judges?: import('../judgePool').JudgePool | null;
+  /** Memory held by uploads in progress (limits.ts); absent in contexts that take no uploads. */
+  uploads?: import('../limits').UploadBudget;
 }

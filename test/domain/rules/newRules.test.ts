@@ -86,7 +86,7 @@ describe('FMT-05 on the report sheet', () => {
 describe('RPT-09 personal data in the report text', () => {
   it('warns at the cell for a 12-digit or 9-digit ID number and a date of birth', () => {
     const wb = buildWorkbook({ rows: 2 });
-    const a = setReport(wb, '7.1', 'notes', 'Đã hỗ trợ chị Hoa, CCCD 001234567890, về địa phương.');
+    const a = setReport(wb, '7.1', 'notes', 'Đã hỗ trợ một người, CCCD 001234567890, về địa phương.');
     const b = setReport(wb, '1', 'notes', 'Một người có CMND 123 456 789');
     const c = setReport(wb, '7.3', 'notes', 'Đề nghị hỗ trợ cháu sinh ngày 12/03/2010 học nghề.');
     const f = findingsOf(wb, 'RPT-09');
@@ -95,9 +95,9 @@ describe('RPT-09 personal data in the report text', () => {
     expect(f.find((x) => x.cell === a)!.message_vi).toContain('"001234567890"');
   });
 
-  it('stays quiet on period dates, amounts, fractions, phone-length numbers and the filled report', () => {
+  it('stays quiet on period dates, amounts, fractions, case IDs and the filled report', () => {
     const wb = buildWorkbook({ rows: 2 });
-    setReport(wb, '7.1', 'notes', 'Kỳ báo cáo 01/07/2020 - 30/09/2020; kinh phí 150.000.000 đồng; đường dây nóng 0912345678.');
+    setReport(wb, '7.1', 'notes', 'Kỳ báo cáo 01/07/2020 - 30/09/2020; kinh phí 150.000.000 đồng; hồ sơ 22366-2025-0001, BN-TS-2020-0003.');
     setReport(wb, '6.4', 'total', '8/10');
     setReport(wb, '2.1', 'total', 123456789); // a count column, not free text: RPT-01/05's business
     const f = checkTest(wb);
