@@ -6,6 +6,7 @@ import { promises as fs } from 'fs';
 import { UserError } from '../domain/errors';
 import { VIETNAM_UTC_OFFSET_MS } from '../domain/period';
 import type { Profile, Unit } from '../domain/schema/profile';
+import { supersededText } from '../domain/unitHistory';
 import { PROFILES, findUnit, getProfile } from '../profiles';
 import { OFFICIAL_LIST, allLoadedUnits, provinceInfo } from '../profiles/officialList';
 import { closeUnits } from '../profiles/unitSearch';
@@ -21,22 +22,23 @@ export function profileArg(id: string): Profile {
 
 export function unitArg(profile: Profile, code: string): Unit {
   const unit = findUnit(profile, code);
-  if (unit) return unit;
+  if (unit && !unit.superseded) return unit;
+  if (unit?.superseded) {
+    // A retired code still reads in an old workbook, but nothing new is made for it.
+    const text = supersededText(unit.superseded);
+    const use = unit.superseded.successors.map((s) => s.code).join(', ');
+    throw new UserError(
+      'unknown_unit',
+      `Mã đơn vị "${code}" không còn dùng: ${text.vi}${use ? `; dùng mã ${use}` : ''}.`,
+      `Unit code "${code}" is retired: ${text.en}${use ? `; use ${use}` : ''}.`,
+    );
+  }
   if (profile.unit_list !== 'vn-official') {
     const known = profile.units.map((u) => u.code).join(', ');
     throw new UserError(
       'unknown_unit',
       `Kế hoạch ${profile.id} không có đơn vị "${code}"; chọn một trong: ${known}.`,
       `Profile ${profile.id} has no unit "${code}"; use one of: ${known}.`,
-    );
-  }
-  const retired = OFFICIAL_LIST.changes.find((c) => c.old_code === code.trim() && c.new_code !== c.old_code);
-  if (retired) {
-    const date = retired.date.split('-').reverse().join('/');
-    throw new UserError(
-      'unknown_unit',
-      `Mã đơn vị "${code}" (${retired.old_name}) không còn dùng từ ${date} (${retired.act}); dùng mã ${retired.new_code} (${retired.new_name}).`,
-      `Unit code "${code}" (${retired.old_name}) is retired since ${date} (${retired.act}); use ${retired.new_code} (${retired.new_name}).`,
     );
   }
   const province = provinceInfo(code);

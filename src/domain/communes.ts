@@ -10,12 +10,30 @@
 import { OFFICIAL_LIST, bareName, loadedProvince, nameKey, provinceInfo } from '../profiles/officialList';
 import { matchCode } from './codes';
 import type { Unit } from './schema/profile';
+import { formerNames, type Superseded } from './unitHistory';
 
 export type CommuneMatch = { ok: true; name: string } | { ok: false; suggestion: string | null };
 
 /** Name key (full and bare forms, old names too) → the list's full names it may mean. */
 type ProvinceIndex = Map<string, string[]>;
 const provinceIndexes = new Map<string, ProvinceIndex>();
+/** Per province: name key of a former name → what it became (REG-08 names the successor). */
+const formerIndexes = new Map<string, Map<string, Superseded>>();
+
+function formerIndex(code: string): Map<string, Superseded> {
+  let index = formerIndexes.get(code);
+  if (!index) {
+    const province = loadedProvince(code);
+    const current = province ? province.units.map(([, name]) => name) : [];
+    index = formerNames(OFFICIAL_LIST.changes, code, [...current, ...current.map(bareName)], nameKey);
+    for (const [key, s] of [...index]) {
+      const bareKey = nameKey(bareName(s.old_name));
+      if (bareKey !== key && !index.has(bareKey) && !current.some((n) => nameKey(bareName(n)) === bareKey)) index.set(bareKey, s);
+    }
+    formerIndexes.set(code, index);
+  }
+  return index;
+}
 let countryIndex: { provinces: number; byKey: Map<string, { name: string; province: string }[]> } | null = null;
 
 function add<T>(map: Map<string, T[]>, key: string, value: T, same: (a: T) => boolean): void {
@@ -35,10 +53,10 @@ function provinceIndex(code: string): ProvinceIndex | null {
     put(name, name);
     put(bareName(name), name);
   }
-  for (const change of OFFICIAL_LIST.changes) {
-    if (change.province_code !== code) continue;
-    put(change.old_name, change.new_name);
-    put(bareName(change.old_name), change.new_name);
+  // A former name reads as the unit it became; after a split or a dissolution, as itself.
+  for (const [key, s] of formerIndex(code)) {
+    const names = s.successors.length === 1 ? [s.successors[0].name] : [s.old_name];
+    for (const name of names) add(index, key, name, (x) => x === name);
   }
   provinceIndexes.set(code, index);
   return index;
@@ -62,6 +80,27 @@ function country(): Map<string, { name: string; province: string }[]> {
 function lookup(index: ProvinceIndex | null, text: string): string[] {
   if (!index) return [];
   return index.get(nameKey(text)) ?? index.get(nameKey(bareName(text))) ?? [];
+}
+
+/**
+ * The residence commune as written, when it is a former name (superseded by a legal act) of a
+ * commune in the unit's province, or in the province named after a comma; else null.
+ */
+export function supersededCommune(unit: Unit, raw: string): Superseded | null {
+  const text = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+  let code = unit.province_code!;
+  let name = text;
+  const comma = text.lastIndexOf(',');
+  if (comma > 0) {
+    const province = provinceInfo(text.slice(comma + 1));
+    if (province) {
+      code = province.code;
+      name = text.slice(0, comma).trim();
+    }
+  }
+  if (!loadedProvince(code)) return null;
+  const index = formerIndex(code);
+  return index.get(nameKey(name)) ?? null;
 }
 
 /** True when the unit belongs to the official list (its communes are the whole country). */

@@ -3,6 +3,7 @@ import { bacNinh2017 } from './bac-ninh-2017';
 import { dongThap2021 } from './dong-thap-2021';
 import { huongTra2023 } from './huong-tra-2023';
 import { OFFICIAL_LIST, loadedProvince, officialUnit, type OfficialUnit } from './officialList';
+import { supersededUnit } from './unitChanges';
 import { vn2025 } from './vn-2025';
 
 /** Every shipped profile, parsed by the profile schema once at load (a bad profile fails fast). */
@@ -38,13 +39,29 @@ function asUnit(unit: OfficialUnit): Unit {
 }
 
 /** The profile's unit by code, case-insensitive. For a profile over the official list: a
- *  5-digit code of a loaded province, or an alias (`BN-P-TS`) resolved to its official unit. */
+ *  5-digit code of a loaded province, an alias (`BN-P-TS`) resolved to its official unit, or a
+ *  code a legal act took out of the list, read as its successor with `superseded` set (after a
+ *  split or a dissolution, as the old unit itself in its province). */
 export function findUnit(profile: Profile, unitCode: string): Unit | undefined {
   const wanted = unitCode.trim().toUpperCase();
   const listed = profile.units.find((u) => u.code.toUpperCase() === wanted);
   if (profile.unit_list !== 'vn-official') return listed;
   const official = officialUnit(listed?.alias_of ?? wanted);
-  return official ? asUnit(official) : undefined;
+  if (official) return asUnit(official);
+  const gone = supersededUnit(wanted);
+  if (!gone) return undefined;
+  const successor = gone.successors.length === 1 ? officialUnit(gone.successors[0].code) : undefined;
+  if (successor) return { ...asUnit(successor), superseded: gone };
+  const province = loadedProvince(gone.province_code);
+  if (!province) return undefined;
+  return {
+    code: wanted,
+    name: gone.old_name,
+    communes: [gone.old_name, ...province.units.map(([, name]) => name)],
+    province_code: province.code,
+    province_name: province.name,
+    superseded: gone,
+  };
 }
 
 /** A profile's reporting units, in code order, optionally of one province (official code). */

@@ -1,11 +1,15 @@
 /**
- * The official list of Viet Nam's commune-level units (xã, phường, đặc khu) in force from
- * 30/04/2026: 34 provinces, 2-digit province and 5-digit unit codes (data/vn-units/, made by
- * scripts/vn-units.js from the statistics office's list). Provinces are registered as they
+ * The official list of Viet Nam's commune-level units (xã, phường, đặc khu): 34 provinces, 2-digit
+ * province and 5-digit unit codes, with the day it is in force and its history of changes
+ * (data/vn-units/, written by `vr units update` from a release of the upstream dataset built from
+ * the statistics office's list; docs/units.md). Provinces are registered as they
  * load: the CLI, the inbox and the check load all of them (officialAll.ts); the pane loads one
  * province at a time (`loadProvince`), so its first screen does not carry 3,321 names.
  */
+import type { ProvinceChange, UnitChange } from '../domain/unitHistory';
 import LIST_INDEX from './data/vn-units/index.json';
+
+export type { ProvinceChange, UnitChange } from '../domain/unitHistory';
 
 export interface ProvinceUnits {
   code: string;
@@ -22,17 +26,6 @@ export interface OfficialUnit {
   province_name: string;
 }
 
-/** A unit renamed or recoded by a legal act: a workbook for a period before `date` may still use the old name. */
-export interface UnitChange {
-  old_code: string;
-  old_name: string;
-  new_code: string;
-  new_name: string;
-  province_code: string;
-  date: string;
-  act: string;
-}
-
 export interface ProvinceInfo {
   code: string;
   name: string;
@@ -40,15 +33,19 @@ export interface ProvinceInfo {
   units: number;
 }
 
-export const OFFICIAL_LIST = LIST_INDEX as {
+/** index.json: what the list is, where it comes from, and its history (`vr units update`). */
+export interface OfficialListIndex {
   list: string;
   in_force_from: string;
-  source: { dataset: string; release: string; file: string; generated: string; built_from: string; changes_from: string | null };
-  legal_acts: { act: string; in_force: string }[];
+  source: { dataset: string; release: string; file: string; generated: string; built_from: string };
+  legal_acts: { act: string; in_force: string; subject?: string }[];
   unit_count: number;
   provinces: ProvinceInfo[];
   changes: UnitChange[];
-};
+  province_changes: ProvinceChange[];
+}
+
+export const OFFICIAL_LIST = LIST_INDEX as OfficialListIndex;
 
 const provinces = new Map<string, ProvinceUnits>();
 const units = new Map<string, OfficialUnit>();

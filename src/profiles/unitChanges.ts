@@ -1,9 +1,11 @@
 /**
- * Keeping up with the State: the official list's changes table (old code → new code, name, date,
- * legal act; src/profiles/data/vn-units/index.json). A unit renamed or recoded is shown under its
- * new name with the old one beside it, and a workbook made under the older list still validates.
+ * Keeping up with the State: the official list's history (src/profiles/data/vn-units/index.json,
+ * written by `vr units update`). A unit renamed or recoded is shown under its name now with the
+ * old one beside it; a code taken out of the list is read as its successor, so a workbook made
+ * under an older list still validates (FMT-07 and REG-08 name the successor).
  */
-import { OFFICIAL_LIST, nameKey, type UnitChange } from './officialList';
+import { supersededCode, type Superseded } from '../domain/unitHistory';
+import { OFFICIAL_LIST, nameKey, officialUnit, type UnitChange } from './officialList';
 
 /** The changes that led to this unit code, oldest first. */
 export function changesInto(code: string): UnitChange[] {
@@ -14,13 +16,17 @@ export function changesInto(code: string): UnitChange[] {
 export function formerNames(code: string, currentName: string): string[] {
   const now = nameKey(currentName);
   const out: string[] = [];
-  for (const c of changesInto(code)) if (nameKey(c.old_name) !== now && !out.includes(c.old_name)) out.push(c.old_name);
+  for (const c of changesInto(code)) if (c.old_name !== null && nameKey(c.old_name) !== now && !out.includes(c.old_name)) out.push(c.old_name);
   return out;
 }
 
-/** The code a retired code became (itself when it was never retired). */
+/** What a code that is no longer in the list became (null when it is in the list, or unknown). */
+export function supersededUnit(code: string): Superseded | null {
+  return supersededCode(OFFICIAL_LIST.changes, code, (c) => officialUnit(c) !== undefined);
+}
+
+/** The code a retired code became (itself when it was never retired, or split or dissolved). */
 export function currentCode(code: string): string {
-  let found = code;
-  for (const c of [...OFFICIAL_LIST.changes].sort((a, b) => a.date.localeCompare(b.date))) if (c.old_code === found) found = c.new_code;
-  return found;
+  const s = supersededUnit(code);
+  return s && s.successors.length === 1 ? s.successors[0].code : code;
 }

@@ -22,7 +22,7 @@ describe("a province's inbox in one command", () => {
   test('init --profile vn-2025 --province 24 expects the 99 units of Bắc Ninh', async () => {
     const r = await vr('inbox', 'init', '--data', dir, '--profile', 'vn-2025', '--province', '24');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/chờ báo cáo của 99 đơn vị \(Tỉnh Bắc Ninh \(24\)/);
+    expect(r.out).toMatch(/chờ báo cáo của 99 đơn vị \(Thành phố Bắc Ninh \(24\)/);
     const store = await openStore({ dataDir: dir, databaseUrl: null });
     try {
       const expected = await store.listExpectedUnits('vn-2025');

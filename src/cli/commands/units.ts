@@ -3,15 +3,23 @@ import { UserError } from '../../domain/errors';
 import { listUnits } from '../../profiles';
 import { OFFICIAL_LIST, provinceInfo } from '../../profiles/officialList';
 import { profileArg } from '../args';
+import { registerUpdate } from './unitsUpdate';
 
 export interface UnitsOptions {
-  profile: string;
+  profile?: string;
   province?: string;
   json?: boolean;
 }
 
 /** `vr units`: the profile's reporting units, one line each, or the JSON of docs/cli.md. */
 export function runUnits(opts: UnitsOptions, write: (text: string) => void = (t) => process.stdout.write(t)): number {
+  if (!opts.profile) {
+    throw new UserError(
+      'bad_argument',
+      'Thiếu tuỳ chọn bắt buộc --profile <id>. Gõ "vr units --help" để xem cách dùng.',
+      'Missing the required option --profile <id>. Run "vr units --help" for usage.',
+    );
+  }
   const profile = profileArg(opts.profile);
   let province: string | undefined;
   if (opts.province !== undefined) {
@@ -50,13 +58,15 @@ export function runUnits(opts: UnitsOptions, write: (text: string) => void = (t)
 }
 
 export function register(program: Command): void {
-  program
+  const units = program
     .command('units')
     .description('Danh sách đơn vị báo cáo của kế hoạch / list the reporting units of a profile')
-    .requiredOption('--profile <id>', 'kế hoạch / plan profile, e.g. vn-2025')
+    // Not a required option: commander would then demand it of `vr units update` too.
+    .option('--profile <id>', 'kế hoạch (bắt buộc) / plan profile (required), e.g. vn-2025')
     .option('--province <NN>', 'mã tỉnh 2 chữ số hoặc tên / 2-digit province code or name')
     .option('--json', 'JSON: [{unit_code, unit_name, province_code, province_name}]')
     .action((opts: UnitsOptions) => {
       process.exitCode = runUnits(opts);
     });
+  registerUpdate(units);
 }

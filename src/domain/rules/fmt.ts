@@ -11,6 +11,7 @@ import { SHEET, cellAddress } from '../sheet';
 import { decodeLegacy, detectLegacyEncoding, isFormulaLike } from '../text';
 import { EXCEL_CELL_LIMIT, unsafeText } from '../textSafety';
 import type { Rule, RuleContext } from './types';
+import { supersededText } from '../unitHistory';
 
 /** Row (0-based) of each `_meta` key, when the parse stage recorded it. */
 function metaRow(parsed: ParsedWorkbook, key: string): number | null {
@@ -266,14 +267,27 @@ export const FMT_RULES: Rule[] = [
   {
     id: 'FMT-07',
     severity: 'warning',
-    fields: ['year'],
-    description_vi: 'Năm của sổ nằm ngoài giai đoạn của kế hoạch',
-    description_en: "Workbook year outside the plan's years",
+    fields: ['year', 'unit_code'],
+    description_vi: 'Năm của sổ nằm ngoài giai đoạn của kế hoạch, hoặc mã đơn vị trong _meta đã được văn bản thay thế (sổ được đọc theo đơn vị kế thừa)',
+    description_en: "Workbook year outside the plan's years, or a _meta unit code superseded by a legal act (the workbook is read as its successor)",
     check: (ctx) => {
       const meta = ctx.parsed.meta;
+      if (!meta) return [];
+      const out: Finding[] = [];
       const years = ctx.profile.years;
-      if (!meta || (meta.year >= years.from && meta.year <= years.to)) return [];
-      return [metaFinding(ctx.parsed, 'FMT-07', 'year', `Sổ năm ${meta.year} nằm ngoài giai đoạn ${years.from}–${years.to} của kế hoạch "${ctx.profile.id}": kiểm tra lại năm hoặc chọn kế hoạch khác.`, `Workbook year ${meta.year} is outside the ${years.from}–${years.to} years of plan "${ctx.profile.id}": check the year or use another plan profile.`)];
+      if (meta.year < years.from || meta.year > years.to) {
+        out.push(metaFinding(ctx.parsed, 'FMT-07', 'year', `Sổ năm ${meta.year} nằm ngoài giai đoạn ${years.from}–${years.to} của kế hoạch "${ctx.profile.id}": kiểm tra lại năm hoặc chọn kế hoạch khác.`, `Workbook year ${meta.year} is outside the ${years.from}–${years.to} years of plan "${ctx.profile.id}": check the year or use another plan profile.`));
+      }
+      const gone = ctx.unit?.superseded;
+      if (gone) {
+        const text = supersededText(gone);
+        const next =
+          gone.successors.length === 1
+            ? { vi: `Sổ được kiểm tra theo ${gone.successors[0].name}; từ kỳ sau hãy lập sổ với mã ${gone.successors[0].code}.`, en: `The workbook is checked as ${gone.successors[0].name}; from the next period make the workbook with code ${gone.successors[0].code}.` }
+            : { vi: 'Sổ vẫn được kiểm tra theo đơn vị cũ; hỏi Sở đơn vị nào báo cáo từ kỳ sau.', en: 'The workbook is still checked as the former unit; ask the department which unit reports from the next period.' };
+        out.push(metaFinding(ctx.parsed, 'FMT-07', 'unit_code', `Mã đơn vị "${meta.unit_code}" trong _meta: ${text.vi}. ${next.vi}`, `Unit code "${meta.unit_code}" in _meta: ${text.en}. ${next.en}`));
+      }
+      return out;
     },
   },
   {

@@ -8,8 +8,9 @@ import type { RegistryRecord } from '../model';
 import type { CellValue } from '../sheet';
 import { matchCommune, splitNeeds } from '../parse';
 import { registryOwners } from '../caseIndex';
-import { isOfficialUnit } from '../communes';
-import { REG08_NATIONAL_MESSAGE } from './reg08National';
+import { isOfficialUnit, supersededCommune } from '../communes';
+import type { Superseded } from '../unitHistory';
+import { REG08_NATIONAL_MESSAGE, REG08_SUPERSEDED_MESSAGE } from './reg08National';
 import { REGISTRY_COLUMNS, type RegistryKey } from '../schema/registry';
 import { REG_11 } from './regCase';
 import { supportFieldFindings, type SupportFieldRule } from './supFields';
@@ -277,18 +278,33 @@ const reg08: Rule = {
   id: 'REG-08',
   severity: 'error',
   fields: ['commune'],
-  description_vi: 'Xã/phường không thuộc đơn vị',
-  description_en: "Commune not in the unit's list",
+  description_vi: 'Xã/phường không thuộc đơn vị (tên cũ đã được văn bản thay thế: cảnh báo, nêu tên mới)',
+  description_en: "Commune not in the unit's list (a former name superseded by a legal act: a warning naming the successor)",
   check: (ctx) => {
     const unit = ctx.unit;
     if (!unit) return [];
+    const official = isOfficialUnit(unit);
+    // A former name is read as the commune it became (the report counts the row), and the clerk
+    // is told the name in force: one lookup per distinct text.
+    const former = new Map<string, Superseded | null>();
     return eachRecord(ctx, (r, out) => {
       const raw = r.raw.commune;
-      if (!hasValue(raw) || r.commune !== null) return;
+      if (!hasValue(raw)) return;
+      if (r.commune !== null) {
+        if (!official) return;
+        const text = String(raw);
+        let s = former.get(text);
+        if (s === undefined) {
+          s = supersededCommune(unit, text);
+          former.set(text, s);
+        }
+        if (s) out.push(findingOf(ctx, 'REG-08', 'warning', r, 'commune', REG08_SUPERSEDED_MESSAGE, raw, s));
+        return;
+      }
       const m = matchCommune(unit, String(raw));
       const hint = !m.ok && m.suggestion ? m.suggestion : null;
       out.push(
-        findingOf(ctx, 'REG-08', 'error', r, 'commune', isOfficialUnit(unit) ? REG08_NATIONAL_MESSAGE : REG08_MESSAGE_13, raw, hint, unit),
+        findingOf(ctx, 'REG-08', 'error', r, 'commune', official ? REG08_NATIONAL_MESSAGE : REG08_MESSAGE_13, raw, hint, unit),
       );
     });
   },

@@ -1,6 +1,7 @@
 /** REG-08's message under a profile over the official list (communes.ts does the matching). */
 import { OFFICIAL_LIST } from '../../profiles/officialList';
 import type { Unit } from '../schema/profile';
+import { supersededText, type Superseded } from '../unitHistory';
 import type { CellValue } from '../sheet';
 import type { Place } from './regMessages';
 import { cap, shown } from './types';
@@ -17,4 +18,19 @@ export const REG08_NATIONAL_MESSAGE = (p: Place, raw: CellValue | undefined, hin
         vi: `${cap(p.vi)}: ${shown(raw)} không có trong danh mục xã/phường (${OFFICIAL_LIST.in_force_from.split('-').reverse().join('/')}): chọn từ danh sách, hoặc ghi "tên xã, tên tỉnh".`,
         en: `${cap(p.en)}: ${shown(raw)} is not in the official list of communes: pick one from the list, or write "commune, province".`,
       };
+};
+
+/** REG-08 as a warning: the commune is written under a name a legal act has replaced. */
+export const REG08_SUPERSEDED_MESSAGE = (p: Place, raw: CellValue | undefined, s: Superseded): Place => {
+  const text = supersededText(s);
+  const fix =
+    s.successors.length === 1
+      ? { vi: `hãy sửa thành "${s.successors[0].name}"`, en: `change it to "${s.successors[0].name}"` }
+      : s.successors.length > 1
+        ? { vi: 'hãy ghi xã/phường nơi người này đang cư trú', en: 'write the commune the person lives in now' }
+        : { vi: 'hãy ghi xã/phường hiện nay của địa chỉ này', en: "write the address's commune as it is now" };
+  return {
+    vi: `${cap(p.vi)}: ${shown(raw)} là tên cũ — ${text.vi}. Dòng này vẫn được tính; ${fix.vi}.`,
+    en: `${cap(p.en)}: ${shown(raw)} is a former name — ${text.en}. The row still counts; ${fix.en}.`,
+  };
 };

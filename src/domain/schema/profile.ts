@@ -16,6 +16,19 @@ export const UnitSchema = z.object({
   province_name: z.string().optional(),
   /** An older or local code that stands for this official unit code (`BN-P-TS` → `09367`). */
   alias_of: z.string().optional(),
+  /** Set when the code asked for is no longer in the official list: what it was, what it became,
+   *  by which act and from which day (the unit is then read as its successor; FMT-07 says so). */
+  superseded: z
+    .object({
+      kind: z.enum(['renamed', 'recoded', 'merged', 'split', 'new', 'removed']),
+      old_code: z.string().nullable(),
+      old_name: z.string(),
+      province_code: z.string(),
+      successors: z.array(z.object({ code: z.string(), name: z.string() })),
+      date: z.string(),
+      act: z.string(),
+    })
+    .optional(),
 });
 export type Unit = z.infer<typeof UnitSchema>;
 

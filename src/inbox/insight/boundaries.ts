@@ -1,6 +1,7 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Profile } from '../../domain/schema/profile';
+import { currentCode } from '../../profiles/unitChanges';
 import type { InboxContext } from '../storage/types';
 
 /**
@@ -39,6 +40,32 @@ export async function mapSourceFor(ctx: InboxContext, profile: Profile): Promise
   return { ok: true, province, file };
 }
 
+const read = new Map<string, { mtimeMs: number; body: Buffer }>();
+
+/**
+ * The boundary file, with each commune keyed by its code in force: boundaries come from a chosen
+ * release (scripts/boundaries.js --tag), the unit list may be newer, so a code retired since
+ * (06978 → 06970, docs/units.md) is renamed here through the list's history. Kept in memory
+ * until the file changes.
+ */
 export async function readBoundary(file: string): Promise<Buffer> {
-  return fsp.readFile(file);
+  const stat = await fsp.stat(file);
+  const kept = read.get(file);
+  if (kept && kept.mtimeMs === stat.mtimeMs) return kept.body;
+  const raw = await fsp.readFile(file);
+  const topo = JSON.parse(raw.toString('utf8')) as { objects?: Record<string, { geometries?: { id?: string | number }[] }> };
+  let changed = false;
+  for (const object of Object.values(topo.objects ?? {})) {
+    for (const g of object.geometries ?? []) {
+      if (g.id === undefined) continue;
+      const now = currentCode(String(g.id));
+      if (now !== String(g.id)) {
+        g.id = now;
+        changed = true;
+      }
+    }
+  }
+  const body = changed ? Buffer.from(JSON.stringify(topo)) : raw;
+  read.set(file, { mtimeMs: stat.mtimeMs, body });
+  return body;
 }

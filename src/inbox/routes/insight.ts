@@ -112,8 +112,9 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: InboxContext): 
     return sendXlsx(reply, name, result.buffer);
   });
 
-  // The province's commune boundaries (TopoJSON), fetched only when staff open the map. Without
-  // them the page keeps the table and says why.
+  // The province's commune boundaries (TopoJSON), fetched only when staff open the map. A plan
+  // without boundaries is an answer, not a failure: `{available: false}` and why, so the page
+  // says there is no map for it (no 404 in the console, nothing printed).
   app.get('/api/staff/insight/map', async (req, reply) => {
     await requireStaff(req, ctx, { csrf: false });
     const q = parseQuery(z.object({ profile: z.string().min(1).max(100) }), req.query);
@@ -122,14 +123,17 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: InboxContext): 
       const [vi, en] =
         source.reason === 'not_communes'
           ? [
-              'Kế hoạch này báo cáo theo đơn vị không phải xã/phường của danh mục 2025 (mã 5 chữ số), nên chưa có ranh giới để vẽ bản đồ; xem bảng bên trên.',
+              'Đơn vị báo cáo của kế hoạch này không phải xã/phường của danh mục 2025 (mã 5 chữ số), nên không có ranh giới để vẽ; tình hình nộp xem ở bảng bên trên.',
               'This plan reports by units that are not communes of the 2025 list (5-digit codes), so there are no boundaries to draw; see the table above.',
             ]
           : [
-              `Chưa có tệp ranh giới cho tỉnh ${source.province} (assets/boundaries); xem bảng bên trên.`,
+              `Chưa có tệp ranh giới cho tỉnh ${source.province} (assets/boundaries); tình hình nộp xem ở bảng bên trên.`,
               `No boundary file for province ${source.province} (assets/boundaries); see the table above.`,
             ];
-      throw new HttpError(404, 'no_boundaries', vi, en, { reason: source.reason, province: source.province });
+      return reply
+        .header('x-map', 'none')
+        .header('cache-control', 'no-store')
+        .send({ available: false, reason: source.reason, province: source.province, message_vi: vi, message_en: en });
     }
     return reply
       .header('content-type', 'application/json; charset=utf-8')

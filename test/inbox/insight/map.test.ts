@@ -21,6 +21,7 @@ describe('the staff map’s boundaries', () => {
     expect(index.provinces).toHaveLength(34);
     expect(index.source).toMatch(/vietnamese-provinces-database/);
     expect(index.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(index.tag).toMatch(/^v\d+\.\d+\.\d+$/); // a named release, not whatever commit was newest
     const total = index.provinces.reduce((n: number, p: { bytes: number }) => n + p.bytes, 0);
     expect(total).toBeLessThan(3 * 1024 * 1024);
     const bn = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/boundaries/24.topo.json'), 'utf8'));
@@ -38,9 +39,28 @@ describe('the staff map’s boundaries', () => {
     expect(res.json().type).toBe('Topology');
   });
 
-  test('a plan of district units has no commune boundaries: 404 with the reason, in Vietnamese and English', async () => {
+  test('a plan of district units has no map: an answer that says so (200, not a 404 failure), in Vietnamese and English', async () => {
     const res = await inbox.request('GET', '/api/staff/insight/map?profile=bac-ninh-2017', { headers: { cookie } });
-    expect(res.status).toBe(404);
-    expect(res.json()).toMatchObject({ error: 'no_boundaries', reason: 'not_communes', message_vi: expect.stringContaining('xã/phường'), message_en: expect.stringContaining('communes') });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-map')).toBe('none');
+    expect(res.json()).toMatchObject({ available: false, reason: 'not_communes', message_vi: expect.stringContaining('xã/phường'), message_en: expect.stringContaining('communes') });
+  });
+
+  test('boundaries from an older release are keyed by the codes in force (Ba Chẽ 06978 → 06970, docs/units.md)', async () => {
+    const other = await startTestInbox();
+    try {
+      await other.addStaff('an', 'một mật khẩu dài');
+      const c = (await other.login('an', 'một mật khẩu dài')).cookie;
+      await other.ctx.store.upsertUnit({ profile: 'vn-2025', unit_code: '06970', unit_name: 'Xã Ba Chẽ', province_code: '22', token_hash: sha256Hex(newToken()) });
+      const file = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/boundaries/22.topo.json'), 'utf8'));
+      expect(file.objects.communes.geometries.map((g: { id: string }) => g.id)).toContain('06978');
+      const res = await other.request('GET', '/api/staff/insight/map?profile=vn-2025', { headers: { cookie: c } });
+      expect(res.headers.get('x-province')).toBe('22');
+      const ids = res.json().objects.communes.geometries.map((g: { id: string }) => g.id);
+      expect(ids).toContain('06970');
+      expect(ids).not.toContain('06978');
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -25,8 +25,8 @@ const PRINT_CSS = `
   main > .fui-Card { box-shadow: none !important; border: none !important; padding: 0 !important; break-inside: avoid; }
   main > .fui-Card:has([data-testid="period-stats"]) { display: none !important; }
   [data-testid="map-card"] h2 { display: none; }
-  [data-testid="province-map"] { flex: 0 0 105mm !important; width: 105mm !important; max-height: 75mm; }
-  [data-testid="map-card"] > div { flex-wrap: nowrap !important; }
+  [data-testid="map-figure"] { flex-wrap: nowrap !important; gap: 4mm !important; }
+  [data-testid="province-map"] { width: auto !important; height: 78mm !important; max-width: 115mm !important; }
   [data-testid="map-legend"] { font-size: 8pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .vr-print-only { font-size: 9pt; color: #000; }

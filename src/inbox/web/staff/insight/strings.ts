@@ -48,6 +48,18 @@ export const IS = {
   mapHint: { vi: 'Di chuột hoặc dùng phím Tab để xem tên từng xã/phường.', en: 'Hover or press Tab to see each commune’s name.' },
   mapAria: { vi: 'Bản đồ tỉnh {p}: mỗi xã/phường tô màu theo trạng thái nộp báo cáo quý {q}/{y}', en: 'Map of province {p}: each commune coloured by its report state for Q{q} {y}' },
   mapMissing: { vi: 'Không vẽ được bản đồ', en: 'The map cannot be drawn' },
+  mapNone: { vi: 'Kế hoạch này không có bản đồ', en: 'This plan has no map' },
+  mapNoneDistrict: {
+    vi: 'Đơn vị báo cáo của kế hoạch này không phải xã/phường của danh mục 2025, nên không có ranh giới để vẽ; tình hình nộp xem ở bảng bên trên.',
+    en: 'This plan reports by units that are not communes of the 2025 list, so there are no boundaries to draw; see the table above for who has reported.',
+  },
+  mapInsets: { vi: 'Đảo, quần đảo (khung riêng, tỷ lệ khác)', en: 'Islands (own frames, other scales)' },
+  mapInsetFar: { vi: 'ngoài khung chính', en: 'outside the main frame' },
+  mapInsetEnlarged: { vi: 'phóng to', en: 'enlarged' },
+  mapMarkers: {
+    vi: 'Xã/phường nhỏ đã nộp được đánh thêm dấu tròn cùng màu để dễ thấy.',
+    en: 'Small communes that have submitted also get a round mark of the same colour, so they can be seen.',
+  },
   print: { vi: 'In bản tóm tắt quý (A4)', en: 'Print the quarter summary (A4)' },
   printTitle: { vi: 'TÌNH HÌNH NỘP BÁO CÁO QUÝ {q}/{y}', en: 'REPORT SUBMISSIONS, Q{q} {y}' },
   printDate: { vi: 'Ngày {d} tháng {m} năm {y}', en: 'Date: {d}/{m}/{y}' },
