@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors';
-import { DEFAULT_K, exportHtcds } from '../../inbox/htcdsExport';
+import { checkK, DEFAULT_K, exportHtcds } from '../../inbox/htcdsExport';
 import type { UnitInput } from '../../inbox/consolidate';
 import { getProfile } from '../../profiles';
 import { readWorkbookFile } from '../../xlsx/read';
@@ -10,9 +10,10 @@ import { inboxFetch, staffSession } from './consolidate';
 
 /**
  * `vr export --format htcds --profile P --year Y [--quarter Q] [--k 11] -o out.xlsx FILES… |
- * --inbox URL …` (docs/cli.md): the HTCDS case list of consented cases, k-anonymous; see
- * docs/htcds.md for the field mapping. With `--inbox` the inbox builds it from its latest
- * non-returned submissions (staff account as for `vr consolidate`).
+ * --inbox URL …` (docs/cli.md): the HTCDS case list of consented cases, k-anonymous and
+ * 2-diverse; see docs/htcds.md for the field mapping. k is never below 11 (`--k 5` is refused).
+ * With `--inbox` the inbox builds it from its accepted reports (staff account as for
+ * `vr consolidate`), with the inbox's own floor on k.
  */
 interface Options {
   format: string;
@@ -72,7 +73,8 @@ export function register(program: Command): void {
       if (!profile) throw new UserError('unknown_profile', `Không có kế hoạch "${opts.profile}".`, `Unknown plan profile "${opts.profile}".`);
       const year = intOption(opts.year, 'year', 2000, 2100);
       const quarter = opts.quarter === undefined ? null : intOption(opts.quarter, 'quarter', 1, 4);
-      const k = intOption(opts.k, 'k', 2, 1000);
+      const k = intOption(opts.k, 'k', 1, 1000);
+      checkK(k);
       const out = path.resolve(opts.output);
       let bytes: Buffer;
       if (opts.inbox) {
@@ -83,7 +85,7 @@ export function register(program: Command): void {
         const inputs: UnitInput[] = files.map((file) => ({ label: file, load: () => readWorkbookFile(file) }));
         const result = await exportHtcds(profile, { year, quarter, k }, inputs);
         process.stderr.write(
-          `Đã xuất ${result.rows} trường hợp (loại ${result.suppressed} để bảo đảm k = ${k}) / exported ${result.rows} cases (${result.suppressed} suppressed for k = ${k}).\n`,
+          `Đã xuất ${result.rows} trường hợp (loại ${result.suppressed} để bảo đảm k = ${k}; gộp ${result.merged} hồ sơ trùng người) / exported ${result.rows} cases (${result.suppressed} suppressed for k = ${k}; ${result.merged} duplicate cases merged).\n`,
         );
         bytes = result.buffer;
       }
