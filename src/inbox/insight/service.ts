@@ -4,7 +4,7 @@ import { previousQuarter } from '../../domain/period';
 import type { Profile } from '../../domain/schema/profile';
 import { buildTrends, TREND_QUARTERS, type Trends } from '../../domain/trends';
 import type { InboxContext, SubmissionVersion } from '../storage/types';
-import { quarterStatus, type UnitState } from '../tracking';
+import { quarterStatus, trackPeriod, type UnitState } from '../tracking';
 import { DigestCache } from './digest';
 import { loadMatchKey } from './matchKey';
 
@@ -127,10 +127,17 @@ export class Insight {
       .sort((x, y) => rank(x.level) - rank(y.level) || x.a.unit_code.localeCompare(y.a.unit_code) || x.a.case_id.localeCompare(y.a.case_id));
   }
 
-  /** The main indicators over the `TREND_QUARTERS` quarters ending at `q`, accepted submissions only. */
+  /** The main indicators over the `TREND_QUARTERS` quarters ending at `q`, accepted submissions
+   *  only; a quarter is closed (final) when every unit the inbox expects has an accepted report. */
   async trends(profile: Profile, q: Quarter): Promise<Trends> {
     const quarters = [q, ...quartersBefore(q, TREND_QUARTERS - 1)].reverse();
     const accepted = await this.accepted(profile, quarters);
+    const closed = await Promise.all(
+      quarters.map(async (at) => {
+        const { counts } = await trackPeriod(this.ctx, profile, at.year, at.quarter);
+        return counts.expected > 0 && counts.accepted === counts.expected;
+      }),
+    );
     const figures = await this.digests.figures(
       accepted.flatMap((m) => [...m.values()]),
       profile,
@@ -139,6 +146,7 @@ export class Insight {
       profile,
       quarters.map((at, i) => ({
         ...at,
+        closed: closed[i],
         figures: [...accepted[i].values()].map((v) => ({ unit_code: v.unit_code, ...figures.get(v.id)! })),
       })),
     );
