@@ -137,10 +137,21 @@ const ATTRIBUTE_WORDS: Record<string, { vi: string; en: string; field: string }>
   decisionOrg: { vi: 'Cơ quan xác định', en: 'Deciding body', field: 'vic_TraffickinStatusDecisionMakingOrg' },
 };
 
+/** HTCDS support plan types in Vietnamese, for the cover sheet. */
+const SUPPORT_WORDS_VI: Record<string, string> = {
+  Education: 'Giáo dục',
+  Financial: 'Tài chính',
+  Health: 'Y tế, tâm lý',
+  Legal: 'Pháp lý',
+  Livelihood: 'Sinh kế, việc làm',
+  SocialCare: 'Chăm sóc xã hội',
+};
+
 function attributeWords(name: string): { vi: string; en: string; field: string } {
   if (ATTRIBUTE_WORDS[name]) return ATTRIBUTE_WORDS[name];
   const type = name.replace(/^support:/, '');
-  return { vi: `Hỗ trợ: ${SUPPORT_PLAN_LABEL[type] ?? type}`, en: `Support: ${SUPPORT_PLAN_LABEL[type] ?? type}`, field: 'spl_Type' };
+  const label = SUPPORT_PLAN_LABEL[type] ?? type;
+  return { vi: `Hỗ trợ: ${SUPPORT_WORDS_VI[type] ?? label}`, en: `Support: ${label}`, field: `spl_Type ${label}` };
 }
 
 const dmy = (d: Date): string => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
@@ -151,12 +162,17 @@ function writeAbout(wb: ExcelJS.Workbook, cases: readonly PublishedCase[], info:
   const width = 2 + q.length + (q.length > 1 ? 1 : 0);
   ws.columns = [{ width: 40 }, ...Array.from({ length: width - 1 }, () => ({ width: 16 }))];
   const wrap: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+  // Spreadsheet programs do not re-measure wrapped rows when printing: each row is given the
+  // height its longest cell needs (about one character per width unit, 15 points per line).
+  const lines = (text: string, chars: number) => Math.max(1, Math.ceil(text.length / Math.max(1, chars - 2)));
+  const fit = (row: ExcelJS.Row, cells: [string, number][]) => (row.height = 15 * Math.max(...cells.map(([text, chars]) => lines(text, chars))));
   const line = (a: string, b?: string | number, bold = false) => {
     const row = ws.addRow(b === undefined ? [a] : [a, b]);
     if (b !== undefined && width > 2) ws.mergeCells(row.number, 2, row.number, width);
     row.getCell(1).alignment = wrap;
     row.getCell(2).alignment = wrap;
     if (bold) row.font = { bold: true };
+    if (b !== undefined) fit(row, [[a, 40], [String(b), 16 * (width - 1)]]);
     return row;
   };
   // The toolkit's own first two lines.
@@ -195,17 +211,18 @@ function writeAbout(wb: ExcelJS.Workbook, cases: readonly PublishedCase[], info:
   const head = ws.addRow(['Mức chi tiết giữ lại / Detail kept', ...q.map((x) => `Q${x.quarter}/${x.year}`), ...(q.length > 1 ? ['Cả kỳ / All'] : [])]);
   head.font = { bold: true };
   const all = (f: (x: QuarterAnonymisation) => number) => q.reduce((s, x) => s + f(x), 0);
-  const figures = (label: string, f: (x: QuarterAnonymisation) => number) =>
-    ws.addRow([label, ...q.map(f), ...(q.length > 1 ? [all(f)] : [])]);
-  figures('Số trường hợp / Cases', (x) => x.cases);
-  figures('Dòng bị loại / Suppressed rows', (x) => x.result.suppressed);
-  figures('Nhóm nhỏ nhất / Smallest class', (x) => x.result.loss.smallestClass);
+  const figures = (label: string, f: (x: QuarterAnonymisation) => number, whole: number) => ws.addRow([label, ...q.map(f), ...(q.length > 1 ? [whole] : [])]);
+  figures('Số trường hợp / Cases', (x) => x.cases, all((x) => x.cases));
+  figures('Dòng bị loại / Suppressed rows', (x) => x.result.suppressed, all((x) => x.result.suppressed));
+  const smallest = q.map((x) => x.result.loss.smallestClass).filter((n) => n > 0);
+  figures('Nhóm nhỏ nhất / Smallest class', (x) => x.result.loss.smallestClass, smallest.length ? Math.min(...smallest) : 0);
   const names = [...info.qis.map((x) => x.name), 'status'].sort((a, b) => weightOf(b) - weightOf(a));
   for (const name of names) {
     const words = attributeWords(name);
     const exact = (x: QuarterAnonymisation) => x.result.loss.attributes.find((a) => a.name === name)?.exact ?? 0;
     const share = (n: number, d: number) => (d === 0 ? '—' : formatPercent((100 * n) / d, 'en'));
-    ws.addRow([`${words.vi} / ${words.en} (${words.field})`, ...q.map((x) => share(exact(x), x.cases)), ...(q.length > 1 ? [share(all(exact), total)] : [])]);
+    const label = `${words.vi} / ${words.en} (${words.field})`;
+    fit(ws.addRow([label, ...q.map((x) => share(exact(x), x.cases)), ...(q.length > 1 ? [share(all(exact), total)] : [])]), [[label, 40]]);
   }
   for (let r = head.number; r <= ws.rowCount; r++) {
     for (let c = 1; c <= width; c++) {
