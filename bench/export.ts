@@ -227,6 +227,8 @@ function writeSection(n: number, m: Measured, detail: Detail[]): void {
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     `| ${n} | ${m.consented.toLocaleString('en-US')} | ${m.merged} | ${m.rows.toLocaleString('en-US')} | ${m.suppressed} | ${(m.total_ms / 1000).toFixed(1)} s | ${m.cpu_s.toFixed(1)} s | ${m.rss_mb.toFixed(0)} MB | ${m.out_kb.toFixed(0)} KB |`,
     '',
+    'Before (greedy recoding over five quasi-identifiers, no matching of people across units), the same run measured 23.4 s wall, 9.2 s CPU and 585 MB (30/11/2026, load average 25.5): the optimal search and the match keys held in memory (about 25 forms of the name per case, never written) cost CPU time and some memory, not wall time that matters for a yearly file.',
+    '',
     'The box is shared with other jobs (2 cores), so wall time is an upper bound; CPU time is what the work costs.',
     '<!-- /bench:export -->',
   ].join('\n');

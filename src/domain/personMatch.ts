@@ -4,6 +4,7 @@
  * keyed hashes of them and never a name.
  *
  * - the ID number alone (12-digit CCCD, 9-digit CMND, passport), with or without a birth date;
+ * - the full name (tone marks normalised as below) and the full date of birth;
  * - the full name with the tone mark's position normalised (`Hòa` = `Hoà`, `Thủy` = `Thuỷ`: the
  *   old and the new placement are both in everyday use) and the birth year;
  * - the full name without diacritics (`Tran Van Thuy`) and the birth year;
@@ -18,20 +19,25 @@
  */
 import type { RegistryRecord } from './model';
 
-export type MatchReason = 'same_id' | 'same_name_year' | 'same_name_no_diacritics' | 'family_given_year' | 'similar_name_year';
+export type MatchReason = 'same_id' | 'same_name_birthdate' | 'same_name_year' | 'same_name_no_diacritics' | 'family_given_year' | 'similar_name_year';
 export type MatchLevel = 'probable' | 'possible';
 
 /** Strongest first. */
-export const MATCH_REASONS: readonly MatchReason[] = ['same_id', 'same_name_year', 'same_name_no_diacritics', 'family_given_year', 'similar_name_year'];
+export const MATCH_REASONS: readonly MatchReason[] = ['same_id', 'same_name_birthdate', 'same_name_year', 'same_name_no_diacritics', 'family_given_year', 'similar_name_year'];
 
 /** The reasons in words, as the staff page shows them. */
 export const MATCH_REASON_TEXT: Record<MatchReason, { vi: string; en: string }> = {
   same_id: { vi: 'cùng số CCCD/hộ chiếu', en: 'same ID number' },
+  same_name_birthdate: { vi: 'cùng họ tên, cùng ngày sinh', en: 'same name, same date of birth' },
   same_name_year: { vi: 'cùng họ tên, cùng năm sinh', en: 'same name, same birth year' },
   same_name_no_diacritics: { vi: 'cùng họ tên khi bỏ dấu, cùng năm sinh', en: 'same name without diacritics, same birth year' },
   family_given_year: { vi: 'cùng họ và tên gọi, năm sinh lệch không quá 1 năm', en: 'same family and given name, birth years at most 1 apart' },
   similar_name_year: { vi: 'tên gần giống, cùng năm sinh', en: 'similar name, same birth year' },
 };
+
+/** Strong enough to take two cases for one person without a person looking at them: the same ID
+ *  number, or the same name and full date of birth (the HTCDS export merges only these). */
+export const SAME_PERSON: readonly MatchReason[] = ['same_id', 'same_name_birthdate'];
 
 export interface MatchKey {
   reason: Exclude<MatchReason, 'same_id'>;
@@ -110,7 +116,9 @@ export function personKeys(rec: Pick<RegistryRecord, 'full_name' | 'birth' | 'ra
   const year = birthYearOf(rec);
   const plain = plainForm(name);
   if (name && year !== null) {
-    keys.push({ reason: 'same_name_year', text: `n|${name.split(' ').map(toneForm).join(' ')}|${year}` });
+    const toned = name.split(' ').map(toneForm).join(' ');
+    if (rec.birth && !rec.birth.yearOnly) keys.push({ reason: 'same_name_birthdate', text: `b|${toned}|${rec.birth.date.toISOString().slice(0, 10)}` });
+    keys.push({ reason: 'same_name_year', text: `n|${toned}|${year}` });
     keys.push({ reason: 'same_name_no_diacritics', text: `a|${plain}|${year}` });
     const syllables = plain.split(' ');
     if (syllables.length >= 2) {
@@ -144,12 +152,13 @@ export interface PersonMatch<E extends PersonEntry = PersonEntry> {
 }
 
 const IMPLIED: Partial<Record<MatchReason, MatchReason[]>> = {
+  same_name_birthdate: ['same_name_year', 'same_name_no_diacritics', 'family_given_year', 'similar_name_year'],
   same_name_year: ['same_name_no_diacritics', 'family_given_year', 'similar_name_year'],
   same_name_no_diacritics: ['family_given_year', 'similar_name_year'],
 };
 
 function levelOf(reasons: readonly MatchReason[], a: PersonEntry, b: PersonEntry): MatchLevel {
-  if (reasons.includes('same_id') || reasons.includes('same_name_year')) return 'probable';
+  if (reasons.includes('same_id') || reasons.includes('same_name_birthdate') || reasons.includes('same_name_year')) return 'probable';
   // Without diacritics on one side the same letters are the same name; with diacritics on both
   // sides (`Thùy` and `Thúy`) they are two names that look alike.
   if (reasons.includes('same_name_no_diacritics') && (a.plainOnly || b.plainOnly)) return 'probable';

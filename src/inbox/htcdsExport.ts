@@ -10,7 +10,7 @@ import { anonymiseByQuarter, htcdsQuasiIdentifiers, publishedCase, type Publishe
 import { DEFAULT_SUPPRESSION_BUDGET } from '../domain/kanon';
 import { parseWorkbook } from '../domain/parse';
 import { inPeriod, periodOf } from '../domain/period';
-import { matchPeople, personKeys, type PersonEntry } from '../domain/personMatch';
+import { matchPeople, personKeys, SAME_PERSON, type PersonEntry } from '../domain/personMatch';
 import type { Profile } from '../domain/schema/profile';
 import { findUnit } from '../profiles';
 import type { UnitInput } from './consolidate';
@@ -47,7 +47,7 @@ export interface ExportResult {
 }
 
 /** A consented case with what DUP-01 compares (kept in memory only, never written). */
-interface CollectedCase {
+export interface CollectedCase {
   c: HtcdsCase;
   person: PersonEntry;
   received: number;
@@ -110,8 +110,9 @@ async function collect(profile: Profile, year: number, inputs: Iterable<UnitInpu
 const STATUS_RANK: Record<string, number> = { identified: 0, not_victim: 0, pending: 1 };
 
 /**
- * One case per person: cases of two units that DUP-01 calls probably the same person (same ID
- * number, or the same name and birth year) are one. The case kept is the one with a decided
+ * One case per person: cases of two units that DUP-01 matches on the same ID number, or on the same
+ * name and full date of birth, are one (a name and a birth year alone are only shown to staff:
+ * two people of one name born the same year are not rare). The case kept is the one with a decided
  * status, else the first received; it carries every type of support either unit gave.
  */
 export function onePerPerson(cases: readonly CollectedCase[]): { cases: HtcdsCase[]; merged: number } {
@@ -119,7 +120,7 @@ export function onePerPerson(cases: readonly CollectedCase[]): { cases: HtcdsCas
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const index = new Map(cases.map((c, i) => [c.person, i]));
   for (const m of matchPeople(cases.map((c) => c.person))) {
-    if (m.level !== 'probable') continue;
+    if (!m.reasons.some((r) => SAME_PERSON.includes(r))) continue;
     const a = find(index.get(m.a)!);
     const b = find(index.get(m.b)!);
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);

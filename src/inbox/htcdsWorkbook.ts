@@ -186,7 +186,7 @@ function writeAbout(wb: ExcelJS.Workbook, cases: readonly PublishedCase[], info:
   line('Kỳ / Period', `${period} — theo quý tiếp nhận / by quarter received`);
   line('Tạo ngày / Generated', dmy(info.now));
   line('Chỉ gồm / Only', 'Trường hợp đồng ý chia sẻ; không họ tên, số giấy tờ, địa chỉ hay ngày chính xác / consented cases; no names, ID numbers, addresses or exact dates');
-  line('Mỗi người một dòng / One row per person', `${info.merged} hồ sơ trùng người giữa các đơn vị đã gộp (DUP-01, khả năng cao) / ${info.merged} cases registered by two units merged (DUP-01, probable)`);
+  line('Mỗi người một dòng / One row per person', `${info.merged} hồ sơ trùng người giữa các đơn vị đã gộp (cùng số CCCD/hộ chiếu, hoặc cùng họ tên và ngày sinh) / ${info.merged} cases registered by two units merged (same ID number, or same name and date of birth)`);
   line(
     'k-ẩn danh / k-anonymity',
     `k = ${info.k}: mỗi tổ hợp các cột đã ghi (trừ tình trạng xác minh) có ít nhất ${info.k} dòng / every combination of the written columns but the trafficking status is shared by at least ${info.k} rows`,

@@ -1,4 +1,4 @@
-import { birthYearOf, matchPeople, personKeys, plainForm, toneForm, type PersonEntry } from '../../src/domain/personMatch';
+import { birthYearOf, matchPeople, personKeys, plainForm, SAME_PERSON, toneForm, type PersonEntry } from '../../src/domain/personMatch';
 import type { RegistryRecord } from '../../src/domain/model';
 
 /** DUP-01 must find the duplicates Vietnamese spelling produces, with a level and a reason. */
@@ -42,6 +42,12 @@ describe('DUP-01 levels and reasons', () => {
   test('the same CCCD is probable, with or without a birth date, whatever the names', () => {
     const [m] = pair({ unit: 'A', name: 'Nguyễn Thị Hoa', idNumber: '001190012345' }, { unit: 'B', name: 'Nguyen Hoa', birth: '05/06/1990', idNumber: '001 190 012 345' });
     expect(m).toMatchObject({ level: 'probable', reasons: ['same_id'] });
+  });
+
+  test('the same name and the same full date of birth: probable, and strong enough to merge without a person looking', () => {
+    const [m] = pair({ unit: 'A', name: 'Nguyễn Thị Hòa', birth: '01/02/1995' }, { unit: 'B', name: 'Nguyễn Thị Hoà', birth: '01/02/1995' });
+    expect(m).toMatchObject({ level: 'probable', reasons: ['same_name_birthdate'] });
+    expect(SAME_PERSON).toEqual(['same_id', 'same_name_birthdate']);
   });
 
   test('the tone mark placed the other way (Hòa / Hoà), same birth year: probable, same name', () => {

@@ -151,9 +151,11 @@ describe('DUP-01 keys of rows the check would flag', () => {
     const caseOf = (spec: TemplateSpec, i: number) => String(registryCell(spec, i, 'case_id'));
     expect(found).toContainEqual({ cases: [caseOf(a.spec, 0), caseOf(b.spec, 0)].sort(), level: 'probable', reasons: ['same_name_year'] });
     expect(found).toContainEqual({ cases: [caseOf(a.spec, 1), caseOf(b.spec, 1)].sort(), level: 'probable', reasons: ['same_id'] });
-    // Only keyed hashes: no name or number in what DUP-01 keeps.
+    // Only keyed hashes (HMAC-SHA-256, base64url): no name, number or date in what DUP-01 keeps.
+    const hashes = entries.flatMap((e) => [e.id, ...e.keys.map((k) => k.text)]).filter((h): h is string => h !== null);
+    expect(hashes.every((h) => /^[A-Za-z0-9_-]{43}$/.test(h))).toBe(true);
     const kept = JSON.stringify(entries);
-    for (const needle of ['Vàng', 'vang thi dua', '001195000777', '1990']) expect(kept).not.toContain(needle);
+    for (const needle of ['Vàng', 'vang thi dua', 'vang|', '001195000777', '03/1990']) expect(kept).not.toContain(needle);
   });
 });
 

@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs';
 import { parseWorkbook } from '../../../src/domain/parse';
 import { SUPPORT_PLAN_LABEL, TOOLKIT_FIELDS } from '../../../src/domain/htcds';
 import { TOOLKIT_COUNTRIES, TOOLKIT_LISTS } from '../../../src/domain/htcdsLists';
-import { CASE_SHEET, exportHtcds, SUPPORT_SHEET, VALIDATION_SHEET } from '../../../src/inbox/htcdsExport';
+import { CASE_SHEET, exportHtcds, onePerPerson, SUPPORT_SHEET, VALIDATION_SHEET, type CollectedCase } from '../../../src/inbox/htcdsExport';
+import type { HtcdsCase } from '../../../src/domain/htcds';
+import { personKeys } from '../../../src/domain/personMatch';
 import { getProfile } from '../../../src/profiles';
 import { readWorkbookBuffer } from '../../../src/xlsx/read';
 import { templateToBuffer } from '../../../src/xlsx/write';
@@ -296,6 +298,23 @@ describe('vr export --format htcds', () => {
     const result = await exportHtcds(profile, { year: 2020, quarter: null, k: 11 }, bytes.map((x, i) => ({ label: `f${i}`, load: () => readWorkbookBuffer(x) })));
     expect(result.merged).toBe(1);
   }, 120_000);
+
+  test('a name and a birth year alone do not merge two cases (two people of one name born the same year); the same date of birth does, keeping the decided status and every support', () => {
+    const c = (unit: string, caseId: string, birth: string, status: HtcdsCase['status'], support: string[], received: number): CollectedCase => {
+      const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(birth)!;
+      const date = new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])));
+      return {
+        c: { caseId, sex: 'female', ageGroup: 'Adult18Plus', citizenship: 'VN', exploitation: 'labour', province: '24', status, decisionOrg: null, support, year: 2020, quarter: 4 },
+        received,
+        person: { unit_code: unit, case_id: caseId, ...personKeys({ full_name: 'Nguyễn Thị Hoa', id_number: null, raw: {}, birth: { date, yearOnly: false } }) },
+      };
+    };
+    const apart = onePerPerson([c('A', 'A-1', '01/02/1995', 'identified', ['Health'], 1), c('B', 'B-1', '09/10/1995', 'identified', ['Legal'], 2)]);
+    expect(apart.merged).toBe(0);
+    const same = onePerPerson([c('A', 'A-1', '01/02/1995', 'pending', ['Health'], 1), c('B', 'B-1', '01/02/1995', 'identified', ['Legal'], 2)]);
+    expect(same.merged).toBe(1);
+    expect(same.cases).toEqual([expect.objectContaining({ caseId: 'B-1', status: 'identified', support: ['Health', 'Legal'] })]);
+  });
 
   test("the staff page's download: accepted reports only, k never below the inbox's floor (refusals audited)", async () => {
     const inbox = await startTestInbox();
