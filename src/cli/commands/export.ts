@@ -20,7 +20,7 @@ interface Options {
   profile: string;
   year: string;
   quarter?: string;
-  k: string;
+  k?: string;
   output: string;
   inbox?: string;
   user?: string;
@@ -35,10 +35,11 @@ function intOption(raw: string, name: string, min: number, max: number): number 
   return n;
 }
 
-async function fromInbox(opts: Options, year: number, quarter: number | null, k: number): Promise<Buffer> {
+async function fromInbox(opts: Options, year: number, quarter: number | null, k: number | null): Promise<Buffer> {
   const base = opts.inbox!.replace(/\/+$/, '');
   const session = await staffSession(base, opts);
-  const query = new URLSearchParams({ profile: opts.profile, year: String(year), k: String(k) });
+  // Without --k the inbox uses its own floor (11, or higher when its administrator raised it).
+  const query = new URLSearchParams({ profile: opts.profile, year: String(year), ...(k === null ? {} : { k: String(k) }) });
   if (quarter !== null) query.set('quarter', String(quarter));
   const res = await inboxFetch(`${base}/api/staff/export/htcds.xlsx?${query}`, { headers: { cookie: `vr_session=${session}` } });
   if (res.status === 401 || res.status === 403) {
@@ -60,7 +61,7 @@ export function register(program: Command): void {
     .requiredOption('--profile <id>', 'kế hoạch / plan profile')
     .requiredOption('--year <yyyy>', 'năm / year')
     .option('--quarter <q>', 'quý 1-4 (bỏ trống: cả năm) / quarter (default: the whole year)')
-    .option('--k <k>', 'k-ẩn danh / k-anonymity', String(DEFAULT_K))
+    .option('--k <k>', `k-ẩn danh, từ ${DEFAULT_K} trở lên (mặc định ${DEFAULT_K}, hoặc mức của hộp thư) / k-anonymity, ${DEFAULT_K} or more (default ${DEFAULT_K}, or the inbox's floor)`)
     .requiredOption('-o, --output <file>', 'tệp kết quả / output .xlsx')
     .option('--inbox <url>', 'lấy từ hộp thư tỉnh / from the provincial inbox')
     .option('--user <name>', 'tài khoản cán bộ tỉnh / staff user (with --inbox)')
@@ -73,13 +74,14 @@ export function register(program: Command): void {
       if (!profile) throw new UserError('unknown_profile', `Không có kế hoạch "${opts.profile}".`, `Unknown plan profile "${opts.profile}".`);
       const year = intOption(opts.year, 'year', 2000, 2100);
       const quarter = opts.quarter === undefined ? null : intOption(opts.quarter, 'quarter', 1, 4);
-      const k = intOption(opts.k, 'k', 1, 1000);
-      checkK(k);
+      const asked = opts.k === undefined ? null : intOption(opts.k, 'k', 1, 1000);
+      if (asked !== null) checkK(asked);
+      const k = asked ?? DEFAULT_K;
       const out = path.resolve(opts.output);
       let bytes: Buffer;
       if (opts.inbox) {
         if (files.length > 0) throw new UserError('bad_argument', 'Dùng hoặc danh sách tệp, hoặc --inbox, không dùng cả hai.', 'Give either files or --inbox, not both.');
-        bytes = await fromInbox(opts, year, quarter, k);
+        bytes = await fromInbox(opts, year, quarter, asked);
       } else {
         if (files.length === 0) throw new UserError('bad_argument', 'Chưa có tệp nào; liệt kê các sổ .xlsx hoặc dùng --inbox URL.', 'No files; list the unit workbooks or use --inbox URL.');
         const inputs: UnitInput[] = files.map((file) => ({ label: file, load: () => readWorkbookFile(file) }));

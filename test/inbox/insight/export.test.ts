@@ -380,6 +380,21 @@ describe('vr export --format htcds', () => {
       const x = await readExport(res.body);
       expectKAnonymousAndDiverse(x, x.rows, 15);
       expect((await get('&k=20')).status).toBe(200);
+      // `vr export --inbox` without --k takes the inbox's floor; with --k 11 it is refused.
+      process.env.VR_STAFF_PASSWORD = 'một mật khẩu dài';
+      try {
+        const out = path.join(dir, 'inbox-floor.xlsx');
+        const ok = await run(['--format', 'htcds', '--profile', 'bac-ninh-2017', '--year', '2020', '--inbox', inbox.url, '--user', 'lan', '-o', out]);
+        expect(ok.code).toBe(0);
+        expectKAnonymousAndDiverse(await readExport(out), (await readExport(out)).rows, 15);
+        const low = await run(['--format', 'htcds', '--profile', 'bac-ninh-2017', '--year', '2020', '--k', '11', '--inbox', inbox.url, '--user', 'lan', '-o', path.join(dir, 'low.xlsx')]);
+        expect(low.code).not.toBe(0);
+        expect(low.err).toMatch(/k ≥ 15/);
+      } finally {
+        delete process.env.VR_STAFF_PASSWORD;
+      }
+      const events = (await inbox.request('GET', '/api/staff/audit', { headers: { cookie: staff.cookie } })).json().events as { action: string; detail: Record<string, unknown> }[];
+      expect(events.filter((e) => e.action === 'export' && e.detail.rows).map((e) => e.detail.k)).toContain(15);
     } finally {
       await inbox.close();
     }
