@@ -1,3 +1,4 @@
+import '../../../src/profiles/officialAll';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -156,6 +157,29 @@ describe('DUP-01 keys of rows the check would flag', () => {
     expect(hashes.every((h) => /^[A-Za-z0-9_-]{43}$/.test(h))).toBe(true);
     const kept = JSON.stringify(entries);
     for (const needle of ['Vàng', 'vang thi dua', 'vang|', '001195000777', '03/1990']) expect(kept).not.toContain(needle);
+  });
+});
+
+describe('DUP-01 on a vn-2025 province (Khánh Hoà, communes 22366 and 22333)', () => {
+  test('Trần Văn Thủy and Tran Van Thuy of the same year in two communes are probably one person', async () => {
+    const profile = getProfile('vn-2025')!;
+    const key = randomBytes(32);
+    const specs = [sampleParts({ profile: 'vn-2025', unit: '22366', rows: 8, seed: 31, year: 2026, quarter: 2 }), sampleParts({ profile: 'vn-2025', unit: '22333', rows: 8, seed: 32, year: 2026, quarter: 2 })];
+    specs.forEach((p, i) => {
+      setRegistryCell(p.spec, 0, 'full_name', i === 0 ? 'Trần Văn Thủy' : 'Tran Van Thuy');
+      setRegistryCell(p.spec, 0, 'birth_date', i === 0 ? '14/07/1993' : '1993');
+      setRegistryCell(p.spec, 0, 'id_number', null);
+    });
+    const entries = [];
+    for (const p of specs) {
+      for (const rec of parseWorkbook(await readWorkbookBuffer(await templateToBuffer(p.spec)), profile).registry.records) {
+        const c = hashedCaseKey(rec, key);
+        if (c) entries.push({ ...c, unit_code: p.unit.code });
+      }
+    }
+    const planted = [String(registryCell(specs[0].spec, 0, 'case_id')), String(registryCell(specs[1].spec, 0, 'case_id'))].sort();
+    const found = matchPeople(entries).find((m) => [m.a.case_id, m.b.case_id].sort().join() === planted.join());
+    expect(found).toMatchObject({ level: 'probable', reasons: ['same_name_no_diacritics'] });
   });
 });
 
