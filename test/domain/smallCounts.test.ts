@@ -128,10 +128,12 @@ describe('the audit of one column', () => {
   });
 });
 
-describe('trends published as units are accepted (two downloads)', () => {
-  const profile = getProfile('bac-ninh-2017')!;
+describe.each([
+  ['bac-ninh-2017', ['BN-TD', 'BN-TP', 'BN-TS', 'BN-YP']],
+  ['vn-2025', ['22333', '22366', '22390', '22402']],
+])('trends of %s published as units are accepted (two downloads)', (profileId, UNITS) => {
+  const profile = getProfile(profileId)!;
   const figures = (unit_code: string, total: number): AcceptedFigures => ({ unit_code, totals: { '1': total }, ratios: {} });
-  const UNITS = ['BN-TD', 'BN-TP', 'BN-TS', 'BN-YP'];
 
   /** Every download one could make: after each acceptance, with the quarter closed once all are in. */
   function downloads(values: readonly number[], order: readonly number[]) {
