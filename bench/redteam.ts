@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   // Held: the hostile text costs nothing of note, so the bombs are answered about as fast as an
   // ordinary upload sent with them (on a busy machine all three wait for the same cores).
   rows.push({
-    attack: `1. ${Math.round(bomb.length / 1024)} KB workbook, 150,000 unclosed `<t>` / `<si>` (two at once)`,
+    attack: `1. ${Math.round(bomb.length / 1024)} KB workbook, 150,000 unclosed \`<t>\` / \`<si>\` (two at once)`,
     held: parseMs < 1000 && Math.max(b1.ms, b2.ms) < normal.ms + 5000 && normal.status === 200,
     detail: `shared strings parsed in ${parseMs} ms; bombs answered in ${b1.ms} / ${b2.ms} ms (${b1.status}/${b2.status}); the other unit's receipt ${normal.status} in ${normal.ms} ms`,
   });

@@ -21,8 +21,10 @@ export const INBOX_FINDINGS: readonly Pick<Rule, 'id' | 'severity' | 'descriptio
   {
     id: 'DUP-01',
     severity: 'info',
-    description_vi: 'Có thể cùng một người được hai đơn vị ghi sổ (cùng họ tên chuẩn hóa và năm sinh, cùng số giấy tờ nếu cả hai có), so bằng mã băm có khóa',
-    description_en: 'Probably the same person registered by two units (same normalised name and birth year, same ID number where both have one), compared by keyed hashes',
+    description_vi:
+      'Có thể cùng một người được hai đơn vị ghi sổ, so bằng mã băm có khóa: khả năng cao khi cùng số CCCD/hộ chiếu, hoặc cùng họ tên (dấu thanh đặt khác chỗ như Hòa/Hoà, hoặc một bên viết không dấu) và năm sinh; cần xem xét khi tên gần giống (khác dấu, thiếu tên đệm, sai một chữ cái) và năm sinh gần nhau; hai số CCCD khác nhau là hai người',
+    description_en:
+      'Probably the same person registered by two units, compared by keyed hashes: probable for the same ID number, or the same name (tone mark placed either way as in Hòa/Hoà, or typed without diacritics on one side) and birth year; possible for a name that looks alike (other diacritics, no middle name, one letter off) and a close birth year; two different ID numbers are two people',
   },
 ];
 

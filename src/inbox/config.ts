@@ -63,6 +63,9 @@ export interface InboxConfig {
   trustProxy: boolean;
   /** Mark the session cookie Secure (set when served over HTTPS behind a proxy). */
   secureCookies: boolean;
+  /** The least k of an HTCDS file from this inbox (`VR_INBOX_MIN_K`): 11, or higher when the
+   *  administrator sets it; staff may ask for more, never for less (docs/htcds.md). */
+  minK: number;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -92,6 +95,20 @@ export function parseKey(raw: string | undefined): Buffer | null {
     );
   }
   return key;
+}
+
+/** The HTCDS floor on k: never below 11 (CTDC's k); an administrator may raise it. */
+export function parseMinK(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 11;
+  const k = Number(raw.trim());
+  if (!Number.isInteger(k) || k < 11 || k > 1000) {
+    throw new UserError(
+      'bad_argument',
+      `VR_INBOX_MIN_K phải là số nguyên từ 11 đến 1000 (đã đặt "${raw}"): chỉ được nâng mức k tối thiểu, không được hạ dưới 11.`,
+      `VR_INBOX_MIN_K must be an integer from 11 to 1000 (set to "${raw}"): the floor on k may only be raised, never below 11.`,
+    );
+  }
+  return k;
 }
 
 /** A positive number from an environment variable, else undefined. */
@@ -136,6 +153,7 @@ export function loadConfig(
     orphanGraceSeconds: options.orphanGraceSeconds ?? 600,
     secureCookies: options.secureCookies ?? env.VR_INBOX_SECURE_COOKIES === '1',
     trustProxy: options.trustProxy ?? env.VR_INBOX_TRUST_PROXY === '1',
+    minK: options.minK ?? parseMinK(env.VR_INBOX_MIN_K),
   };
 }
 

@@ -1,27 +1,35 @@
 /**
- * The HTCDS case list (docs/cli.md `vr export --format htcds`, docs/data-protection.md): consented rows only, no
- * direct identifiers, k-anonymous over (sex, age group, nationality, purpose, province). Shared
- * by the command line (files on disk) and the staff page's download (the inbox's submissions).
+ * The HTCDS case list (docs/cli.md `vr export --format htcds`, docs/htcds.md): consented rows
+ * only, each person once, no direct identifiers, k-anonymous over every written column but the
+ * trafficking status, which is withheld wherever a class holds fewer than two distinct statuses.
+ * Shared by the command line (files on disk) and the staff page's download (accepted reports).
  */
-import ExcelJS from 'exceljs';
 import { UserError } from '../domain/errors';
-import { HTCDS_FIELDS, HTCDS_QUASI_IDENTIFIERS, htcdsCases, htcdsRow, type HtcdsCase } from '../domain/htcds';
-import { kAnonymise } from '../domain/kanon';
+import { htcdsCases, type HtcdsCase } from '../domain/htcds';
+import { anonymiseByQuarter, htcdsQuasiIdentifiers, publishedCase, type PublishedCase, type QuarterAnonymisation } from '../domain/htcdsRows';
+import { DEFAULT_SUPPRESSION_BUDGET } from '../domain/kanon';
 import { parseWorkbook } from '../domain/parse';
 import { inPeriod, periodOf } from '../domain/period';
+import { matchPeople, personKeys, SAME_PERSON, type PersonEntry } from '../domain/personMatch';
 import type { Profile } from '../domain/schema/profile';
 import { findUnit } from '../profiles';
 import type { UnitInput } from './consolidate';
+import { writeHtcdsWorkbook } from './htcdsWorkbook';
 
-export const CASE_SHEET = 'Case Sheet';
-export const ABOUT_SHEET = 'about';
-export const DEFAULT_K = 11;
+export { ABOUT_SHEET, CASE_SHEET, SUPPORT_SHEET, VALIDATION_SHEET } from './htcdsWorkbook';
+
+/** The least k any file is made with (CTDC publishes with k = 11); an inbox administrator may
+ *  set a higher floor (`VR_INBOX_MIN_K`), never a lower one. */
+export const K_FLOOR = 11;
+export const DEFAULT_K = K_FLOOR;
 
 export interface ExportOptions {
   year: number;
   /** Null: the whole year. */
   quarter: number | null;
   k: number;
+  /** The least k allowed (K_FLOOR, or the inbox's higher floor). */
+  floor?: number;
   now?: Date;
 }
 
@@ -29,23 +37,46 @@ export interface ExportResult {
   buffer: Buffer;
   rows: number;
   suppressed: number;
+  /** Consented cases received in the period, before people registered twice were merged. */
   consented: number;
-  levels: Record<string, number>;
+  /** Cases dropped because another unit registered the same person (DUP-01, probable). */
+  merged: number;
+  quarters: QuarterAnonymisation[];
+  /** Chosen level per quasi-identifier, per quarter (`2020-Q4` → name → level). */
+  levels: Record<string, Record<string, number>>;
 }
 
-function range(profile: Profile, year: number, quarter: number | null): { start: Date; end: Date } {
-  if (quarter !== null) return periodOf(profile, year, quarter);
+/** A consented case with what DUP-01 compares (kept in memory only, never written). */
+export interface CollectedCase {
+  c: HtcdsCase;
+  person: PersonEntry;
+  received: number;
+}
+
+function yearSpan(profile: Profile, year: number): { start: Date; end: Date } {
   return { start: periodOf(profile, year, 1).start, end: periodOf(profile, year, 4).end };
 }
 
+/** Refuses a k below the floor, with the floor in the message. */
+export function checkK(k: number, floor = K_FLOOR): void {
+  const least = Math.max(K_FLOOR, floor);
+  if (!Number.isInteger(k) || k < least) {
+    throw new UserError(
+      'bad_argument',
+      `k = ${k} quá nhỏ: tệp chia sẻ ra ngoài tỉnh cần mỗi nhóm có ít nhất ${least} người (k ≥ ${least}${least > K_FLOOR ? ', mức quản trị viên hộp thư đặt' : ', như CTDC công bố'}). Hãy dùng k từ ${least} trở lên.`,
+      `k = ${k} is too small: a file shared beyond the province needs every group to hold at least ${least} people (k ≥ ${least}${least > K_FLOOR ? ", the inbox administrator's floor" : ', as CTDC publishes'}). Use k of ${least} or more.`,
+    );
+  }
+}
+
 /**
- * Reads each workbook once and keeps only codes of consented cases received in the period. A
- * unit's register is cumulative, so when several of its workbooks are given the case is taken
+ * Reads each workbook once and keeps only codes of consented cases received in the year. A
+ * unit's register is cumulative, so when several of its workbooks are given a case is taken
  * from the most recent quarter's.
  */
-export async function collectCases(profile: Profile, opts: Pick<ExportOptions, 'year' | 'quarter'>, inputs: Iterable<UnitInput> | AsyncIterable<UnitInput>): Promise<HtcdsCase[]> {
-  const span = range(profile, opts.year, opts.quarter);
-  const byCase = new Map<string, { at: number; c: HtcdsCase }>();
+async function collect(profile: Profile, year: number, inputs: Iterable<UnitInput> | AsyncIterable<UnitInput>): Promise<CollectedCase[]> {
+  const span = yearSpan(profile, year);
+  const byCase = new Map<string, { at: number; value: CollectedCase }>();
   for await (const input of inputs) {
     const parsed = parseWorkbook(await input.load(), profile);
     const meta = parsed.meta;
@@ -61,74 +92,84 @@ export async function collectCases(profile: Profile, opts: Pick<ExportOptions, '
     }
     const province = unit.province_code ?? profile.province_code;
     const at = meta.year * 10 + meta.quarter;
-    const cases = htcdsCases(parsed.registry.records, parsed.support.records, province, opts.year, opts.quarter ?? 0, (r) => inPeriod(r.received_date, span));
+    const records = parsed.registry.records.filter((r) => r.consent_share === 'yes' && r.received_date && inPeriod(r.received_date, span));
+    const cases = htcdsCases(records, parsed.support.records, profile, province, () => true);
     cases.forEach((c, i) => {
-      const key = `${unit.code}|${c.caseId ?? `${input.label}#${i}`}`;
+      const rec = records[i];
+      const caseId = c.caseId ?? `${input.label}#${rec.row0}`;
+      const key = `${unit.code}|${caseId}`;
       const prior = byCase.get(key);
-      if (!prior || prior.at <= at) byCase.set(key, { at, c });
+      if (prior && prior.at > at) return;
+      const p = personKeys(rec);
+      byCase.set(key, { at, value: { c, received: rec.received_date!.getTime(), person: { unit_code: unit.code, case_id: caseId, id: p.id, keys: p.keys, plainOnly: p.plainOnly } } });
     });
   }
-  return [...byCase.values()].map((v) => v.c);
+  return [...byCase.values()].map((v) => v.value);
 }
 
-function tooFew(consented: number, k: number): UserError {
+const STATUS_RANK: Record<string, number> = { identified: 0, not_victim: 0, pending: 1 };
+
+/**
+ * One case per person: cases of two units that DUP-01 matches on the same ID number, or on the same
+ * name and full date of birth, are one (a name and a birth year alone are only shown to staff:
+ * two people of one name born the same year are not rare). The case kept is the one with a decided
+ * status, else the first received; it carries every type of support either unit gave.
+ */
+export function onePerPerson(cases: readonly CollectedCase[]): { cases: HtcdsCase[]; merged: number } {
+  const parent = cases.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const index = new Map(cases.map((c, i) => [c.person, i]));
+  for (const m of matchPeople(cases.map((c) => c.person))) {
+    if (!m.reasons.some((r) => SAME_PERSON.includes(r))) continue;
+    const a = find(index.get(m.a)!);
+    const b = find(index.get(m.b)!);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  const groups = new Map<number, CollectedCase[]>();
+  cases.forEach((c, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), c]));
+  const out: HtcdsCase[] = [];
+  for (const group of groups.values()) {
+    const [keep] = [...group].sort(
+      (x, y) =>
+        (STATUS_RANK[x.c.status ?? ''] ?? 2) - (STATUS_RANK[y.c.status ?? ''] ?? 2) ||
+        x.received - y.received ||
+        x.person.unit_code.localeCompare(y.person.unit_code) ||
+        x.person.case_id.localeCompare(y.person.case_id),
+    );
+    out.push({ ...keep.c, support: [...new Set(group.flatMap((g) => g.c.support))].sort() });
+  }
+  return { cases: out, merged: cases.length - out.length };
+}
+
+function tooFew(consented: number, k: number, quarter: number | null): UserError {
+  const span = quarter === null ? { vi: 'trong năm', en: 'in the year' } : { vi: `trong quý ${quarter}`, en: `in quarter ${quarter}` };
   return new UserError(
     'bad_argument',
-    `Chỉ có ${consented} trường hợp đồng ý chia sẻ trong kỳ: quá ít để bảo đảm mỗi nhóm (giới tính, nhóm tuổi, quốc tịch, mục đích, tỉnh) có ít nhất k = ${k} người. Không xuất tệp; hãy chọn cả năm hoặc gộp nhiều kỳ.`,
-    `Only ${consented} consented cases in the period: too few for every group (sex, age group, nationality, purpose, province) to hold at least k = ${k} people. No file written; choose the whole year or a longer span.`,
+    `Chỉ có ${consented} trường hợp đồng ý chia sẻ được tiếp nhận ${span.vi}: quá ít để mỗi nhóm (giới tính, nhóm tuổi, quốc tịch, mục đích, loại hỗ trợ, cơ quan xác định, tỉnh, quý) có ít nhất k = ${k} người. Không xuất tệp; hãy chọn cả năm hoặc chờ thêm báo cáo.`,
+    `Only ${consented} consented cases received ${span.en}: too few for every group (sex, age group, citizenship, purpose, support, deciding body, province, quarter) to hold at least k = ${k} people. No file written; choose the whole year or wait for more reports.`,
   );
 }
 
 export async function exportHtcds(profile: Profile, opts: ExportOptions, inputs: Iterable<UnitInput> | AsyncIterable<UnitInput>): Promise<ExportResult> {
-  const cases = await collectCases(profile, opts, inputs);
-  if (cases.length < opts.k) throw tooFew(cases.length, opts.k);
-  const anon = kAnonymise(cases, HTCDS_QUASI_IDENTIFIERS, opts.k);
-  if (anon.rows.length < opts.k) throw tooFew(cases.length, opts.k);
-  const buffer = await writeHtcdsWorkbook(anon.rows.map((r) => htcdsRow(r.row, r.qi)), profile, opts, anon.suppressed);
+  checkK(opts.k, opts.floor);
+  const collected = await collect(profile, opts.year, inputs);
+  const { cases, merged } = onePerPerson(collected);
+  const wanted = opts.quarter === null ? cases : cases.filter((c) => c.quarter === opts.quarter && c.year === opts.year);
+  const consented = opts.quarter === null ? collected.length : collected.filter((c) => c.c.quarter === opts.quarter && c.c.year === opts.year).length;
+  if (wanted.length < opts.k) throw tooFew(wanted.length, opts.k, opts.quarter);
+  const quarters = anonymiseByQuarter(wanted, profile.law, opts.k, DEFAULT_SUPPRESSION_BUDGET);
+  const qis = htcdsQuasiIdentifiers(profile.law);
+  const published: PublishedCase[] = quarters.flatMap((q) => q.result.rows.map((r) => publishedCase(r, qis))).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  if (published.length === 0) throw tooFew(wanted.length, opts.k, opts.quarter);
+  const suppressed = quarters.reduce((s, q) => s + q.result.suppressed, 0);
+  const buffer = await writeHtcdsWorkbook(published, { profile, year: opts.year, quarter: opts.quarter, k: opts.k, now: opts.now ?? new Date(), quarters, merged, qis });
   return {
     buffer,
-    rows: anon.rows.length,
-    suppressed: anon.suppressed,
-    consented: cases.length,
-    levels: Object.fromEntries(HTCDS_QUASI_IDENTIFIERS.map((q, i) => [q.name, anon.levels[i]])),
+    rows: published.length,
+    suppressed,
+    consented,
+    merged,
+    quarters,
+    levels: Object.fromEntries(quarters.map((q) => [`${q.year}-Q${q.quarter}`, Object.fromEntries(qis.map((x, i) => [x.name, q.result.levels[i]]))])),
   };
-}
-
-/** IOM's toolkit layout: `Case Sheet` with field names in a hidden row 1, labels in row 2, a
- *  running number in column A; an `about` sheet saying what the file is. */
-export async function writeHtcdsWorkbook(
-  rows: Record<string, string | number | boolean>[],
-  profile: Profile,
-  opts: ExportOptions,
-  suppressed: number,
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'vn-ctt-registry';
-  wb.created = opts.now ?? new Date();
-  const ws = wb.addWorksheet(CASE_SHEET, { views: [{ state: 'frozen', ySplit: 2, xSplit: 1 }] });
-  ws.addRow([null, ...HTCDS_FIELDS.map(([name]) => name)]);
-  ws.addRow([null, ...HTCDS_FIELDS.map(([, label]) => label)]);
-  ws.getRow(1).hidden = true;
-  ws.getRow(2).font = { bold: true };
-  rows.forEach((row, i) => {
-    ws.addRow([i + 1, ...HTCDS_FIELDS.map(([name]) => (row[name] === undefined || row[name] === '' ? null : row[name]))]);
-  });
-  ws.getColumn(1).width = 6;
-  HTCDS_FIELDS.forEach((_f, i) => (ws.getColumn(i + 2).width = 18));
-  const about = wb.addWorksheet(ABOUT_SHEET);
-  const period = opts.quarter === null ? `${opts.year}` : `Q${opts.quarter}/${opts.year}`;
-  [
-    ['Microsoft Excel HTCDS 2.0'],
-    ['https://github.com/UNMigration/HTCDS'],
-    [],
-    ['Nguồn / Source', `${profile.title} (${profile.id}), ${profile.province}`],
-    ['Kỳ / Period', period],
-    ['k-anonymity', `k = ${opts.k}: every combination of sex, age group, nationality, purpose and province is shared by at least ${opts.k} rows`],
-    ['Dòng bị loại / Suppressed rows', suppressed],
-    ['Chỉ gồm / Only', 'Trường hợp đồng ý chia sẻ; không họ tên, số giấy tờ, địa chỉ hay ngày chính xác / consented cases; no names, ID numbers, addresses or exact dates'],
-    ['Tạo lúc / Generated', (opts.now ?? new Date()).toISOString().slice(0, 10).split('-').reverse().join('/')],
-  ].forEach((r) => about.addRow(r));
-  about.getColumn(1).width = 32;
-  about.getColumn(2).width = 100;
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

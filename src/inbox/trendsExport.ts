@@ -65,7 +65,7 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
     alignment: { horizontal: 'center' },
   });
   line(T.source[L]).height = 30;
-  line(opts.mask ? SMALL_NOTE[L] : T.unmasked[L], { font: { italic: true, bold: !opts.mask } }).height = opts.mask ? 30 : 15;
+  line(opts.mask ? SMALL_NOTE[L] : T.unmasked[L], { font: { italic: true, bold: !opts.mask } }).height = opts.mask ? 44 : 15;
 
   const head = ws.addRow([T.unit[L], T.row[L], T.indicator[L], ...q.map((x) => trendQuarterLabel(x, L))]);
   head.font = { bold: true };

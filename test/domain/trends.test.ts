@@ -42,13 +42,15 @@ describe('buildTrends', () => {
   });
 });
 
-describe('small counts when published', () => {
+describe('small counts when published (see also smallCounts.test.ts)', () => {
   const trends = buildTrends(profile, [
     {
       year: 2021,
       quarter: 1,
+      closed: true,
       figures: [figures('A', { '1': 3, '2.1': 0 }, { '6.1': [2, 3] }), figures('B', { '1': 9 }, { '6.1': [9, 9] }), figures('C', { '1': 20 }, { '6.1': [5, 20] })],
     },
+    { year: 2021, quarter: 2, figures: [figures('A', { '1': 7 }), figures('B', { '1': 12 })] },
   ]);
 
   test('1–4 become <5 and 0 stays 0; a percentage over 1–4 people is not shown', () => {
@@ -61,29 +63,39 @@ describe('small counts when published', () => {
     expect(cellText(pub.province['1'][0], 'count')).toBe('32');
   });
 
-  test('one <5 beside a published total: the next smallest unit is hidden too, so subtraction gives nothing', () => {
+  test('one <5 beside a published total: a count of 5 or more is hidden too, large enough that subtraction gives nothing', () => {
     const pub = publishTrends(trends, { mask: true });
     const cell = (u: string) => pub.units.find((x) => x.unit_code === u)!.cells['1'][0];
     expect(cell('A').kind).toBe('small');
+    // Hiding B (9) leaves A between 1 and 4: 3 + 9 = 12, B ≥ 5.
     expect(cell('B').kind).toBe('secondary');
     expect(cellText(cell('B'), 'count')).toBe('x');
     expect(cell('C')).toEqual({ kind: 'value', value: 20 });
   });
 
+  test('a quarter that is not final (a unit still to be accepted) is not published: …', () => {
+    const pub = publishTrends(trends, { mask: true });
+    expect(pub.province['1'][1]).toEqual({ kind: 'open' });
+    expect(cellText(pub.province['1'][1], 'count')).toBe('…');
+    expect(pub.units.find((u) => u.unit_code === 'C')!.cells['1'][1]).toEqual({ kind: 'none' });
+  });
+
   test('without masking (the staff page itself) every figure is shown', () => {
     const pub = publishTrends(trends, { mask: false });
     expect(pub.units.find((u) => u.unit_code === 'A')!.cells['1'][0]).toEqual({ kind: 'value', value: 3 });
+    expect(pub.province['1'][1]).toEqual({ kind: 'value', value: 19 });
   });
 
   test('property: a masked table never shows 1–4, and no single hidden unit count can be worked out from the total', () => {
     const unitFigures = fc.array(fc.record({ total: fc.nat({ max: 12 }), accepted: fc.boolean() }), { minLength: 1, maxLength: 6 });
     fc.assert(
-      fc.property(fc.array(unitFigures, { minLength: 1, maxLength: 8 }), (quarters) => {
+      fc.property(fc.array(fc.tuple(unitFigures, fc.boolean()), { minLength: 1, maxLength: 8 }), (quarters) => {
         const t = buildTrends(
           profile,
-          quarters.map((units, i) => ({
+          quarters.map(([units, closed], i) => ({
             year: 2020 + Math.floor(i / 4),
             quarter: (i % 4) + 1,
+            closed,
             figures: units.flatMap((u, j) => (u.accepted ? [figures(`U${j}`, { '1': u.total })] : [])),
           })),
         );
@@ -93,7 +105,7 @@ describe('small counts when published', () => {
         }
         t.quarters.forEach((_q, i) => {
           if (pub.province['1'][i].kind !== 'value') return;
-          const hidden = pub.units.filter((u) => u.cells['1'][i].kind === 'small' || u.cells['1'][i].kind === 'secondary');
+          const hidden = pub.units.filter((u) => ['small', 'secondary', 'withheld'].includes(u.cells['1'][i].kind));
           expect(hidden.length).not.toBe(1);
         });
       }),

@@ -44,9 +44,12 @@ beforeAll(async () => {
   }
   await ctx.store.upsertStaffUser({ username: 'chicuc', role: 'staff', password_hash: await hashPassword('Mật khẩu đủ dài 2020') });
   // Four accepted quarters for BN-TS (quiet) and BN-TP (as busy as its Q3 2020), then a sudden
-  // rise at BN-TS in Q3 2020.
+  // rise at BN-TS in Q3 2020. In Q2 2020 BN-TD and BN-YP are accepted too: every unit of the
+  // plan, so that quarter is final and the only one printed and downloaded.
   for (const [year, quarter] of [[2019, 3], [2019, 4], [2020, 1], [2020, 2]]) {
-    for (const [unit, rows] of [['BN-TS', 6], ['BN-TP', 40]] as const) {
+    const units: [string, number][] = [['BN-TS', 6], ['BN-TP', 40]];
+    if (year === 2020 && quarter === 2) units.push(['BN-TD', 30], ['BN-YP', 5]);
+    for (const [unit, rows] of units) {
       const id = await upload(unit, await templateToBuffer(sampleParts({ unit, year, quarter, rows, seed: year * 10 + quarter }).spec));
       await ctx.store.decideVersion(id, { state: 'accepted' }, 'chicuc', new Date().toISOString());
     }
@@ -114,19 +117,59 @@ test('OUT-01 is shown beside the submission with its history, and staff note the
   await page.close();
 });
 
-test('DUP-01 names the other unit and two case IDs, never the person', async () => {
+test('DUP-01 names the other unit, two case IDs, the level and the reason in words, never the person', async () => {
   const page = await staffPage(1280);
   const dup = page.getByTestId('duplicates');
   await dup.getByTestId('duplicate-pair').first().waitFor();
   const text = (await dup.textContent()) ?? '';
   expect(text).toMatch(/BN-TP-\d{4}-\d{4}/);
   expect(text).toMatch(/BN-TS-\d{4}-\d{4}/);
+  const planted = dup.locator('[data-testid="duplicate-pair"]', { hasText: /cùng số CCCD/ }).first();
+  expect(await planted.getAttribute('data-level')).toBe('probable');
+  expect(await planted.getByTestId('duplicate-level').textContent()).toBe('Khả năng cao');
+  expect(await planted.getByTestId('duplicate-reason').textContent()).toBe('cùng số CCCD/hộ chiếu; cùng họ tên, cùng năm sinh');
+  // Probable pairs first.
+  const levels = await dup.locator('[data-testid="duplicate-pair"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-level')));
+  expect(levels).toEqual([...levels].sort((x, y) => (x === y ? 0 : x === 'probable' ? -1 : 1)));
   expect(await page.content()).not.toContain('Phượng');
   expect(await page.content()).not.toContain(PLANTED_ID);
+  await dup.screenshot({ path: path.join(SHOTS, 'duplicates-1280.png') });
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await dup.screenshot({ path: path.join(SHOTS, 'duplicates-375.png') });
   await page.close();
 });
 
-test('trend charts: province and unit, each with its numbers in a table; print and download show <5', async () => {
+test('the HTCDS download: refused in words when the quarter has too few accepted cases, saved as a file otherwise', async () => {
+  const page = await staffPage(1280);
+  const card = page.getByTestId('htcds-export');
+  await card.waitFor();
+  expect(await card.textContent()).toContain('ít nhất 11 người');
+  // Q3 2020 has no accepted report yet: nothing to share, said on the page.
+  await card.getByTestId('htcds-quarter').click();
+  const refused = card.getByTestId('htcds-refused');
+  await refused.waitFor();
+  expect(await refused.textContent()).toMatch(/quá ít/);
+  await card.screenshot({ path: path.join(SHOTS, 'htcds-export-refused-1280.png') });
+  // The year: accepted reports of 2020.
+  const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('htcds-year').click()]);
+  expect(download.suggestedFilename()).toBe('htcds-bac-ninh-2017-2020.xlsx');
+  const file = path.join(SHOTS, 'htcds-2020.xlsx');
+  await download.saveAs(file);
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['Case Sheet', 'Support Plan', 'about', 'validation']);
+  expect(await refused.count()).toBe(0);
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await card.screenshot({ path: path.join(SHOTS, 'htcds-export-375.png') });
+  // The browser logs the refused request itself (400); nothing else went wrong.
+  expect(pageErrors.get(page)!.filter((e) => !/status of 400/.test(e))).toEqual([]);
+  await page.close();
+});
+
+test('trend charts: province and unit, each with its numbers in a table; print and download publish final quarters only, small counts protected', async () => {
   const page = await staffPage(1280);
   await page.getByTestId('trends-open').click();
   const people = page.getByTestId('trend-people');
@@ -150,15 +193,16 @@ test('trend charts: province and unit, each with its numbers in a table; print a
   await page.getByTestId('trend-scope').selectOption('BN-TP');
   const tp = await readTable();
   const n = (s: string) => Number(s.replace(/\./g, ''));
+  await page.getByTestId('trend-scope').selectOption('BN-TD');
+  const td = await readTable();
+  await page.getByTestId('trend-scope').selectOption('BN-YP');
+  const yp = await readTable();
   for (let i = 0; i < 8; i++) {
     if (i < 3 || i === 7) expect(row1(province)[i]).toBe('—');
+    else if (i === 6) expect(n(row1(province)[i])).toBe(n(row1(ts)[i]) + n(row1(tp)[i]) + n(row1(td)[i]) + n(row1(yp)[i]));
     else expect(n(row1(province)[i])).toBe(n(row1(ts)[i]) + n(row1(tp)[i]));
   }
-  expect(province.find((r) => r[0].startsWith('Số đơn vị'))!.slice(1)).toEqual(['0', '0', '0', '2', '2', '2', '2', '0']);
-  // A unit with nothing accepted in the 8 quarters: said in words, no empty chart.
-  await page.getByTestId('trend-scope').selectOption('BN-TD');
-  expect(await page.getByTestId('trend-unit-none').textContent()).toContain('BN-TD Huyện Tiên Du chưa có báo cáo nào được chấp nhận');
-  expect(await page.getByTestId('trend-people').count()).toBe(0);
+  expect(province.find((r) => r[0].startsWith('Số đơn vị'))!.slice(1)).toEqual(['0', '0', '0', '2', '2', '2', '4', '0']);
   await page.getByTestId('trend-scope').selectOption('');
   await page.screenshot({ path: path.join(SHOTS, 'trends-staff-1280.png'), fullPage: true });
 
@@ -187,12 +231,15 @@ test('trend charts: province and unit, each with its numbers in a table; print a
   expect(await printed.isVisible()).toBe(true);
   expect(await page.getByTestId('period-grid').isVisible()).toBe(false);
   const printCells = await printed.locator('td').allTextContents();
-  expect(printCells).toContain('<5');
+  // Quarters not yet final (not every unit accepted) are `…`; the final one protects its small counts.
+  expect(printCells).toContain('…');
   expect(printCells.filter((c) => /^[1-4]$/.test(c.trim()))).toEqual([]);
+  expect(printCells.some((c) => c === '<5' || c === 'x')).toBe(true);
   await page.pdf({ path: path.join(SHOTS, 'trends-print.pdf'), format: 'A4', printBackground: true });
   const pdfText = execFileSync('pdftotext', ['-layout', path.join(SHOTS, 'trends-print.pdf'), '-'], { encoding: 'utf8' });
   expect(pdfText).toContain('XU HƯỚNG CÁC CHỈ TIÊU CHÍNH');
-  expect(pdfText).toContain('<5');
+  expect(pdfText).toMatch(/<5|x/);
+  expect(pdfText).toContain('quý chưa chốt');
   expect(execFileSync('pdfinfo', [path.join(SHOTS, 'trends-print.pdf')], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => delete document.documentElement.dataset.print);
@@ -213,7 +260,7 @@ test('trend charts: province and unit, each with its numbers in a table; print a
       for (let c = 4; c <= 11; c++) {
         const v = row.getCell(c).value;
         if (typeof v === 'number' && v > 0 && v < 5) out.small++;
-        if (v === '<5') out.masked++;
+        if (v === '<5' || v === 'x' || v === '…') out.masked++;
       }
     });
     return out;

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors';
-import { DEFAULT_K, exportHtcds } from '../../inbox/htcdsExport';
+import { checkK, DEFAULT_K, exportHtcds } from '../../inbox/htcdsExport';
 import type { UnitInput } from '../../inbox/consolidate';
 import { getProfile } from '../../profiles';
 import { readWorkbookFile } from '../../xlsx/read';
@@ -10,16 +10,17 @@ import { inboxFetch, staffSession } from './consolidate';
 
 /**
  * `vr export --format htcds --profile P --year Y [--quarter Q] [--k 11] -o out.xlsx FILES… |
- * --inbox URL …` (docs/cli.md): the HTCDS case list of consented cases, k-anonymous; see
- * docs/htcds.md for the field mapping. With `--inbox` the inbox builds it from its latest
- * non-returned submissions (staff account as for `vr consolidate`).
+ * --inbox URL …` (docs/cli.md): the HTCDS case list of consented cases, k-anonymous and
+ * 2-diverse; see docs/htcds.md for the field mapping. k is never below 11 (`--k 5` is refused).
+ * With `--inbox` the inbox builds it from its accepted reports (staff account as for
+ * `vr consolidate`), with the inbox's own floor on k.
  */
 interface Options {
   format: string;
   profile: string;
   year: string;
   quarter?: string;
-  k: string;
+  k?: string;
   output: string;
   inbox?: string;
   user?: string;
@@ -34,10 +35,11 @@ function intOption(raw: string, name: string, min: number, max: number): number 
   return n;
 }
 
-async function fromInbox(opts: Options, year: number, quarter: number | null, k: number): Promise<Buffer> {
+async function fromInbox(opts: Options, year: number, quarter: number | null, k: number | null): Promise<Buffer> {
   const base = opts.inbox!.replace(/\/+$/, '');
   const session = await staffSession(base, opts);
-  const query = new URLSearchParams({ profile: opts.profile, year: String(year), k: String(k) });
+  // Without --k the inbox uses its own floor (11, or higher when its administrator raised it).
+  const query = new URLSearchParams({ profile: opts.profile, year: String(year), ...(k === null ? {} : { k: String(k) }) });
   if (quarter !== null) query.set('quarter', String(quarter));
   const res = await inboxFetch(`${base}/api/staff/export/htcds.xlsx?${query}`, { headers: { cookie: `vr_session=${session}` } });
   if (res.status === 401 || res.status === 403) {
@@ -59,7 +61,7 @@ export function register(program: Command): void {
     .requiredOption('--profile <id>', 'kế hoạch / plan profile')
     .requiredOption('--year <yyyy>', 'năm / year')
     .option('--quarter <q>', 'quý 1-4 (bỏ trống: cả năm) / quarter (default: the whole year)')
-    .option('--k <k>', 'k-ẩn danh / k-anonymity', String(DEFAULT_K))
+    .option('--k <k>', `k-ẩn danh, từ ${DEFAULT_K} trở lên (mặc định ${DEFAULT_K}, hoặc mức của hộp thư) / k-anonymity, ${DEFAULT_K} or more (default ${DEFAULT_K}, or the inbox's floor)`)
     .requiredOption('-o, --output <file>', 'tệp kết quả / output .xlsx')
     .option('--inbox <url>', 'lấy từ hộp thư tỉnh / from the provincial inbox')
     .option('--user <name>', 'tài khoản cán bộ tỉnh / staff user (with --inbox)')
@@ -72,18 +74,20 @@ export function register(program: Command): void {
       if (!profile) throw new UserError('unknown_profile', `Không có kế hoạch "${opts.profile}".`, `Unknown plan profile "${opts.profile}".`);
       const year = intOption(opts.year, 'year', 2000, 2100);
       const quarter = opts.quarter === undefined ? null : intOption(opts.quarter, 'quarter', 1, 4);
-      const k = intOption(opts.k, 'k', 2, 1000);
+      const asked = opts.k === undefined ? null : intOption(opts.k, 'k', 1, 1000);
+      if (asked !== null) checkK(asked);
+      const k = asked ?? DEFAULT_K;
       const out = path.resolve(opts.output);
       let bytes: Buffer;
       if (opts.inbox) {
         if (files.length > 0) throw new UserError('bad_argument', 'Dùng hoặc danh sách tệp, hoặc --inbox, không dùng cả hai.', 'Give either files or --inbox, not both.');
-        bytes = await fromInbox(opts, year, quarter, k);
+        bytes = await fromInbox(opts, year, quarter, asked);
       } else {
         if (files.length === 0) throw new UserError('bad_argument', 'Chưa có tệp nào; liệt kê các sổ .xlsx hoặc dùng --inbox URL.', 'No files; list the unit workbooks or use --inbox URL.');
         const inputs: UnitInput[] = files.map((file) => ({ label: file, load: () => readWorkbookFile(file) }));
         const result = await exportHtcds(profile, { year, quarter, k }, inputs);
         process.stderr.write(
-          `Đã xuất ${result.rows} trường hợp (loại ${result.suppressed} để bảo đảm k = ${k}) / exported ${result.rows} cases (${result.suppressed} suppressed for k = ${k}).\n`,
+          `Đã xuất ${result.rows} trường hợp (loại ${result.suppressed} để bảo đảm k = ${k}; gộp ${result.merged} hồ sơ trùng người) / exported ${result.rows} cases (${result.suppressed} suppressed for k = ${k}; ${result.merged} duplicate cases merged).\n`,
         );
         bytes = result.buffer;
       }

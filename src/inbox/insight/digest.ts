@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { normaliseText } from '../../domain/codes';
 import type { RegistryRecord } from '../../domain/model';
 import { parseWorkbook } from '../../domain/parse';
+import { personKeys, type PersonEntry } from '../../domain/personMatch';
 import { buildReport } from '../../domain/report';
 import type { Profile } from '../../domain/schema/profile';
 import { readWorkbookBuffer } from '../../xlsx/read';
@@ -11,17 +11,11 @@ import { keyedHash } from './matchKey';
 /**
  * What the provincial insight needs from one stored submission, and nothing more: the report's
  * figures (recomputed from the registry, as consolidation does) and, for DUP-01, each case's
- * ID with keyed hashes of the person. No name, ID number or date is kept: the workbook is read,
- * reduced and dropped. A version's bytes never change, so a digest is cached by version id for
- * the life of the process.
+ * ID with keyed hashes of the person's match keys (domain/personMatch.ts). No name, ID number or
+ * date is kept: the workbook is read, reduced and dropped. A version's bytes never change, so a
+ * digest is cached by version id for the life of the process (in memory only).
  */
-export interface CaseKey {
-  case_id: string;
-  /** HMAC of normalised name + birth year. */
-  person: string;
-  /** HMAC of the normalised ID number, when the row has one. */
-  id: string | null;
-}
+export type CaseKey = Omit<PersonEntry, 'unit_code'>;
 
 export interface Digest {
   version_id: string;
@@ -35,16 +29,17 @@ export interface Digest {
   cases: CaseKey[];
 }
 
-/** The compared form of a name: NFC, lower case, single spaces (REG-07's form). */
-export function personText(rec: Pick<RegistryRecord, 'full_name' | 'birth'>): string | null {
-  if (!rec.full_name || !rec.birth) return null;
-  const name = normaliseText(rec.full_name);
-  return name ? `p|${name}|${rec.birth.date.getUTCFullYear()}` : null;
-}
-
-export function idText(idNumber: string | null): string | null {
-  const id = (idNumber ?? '').replace(/[\s.-]/g, '').toUpperCase();
-  return id ? `i|${id}` : null;
+/** A row's match keys, each an HMAC under the inbox's key: what DUP-01 compares. */
+export function hashedCaseKey(rec: RegistryRecord, key: Buffer): CaseKey | null {
+  if (!rec.case_id) return null;
+  const p = personKeys(rec);
+  if (!p.id && p.keys.length === 0) return null;
+  return {
+    case_id: rec.case_id,
+    id: p.id ? keyedHash(key, p.id) : null,
+    keys: p.keys.map((k) => ({ reason: k.reason, text: keyedHash(key, k.text) })),
+    plainOnly: p.plainOnly,
+  };
 }
 
 export function digestWorkbookRecords(
@@ -57,10 +52,8 @@ export function digestWorkbookRecords(
   for (const [code, fig] of Object.entries(report.counts)) totals[code] = fig.total;
   const cases: CaseKey[] = [];
   for (const rec of registry) {
-    const person = personText(rec);
-    if (!rec.case_id || !person) continue;
-    const id = idText(rec.id_number);
-    cases.push({ case_id: rec.case_id, person: keyedHash(key, person), id: id ? keyedHash(key, id) : null });
+    const c = hashedCaseKey(rec, key);
+    if (c) cases.push(c);
   }
   return {
     version_id: version.id,

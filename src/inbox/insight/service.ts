@@ -1,9 +1,10 @@
 import { findOutliers, type Outlier, type QuarterFigures } from '../../domain/outliers';
+import { matchPeople, type MatchLevel, type MatchReason, type PersonEntry } from '../../domain/personMatch';
 import { previousQuarter } from '../../domain/period';
 import type { Profile } from '../../domain/schema/profile';
 import { buildTrends, TREND_QUARTERS, type Trends } from '../../domain/trends';
 import type { InboxContext, SubmissionVersion } from '../storage/types';
-import { quarterStatus, type UnitState } from '../tracking';
+import { quarterStatus, trackPeriod, type UnitState } from '../tracking';
 import { DigestCache } from './digest';
 import { loadMatchKey } from './matchKey';
 
@@ -22,7 +23,12 @@ export interface UnitOutliers {
 export interface DuplicatePair {
   rule: 'DUP-01';
   severity: 'info';
-  /** Same ID number on both sides (not only name + birth year). */
+  /** `probable`: same ID number, or the same name (tone placement aside, or one side typed
+   *  without diacritics) and birth year; `possible`: a name that looks alike (docs/rules.md). */
+  level: MatchLevel;
+  /** Why, strongest first (domain/personMatch.ts MATCH_REASON_TEXT has the words). */
+  reasons: MatchReason[];
+  /** Same ID number on both sides. */
   same_id: boolean;
   a: { unit_code: string; case_id: string };
   b: { unit_code: string; case_id: string };
@@ -94,48 +100,44 @@ export class Insight {
   }
 
   /**
-   * DUP-01 for the quarter: pairs of cases of two different units with the same keyed hash of
-   * name + birth year, and the same ID-number hash where both rows have one. Only case IDs
-   * leave this function.
+   * DUP-01 for the quarter: pairs of cases of two different units that share a keyed hash of one
+   * of their match keys (domain/personMatch.ts), probable ones first. Only case IDs, the level and
+   * the reasons leave this function.
    */
   async duplicates(profile: Profile, q: Quarter): Promise<DuplicatePair[]> {
     const current = await this.current(profile, q);
-    const byPerson = new Map<string, { unit_code: string; case_id: string; id: string | null }[]>();
+    const entries: PersonEntry[] = [];
     for (const { version } of current) {
       const d = await this.digests.get(version, profile);
-      for (const c of d.cases) {
-        const list = byPerson.get(c.person);
-        const entry = { unit_code: d.unit_code, case_id: c.case_id, id: c.id };
-        if (list) list.push(entry);
-        else byPerson.set(c.person, [entry]);
-      }
+      for (const c of d.cases) entries.push({ ...c, unit_code: d.unit_code });
     }
-    const pairs: DuplicatePair[] = [];
-    for (const list of byPerson.values()) {
-      if (list.length < 2) continue;
-      for (let i = 0; i < list.length; i++) {
-        for (let j = i + 1; j < list.length; j++) {
-          const a = list[i];
-          const b = list[j];
-          if (a.unit_code === b.unit_code) continue; // within one unit: REG-07's job
-          if (a.id && b.id && a.id !== b.id) continue;
-          pairs.push({
-            rule: 'DUP-01',
-            severity: 'info',
-            same_id: Boolean(a.id && b.id),
-            a: { unit_code: a.unit_code, case_id: a.case_id },
-            b: { unit_code: b.unit_code, case_id: b.case_id },
-          });
-        }
-      }
-    }
-    return pairs.sort((x, y) => x.a.unit_code.localeCompare(y.a.unit_code) || x.a.case_id.localeCompare(y.a.case_id));
+    const rank = (level: MatchLevel) => (level === 'probable' ? 0 : 1);
+    return matchPeople(entries)
+      .map(
+        (m): DuplicatePair => ({
+          rule: 'DUP-01',
+          severity: 'info',
+          level: m.level,
+          reasons: m.reasons,
+          same_id: m.reasons.includes('same_id'),
+          a: { unit_code: m.a.unit_code, case_id: m.a.case_id },
+          b: { unit_code: m.b.unit_code, case_id: m.b.case_id },
+        }),
+      )
+      .sort((x, y) => rank(x.level) - rank(y.level) || x.a.unit_code.localeCompare(y.a.unit_code) || x.a.case_id.localeCompare(y.a.case_id));
   }
 
-  /** The main indicators over the `TREND_QUARTERS` quarters ending at `q`, accepted submissions only. */
+  /** The main indicators over the `TREND_QUARTERS` quarters ending at `q`, accepted submissions
+   *  only; a quarter is closed (final) when every unit the inbox expects has an accepted report. */
   async trends(profile: Profile, q: Quarter): Promise<Trends> {
     const quarters = [q, ...quartersBefore(q, TREND_QUARTERS - 1)].reverse();
     const accepted = await this.accepted(profile, quarters);
+    const closed = await Promise.all(
+      quarters.map(async (at) => {
+        const { counts } = await trackPeriod(this.ctx, profile, at.year, at.quarter);
+        return counts.expected > 0 && counts.accepted === counts.expected;
+      }),
+    );
     const figures = await this.digests.figures(
       accepted.flatMap((m) => [...m.values()]),
       profile,
@@ -144,6 +146,7 @@ export class Insight {
       profile,
       quarters.map((at, i) => ({
         ...at,
+        closed: closed[i],
         figures: [...accepted[i].values()].map((v) => ({ unit_code: v.unit_code, ...figures.get(v.id)! })),
       })),
     );

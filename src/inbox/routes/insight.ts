@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError, requireStaff } from '../auth';
 import { profileOf } from '../config';
-import { DEFAULT_K, exportHtcds } from '../htcdsExport';
+import { checkK, exportHtcds } from '../htcdsExport';
 import { readWorkbookBuffer } from '../../xlsx/read';
 import type { UnitInput } from '../consolidate';
 import { mapSourceFor, readBoundary } from '../insight/boundaries';
@@ -18,7 +18,8 @@ const ExportQuery = z.object({
   profile: z.string().min(1).max(100),
   year: z.coerce.number().int().min(2000).max(2100),
   quarter: z.coerce.number().int().min(1).max(4).optional(),
-  k: z.coerce.number().int().min(2).max(1000).default(DEFAULT_K),
+  // Checked against the inbox's floor below, with a message that names it.
+  k: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
 const TrendsExportQuery = PeriodQuery.extend({
@@ -85,31 +86,52 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: InboxContext): 
     return sendXlsx(reply, `xu-huong-${profile.id}-${q.year}-Q${q.quarter}.xlsx`, buffer);
   });
 
-  // The HTCDS case list (as `vr export --inbox`): each unit's counted submission of the quarter,
-  // or of every quarter of the year (a case is taken from the unit's latest one).
+  // The HTCDS case list (as `vr export --inbox`): from each unit's accepted reports of the year
+  // (a case is taken from the unit's latest one), so that a quarter's file is that quarter's rows
+  // of the year's file made at the same time. k is at least the inbox's floor.
   app.get('/api/staff/export/htcds.xlsx', async (req, reply) => {
     const staff = await requireStaff(req, ctx, { csrf: false });
     const q = parseQuery(ExportQuery, req.query, PERIOD_HINT);
     const profile = profileFor(q.profile);
-    const quarters = q.quarter ? [q.quarter] : [1, 2, 3, 4];
+    const k = q.k ?? ctx.config.minK;
+    try {
+      checkK(k, ctx.config.minK);
+    } catch (error) {
+      // A request for a smaller k is refused, and kept in the audit log.
+      await ctx.store.appendAudit({
+        actor_role: staff.role,
+        actor: staff.username,
+        action: 'export',
+        target: null,
+        ip: req.ip,
+        detail: { format: 'htcds', profile: profile.id, year: q.year, quarter: q.quarter ?? null, k, refused: 'k_below_floor' },
+      });
+      throw error;
+    }
     const inputs: UnitInput[] = [];
-    for (const quarter of quarters) {
+    for (const quarter of [1, 2, 3, 4]) {
       for (const { version, state } of await insight.current(profile, { year: q.year, quarter })) {
-        if (state === 'returned') continue;
+        if (state !== 'accepted') continue;
         inputs.push({ label: `${version.unit_code} (${version.id})`, load: async () => readWorkbookBuffer(await ctx.files.read(version.file_key)) });
       }
     }
-    const result = await exportHtcds(profile, { year: q.year, quarter: q.quarter ?? null, k: q.k }, inputs);
+    const result = await exportHtcds(profile, { year: q.year, quarter: q.quarter ?? null, k, floor: ctx.config.minK }, inputs);
     await ctx.store.appendAudit({
       actor_role: staff.role,
       actor: staff.username,
       action: 'export',
       target: null,
       ip: req.ip,
-      detail: { format: 'htcds', profile: profile.id, year: q.year, quarter: q.quarter ?? null, k: q.k, rows: result.rows, suppressed: result.suppressed },
+      detail: { format: 'htcds', profile: profile.id, year: q.year, quarter: q.quarter ?? null, k, rows: result.rows, suppressed: result.suppressed, merged: result.merged },
     });
     const name = `htcds-${profile.id}-${q.year}${q.quarter ? `-Q${q.quarter}` : ''}.xlsx`;
     return sendXlsx(reply, name, result.buffer);
+  });
+
+  // What the staff page says about the HTCDS file before it is asked for: the floor on k.
+  app.get('/api/staff/export/htcds/settings', async (req) => {
+    await requireStaff(req, ctx, { csrf: false });
+    return { k_floor: ctx.config.minK };
   });
 
   // The province's commune boundaries (TopoJSON), fetched only when staff open the map. A plan

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { buildReport } from '../../../src/domain/report';
 import { parseWorkbook } from '../../../src/domain/parse';
 import { Insight } from '../../../src/inbox/insight/service';
+import { isProtected } from '../../../src/domain/smallCounts';
 import { getProfile } from '../../../src/profiles';
 import { readWorkbookBuffer } from '../../../src/xlsx/read';
 import { sampleWorkbook, startTestInbox, XLSX, type TestInbox } from '../helpers';
@@ -34,11 +35,13 @@ describe('trends of the main indicators', () => {
 
   beforeAll(async () => {
     inbox = await startTestInbox({ encryptionKey: randomBytes(32) });
-    tokens = { 'BN-TS': await inbox.addUnit('bac-ninh-2017', 'BN-TS'), 'BN-TP': await inbox.addUnit('bac-ninh-2017', 'BN-TP') };
+    tokens = {};
+    for (const unit of ['BN-TS', 'BN-TP', 'BN-TD', 'BN-YP']) tokens[unit] = await inbox.addUnit('bac-ninh-2017', unit);
     await inbox.addStaff('lan', 'một mật khẩu dài');
     staff = await inbox.login('lan', 'một mật khẩu dài');
-    // Accepted: BN-TS in 2019 Q4 and 2020 Q1 (small), BN-TP in 2020 Q1 (larger).
-    for (const [unit, year, quarter, rows] of [['BN-TS', 2019, 4, 5], ['BN-TS', 2020, 1, 5], ['BN-TP', 2020, 1, 40]] as const) {
+    // Accepted: BN-TS in 2019 Q4 and 2020 Q1 (small), BN-TP in 2020 Q1 (larger); in 2020 Q1 all
+    // four units of the plan are accepted, so that quarter is final (closed).
+    for (const [unit, year, quarter, rows] of [['BN-TS', 2019, 4, 5], ['BN-TS', 2020, 1, 5], ['BN-TP', 2020, 1, 40], ['BN-TD', 2020, 1, 30], ['BN-YP', 2020, 1, 6]] as const) {
       expect((await decide(await upload(unit, year, quarter, rows), 'accept')).status).toBe(200);
     }
     // Returned, and merely submitted: neither counts.
@@ -54,12 +57,14 @@ describe('trends of the main indicators', () => {
     expect(t.quarters.map((q: { year: number; quarter: number }) => `${q.year}-${q.quarter}`)).toEqual([
       '2018-3', '2018-4', '2019-1', '2019-2', '2019-3', '2019-4', '2020-1', '2020-2',
     ]);
-    expect(t.quarters.map((q: { accepted: number }) => q.accepted)).toEqual([0, 0, 0, 0, 0, 1, 2, 0]);
+    expect(t.quarters.map((q: { accepted: number }) => q.accepted)).toEqual([0, 0, 0, 0, 0, 1, 4, 0]);
+    expect(t.quarters.map((q: { closed: boolean }) => q.closed)).toEqual([false, false, false, false, false, false, true, false]);
     const ts = t.units.find((u: { unit_code: string }) => u.unit_code === 'BN-TS');
     const tp = t.units.find((u: { unit_code: string }) => u.unit_code === 'BN-TP');
     expect(ts.values['1'].slice(5)).toEqual([expected['BN-TS 2019-4'], expected['BN-TS 2020-1'], null]);
     expect(tp.values['1'].slice(5)).toEqual([null, expected['BN-TP 2020-1'], null]);
-    expect(t.province.values['1'].slice(5)).toEqual([expected['BN-TS 2019-4'], expected['BN-TS 2020-1'] + expected['BN-TP 2020-1'], null]);
+    const q1 = ['BN-TS', 'BN-TP', 'BN-TD', 'BN-YP'].reduce((s, u) => s + expected[`${u} 2020-1`], 0);
+    expect(t.province.values['1'].slice(5)).toEqual([expected['BN-TS 2019-4'], q1, null]);
     expect(t.rows.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(['1', '2.1', '5.1', '4.1', '6.1', '6.2', '6.3']));
     // Nothing but figures leaves the inbox: no case ID, name or date in the answer.
     expect(res.body.toString()).not.toMatch(/BN-TS-\d{4}-\d{4}|\d{4}-\d{2}-\d{2}/);
@@ -86,7 +91,7 @@ describe('trends of the main indicators', () => {
     )
       .flat()
       .filter((v) => v.state === 'accepted');
-    expect(accepted).toHaveLength(3);
+    expect(accepted).toHaveLength(5);
     // Figures of another schema (as after an upgrade that computes them differently) are not used.
     for (const v of accepted) await inbox.ctx.store.putFigures(v.id, 0, '{}');
     const reads: string[] = [];
@@ -117,15 +122,30 @@ describe('trends of the main indicators', () => {
     return { ws, cells };
   };
 
-  test('the download shows 1–4 as <5 by default, and says so on the sheet', async () => {
+  test('the download publishes final quarters only, with 1–4 as <5 and no hidden figure the province total would tell; the sheet says so', async () => {
     const { ws, cells } = await workbookCells('/api/staff/export/trends.xlsx?profile=bac-ninh-2017&year=2020&quarter=2');
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(String(ws.getCell('A4').value)).toContain('<5: từ 1 đến 4 người');
+    expect(String(ws.getCell('A4').value)).toContain('quý chưa chốt');
     const counts = cells.filter((c) => c.code && !c.code.startsWith('6')).flatMap((c) => c.values);
     expect(counts.filter((v) => typeof v === 'number' && v > 0 && v < 5)).toEqual([]);
-    expect(counts).toContain('<5');
+    // 2019 Q4 is not final (one unit of four accepted): not published, though BN-TS has a figure.
     const tsRow1 = cells.find((c) => c.unit.startsWith('BN-TS') && c.code === '1')!;
-    expect(tsRow1.values[5]).toBe(expected['BN-TS 2019-4'] < 5 ? '<5' : expected['BN-TS 2019-4']);
+    expect(tsRow1.values[5]).toBe('…');
+    // 2020 Q1 is final: each unit's row 1 is published, and the total cannot tell a <5.
+    const units = ['BN-TD', 'BN-TP', 'BN-TS', 'BN-YP'];
+    const values = units.map((u) => expected[`${u} 2020-1`]);
+    const marks = units.map((u) => cells.find((c) => c.unit.startsWith(u) && c.code === '1')!.values[6]);
+    const province = cells.find((c) => c.unit.startsWith('Toàn tỉnh') && c.code === '1')!.values[6];
+    marks.forEach((m, i) => expect(m === values[i] || (m === '<5' && values[i] >= 1 && values[i] <= 4) || m === 'x').toBe(true));
+    // An `x` beside shown figures hides 5 or more; `x` on every unit is no breakdown at all.
+    const noBreakdown = marks.every((m) => m === 'x');
+    const pub = {
+      province: province === '<5' ? ('small' as const) : ('value' as const),
+      units: marks.map((m) => (m === '<5' ? ('small' as const) : m !== 'x' ? ('value' as const) : noBreakdown ? ('withheld' as const) : ('secondary' as const))),
+    };
+    expect({ values, marks, province, protected: isProtected(values, pub) }).toMatchObject({ protected: true });
+    expect(marks.some((m) => m === '<5' || m === 'x')).toBe(true);
   });
 
   test('staff may ask for exact figures: the sheet says it is internal, and the audit log records the choice', async () => {

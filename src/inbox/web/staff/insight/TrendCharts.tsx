@@ -223,6 +223,8 @@ export default function TrendCharts(props: { trends: Trends; period: PeriodArgs;
   const from = q.length ? trendQuarterLabel(q[0], lang) : '';
   const to = q.length ? trendQuarterLabel(q[q.length - 1], lang) : '';
   const anyAccepted = q.some((x) => x.accepted > 0);
+  // Quarters with figures that are not final yet: the printout and the download show `…` there.
+  const openQuarters = q.filter((x) => x.accepted > 0 && !x.closed).length;
   const downloadUrl = `/api/staff/export/trends.xlsx?${periodQuery(props.period)}&small=${mask ? 'mask' : 'show'}&lang=${lang}`;
 
   const printTrends = () => {
@@ -254,6 +256,11 @@ export default function TrendCharts(props: { trends: Trends; period: PeriodArgs;
           </Field>
         </div>
         <Checkbox checked={mask} onChange={(_e, d) => setMask(Boolean(d.checked))} label={t('trendMask')} data-testid="trend-mask" />
+        {mask && openQuarters > 0 && (
+          <Text size={200} className={styles.note} data-testid="trend-open-quarters">
+            {t('trendOpenQuarters', { n: openQuarters })}
+          </Text>
+        )}
         {!mask && (
           <MessageBar intent="warning" data-testid="trend-unmasked">
             <MessageBarBody>{t('trendUnmasked')}</MessageBarBody>

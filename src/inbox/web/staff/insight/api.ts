@@ -1,4 +1,6 @@
 /** The staff page's insight API (routes/insight.ts). */
+import type { MatchLevel, MatchReason } from '../../../../domain/personMatch';
+
 export interface OutlierView {
   row: string;
   label_vi: string;
@@ -18,6 +20,8 @@ export interface UnitOutliersView {
 }
 
 export interface DuplicatePairView {
+  level: MatchLevel;
+  reasons: MatchReason[];
   same_id: boolean;
   a: { unit_code: string; case_id: string };
   b: { unit_code: string; case_id: string };
@@ -49,6 +53,7 @@ export const insightApi = {
     postJson<{ ok: boolean }>(`/api/staff/submissions/${encodeURIComponent(submissionId)}/confirm-outliers`, csrf),
 };
 
-export function htcdsUrl(p: PeriodArgs): string {
-  return `/api/staff/export/htcds.xlsx?${periodQuery(p)}`;
+/** The HTCDS file of the quarter, or of the whole year (`quarter` null). */
+export function htcdsUrl(p: PeriodArgs, whole = false): string {
+  return whole ? `/api/staff/export/htcds.xlsx?profile=${encodeURIComponent(p.profile)}&year=${p.year}` : `/api/staff/export/htcds.xlsx?${periodQuery(p)}`;
 }
