@@ -4,7 +4,7 @@ describe('pane messages', () => {
   it('write counts the Vietnamese way and leave years, quarters and row numbers alone', () => {
     expect(translate('vi', 'checkDone', { rows: 10000, error: 1234, warning: 0, info: 5 })).toBe('Đã kiểm tra 10.000 dòng: 1.234 lỗi, 0 cảnh báo, 5 thông tin.');
     expect(translate('en', 'checkDone', { rows: 10000, error: 1234, warning: 0, info: 5 })).toBe('Checked 10,000 rows: 1,234 errors, 0 warnings, 5 notes.');
-    expect(translate('vi', 'reportFilled', { count: 1500, quarter: 3, year: 2020 })).toBe('Đã ghi 1.500 ô của báo cáo quý 3/2020.');
+    expect(translate('vi', 'reportFilled', { count: 1500, quarter: 3, year: 2020 })).toBe('Đã lập báo cáo quý 3/2020: ghi 1.500 ô tính từ sổ theo dõi, kỳ báo cáo và ngày lập.');
     expect(translate('vi', 'entrySaved', { id: 'BN-TS-2020-0001', row: 1234 })).toBe('Đã ghi hồ sơ BN-TS-2020-0001 vào dòng 1234.');
   });
 
