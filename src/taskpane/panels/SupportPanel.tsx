@@ -166,6 +166,9 @@ export default function SupportPanel(): React.JSX.Element {
             setQuery(data.optionText ?? '');
           }}
           data-field="case_id"
+          // The chevron is no Tab stop (Tab moves on to the date, closing the list) and is named
+          // in the pane's language (Fluent's default name is the English "Open").
+          expandIcon={{ tabIndex: -1, 'aria-label': t('supportOpenList') }}
         >
           {matches.length === 0 ? (
             <Option key="none" value="" text="" disabled>
