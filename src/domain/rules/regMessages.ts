@@ -14,10 +14,17 @@ import { cap, shown } from './types';
 export type Place = { vi: string; en: string };
 
 
-export const REG01_MESSAGE_1 = (p: Place, c: ColumnSpec): Place => ({
-  vi: `${cap(p.vi)} đang trống: hãy nhập ${c.header_vi.toLowerCase()}.`,
-  en: `${cap(p.en)} is empty: enter the ${c.header_en.toLowerCase()}.`,
-});
+export const REG01_MESSAGE_1 = (p: Place, c: ColumnSpec): Place =>
+  // An empty birth date: the clerk may not know it, and must learn the legal ways to say so.
+  c.key === 'birth_date'
+    ? {
+        vi: `${cap(p.vi)} đang trống: hãy nhập ngày sinh, chỉ năm sinh (kể cả năm ước đoán), hoặc "Không rõ" nếu không biết.`,
+        en: `${cap(p.en)} is empty: enter the date of birth, the birth year alone (an estimated year too), or "Không rõ" when it is unknown.`,
+      }
+    : {
+        vi: `${cap(p.vi)} đang trống: hãy nhập ${c.header_vi.toLowerCase()}.`,
+        en: `${cap(p.en)} is empty: enter the ${c.header_en.toLowerCase()}.`,
+      };
 export const REG02_MESSAGE_2 = (
   p: Place,
   raw: CellValue | undefined,

@@ -12,7 +12,7 @@ import type { Finding } from '../../domain/finding';
 import { needTypes } from '../../domain/rules/sup';
 import type { Profile, Unit } from '../../domain/schema/profile';
 import type { ColumnSpec, RegistryKey } from '../../domain/schema/registry';
-import { exampleBirthYear, exampleDate } from '../lib/examples';
+import { exampleBirthDate, exampleBirthYear, exampleDate } from '../lib/examples';
 import { fieldMessage } from '../lib/findingText';
 import { NEEDS_SEPARATOR, splitNeedsText, type FormValues } from '../lib/entryRow';
 import { usePane } from '../state';
@@ -91,7 +91,7 @@ export const EntryField = React.memo(function EntryField({ column, value, onChan
     const unknown = isUnknownBirth(value);
     return (
       <div className={styles.birth}>
-        <Field {...fieldProps} hint={t('entryBirthHint', { example: exampleDate(today), year: exampleBirthYear(today) })}>
+        <Field {...fieldProps} hint={t('entryBirthHint', { example: exampleBirthDate(today), year: exampleBirthYear(today) })}>
           <Input value={value} inputMode="numeric" disabled={unknown} onChange={(_, data) => set(data.value)} data-field={column.key} />
         </Field>
         <Checkbox label={t('entryBirthUnknown')} checked={unknown} onChange={(_, data) => set(data.checked === true ? UNKNOWN_BIRTH : '')} />

@@ -16,6 +16,13 @@ export function exampleBirthYear(today: Date): number {
   return today.getUTCFullYear() - 27;
 }
 
+/** A birth date a clerk might type: the example date's day and month in `exampleBirthYear`
+ *  (a date of this year would read as a newborn's). */
+export function exampleBirthDate(today: Date): string {
+  const [day, month] = exampleDate(today).split('/');
+  return `${day}/${month}/${exampleBirthYear(today)}`;
+}
+
 const LEVEL = /^(phường|xã|thị trấn|đặc khu|thị xã|thành phố|huyện|quận)\s+/iu;
 
 /** A commune's name as a clerk types it in a search box: no level word, no diacritics. */

@@ -18,6 +18,15 @@ describe('REG-01 required field empty', () => {
     expect(f[0].message_en).toContain('Full name');
   });
 
+  it('an empty birth date names the legal ways in: a date, a year alone (estimated too), or "Không rõ"', () => {
+    const wb = buildWorkbook({ rows: 1 });
+    wb.setRegistry(0, 'birth_date', null);
+    const [f] = findingsOf(wb, 'REG-01');
+    expect(f.field).toBe('birth_date');
+    expect(f.message_vi).toMatch(/đang trống: hãy nhập ngày sinh, chỉ năm sinh \(kể cả năm ước đoán\), hoặc "Không rõ" nếu không biết\.$/);
+    expect(f.message_en).toMatch(/is empty: enter the date of birth, the birth year alone \(an estimated year too\), or "Không rõ" when it is unknown\.$/);
+  });
+
   it('follows a moved column', () => {
     const wb = buildWorkbook({ rows: 1 });
     moveRegistryColumn(wb, 'sex', 20);
