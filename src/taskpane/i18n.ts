@@ -224,8 +224,8 @@ const en: Record<MessageKey, string> = {
   entrySaveAnyway: 'Write anyway (has errors)',
   entryCheckRow: 'Check row',
   entrySaved: 'Case {id} written to row {row}.',
-  entryHasErrors: '{count} errors, shown under each field. Fix them, or "Write anyway" and fix later.',
-  entryHasWarnings: '{count} warnings, shown under each field; warnings do not stop writing.',
+  entryHasErrors: '{count} {count:error|errors}, shown under each field. Fix them, or "Write anyway" and fix later.',
+  entryHasWarnings: '{count} {count:warning|warnings}, shown under each field; warnings do not stop writing.',
   entryNoErrors: 'No problems found in this row.',
   entryNeedsTemplate: 'Create or open a register first (Start).',
   entryClear: 'Clear, new case',
@@ -242,7 +242,7 @@ const en: Record<MessageKey, string> = {
   supportNotes: 'Notes',
   supportSave: 'Write to the support log',
   supportSaved: 'Support "{type}" for case {id} written to row {row} of the support log.',
-  supportHasErrors: 'The row has {count} errors and was not written. Fix them, then write again.',
+  supportHasErrors: 'The row has {count} {count:error|errors} and was not written. Fix them, then write again.',
   supportNoLog: 'This register has no support log sheet in the template’s form (no header row).',
   supportNoPeople: 'The register has no cases yet: enter a case first.',
   supportOtherFindings: 'Other problems in this row:',
@@ -250,16 +250,16 @@ const en: Record<MessageKey, string> = {
   law_2024: 'Law 53/2024/QH15 and Decree 162/2025/NĐ-CP',
   checkRun: 'Check the whole register',
   checkReading: 'Reading the workbook…',
-  checkChecking: 'Checking {rows} rows…',
+  checkChecking: 'Checking {rows} {rows:row|rows}…',
   checkHighlighting: 'Colouring cells…',
-  checkDone: 'Checked {rows} rows: {error} errors, {warning} warnings, {info} notes.',
-  checkFatal: 'The workbook cannot be used: {count} fatal findings.',
+  checkDone: 'Checked {rows} {rows:row|rows}: {error} {error:error|errors}, {warning} {warning:warning|warnings}, {info} {info:note|notes}.',
+  checkFatal: 'The workbook cannot be used: {count} fatal {count:finding|findings}.',
   checkNone: 'No findings. The register is ready to submit.',
   checkSearch: 'Search findings',
   checkFilter: 'Filter by severity',
   checkHighlight: 'Colour cells with findings',
   checkClear: 'Remove colouring',
-  checkHighlighted: '{count} cells coloured.',
+  checkHighlighted: '{count} {count:cell|cells} coloured.',
   checkCleared: 'Colouring removed; the clerk’s own colours are back.',
   checkShowMore: 'Show {count} more',
   checkGoTo: 'Go to cell {cell}',
@@ -270,7 +270,7 @@ const en: Record<MessageKey, string> = {
   sev_warning: 'Warning',
   sev_info: 'Info',
   reportFill: 'Fill the report from the register',
-  reportDiffTitle: '{count} cells hold figures that differ from the register and were not written by the last fill, so they were kept.',
+  reportDiffTitle: '{count} {count:cell holds a figure that differs|cells hold figures that differ} from the register and {count:was|were} not written by the last fill, so {count:it was|they were} kept.',
   reportDiffWhy: 'Someone may have typed them: check, then write the computed figures or keep the ones there.',
   reportDiffCode: 'Code',
   reportDiffColumn: 'Column',
@@ -279,9 +279,9 @@ const en: Record<MessageKey, string> = {
   reportOverwrite: 'Write the computed figures into these cells',
   reportKeepTyped: 'Keep the figures there',
   reportTypedKept: 'These figures were kept; Check will report that they differ from the register (RPT-01).',
-  reportOverwritten: 'Computed figures written into {count} cells.',
-  reportFilled: 'Quarter {quarter}/{year} report filled: {count} cells computed from the register, the reporting period and the date prepared.',
-  reportChanged: 'Figures changed since the last fill ({count} cells)',
+  reportOverwritten: 'Computed figures written into {count} {count:cell|cells}.',
+  reportFilled: 'Quarter {quarter}/{year} report filled: {count} {count:cell|cells} computed from the register, the reporting period and the date prepared.',
+  reportChanged: 'Figures changed since the last fill ({count} {count:cell|cells})',
   reportChangedLine: 'Item {code}, {column}: {from} → {to}',
   reportHandTitle: 'Parts the preparer types (never overwritten):',
   reportHandKept: '{part}: kept as "{value}"',
@@ -290,8 +290,8 @@ const en: Record<MessageKey, string> = {
   reportManualNote: 'Rows 6.4, 6.5 and 7.1–7.3 are typed by the preparer and never overwritten.',
   submitTitle: 'Submit to the provincial inbox',
   submitButton: 'Check and submit',
-  submitBlocked: 'Not submitted: {count} errors must be fixed first:',
-  submitMoreErrors: '… and {count} more errors.',
+  submitBlocked: 'Not submitted: {count} {count:error|errors} must be fixed first:',
+  submitMoreErrors: '… and {count} more {count:error|errors}.',
   submitGoToCheck: 'See and fix them on Check',
   submitSent: 'Sent: the provincial inbox checked this version again and stored it.',
   submitNoInbox: 'No inbox address and no access code yet. Enter both in Settings.',
@@ -301,9 +301,9 @@ const en: Record<MessageKey, string> = {
   submitUploading: 'Uploading… {pct}%',
   submitOnTime: 'on time',
   submitLate: 'late',
-  submitRefused: 'The inbox refused it: {count} errors (nothing stored). See the list below.',
+  submitRefused: 'The inbox refused it: {count} {count:error|errors} (nothing stored). See the list below.',
   submitQueued: 'The inbox cannot be reached. The file is queued and will be sent again (next try in {seconds} s).',
-  submitQueue: 'Send queue: {count} files.',
+  submitQueue: 'Send queue: {count} {count:file|files}.',
   submitRetryNow: 'Retry now',
   submitReturned: '{version} was returned. Reason: {reason}. Correct it and submit again.',
   submitNoReason: 'no reason given',
@@ -344,6 +344,14 @@ export function format(template: string, params: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** `{count:cell|cells}` in an English message: the word for one, or for any other number (the
+ *  quantity itself is written by its own `{count}`). Vietnamese nouns do not change. */
+function plurals(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+    name in params ? (Number(params[name]) === 1 ? one : other) : whole,
+  );
+}
+
 /** Parameters that are labels, not quantities: never grouped (`2020`, not `2.020`). */
 const LABEL_PARAMS = new Set(['year', 'quarter', 'dueYear', 'dueQuarter', 'row', 'id', 'code']);
 
@@ -352,5 +360,5 @@ export function translate(lang: Language, key: MessageKey, params?: Record<strin
   if (!params) return MESSAGES[lang][key];
   const shown: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) shown[name] = typeof value === 'number' && !LABEL_PARAMS.has(name) ? formatNumber(value, lang) : value;
-  return format(MESSAGES[lang][key], shown);
+  return format(plurals(MESSAGES[lang][key], params), shown);
 }

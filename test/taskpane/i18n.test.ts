@@ -8,6 +8,20 @@ describe('pane messages', () => {
     expect(translate('vi', 'entrySaved', { id: 'BN-TS-2020-0001', row: 1234 })).toBe('Đã ghi hồ sơ BN-TS-2020-0001 vào dòng 1234.');
   });
 
+  it('say "1 cell", "1 error" in English, not "1 cells" (Vietnamese nouns do not change)', () => {
+    expect(translate('en', 'reportDiffTitle', { count: 1 })).toBe('1 cell holds a figure that differs from the register and was not written by the last fill, so it was kept.');
+    expect(translate('en', 'reportDiffTitle', { count: 3 })).toMatch(/^3 cells hold figures that differ .* were not written .* so they were kept\.$/);
+    expect(translate('en', 'checkDone', { rows: 1, error: 1, warning: 2, info: 1 })).toBe('Checked 1 row: 1 error, 2 warnings, 1 note.');
+    expect(translate('en', 'submitBlocked', { count: 1 })).toBe('Not submitted: 1 error must be fixed first:');
+    expect(translate('vi', 'reportDiffTitle', { count: 1 })).toMatch(/^1 ô có số khác/);
+    // No English message leaves a plural form unresolved, and no Vietnamese one uses them.
+    for (const [key, text] of Object.entries(MESSAGES.en)) {
+      const params = Object.fromEntries([...text.matchAll(/\{(\w+)/g)].map((m) => [m[1], 2]));
+      expect([key, translate('en', key as keyof typeof MESSAGES.en, params)]).not.toEqual([key, expect.stringMatching(/[{}|]/)]);
+    }
+    for (const [key, text] of Object.entries(MESSAGES.vi)) expect([key, /\{\w+:/.test(text)]).toEqual([key, false]);
+  });
+
   it('use one word for each thing in Vietnamese: "mã truy cập" is the secret, never "mã đơn vị"; no English words', () => {
     for (const [key, text] of Object.entries(MESSAGES.vi)) {
       expect([key, /\b(sheet|token|workbook|check|submit|report|inbox)\b/i.test(text)]).toEqual([key, false]);
