@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Finding } from '../../src/domain/finding';
 import { memoryQueueStore } from '../../src/taskpane/lib/submitQueue';
 import type { UploadOutcome } from '../../src/taskpane/lib/inboxClient';
@@ -73,7 +73,9 @@ describe('Submit panel', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     // One status for the quarter, the version named by its number and time (Vietnam time).
     const status = await screen.findByTestId('quarter-status');
-    await waitFor(() => expect(status).toHaveTextContent('Quý 3/2020: đã nộp, chờ tỉnh xem Bản mới nhất: Bản 1, nộp 10:00 02/11/2020, đúng hạn.'));
+    // The state is the title; the latest version is a line of its own under it.
+    await waitFor(() => expect(within(status).getByText('Bản mới nhất: Bản 1, nộp 10:00 02/11/2020, đúng hạn.').tagName).toBe('DIV'));
+    expect(within(status).getByText('Quý 3/2020: đã nộp, chờ tỉnh xem')).toBeInTheDocument();
     expect(status).not.toHaveTextContent('sub_42');
     expect(harness.uploads).toHaveLength(1);
     expect(harness.uploads[0]).toMatchObject({ inboxUrl: 'http://inbox.test', token: 'tok', filename: 'BN-TS-2020-Q3.xlsx' });
@@ -88,6 +90,16 @@ describe('Submit panel', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText(/Hộp thư tỉnh từ chối: 1 lỗi/)).toBeInTheDocument();
     expect(screen.getByText('Quá hạn nộp (RPT-08)')).toBeInTheDocument();
+  });
+
+  it('another unit’s register (403) is named as such, not called a wrong access code', async () => {
+    const harness = makeServices(() => ({ kind: 'rejected', status: 403, code: 'forbidden', message_vi: 'Sổ này thuộc đơn vị BN-TS (bac-ninh-2017)', message_en: 'x' }));
+    harness.services.tokens.set('BN-TS', 'tok');
+    renderPane(ready(), 'submit', harness.services);
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
+    expect(await screen.findByText(/^Hộp thư tỉnh không nhận: sổ này là của Thị xã Từ Sơn \(mã BN-TS\), còn mã truy cập đã lưu là của đơn vị khác\./)).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent('bac-ninh-2017');
+    expect(document.body).not.toHaveTextContent('không đúng hoặc đã bị thu hồi');
   });
 
   it('queues the file when the inbox is unreachable and sends it when the pane opens again', async () => {

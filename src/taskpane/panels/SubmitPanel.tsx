@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   title: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  more: { fontSize: tokens.fontSizeBase200, marginBottom: tokens.spacingVerticalXS },
   versions: { fontSize: tokens.fontSizeBase200 },
   summary: { cursor: 'pointer' },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all', color: tokens.colorNeutralForeground3 },
@@ -52,7 +53,7 @@ const STATE_INTENT: Record<QuarterState, 'success' | 'warning' | 'info'> = {
 
 export default function SubmitPanel(): React.JSX.Element {
   const styles = useStyles();
-  const { t, lang, shell, meta, profile, settings, services, checker, refresh, setLastCheck } = usePane();
+  const { t, lang, shell, meta, profile, unit, settings, services, checker, refresh, setLastCheck } = usePane();
   const goTo = useGoTo();
   const queue = useQueue();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
@@ -129,9 +130,16 @@ export default function SubmitPanel(): React.JSX.Element {
         queue.reschedule();
         setResult({ kind: 'queued', seconds: Math.round((item.nextAt - services.now().getTime()) / 1000) });
       } else {
-        const known = { 401: 'submitAuth', 403: 'submitAuth', 409: 'submitLocked', 413: 'submitTooLarge' } as const;
+        // 403: the access code is another unit's (the inbox refuses a workbook of another unit),
+        // which is not a wrong code: the clerk is told whose register this is.
+        const known = { 401: 'submitAuth', 409: 'submitLocked', 413: 'submitTooLarge' } as const;
         const key = known[outcome.status as keyof typeof known];
-        const text = key ? t(key) : t('submitFailed', { message: lang === 'vi' ? outcome.message_vi || outcome.code : outcome.message_en || outcome.code });
+        const text =
+          outcome.status === 403
+            ? t('submitOtherUnit', { unit: unit?.name ?? meta.unit_code, code: meta.unit_code })
+            : key
+              ? t(key)
+              : t('submitFailed', { message: lang === 'vi' ? outcome.message_vi || outcome.code : outcome.message_en || outcome.code });
         setResult({ kind: 'error', text });
       }
     } catch (error) {
@@ -161,12 +169,7 @@ export default function SubmitPanel(): React.JSX.Element {
         <MessageBar intent={STATE_INTENT[view.state]} role="status" layout="multiline" data-testid="quarter-status">
           <MessageBarBody>
             <MessageBarTitle>{t('submitState', { quarter: meta.quarter, year: meta.year, state: t(`state_${view.state}` as MessageKey) })}</MessageBarTitle>
-            {latest && (
-              <>
-                {' '}
-                {t(latest.onTime ? 'submitLatestOnTime' : 'submitLatestLate', { version: versionName(latest) })}
-              </>
-            )}
+            {latest && <div>{t(latest.onTime ? 'submitLatestOnTime' : 'submitLatestLate', { version: versionName(latest) })}</div>}
             {returned.map((v) => (
               <div key={v.id}>{t('submitReturned', { version: versionName(v), reason: v.reason ?? t('submitNoReason') })}</div>
             ))}
@@ -193,7 +196,7 @@ export default function SubmitPanel(): React.JSX.Element {
                 <li key={i}>{findingText(f, lang)}</li>
               ))}
             </ul>
-            {result.errors.length > SHOWN_ERRORS && <div>{t('submitMoreErrors', { count: result.errors.length - SHOWN_ERRORS })}</div>}
+            {result.errors.length > SHOWN_ERRORS && <div className={styles.more}>{t('submitMoreErrors', { count: result.errors.length - SHOWN_ERRORS })}</div>}
             <Button size="small" appearance="primary" onClick={() => goTo('check')}>
               {t('submitGoToCheck')}
             </Button>
