@@ -137,6 +137,24 @@ describe('Entry panel', () => {
     expect(screen.getByTestId('entry-actions')).toContainElement(screen.getByRole('button', { name: lang === 'vi' ? 'Kiểm tra dòng' : 'Check row' }));
   });
 
+  it('a message goes as soon as its field is edited, and the count in the bar follows (no stale "đang trống" under a typed name)', async () => {
+    renderPane(sampleShell(2), 'entry');
+    await screen.findByText(/-0003$/);
+    fireEvent.click(screen.getByRole('button', { name: 'Ghi vào sổ' }));
+    await screen.findByText(/^Đang trống: hãy nhập họ và tên\. \(REG-01\)$/);
+    const count = (): number => Number(/^Còn (\d+) lỗi/.exec(screen.getByTestId('entry-count').textContent ?? '')?.[1]);
+    const before = count();
+    expect(before).toBeGreaterThan(1);
+    fill(/^Họ và tên/, 'Lò Thị Mai');
+    expect(screen.queryByText(/^Đang trống: hãy nhập họ và tên/)).not.toBeInTheDocument();
+    expect(screen.getByText(/^Đang trống: hãy nhập giới tính\. \(REG-01\)$/)).toBeInTheDocument();
+    expect(count()).toBe(before - 1);
+    // The next check says again what still holds.
+    fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra dòng' }));
+    await waitFor(() => expect(count()).toBe(before - 1));
+    expect(screen.queryByText(/^Không thấy lỗi/)).not.toBeInTheDocument();
+  });
+
   it('Phường Nha Trang, 2026: an unknown birth is "Không rõ" (no error, counted Chưa rõ); a foreign victim is offered only a, b, c, d, đ, g and told where they live', async () => {
     const user = userEvent.setup();
     const shell = nhaTrangShell();

@@ -123,6 +123,15 @@ export default function EntryPanel(): React.JSX.Element {
 
   const onFieldChange = useCallback((key: RegistryKey, value: string) => {
     setValues((prev) => ({ ...prev, [key]: value }));
+    // A message under this field was about the value before: it goes as soon as the clerk edits
+    // the field (the next check says what still holds), and the count in the bar follows. With
+    // none left the row counts as unchecked, never as "no errors".
+    setFindings((prev) => {
+      if (!prev) return prev;
+      const rest = prev.filter((f) => f.field !== key);
+      if (rest.length === prev.length) return prev;
+      return rest.length > 0 ? rest : null;
+    });
     // "Đã ghi hồ sơ …" is about the case before; it must not sit under the next one.
     setNotice((prev) => (prev?.intent === 'success' ? null : prev));
   }, []);
@@ -160,13 +169,8 @@ export default function EntryPanel(): React.JSX.Element {
     const warnings = result.findings.filter((f) => !isError(f));
     const first = FORM_COLUMNS.find((c) => (errors.length > 0 ? errors : warnings).some((f) => f.field === c.key));
     if (first) setFocusField({ key: first.key });
-    setNotice(
-      errors.length > 0
-        ? { intent: 'warning', text: t('entryHasErrors', { count: errors.length }) }
-        : warnings.length > 0
-          ? { intent: 'warning', text: t('entryHasWarnings', { count: warnings.length }) }
-          : null,
-    );
+    // The bar's count comes from the findings themselves (below); an older notice goes.
+    setNotice(null);
     return result.findings;
   };
 
@@ -200,7 +204,9 @@ export default function EntryPanel(): React.JSX.Element {
     const key = f.field ?? '';
     byField.set(key, [...(byField.get(key) ?? []), f]);
   }
-  const hasErrors = (findings ?? []).some(isError);
+  const errorCount = (findings ?? []).filter(isError).length;
+  const warningCount = (findings ?? []).length - errorCount;
+  const hasErrors = errorCount > 0;
   const channel = codeKey('receipt_channel', values.receipt_channel);
   const nationality = codeKey('nationality', values.nationality);
   const foreign = channel === 'foreign_victim' || (nationality !== null && nationality !== 'VN');
@@ -257,6 +263,11 @@ export default function EntryPanel(): React.JSX.Element {
         {findings && findings.length === 0 && (
           <MessageBar intent="success" role="status">
             <MessageBarBody>{t('entryNoErrors')}</MessageBarBody>
+          </MessageBar>
+        )}
+        {findings && findings.length > 0 && (
+          <MessageBar intent="warning" role="status" layout="multiline" data-testid="entry-count">
+            <MessageBarBody>{errorCount > 0 ? t('entryHasErrors', { count: errorCount }) : t('entryHasWarnings', { count: warningCount })}</MessageBarBody>
           </MessageBar>
         )}
         {notice && (
