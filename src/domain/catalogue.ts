@@ -111,7 +111,7 @@ function valuesOf(spec: ColumnSpec): string {
     text: 'chữ · text',
     code: 'mã · code',
     date: 'ngày dd/mm/yyyy · date',
-    birth: 'ngày dd/mm/yyyy hoặc năm yyyy · date or year alone',
+    birth: 'ngày dd/mm/yyyy, năm yyyy (kể cả năm ước đoán) hoặc `Không rõ` · date, year alone (an estimate too) or `Không rõ` (unknown)',
     int: 'số nguyên ≥ 0 · whole number ≥ 0',
     multi: 'loại hỗ trợ theo luật của kế hoạch, cách nhau bằng `;` · support types of the plan\'s law, `;`-separated',
     commune: 'xã/phường của đơn vị · a commune of the unit',

@@ -6,6 +6,10 @@
  *
  * The key is the ISO alpha-2 code (`VN`, `CN`, …) and is accepted as typed. The value written
  * in a workbook is the office spelling where there is one, else the library's Vietnamese name.
+ * Where the library's Vietnamese locale only repeats the English name, `VIETNAMESE_NAMES` gives
+ * the Vietnamese one (`Áo`, `Síp`, `Bờ Biển Ngà`, …), and `SAME_IN_VIETNAMESE` lists the names
+ * Vietnamese writes as English does (`Angola`, `Kenya`): a country in neither list with an English
+ * label fails test/domain/countries.test.ts, so a library update cannot bring English back.
  */
 import viLocale from 'i18n-iso-countries/langs/vi.json';
 import enLocale from 'i18n-iso-countries/langs/en.json';
@@ -74,13 +78,46 @@ const OTHER_SPELLINGS: ReadonlyArray<[string, Preferred]> = [
   ['RO', { vi: 'Rumani', en: 'Romania', aliases: ['Romania', 'Ru-ma-ni'] }],
 ];
 
+/** Vietnamese names the library's Vietnamese locale lacks (it repeats the English name). */
+const VIETNAMESE_NAMES: ReadonlyArray<[string, Preferred]> = [
+  ['AS', { vi: 'Samoa thuộc Mỹ' }],
+  ['AQ', { vi: 'Châu Nam Cực', aliases: ['Nam Cực'] }],
+  ['AT', { vi: 'Áo' }],
+  ['BJ', { vi: 'Bénin', aliases: ['Bê-nanh'] }],
+  ['BR', { vi: 'Brasil', aliases: ['Bra-xin'] }],
+  ['CV', { vi: 'Cabo Verde', aliases: ['Cáp-ve', 'Cape Verde'] }],
+  ['CI', { vi: 'Bờ Biển Ngà', aliases: ["Côte d'Ivoire", 'Cốt-đi-voa'] }],
+  ['CY', { vi: 'Síp', aliases: ['Cộng hòa Síp'] }],
+  ['DZ', { vi: 'Algérie', aliases: ['An-giê-ri'] }],
+  ['GE', { vi: 'Gruzia', aliases: ['Gru-di-a'] }],
+  ['GQ', { vi: 'Guinea Xích Đạo', aliases: ['Ghi-nê Xích Đạo'] }],
+  ['LB', { vi: 'Liban', aliases: ['Li-băng'] }],
+  ['LT', { vi: 'Litva', aliases: ['Lít-va'] }],
+  ['MX', { vi: 'México', aliases: ['Mê-hi-cô'] }],
+  ['NC', { vi: 'Nouvelle-Calédonie', aliases: ['Tân Caledonia'] }],
+  ['PG', { vi: 'Papua Tân Guinea', aliases: ['Pa-pua Niu Ghi-nê'] }],
+  ['PN', { vi: 'Quần đảo Pitcairn' }],
+  ['RE', { vi: 'Réunion', aliases: ['Ri-uy-ni-ông'] }],
+  ['SH', { vi: 'Saint Helena, Ascension và Tristan da Cunha', aliases: ['Xanh Hê-lê-na'] }],
+  ['SN', { vi: 'Sénégal', aliases: ['Xê-nê-gan'] }],
+  ['TD', { vi: 'Tchad' }],
+];
+
+/** Countries whose Vietnamese name is written as in English (Vietnamese usage, not a gap). */
+export const SAME_IN_VIETNAMESE: ReadonlySet<string> = new Set(
+  ('AF AL AD AO AI AR AM AW AZ BS BH BD BB BY BZ BM BT BO BW BG BF BI CM CA CL CO KM CR HR CU DJ DM EC SV ER EE ET FJ GA ' +
+    'GM GH GI GL GD GP GU GT GN GW GY HT HN HU IS ID IQ IE IL JM JO KZ KE KI KG LV LS LR LY LI LU MG MW MV ML MT MQ MR MU YT ' +
+    'MC MS MZ MM NA NR NP NZ NI NE NG NU OM PK PW PA PY PE PH PR QA RW LC WS SM SC SL SG SK SI SO LK SD SR SZ TJ TG TK TO TN ' +
+    'TM TV UG UY UZ VU VE YE ZM ZW CW GG JE ME BL RS XK MY IR PS TZ').split(' '),
+);
+
 const names = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 const exactForm = (text: string): string => text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 
 function buildCountries(vi: LocaleNames, en: LocaleNames): Code[] {
-  const preferred = new Map([...USUAL, ...OTHER_SPELLINGS]);
+  const preferred = new Map([...VIETNAMESE_NAMES, ...USUAL, ...OTHER_SPELLINGS]);
   const all = Object.keys(vi).map((key): Code => {
     const own = preferred.get(key);
     const viNames = names(vi[key]);

@@ -105,6 +105,25 @@ function yearAlone(year: number): BirthParse {
   return { ok: true, value: { date: new Date(Date.UTC(year, 6, 1)), yearOnly: true } };
 }
 
+/** What a clerk writes in `Ngày sinh` when the date of birth is not known at all, not even the
+ *  year (docs/workbook.md): the person is counted under the report's `Chưa rõ` age group. */
+export const UNKNOWN_BIRTH = 'Không rõ';
+
+/** The spellings of "unknown" a birth cell accepts, compared without case, diacritics or spaces:
+ *  `Không rõ`, `không rõ`, `khong ro`, `Chưa rõ`, `Không rõ ngày sinh`, `Unknown`. */
+const UNKNOWN_BIRTH_FORMS = new Set(['khongro', 'chuaro', 'khongrongaysinh', 'chuarongaysinh', 'unknown']);
+
+function foldWords(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z]/g, '');
+}
+
+/** True when a birth cell says the date of birth is unknown (`Không rõ`). Such a cell is filled
+ *  (REG-01 is satisfied) and valid (no REG-03); the age is unknown, so the report counts the
+ *  person under `Chưa rõ` and no age rule (REG-05, CHD-01) can judge it. */
+export function isUnknownBirth(value: CellValue): boolean {
+  return typeof value === 'string' && value.length <= 40 && UNKNOWN_BIRTH_FORMS.has(foldWords(value));
+}
+
 /** A birth cell: a date as `parseDateCell`, or a 4-digit year alone (text or number), which
  *  stands for 1 July of that year (docs/workbook.md: a year alone is not "unknown"). A `Date`
  *  read from a date-formatted cell that holds a year (serial 1900–2100, shown by

@@ -103,6 +103,17 @@ function fmtDate(d: Date): string {
   return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
 }
 
+/** `Kỳ báo cáo` as the report header shows it: `15/06/2026 - 14/09/2026`. */
+export function periodText(period: { start: Date; end: Date }): string {
+  return `${fmtDate(period.start)} - ${fmtDate(period.end)}`;
+}
+
+/** The official header's date line filled in: `Nha Trang, ngày 05 tháng 12 năm 2026`. */
+export function filledDateLine(place: string, day: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${place}, ngày ${two(day.getUTCDate())} tháng ${two(day.getUTCMonth() + 1)} năm ${day.getUTCFullYear()}`;
+}
+
 /** The whole `Báo cáo quý` sheet: header rows, the table header and every row code of docs/workbook.md,
  *  with the figures of `report` when given (a fresh template leaves them empty). */
 export function reportSheetGrid(profile: Profile, meta: Meta, report?: ReportData): CellValue[][] {
@@ -130,7 +141,7 @@ export function reportSheetGrid(profile: Profile, meta: Meta, report?: ReportDat
   }
   const periodRow = blankRow();
   periodRow[L.labelCol0] = 'Kỳ báo cáo:';
-  if (report) periodRow[L.valueCol0] = `${fmtDate(report.period.start)} - ${fmtDate(report.period.end)}`;
+  if (report) periodRow[L.valueCol0] = periodText(report.period);
   rows[L.periodRow0] = periodRow;
   rows[L.tableHeaderRow0] = [...REPORT_HEADERS];
 
@@ -309,6 +320,54 @@ export function reportCellWrites(values: ReportSheetValues, report: ReportData, 
     }
   }
   return writes;
+}
+
+const PERIOD_LABEL = foldText('Kỳ báo cáo');
+const PREPARED_LABELS = ['Ngày lập biểu', 'Ngày lập', 'Date prepared'].map(foldText);
+/** The date line as the template leaves it (`…, ngày …… tháng …… năm ……`) or as a fill wrote it. */
+const DATE_LINE = /^(.+?),\s*ngày\s+(?:…+|\.+|\d{1,2})\s+tháng\s+(?:…+|\.+|\d{1,2})\s+năm\s+(?:…+|\.+|\d{4})\s*$/u;
+
+/**
+ * The header cells a fill writes besides the figures: `Kỳ báo cáo` (the period the figures
+ * count, the same text the template and the consolidated workbook show), and, given the day the
+ * report is prepared, `Ngày lập` and the official date line (`<place>, ngày 05 tháng 12 năm 2026`).
+ * A label's value is the cell to its right, or the rest of the label's own cell after `:`.
+ * Only a date line still in the template's form (dots) or in a fill's own form is rewritten: a
+ * line the clerk wrote differently is theirs.
+ */
+export function reportHeaderWrites(values: ReportSheetValues, report: Pick<ReportData, 'period'>, preparedOn?: Date): CellWrite[] {
+  const sheet = values.sheet;
+  if (!sheet) return [];
+  const writes: CellWrite[] = [];
+  const end = values.headerRow0 ?? Math.min(sheet.rows.length, 20);
+  const done = new Set<string>();
+  const labelled = (row0: number, col0: number, text: string, label: string, value: string): void => {
+    if (done.has(label)) return;
+    done.add(label);
+    const colon = text.indexOf(':');
+    if (colon >= 0 && text.slice(colon + 1).trim() !== '') writes.push({ row0, col0, value: `${text.slice(0, colon + 1)} ${value}` });
+    else writes.push({ row0, col0: col0 + 1, value });
+  };
+  for (let r = 0; r < end; r++) {
+    const row = sheet.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const text = textOf(row[c]);
+      if (text === null) continue;
+      const dateLine = DATE_LINE.exec(text);
+      if (dateLine) {
+        if (preparedOn && !done.has('date-line')) {
+          done.add('date-line');
+          const line = filledDateLine(dateLine[1].trim(), preparedOn);
+          if (line !== text) writes.push({ row0: r, col0: c, value: line });
+        }
+        continue;
+      }
+      const label = foldText(text.split(':')[0]);
+      if (label === PERIOD_LABEL) labelled(r, c, text, 'period', periodText(report.period));
+      else if (preparedOn && PREPARED_LABELS.includes(label)) labelled(r, c, text, 'prepared', fmtDate(preparedOn));
+    }
+  }
+  return writes.filter((w) => sheet.rows[w.row0]?.[w.col0] !== w.value);
 }
 
 /** Report codes of the profile missing from the sheet (a deleted row cannot be filled). */

@@ -43,6 +43,9 @@ export interface PaneSettings {
   unit?: string;
   language?: 'vi' | 'en';
   inboxUrl?: string;
+  /** The report figures the pane's last fill wrote (code|column -> value), so the next fill
+   *  can tell its own figures from the clerk's (src/taskpane/lib/reportPlan.ts). */
+  reportFill?: { year: number; quarter: number; cells: Record<string, string | number | boolean | null> };
 }
 
 export interface FileProgress {

@@ -4,6 +4,10 @@
  * a window of rows around the selection so a 10,000-row register stays fast. Editable like a
  * sheet: a click selects a cell, a double click types into it (Enter keeps, Escape drops), and
  * "+ Thêm dòng" adds empty rows, so the whole journey works in a browser without Excel.
+ *
+ * As in Excel, a click never moves the sheet under the pointer: the window of rows and the
+ * scroll position change only when the pane selects a cell (a finding's "go to"), so the
+ * second click of a double click lands on the cell the first one selected.
  */
 import React, { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
@@ -68,15 +72,32 @@ export function Grid({ shell }: { shell: FakeWorkbookShell }): React.JSX.Element
   const [extraRows, setExtraRows] = useState(0);
   useSyncExternalStore(shell.subscribe, () => shell.version);
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
+  /** The selection a click in the grid made: it is not scrolled to (it is under the pointer).
+   *  Selections are compared by identity: the shell makes a new one on every selectCell, so a
+   *  second "go to" of the same cell scrolls again while a write elsewhere does not. */
+  const clicked = useRef<object | null>(null);
+  const shownSelection = useRef<object | null>(null);
+  const [windowOf, setWindowOf] = useState({ sheet: '', start: 0 });
   const sheet = shell.sheets.find((s) => s.name === shell.activeSheet) ?? shell.sheets[0];
   const selection = shell.selection && sheet && shell.selection.sheet === sheet.name ? parseAddress(shell.selection.address) : null;
+  // The window of rows (per sheet) moves only when the selection falls outside it (a "go to"
+  // from the pane); another sheet starts at its top.
+  const windowStart = sheet && windowOf.sheet === sheet.name ? windowOf.start : 0;
+  const start = selection && (selection.row0 < windowStart || selection.row0 >= windowStart + WINDOW) ? Math.max(0, selection.row0 - WINDOW / 2) : windowStart;
 
   useEffect(() => {
+    if (sheet && (windowOf.sheet !== sheet.name || windowOf.start !== start)) setWindowOf({ sheet: sheet.name, start });
+  }, [sheet, windowOf, start]);
+
+  useEffect(() => {
+    const current = shell.selection;
+    if (current === shownSelection.current) return;
+    shownSelection.current = current;
+    if (current === null || current === clicked.current) return;
     selectedRef.current?.scrollIntoView?.({ block: 'center', inline: 'center' });
-  }, [shell.version]);
+  }, [shell.selection, shell.version]);
 
   if (!sheet) return <div className={styles.root} data-testid="grid" />;
-  const start = selection ? Math.max(0, selection.row0 - WINDOW / 2) : 0;
   const end = Math.min(Math.max(sheet.rows.length, (selection?.row0 ?? 0) + 1, 20), start + WINDOW) + extraRows;
   const commit = (edit: Editing): void => {
     setEditing(null);
@@ -143,7 +164,10 @@ export function Grid({ shell }: { shell: FakeWorkbookShell }): React.JSX.Element
                         // A fill is workbook data (the cell's own colour), not UI styling.
                         style={fill ? { backgroundColor: fill } : undefined}
                         title={shown}
-                        onClick={() => void shell.selectCell(sheet.name, address)}
+                        onClick={() => {
+                          void shell.selectCell(sheet.name, address);
+                          clicked.current = shell.selection;
+                        }}
                         onDoubleClick={() => setEditing({ sheet: sheet.name, row0: r, col0: c, text: shown })}
                       >
                         {isEditing ? (

@@ -1,8 +1,13 @@
 /**
  * The task pane: navigation between panels, each loaded lazily (only the open panel's code is
  * fetched), inside one FluentProvider. Works at 320 px: the tabs wrap.
+ *
+ * The FluentProvider gets no layout class of its own: Fluent copies the provider's classes onto
+ * every portal's mount node (lists, menus, tooltips, dialogs), an absolutely placed layer on top
+ * of the page. A full-height, opaque root class there would cover the whole pane in white.
+ * The layout lives on a plain element inside the provider instead.
  */
-import React, { Suspense, lazy, useState } from 'react';
+import React, { Suspense, lazy, useCallback, useState } from 'react';
 import {
   FluentProvider,
   MessageBar,
@@ -20,6 +25,7 @@ import { QueueWorker } from './components/QueueWorker';
 import type { Language } from './i18n';
 import type { CheckRunner } from './lib/checkRunner';
 import type { Services } from './lib/services';
+import { NavigationContext, type PanelId } from './navigation';
 import { PaneProvider, usePane } from './state';
 
 const StartPanel = lazy(() => import('./panels/StartPanel'));
@@ -30,7 +36,7 @@ const SupportPanel = lazy(() => import('./panels/SupportPanel'));
 const SubmitPanel = lazy(() => import('./panels/SubmitPanel'));
 const SettingsPanel = lazy(() => import('./panels/SettingsPanel'));
 
-export type PanelId = 'start' | 'entry' | 'support' | 'check' | 'report' | 'submit' | 'settings';
+export type { PanelId };
 
 const useStyles = makeStyles({
   root: {
@@ -67,6 +73,11 @@ function Panels({ initial }: { initial: PanelId }): React.JSX.Element {
   const styles = useStyles();
   const { t } = usePane();
   const [panel, setPanel] = useState<PanelId>(initial);
+  const goTo = useCallback((next: PanelId) => {
+    setPanel(next);
+    // The clerk lands at the top of the panel they were sent to, on its tab.
+    setTimeout(() => document.getElementById(`tab-${next}`)?.focus(), 0);
+  }, []);
   const tabs: [PanelId, Parameters<typeof t>[0]][] = [
     ['start', 'navStart'],
     ['entry', 'navEntry'],
@@ -77,7 +88,7 @@ function Panels({ initial }: { initial: PanelId }): React.JSX.Element {
     ['settings', 'navSettings'],
   ];
   return (
-    <>
+    <NavigationContext.Provider value={goTo}>
       <h1 className={styles.header}>{t('appTitle')}</h1>
       <TabList
         className={styles.tabs}
@@ -104,7 +115,7 @@ function Panels({ initial }: { initial: PanelId }): React.JSX.Element {
           {panel === 'settings' && <SettingsPanel />}
         </Suspense>
       </main>
-    </>
+    </NavigationContext.Provider>
   );
 }
 
@@ -121,17 +132,19 @@ export interface AppProps {
 export function App({ shell, services, checker, initialPanel = 'start', initialLanguage, startupError }: AppProps): React.JSX.Element {
   const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
-      <PaneProvider shell={shell} services={services} checker={checker} initialLanguage={initialLanguage}>
-        {startupError && (
-          <MessageBar intent="error">
-            <MessageBarBody>{startupError}</MessageBarBody>
-          </MessageBar>
-        )}
-        <QueueWorker>
-          <Panels initial={initialPanel} />
-        </QueueWorker>
-      </PaneProvider>
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.root} data-testid="pane-root">
+        <PaneProvider shell={shell} services={services} checker={checker} initialLanguage={initialLanguage}>
+          {startupError && (
+            <MessageBar intent="error">
+              <MessageBarBody>{startupError}</MessageBarBody>
+            </MessageBar>
+          )}
+          <QueueWorker>
+            <Panels initial={initialPanel} />
+          </QueueWorker>
+        </PaneProvider>
+      </div>
     </FluentProvider>
   );
 }

@@ -170,6 +170,10 @@ describe('vr fill writes the report computed from the registry', () => {
     expect(exitCode).toBe(0);
     expect(valueAt('7.1', 10)).toEqual(expect.stringContaining('Tiếp nhận'));
     expect(valueAt('6.4', 2)).toBe('12/12');
+    // The header's period and date are filled too (the same domain function as the pane's fill).
+    const header = (label: string) => report.find((row) => row[1] === label)?.[2];
+    expect(header('Kỳ báo cáo:')).toBe('01/07/2020 - 30/09/2020');
+    expect(header('Ngày lập:')).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
   });
 
   test('-o writes elsewhere and leaves the input byte for byte', async () => {

@@ -1,5 +1,6 @@
 import enLocale from 'i18n-iso-countries/langs/en.json';
 import { COUNTRIES, DESTINATION, ETHNICITY, matchCode } from '../../src/domain/codes';
+import { SAME_IN_VIETNAMESE } from '../../src/domain/countries';
 
 const match = (raw: string) => matchCode(COUNTRIES, raw);
 const keyOf = (raw: string) => {
@@ -22,6 +23,23 @@ describe('country list (ISO 3166-1 from i18n-iso-countries, office spellings as 
     expect(COUNTRIES[COUNTRIES.length - 1]).toMatchObject({ vi: 'Khác', key: 'XX' });
     expect(DESTINATION.map((c) => c.key)).not.toContain('VN');
     expect(DESTINATION).toHaveLength(COUNTRIES.length);
+  });
+
+  it('names every country in Vietnamese: no label is an English name unless Vietnamese writes it so', () => {
+    const english = enLocale.countries as Record<string, string | string[]>;
+    const englishNames = (key: string): string[] => [english[key] ?? []].flat();
+    const missing = COUNTRIES.filter((c) => c.key !== 'XX' && englishNames(c.key).includes(c.vi) && !SAME_IN_VIETNAMESE.has(c.key)).map((c) => `${c.key} ${c.vi}`);
+    expect(missing).toEqual([]);
+    // The list of same-spelled names stays honest: each is a country whose label is its English name.
+    const stale = [...SAME_IN_VIETNAMESE].filter((key) => !englishNames(key).includes(COUNTRIES.find((c) => c.key === key)?.vi ?? ''));
+    expect(stale).toEqual([]);
+    const label = (key: string) => COUNTRIES.find((c) => c.key === key)?.vi;
+    expect(['AS', 'AQ', 'AT', 'CV', 'CI', 'CY', 'GQ', 'PG', 'SH', 'RE'].map(label)).toEqual([
+      'Samoa thuộc Mỹ', 'Châu Nam Cực', 'Áo', 'Cabo Verde', 'Bờ Biển Ngà', 'Síp', 'Guinea Xích Đạo', 'Papua Tân Guinea',
+      'Saint Helena, Ascension và Tristan da Cunha', 'Réunion',
+    ]);
+    // The English and the library's spellings still match, as aliases.
+    expect(['Austria', 'Cyprus', "Cote d'Ivoire", 'Reunion', 'Papua New Guinea'].map(keyOf)).toEqual(['AT', 'CY', 'CI', 'RE', 'PG']);
   });
 
   it('keeps the labels and keys earlier workbooks were written with', () => {

@@ -3,6 +3,7 @@ import {
   dateToExcelSerial,
   excelSerialToDate,
   formatDate,
+  isUnknownBirth,
   parseBirthCell,
   parseDateCell,
   parseIsoDay,
@@ -119,5 +120,19 @@ describe('formatting and ages', () => {
     expect(ageAt(birth, utc(2020, 8, 14))).toBe(15);
     expect(ageAt(birth, utc(2020, 8, 15))).toBe(16);
     expect(ageAt({ date: utc(2004, 7, 1), yearOnly: true }, utc(2020, 6, 30))).toBe(15);
+  });
+});
+
+describe('isUnknownBirth: "Không rõ" is how an unknown date of birth is written (docs/workbook.md)', () => {
+  it('accepts the spellings a clerk types, without case or diacritics', () => {
+    for (const text of ['Không rõ', 'không rõ', 'KHONG RO', 'Chưa rõ', 'Không rõ ngày sinh', 'Unknown', 'Không rõ'.normalize('NFD')]) {
+      expect([text, isUnknownBirth(text)]).toEqual([text, true]);
+    }
+  });
+
+  it('is not a date, a year, a blank or another sentence', () => {
+    for (const value of ['', null, 1990, '1990', '12/03/2005', 'khoảng 1995', 'không rõ lắm, khoảng 30 tuổi']) {
+      expect([value, isUnknownBirth(value)]).toEqual([value, false]);
+    }
   });
 });

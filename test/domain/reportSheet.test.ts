@@ -8,6 +8,7 @@ import {
   readReportSheet,
   reportCellWrites,
   reportDifferences,
+  reportHeaderWrites,
   reportSheetGrid,
 } from '../../src/domain/reportSheet';
 import type { Profile } from '../../src/domain/schema/profile';
@@ -124,6 +125,43 @@ describe('reportCellWrites', () => {
     // Applied to a blank template, the sheet then agrees with the report.
     for (const w of writes) grid[w.row0][w.col0] = w.value;
     expect(reportDifferences(readReportSheet(sheet(grid)), report)).toEqual([]);
+  });
+});
+
+describe('reportHeaderWrites: the fill also writes Kỳ báo cáo, Ngày lập and the date line', () => {
+  // Rule (docs/workbook.md): the report header's period and date are filled wherever the report is
+  // filled (the pane's button and vr fill), with the same period text the template shows.
+  it.each([
+    [bacNinh, 2020, 3, '01/07/2020 - 30/09/2020', 'Từ Sơn'],
+    [vn2025, 2026, 3, '15/06/2026 - 14/09/2026', 'Nha Trang'],
+  ])('%#: a blank template gets the period, the date prepared and the official date line', (profile, year, quarter, period, place) => {
+    const m = profile.id === 'vn-2025' ? { ...metaFor(profile, year, quarter), unit_code: '22366', unit_name: 'Phường Nha Trang', province_code: '56' } : metaFor(profile, year, quarter);
+    const grid = reportSheetGrid(profile, m);
+    const values = readReportSheet(sheet(grid));
+    const data = buildReport([], [], profile, year, quarter);
+    const prepared = new Date(Date.UTC(year, 11, 5));
+    const writes = reportHeaderWrites(values, data, prepared);
+    for (const w of writes) grid[w.row0][w.col0] = w.value;
+    const L = REPORT_LAYOUT;
+    expect(grid[L.periodRow0].slice(1, 3)).toEqual(['Kỳ báo cáo:', period]);
+    expect(grid[L.headerRows0.prepared_date].slice(1, 3)).toEqual(['Ngày lập:', `05/12/${year}`]);
+    expect(grid.flat()).toContain(`${place}, ngày 05 tháng 12 năm ${year}`);
+    expect(grid.flat().filter((v) => typeof v === 'string' && /ngày …|tháng …/.test(v))).toEqual([]);
+    // Filled again on another day: the date follows, nothing else is written twice.
+    const again = reportHeaderWrites(readReportSheet(sheet(grid)), data, new Date(Date.UTC(year, 11, 6)));
+    expect(again.map((w) => w.value)).toEqual([`${place}, ngày 06 tháng 12 năm ${year}`, `06/12/${year}`]);
+    // The header still reads as the same unit, quarter and year.
+    expect(readReportSheet(sheet(grid)).header).toMatchObject({ quarter, year, prepared_date: `05/12/${year}` });
+  });
+
+  it('keeps a date line the clerk wrote in their own words, and writes no date without one', () => {
+    const grid = reportSheetGrid(bacNinh, meta);
+    const line = grid.findIndex((row) => row.some((v) => typeof v === 'string' && v.includes('ngày ……')));
+    const col = grid[line].findIndex((v) => typeof v === 'string' && v.includes('ngày ……'));
+    grid[line][col] = 'Từ Sơn, ngày mùng 5 tháng Chạp';
+    const writes = reportHeaderWrites(readReportSheet(sheet(grid)), report, new Date(Date.UTC(2020, 9, 5)));
+    expect(writes.find((w) => w.row0 === line)).toBeUndefined();
+    expect(reportHeaderWrites(readReportSheet(sheet(grid)), report).map((w) => w.value)).toEqual(['01/07/2020 - 30/09/2020']);
   });
 });
 

@@ -23,7 +23,9 @@ describe('Check panel', () => {
     expect([SHEET.registry, SHEET.support]).toContain(firstError.sheet);
     const rpt01 = screen.getAllByText(/Lập báo cáo từ sổ theo dõi/);
     expect(rpt01).toHaveLength(1);
-    expect(within(document.querySelector('details[data-rule="RPT-01"]') as HTMLElement).getByText('RPT-01 (1)')).toBeInTheDocument();
+    // Words first, then the count, the rule's ID last.
+    const summary = document.querySelector('details[data-rule="RPT-01"] summary') as HTMLElement;
+    expect(summary.textContent).toBe('Số liệu báo cáo khác số liệu tính từ sổ theo dõi: 1 (RPT-01)');
     // The message names its cell ("Ô C15 …"): the link does not say the address twice.
     const collapsed = expected.find((f) => f.rule === 'RPT-01')!;
     const link = document.querySelector('details[data-rule="RPT-01"] li button') as HTMLElement;
@@ -41,7 +43,11 @@ describe('Check panel', () => {
     const rules = [...new Set(expected.map((f) => f.rule))];
     for (const rule of rules) {
       const count = expected.filter((f) => f.rule === rule).length;
-      expect(screen.getAllByText(`${rule} (${count})`).length).toBeGreaterThan(0);
+      const summaries = [...document.querySelectorAll(`details[data-rule="${rule}"] summary`)].map((x) => x.textContent ?? '');
+      expect(summaries.length).toBeGreaterThan(0);
+      // Each group reads "<what the rule checks>: <count> (<ID>)", never starting with the ID.
+      for (const text of summaries) expect([rule, text.startsWith(rule), text.endsWith(` (${rule})`)]).toEqual([rule, false, true]);
+      expect(summaries.reduce((n, text) => n + Number(/: (\d+) \(/.exec(text)?.[1] ?? 0), 0)).toBe(count);
     }
   });
 

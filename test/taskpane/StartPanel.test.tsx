@@ -50,6 +50,27 @@ describe('Start panel', () => {
     expect(screen.queryByTestId('period-notice')).toBeNull();
   });
 
+  it('in December 2026 offers the plan in force today first (vn-2025), chosen, with no out-of-plan warning', async () => {
+    const { services } = makeServices(undefined, undefined, () => new Date(Date.UTC(2026, 11, 5, 3)));
+    renderPane(new FakeWorkbookShell(), 'start', services);
+    const plan = (await screen.findByLabelText('Kế hoạch (hồ sơ)')) as HTMLSelectElement;
+    expect(plan.value).toBe('vn-2025');
+    expect([...plan.options].map((o) => o.value)[0]).toBe('vn-2025');
+    expect(screen.getByLabelText('Năm')).toHaveValue(2026);
+    expect(screen.queryByTestId('period-notice')).toBeNull();
+    // The commune search's example comes from the chosen province, not Bắc Ninh's "tu son".
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByTestId('unit-picker-province'), '56');
+    await waitFor(() => expect(screen.getByTestId('unit-picker-search')).toBeEnabled());
+    expect(screen.getByTestId('unit-picker-search').getAttribute('placeholder')).not.toMatch(/tu son/);
+    expect(screen.getByTestId('unit-picker-search').getAttribute('placeholder')).toMatch(/^ví dụ: [a-z ]+$/);
+  });
+
+  it('in 2020 the Bắc Ninh plan 2017–2020 is the one in force and comes first', async () => {
+    renderPane(new FakeWorkbookShell(), 'start');
+    expect(((await screen.findByLabelText('Kế hoạch (hồ sơ)')) as HTMLSelectElement).value).toBe('bac-ninh-2017');
+  });
+
   it('says when the open register is not for the period now due', async () => {
     const { services } = makeServices(undefined, undefined, () => new Date(Date.UTC(2026, 10, 30, 3)));
     renderPane(sampleShell(3), 'start', services);

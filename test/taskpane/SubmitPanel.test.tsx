@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Finding } from '../../src/domain/finding';
 import { memoryQueueStore } from '../../src/taskpane/lib/submitQueue';
 import type { UploadOutcome } from '../../src/taskpane/lib/inboxClient';
@@ -51,8 +51,19 @@ describe('Submit panel', () => {
     harness.services.tokens.set('BN-TS', 'tok');
     renderPane(ready(30, true), 'submit', harness.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
-    expect(await screen.findByText(/^Chưa gửi được: còn \d+ lỗi/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Chưa gửi được: còn \d+ lỗi phải sửa trước khi gửi:$/)).toBeInTheDocument();
     expect(harness.uploads).toHaveLength(0);
+    // What and where: the first errors in words with their cell, the rule's ID after, and the rest counted.
+    const alert = screen.getByRole('alert');
+    const items = [...alert.querySelectorAll('li')].map((li) => li.textContent ?? '');
+    expect(items.length).toBe(5);
+    for (const item of items) expect(item).toMatch(/^(Ô|Trang|Sổ|Báo cáo|Dòng|\S).* \([A-Z]{3}-\d{2}\)$/);
+    expect(items[0]).toMatch(/^Ô [A-Z]+\d+/);
+    expect(alert).toHaveTextContent(/… và \d+ lỗi khác\./);
+    // …and a way to the Check tab, which shows the same findings at once.
+    fireEvent.click(screen.getByRole('button', { name: 'Xem và sửa ở trang Kiểm tra' }));
+    expect(await screen.findByRole('tab', { name: 'Kiểm tra', selected: true })).toBeInTheDocument();
+    expect(await screen.findByText(/^Đã kiểm tra [1-9]\d* dòng: \d+ lỗi/)).toBeInTheDocument();
   });
 
   it('uploads a clean register and shows the receipt', async () => {
@@ -60,7 +71,12 @@ describe('Submit panel', () => {
     harness.services.tokens.set('BN-TS', 'tok');
     renderPane(ready(), 'submit', harness.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
-    expect(await screen.findByText(/Đã nhận: mã biên nhận sub_42/)).toBeInTheDocument();
+    // One status for the quarter, the version named by its number and time (Vietnam time).
+    const status = await screen.findByTestId('quarter-status');
+    // The state is the title; the latest version is a line of its own under it.
+    await waitFor(() => expect(within(status).getByText('Bản mới nhất: Bản 1, nộp 10:00 02/11/2020, đúng hạn.').tagName).toBe('DIV'));
+    expect(within(status).getByText('Quý 3/2020: đã nộp, chờ tỉnh xem')).toBeInTheDocument();
+    expect(status).not.toHaveTextContent('sub_42');
     expect(harness.uploads).toHaveLength(1);
     expect(harness.uploads[0]).toMatchObject({ inboxUrl: 'http://inbox.test', token: 'tok', filename: 'BN-TS-2020-Q3.xlsx' });
     expect([...harness.uploads[0].bytes]).toEqual([80, 75, 3, 4, 1, 2, 3]);
@@ -73,7 +89,17 @@ describe('Submit panel', () => {
     renderPane(ready(), 'submit', harness.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText(/Hộp thư tỉnh từ chối: 1 lỗi/)).toBeInTheDocument();
-    expect(screen.getByText('RPT-08 : Quá hạn nộp')).toBeInTheDocument();
+    expect(screen.getByText('Quá hạn nộp (RPT-08)')).toBeInTheDocument();
+  });
+
+  it('another unit’s register (403) is named as such, not called a wrong access code', async () => {
+    const harness = makeServices(() => ({ kind: 'rejected', status: 403, code: 'forbidden', message_vi: 'Sổ này thuộc đơn vị BN-TS (bac-ninh-2017)', message_en: 'x' }));
+    harness.services.tokens.set('BN-TS', 'tok');
+    renderPane(ready(), 'submit', harness.services);
+    fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
+    expect(await screen.findByText(/^Hộp thư tỉnh không nhận: sổ này là của Thị xã Từ Sơn \(mã BN-TS\), còn mã truy cập đã lưu là của đơn vị khác\./)).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent('bac-ninh-2017');
+    expect(document.body).not.toHaveTextContent('không đúng hoặc đã bị thu hồi');
   });
 
   it('queues the file when the inbox is unreachable and sends it when the pane opens again', async () => {
@@ -94,7 +120,7 @@ describe('Submit panel', () => {
     const second = makeServices(answer, store, () => new Date(now));
     second.services.tokens.set('BN-TS', 'tok');
     renderPane(ready(), 'submit', second.services);
-    expect(await screen.findByText(/Đã nhận: mã biên nhận sub_42/)).toBeInTheDocument();
+    expect(await screen.findByTestId('quarter-status')).toHaveTextContent('Bản mới nhất: Bản 1, nộp 10:00 02/11/2020, đúng hạn.');
     expect(second.uploads).toHaveLength(1);
     expect([...second.uploads[0].bytes]).toEqual([80, 75, 3, 4, 1, 2, 3]);
     await waitFor(async () => expect(await store.list()).toHaveLength(0));
@@ -108,8 +134,9 @@ describe('Submit panel', () => {
       versions: [{ id: 'sub_7', received_at: '2020-10-10T00:00:00Z', sha256: 'x', on_time: true, state: 'returned', return_reason: 'Thiếu số liệu dòng 6.4' }],
     });
     renderPane(ready(), 'submit', harness.services);
-    expect(await screen.findByText('Bản gửi sub_7 bị trả lại. Lý do: Thiếu số liệu dòng 6.4')).toBeInTheDocument();
-    expect(screen.getByText('Trạng thái quý này: bị trả lại')).toBeInTheDocument();
+    expect(await screen.findByText('Bản 1, nộp 07:00 10/10/2020 bị trả lại. Lý do: Thiếu số liệu dòng 6.4. Sửa theo lý do rồi gửi lại.')).toBeInTheDocument();
+    expect(screen.getByText('Quý 3/2020: bị trả lại')).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent('Bản gửi sub_7');
   });
 
   it('drops the return reason once the quarter has been resubmitted', async () => {
@@ -123,7 +150,23 @@ describe('Submit panel', () => {
       ],
     });
     renderPane(ready(), 'submit', harness.services);
-    expect(await screen.findByText('Trạng thái quý này: đã nộp, chờ tỉnh xem')).toBeInTheDocument();
-    expect(screen.queryByText(/bị trả lại/)).toBeNull();
+    expect(await screen.findByText('Quý 3/2020: đã nộp, chờ tỉnh xem')).toBeInTheDocument();
+    expect(screen.getByTestId('quarter-status')).toHaveTextContent('Bản mới nhất: Bản 2, nộp 07:00 12/10/2020, đúng hạn.');
+    expect(screen.getByTestId('quarter-status')).not.toHaveTextContent('bị trả lại');
+  });
+
+  it('one status per quarter: a receipt newer than the inbox’s answer wins, never "đã nhận … quá hạn" beside "chưa nộp"', async () => {
+    const late: UploadOutcome = { kind: 'receipt', receipt: { ...(RECEIPT as Extract<UploadOutcome, { kind: 'receipt' }>).receipt, on_time: false } };
+    const harness = makeServices(() => late);
+    harness.services.tokens.set('BN-TS', 'tok');
+    // The inbox's list lags behind the upload it has just answered.
+    harness.services.fetchSubmissions = async () => ({ state: 'missing', versions: [] });
+    renderPane(ready(), 'submit', harness.services);
+    expect(await screen.findByText('Quý 3/2020: chưa nộp')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra và gửi' }));
+    expect(await screen.findByText('Quý 3/2020: đã nộp muộn, chờ tỉnh xem')).toBeInTheDocument();
+    expect(screen.getByTestId('quarter-status')).toHaveTextContent('Bản mới nhất: Bản 1, nộp 10:00 02/11/2020, sau hạn nộp.');
+    expect(screen.getAllByTestId('quarter-status')).toHaveLength(1);
+    expect(document.body).not.toHaveTextContent('chưa nộp');
   });
 });

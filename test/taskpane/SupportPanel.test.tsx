@@ -79,8 +79,9 @@ describe('Support panel', () => {
     fireEvent.change(screen.getByRole('textbox', { name: /^Ngày hỗ trợ/ }), { target: { value: formatDate(new Date(person.received_date!.getTime() - 86_400_000)) } });
     fireEvent.change(screen.getByRole('textbox', { name: /^Số tiền/ }), { target: { value: 'năm trăm' } });
     await user.click(screen.getByRole('button', { name: 'Ghi vào trang Hỗ trợ' }));
-    expect(await screen.findByText(/^SUP-01:/)).toBeInTheDocument();
-    expect(screen.getByText(/^REG-03:/)).toBeInTheDocument();
+    // Words first, the rule's ID after: "Ngày hỗ trợ … trước ngày tiếp nhận … (SUP-01)".
+    expect(await screen.findByText(/^Ngày hỗ trợ .* \(SUP-01\)$/)).toBeInTheDocument();
+    expect(screen.getByText(/\(REG-03\)$/)).toBeInTheDocument();
     expect(screen.getByText(/^Dòng có 2 lỗi nên chưa ghi/)).toBeInTheDocument();
     await waitFor(async () => expect(parseWorkbook(await shell.readWorkbook()).support.records).toHaveLength(parsed.support.records.length));
     expect(shell.sheets.find((s) => s.name === SHEET.support)!.rows.length).toBe(parsed.support.sheet!.rows.length);

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { parseWorkbook } from '../../src/domain/parse';
 import { SHEET } from '../../src/domain/sheet';
@@ -38,5 +38,41 @@ describe('preview grid', () => {
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(parseWorkbook(await shell.readWorkbook()).registry.records[0].full_name).toBe('Lò Thị Mai');
     expect(screen.getByRole('table').querySelector(`td[data-cell="${address}"]`)).toHaveTextContent('Lò Thị Mai');
+  });
+
+  it('a click never moves the sheet under the pointer (so a double click edits the cell clicked); a "go to" from the pane does', async () => {
+    const shell = sampleShell(200);
+    shell.activate(SHEET.registry);
+    const scrolled: string[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this.getAttribute('data-cell') ?? '');
+    };
+    try {
+      render(
+        <FluentProvider theme={webLightTheme}>
+          <Grid shell={shell} />
+        </FluentProvider>,
+      );
+      // The pane selects a cell far down: the window moves there and the cell is scrolled to.
+      await act(() => shell.selectCell(SHEET.registry, 'B150'));
+      expect(scrolled).toEqual(['B150']);
+      const firstRow = () => screen.getByRole('table').querySelector('tbody th')?.textContent;
+      const top = firstRow();
+      // A click on another cell of the window: no scroll, no new window of rows under the pointer.
+      fireEvent.click(screen.getByRole('table').querySelector('td[data-cell="D180"]')!);
+      expect(shell.selection).toMatchObject({ address: 'D180' });
+      expect(scrolled).toEqual(['B150']);
+      expect(firstRow()).toBe(top);
+      fireEvent.doubleClick(screen.getByRole('table').querySelector('td[data-cell="D180"]')!);
+      expect(screen.getByRole('textbox', { name: 'Ô D180' })).toBeInTheDocument();
+      // A write elsewhere does not scroll either; the same "go to" again does.
+      await act(() => shell.writeCells(SHEET.registry, [{ row0: 3, col0: 1, value: 'x' }]));
+      expect(scrolled).toEqual(['B150']);
+      await act(() => shell.selectCell(SHEET.registry, 'B150'));
+      expect(scrolled).toEqual(['B150', 'B150']);
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
   });
 });

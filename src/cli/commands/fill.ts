@@ -3,7 +3,8 @@ import { UserError } from '../../domain/errors';
 import { parseWorkbook } from '../../domain/parse';
 import { buildReport } from '../../domain/report';
 import { exclusionSummary } from '../../domain/reportExcluded';
-import { reportCellWrites } from '../../domain/reportSheet';
+import { todayUtc } from '../../domain/dates';
+import { reportCellWrites, reportHeaderWrites } from '../../domain/reportSheet';
 import { TEMPLATE_VERSION } from '../../domain/schema/meta';
 import { SHEET } from '../../domain/sheet';
 import { readInputBuffer } from '../../xlsx/guard';
@@ -16,7 +17,8 @@ export interface FillOptions {
 
 /**
  * `vr fill`: computes the quarterly report from the registry and support log and writes only
- * the computed cells of `Báo cáo quý` (hand-typed rows 6.4, 6.5 and 7.x stay as typed). Without
+ * the computed cells of `Báo cáo quý` (hand-typed rows 6.4, 6.5 and 7.x stay as typed), and the
+ * header's `Kỳ báo cáo`, `Ngày lập` and date line (today), as the pane's fill does. Without
  * `-o` the workbook is updated in place, atomically (temp file + rename).
  */
 export async function runFill(file: string, opts: FillOptions = {}, log: (line: string) => void = console.log): Promise<number> {
@@ -53,7 +55,7 @@ export async function runFill(file: string, opts: FillOptions = {}, log: (line: 
     );
   }
   const report = buildReport(parsed.registry.records, parsed.support.records, parsed.profile, meta.year, meta.quarter);
-  const writes = reportCellWrites(parsed.report, report, parsed.profile);
+  const writes = [...reportCellWrites(parsed.report, report, parsed.profile), ...reportHeaderWrites(parsed.report, report, todayUtc())];
   const target = opts.output ?? file;
   await applyCellWrites(buf, parsed.report.sheet.name, writes, target);
   log(

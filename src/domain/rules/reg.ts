@@ -2,7 +2,7 @@
  * REG: each registry row is complete, typed and plausible (docs/workbook.md, docs/rules.md).
  */
 import { CODE_LISTS, matchCode, normaliseText, supportTypes } from '../codes';
-import { formatDate } from '../dates';
+import { formatDate, isUnknownBirth } from '../dates';
 import type { Finding, Severity } from '../finding';
 import type { RegistryRecord } from '../model';
 import type { CellValue } from '../sheet';
@@ -124,8 +124,9 @@ const reg03: Rule = {
   check: (ctx) =>
     eachRecord(ctx, (r, out) => {
       // The parse stage leaves a typed field null exactly when its cell is blank or invalid, so
-      // a null field with a non-blank cell is invalid: no second parse.
-      if (r.birth === null && hasValue(r.raw.birth_date)) {
+      // a null field with a non-blank cell is invalid: no second parse. `Không rõ` is the one
+      // legal way to say the date of birth is unknown (counted under `Chưa rõ`).
+      if (r.birth === null && hasValue(r.raw.birth_date) && !isUnknownBirth(r.raw.birth_date ?? null)) {
         out.push(findingOf(ctx, 'REG-03', 'error', r, 'birth_date', REG03_MESSAGE_4, r));
       }
       for (let k = 0; k < DATE_KEYS.length; k++) {

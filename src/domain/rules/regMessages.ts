@@ -14,10 +14,17 @@ import { cap, shown } from './types';
 export type Place = { vi: string; en: string };
 
 
-export const REG01_MESSAGE_1 = (p: Place, c: ColumnSpec): Place => ({
-  vi: `${cap(p.vi)} đang trống: hãy nhập ${c.header_vi.toLowerCase()}.`,
-  en: `${cap(p.en)} is empty: enter the ${c.header_en.toLowerCase()}.`,
-});
+export const REG01_MESSAGE_1 = (p: Place, c: ColumnSpec): Place =>
+  // An empty birth date: the clerk may not know it, and must learn the legal ways to say so.
+  c.key === 'birth_date'
+    ? {
+        vi: `${cap(p.vi)} đang trống: hãy nhập ngày sinh, chỉ năm sinh (kể cả năm ước đoán), hoặc "Không rõ" nếu không biết.`,
+        en: `${cap(p.en)} is empty: enter the date of birth, the birth year alone (an estimated year too), or "Không rõ" when it is unknown.`,
+      }
+    : {
+        vi: `${cap(p.vi)} đang trống: hãy nhập ${c.header_vi.toLowerCase()}.`,
+        en: `${cap(p.en)} is empty: enter the ${c.header_en.toLowerCase()}.`,
+      };
 export const REG02_MESSAGE_2 = (
   p: Place,
   raw: CellValue | undefined,
@@ -43,8 +50,8 @@ export const REG02_MESSAGE_3 = (p: Place, part: string, suggestion: { vi: string
         en: `${cap(p.en)}: "${part}" is not a support type of the applicable law: pick from sheet "Danh mục", separated by ;`,
       };
 export const REG03_MESSAGE_4 = (p: Place, r: RegistryRecord): Place => ({
-  vi: `${cap(p.vi)}: ${shown(r.raw.birth_date)} không phải ngày hợp lệ: nhập dd/mm/yyyy hoặc chỉ năm sinh (yyyy).`,
-  en: `${cap(p.en)}: ${shown(r.raw.birth_date)} is not a valid date: enter dd/mm/yyyy or the birth year alone (yyyy).`,
+  vi: `${cap(p.vi)}: ${shown(r.raw.birth_date)} không phải ngày hợp lệ: nhập dd/mm/yyyy, chỉ năm sinh (yyyy, kể cả năm ước đoán), hoặc "Không rõ" nếu không biết.`,
+  en: `${cap(p.en)}: ${shown(r.raw.birth_date)} is not a valid date: enter dd/mm/yyyy, the birth year alone (yyyy, an estimated year too), or "Không rõ" when it is unknown.`,
 });
 export const REG03_MESSAGE_5 = (p: Place, r: RegistryRecord, key: RegistryKey): Place => ({
   vi: `${cap(p.vi)}: ${shown(r.raw[key])} không phải ngày hợp lệ: nhập theo dạng dd/mm/yyyy (ngày trước, tháng sau).`,

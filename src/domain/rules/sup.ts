@@ -120,6 +120,18 @@ export function eligibleTypes(profile: Profile, rec: RegistryRecord, date: Date 
   return { types: allowedTypes(profile, standing, foreign), ...describeStanding(rec, standing, foreign) };
 }
 
+/**
+ * The support types a person can ever receive under the profile's law, in the law's order: what
+ * an identified victim or a person awaiting verification may get (SUP-02's table), for a foreign
+ * victim only the foreign list (Law 53/2024 Art. 37: a, b, c, d, đ, g). `Nhu cầu hỗ trợ` offers
+ * these, so a need stated in the register can always be met in the support log.
+ */
+export function needTypes(profile: Profile, person: Pick<RegistryRecord, 'receipt_channel'>): Code[] {
+  const foreign = person.receipt_channel === 'foreign_victim';
+  const open = new Set([...allowedTypes(profile, 'identified', foreign), ...allowedTypes(profile, 'pending', foreign)]);
+  return supportTypes(profile.law).filter((t) => open.has(t.key));
+}
+
 const SUP_01: Rule = {
   id: 'SUP-01',
   severity: 'error',
@@ -194,7 +206,7 @@ const SUP_03: Rule = {
       const mask = given[ownerOf[i]];
       if (allMet(rec.support_needs, mask, bit)) continue;
       const unmet = rec.support_needs.filter((need) => (mask & (bit.get(need) ?? 0)) === 0).map((need) => typeLabel(ctx.profile, need));
-      out.push(sup03Finding(ctx, rec, unmet));
+      out.push(sup03Finding(ctx, rec, unmet, needTypes(ctx.profile, rec)));
     }
     return out;
   },
@@ -206,11 +218,27 @@ function allMet(needs: readonly string[], mask: number, bit: ReadonlyMap<string,
   return true;
 }
 
-function sup03Finding(ctx: RuleContext, rec: RegistryRecord, unmet: Code[]): Finding {
-  return registryFinding(ctx, 'SUP-03', 'warning', rec, 'support_needs', (p) => ({
-    vi: `${cap(p.vi)}: hồ sơ ${rec.case_id} có nhu cầu ${unmet.map((t) => `"${t.vi}"`).join(', ')} nhưng trang tính "Hỗ trợ" chưa có lần hỗ trợ nào loại này: hãy ghi lần hỗ trợ, hoặc sửa nhu cầu.`,
-    en: `${cap(p.en)}: case ${rec.case_id} needs ${unmet.map((t) => `"${t.en}"`).join(', ')} but the "Hỗ trợ" sheet has no support of that type: record the support or correct the needs.`,
-  }));
+/** The unmet needs; a need the law never opens to this person (a foreign victim's "Chi phí đi
+ *  lại") cannot be met in the log, so the message says to take it out of the needs instead. */
+function sup03Finding(ctx: RuleContext, rec: RegistryRecord, unmet: Code[], open: readonly Code[]): Finding {
+  const openKeys = new Set(open.map((t) => t.key));
+  const canMeet = unmet.filter((t) => openKeys.has(t.key));
+  const closed = unmet.filter((t) => !openKeys.has(t.key));
+  const law = lawName(ctx.profile);
+  const list = (types: Code[], lang: 'vi' | 'en'): string => types.map((t) => `"${t[lang]}"`).join(', ');
+  return registryFinding(ctx, 'SUP-03', 'warning', rec, 'support_needs', (p) => {
+    const vi: string[] = [];
+    const en: string[] = [];
+    if (canMeet.length > 0) {
+      vi.push(`hồ sơ ${rec.case_id} có nhu cầu ${list(canMeet, 'vi')} nhưng trang tính "Hỗ trợ" chưa có lần hỗ trợ nào loại này: hãy ghi lần hỗ trợ, hoặc sửa nhu cầu`);
+      en.push(`case ${rec.case_id} needs ${list(canMeet, 'en')} but the "Hỗ trợ" sheet has no support of that type: record the support or correct the needs`);
+    }
+    if (closed.length > 0) {
+      vi.push(`theo ${law.vi}, ${list(closed, 'vi')} không dành cho người nước ngoài bị mua bán nên không thể ghi hỗ trợ loại này: hãy bỏ khỏi "Nhu cầu hỗ trợ"`);
+      en.push(`under ${law.en}, ${list(closed, 'en')} is not open to a foreign victim, so no such support can be recorded: remove it from the support needs`);
+    }
+    return { vi: `${cap(p.vi)}: ${vi.join('; ')}.`, en: `${cap(p.en)}: ${en.join('; ')}.` };
+  });
 }
 
 const SUP_04: Rule = {

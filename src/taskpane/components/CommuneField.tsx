@@ -10,9 +10,10 @@ import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-
 import type { Unit } from '../../domain/schema/profile';
 import { allLoadedUnits, isListComplete, loadAllProvinces, type OfficialUnit } from '../../profiles/officialList';
 import { searchUnits } from '../../profiles/unitSearch';
+import { searchExample } from '../lib/examples';
 
 const TEXT = {
-  hint: { vi: 'Gõ tên xã, phường (không dấu cũng được); xã ở tỉnh khác ghi kèm tên tỉnh.', en: 'Type the commune (diacritics optional); a commune of another province is written with its province.' },
+  hint: { vi: 'Gõ tên xã, phường (không dấu cũng được, ví dụ: {example}); xã ở tỉnh khác ghi kèm tên tỉnh.', en: 'Type the commune (diacritics optional, e.g. {example}); a commune of another province is written with its province.' },
   loading: { vi: 'Đang tải danh sách xã, phường…', en: 'Loading the communes…' },
   failed: { vi: 'Không tải được danh sách xã, phường; vẫn có thể gõ tên đầy đủ.', en: 'Could not load the communes; the full name can still be typed.' },
   none: { vi: 'Không có xã, phường nào khớp.', en: 'No commune matches.' },
@@ -34,9 +35,11 @@ export interface CommuneFieldProps {
   set: (value: string) => void;
   lang: 'vi' | 'en';
   field: Omit<React.ComponentProps<typeof Field>, 'children'>;
+  /** Guidance for this person, said before the general hint (e.g. where a foreigner is staying). */
+  extraHint?: string;
 }
 
-export function CommuneField({ unit, value, set, lang, field }: CommuneFieldProps): React.JSX.Element {
+export function CommuneField({ unit, value, set, lang, field, extraHint }: CommuneFieldProps): React.JSX.Element {
   const styles = useStyles();
   const own = unit.province_code;
   const [state, setState] = useState<'idle' | 'loading' | 'ready' | 'failed'>(isListComplete() ? 'ready' : 'idle');
@@ -64,7 +67,7 @@ export function CommuneField({ unit, value, set, lang, field }: CommuneFieldProp
   }, [state, open, query, own]);
 
   return (
-    <Field {...field} hint={TEXT.hint[lang]}>
+    <Field {...field} hint={[extraHint, TEXT.hint[lang].replace('{example}', searchExample(unit.name))].filter(Boolean).join(' ')}>
       <Input
         value={value}
         onChange={(_, data) => {

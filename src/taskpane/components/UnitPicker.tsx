@@ -9,12 +9,13 @@ import { Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-
 import type { Profile } from '../../domain/schema/profile';
 import { OFFICIAL_LIST, loadProvince, officialUnit, type ProvinceUnits } from '../../profiles/officialList';
 import { searchUnits } from '../../profiles/unitSearch';
+import { searchExample } from '../lib/examples';
 
 const TEXT = {
   province: { vi: 'Tỉnh, thành phố', en: 'Province' },
   provincePick: { vi: '— Chọn tỉnh, thành phố —', en: '— Choose a province —' },
   search: { vi: 'Tìm xã, phường (gõ không dấu cũng được)', en: 'Find the commune (diacritics optional)' },
-  searchPlaceholder: { vi: 'ví dụ: tu son', en: 'e.g. tu son' },
+  searchPlaceholder: { vi: 'ví dụ: {example}', en: 'e.g. {example}' },
   unit: { vi: 'Xã, phường, đặc khu', en: 'Commune' },
   unitPick: { vi: '— Chọn xã, phường —', en: '— Choose a commune —' },
   loading: { vi: 'Đang tải danh sách xã, phường…', en: 'Loading the communes…' },
@@ -113,7 +114,7 @@ export function UnitPicker(props: UnitPickerProps): React.JSX.Element {
           <Field label={tx('search')}>
             <Input
               value={query}
-              placeholder={tx('searchPlaceholder')}
+              placeholder={units.length > 0 ? tx('searchPlaceholder', { example: searchExample(units[0].name) }) : undefined}
               data-testid="unit-picker-search"
               disabled={!province}
               onChange={(_, data) => {

@@ -23,6 +23,7 @@ import { formatNumber } from '../../domain/format';
 import { SHEET, findSheet } from '../../domain/sheet';
 import { todayUtc } from '../../domain/dates';
 import { errorText } from '../components/errorText';
+import { ruleTitle } from '../lib/findingText';
 import type { MessageKey } from '../i18n';
 import { usePane } from '../state';
 
@@ -198,8 +199,9 @@ export default function CheckPanel(): React.JSX.Element {
                   const limit = more[key] ?? PAGE;
                   return (
                     <details key={rule} open data-rule={rule}>
-                      <summary className={styles.summary}>
-                        {rule} ({formatNumber(list.length, lang)})
+                      {/* Words first: what the rule checks, how many, then its ID to look up. */}
+                      <summary className={styles.summary} data-count={list.length}>
+                        {t('checkRuleGroup', { title: ruleTitle(rule, lang), count: list.length, rule })}
                       </summary>
                       <ul className={styles.list}>
                         {list.slice(0, limit).map((f, i) => (

@@ -1,13 +1,17 @@
 /**
- * Settings: plan profile, unit and language (remembered in the workbook's document settings),
- * inbox address (also per workbook) and the unit token (this computer only: a token inside the
- * submitted workbook would leak to everyone who opens the file).
+ * Settings: language (remembered in the workbook's document settings), inbox address (also per
+ * workbook) and the unit token (this computer only: a token inside the submitted workbook would
+ * leak to everyone who opens the file). The plan and the unit are the open register's own
+ * (`_meta`), shown as they are; without a register, they are the defaults Start will offer.
  */
 import React, { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { DEFAULT_PROFILE_ID, PROFILES, findUnit, getProfile } from '../../profiles';
+import { todayUtc } from '../../domain/dates';
+import { plansByToday } from '../../domain/planInForce';
+import { PROFILES, findUnit, getProfile, provinceName } from '../../profiles';
 import type { Language } from '../i18n';
 import { errorText } from '../components/errorText';
+import { UnitPicker } from '../components/UnitPicker';
 import { planLabel, planTitle } from '../lib/planLabel';
 import { usePane } from '../state';
 
@@ -18,30 +22,35 @@ const useStyles = makeStyles({
 export default function SettingsPanel(): React.JSX.Element {
   const styles = useStyles();
   const { t, lang, settings, saveSettings, meta, services } = usePane();
+  const plans = plansByToday(PROFILES, todayUtc(services.now()));
   const [language, setLanguage] = useState<Language>(settings.language ?? lang);
-  const [profileId, setProfileId] = useState(meta?.profile ?? settings.profile ?? DEFAULT_PROFILE_ID);
-  const profile = getProfile(profileId) ?? PROFILES[0];
-  const [unitCode, setUnitCode] = useState(meta?.unit_code ?? settings.unit ?? profile.units[0].code);
+  const [profileId, setProfileId] = useState(meta?.profile ?? settings.profile ?? plans[0].id);
+  const profile = getProfile(profileId) ?? plans[0];
+  const ownList = (p: typeof profile): string => (p.unit_list === 'vn-official' ? '' : p.units[0].code);
+  const [unitCode, setUnitCode] = useState(meta?.unit_code ?? settings.unit ?? ownList(profile));
   const [inboxUrl, setInboxUrl] = useState(settings.inboxUrl ?? '');
   const [token, setToken] = useState(() => services.tokens.get(unitCode) ?? '');
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
-  const locked = meta !== null;
 
   const save = async (): Promise<void> => {
     try {
-      const unit = findUnit(profile, unitCode) ?? profile.units[0];
-      if (token.trim()) services.tokens.set(unit.code, token.trim());
-      await saveSettings({ ...settings, language, profile: profile.id, unit: unit.code, inboxUrl: inboxUrl.trim() || undefined });
+      // The open register's unit is the one its token belongs to; without one, the unit chosen here.
+      const code = meta ? meta.unit_code : (findUnit(profile, unitCode)?.code ?? (unitCode || undefined));
+      if (token.trim() && code) services.tokens.set(code, token.trim());
+      await saveSettings({ ...settings, language, profile: meta ? meta.profile : profile.id, unit: code, inboxUrl: inboxUrl.trim() || undefined });
       setNotice({ intent: 'success', text: language === lang ? t('settingsSaved') : language === 'vi' ? 'Đã lưu cài đặt cho sổ này.' : 'Settings saved for this workbook.' });
     } catch (error) {
       setNotice({ intent: 'error', text: errorText(error, t, lang) });
     }
   };
 
+  const workbookProfile = meta ? getProfile(meta.profile) : undefined;
+
   return (
     <form
       className={styles.form}
       aria-label={t('navSettings')}
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void save();
@@ -53,30 +62,51 @@ export default function SettingsPanel(): React.JSX.Element {
           <Radio value="en" label="English" />
         </RadioGroup>
       </Field>
-      <Field label={t('startProfile')}>
-        <Select value={profile.id} disabled={locked} onChange={(_, data) => {
-          setProfileId(data.value);
-          setUnitCode((getProfile(data.value) ?? profile).units[0].code);
-        }}>
-          {PROFILES.map((p) => (
-            <option key={p.id} value={p.id} title={planTitle(p, lang)}>
-              {planLabel(p, lang)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={t('startUnit')}>
-        <Select value={unitCode} disabled={locked} onChange={(_, data) => {
-          setUnitCode(data.value);
-          setToken(services.tokens.get(data.value) ?? '');
-        }}>
-          {profile.units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.name} ({u.code})
-            </option>
-          ))}
-        </Select>
-      </Field>
+      {meta ? (
+        <>
+          <Field label={t('startProfile')} hint={t('settingsFromWorkbook')}>
+            <Text data-testid="settings-plan">{workbookProfile ? planLabel(workbookProfile, lang) : meta.profile}</Text>
+          </Field>
+          <Field label={t('startUnit')}>
+            <Text data-testid="settings-unit">
+              {t('settingsUnit', {
+                unit: meta.unit_name,
+                code: meta.unit_code,
+                province: workbookProfile ? provinceName(workbookProfile, meta.province_code) : meta.province_code,
+              })}
+            </Text>
+          </Field>
+        </>
+      ) : (
+        <>
+          <Field label={t('startProfile')}>
+            <Select
+              value={profile.id}
+              onChange={(_, data) => {
+                setProfileId(data.value);
+                setUnitCode(ownList(getProfile(data.value) ?? profile));
+              }}
+            >
+              {plans.map((p) => (
+                <option key={p.id} value={p.id} title={planTitle(p, lang)}>
+                  {planLabel(p, lang)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <UnitPicker
+            key={profile.id}
+            profile={profile}
+            value={unitCode}
+            onChange={(code) => {
+              setUnitCode(code);
+              setToken(services.tokens.get(code) ?? '');
+            }}
+            lang={lang}
+            label={t('startUnit')}
+          />
+        </>
+      )}
       <Field label={t('settingsInbox')}>
         <Input type="url" value={inboxUrl} placeholder="https://…" onChange={(_, data) => setInboxUrl(data.value)} />
       </Field>
@@ -91,7 +121,6 @@ export default function SettingsPanel(): React.JSX.Element {
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}
-      {locked && <Text size={200}>{meta ? `${meta.unit_name} (${meta.unit_code})` : ''}</Text>}
     </form>
   );
 }

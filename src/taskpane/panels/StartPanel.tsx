@@ -6,8 +6,9 @@ import React, { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { todayUtc } from '../../domain/dates';
 import { periodDue } from '../../domain/period';
+import { plansByToday } from '../../domain/planInForce';
 import { buildTemplate } from '../../domain/template';
-import { DEFAULT_PROFILE_ID, PROFILES, findUnit, getProfile } from '../../profiles';
+import { PROFILES, findUnit, getProfile } from '../../profiles';
 import { CAPABILITY_MESSAGE } from '../components/CapabilityNotice';
 import { errorText } from '../components/errorText';
 import { PeriodNotice } from '../components/PeriodNotice';
@@ -25,8 +26,10 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
   const pane = usePane();
   const { t, meta, shell, settings, services, lang } = pane;
   const now = services.now();
-  const [profileId, setProfileId] = useState(settings.profile ?? DEFAULT_PROFILE_ID);
-  const profile = getProfile(profileId) ?? PROFILES[0];
+  // The plan in force today first, and chosen unless this workbook's settings name another.
+  const plans = plansByToday(PROFILES, todayUtc(now));
+  const [profileId, setProfileId] = useState(settings.profile ?? plans[0].id);
+  const profile = getProfile(profileId) ?? plans[0];
   const firstUnit = (p: typeof profile): string => (p.unit_list === 'vn-official' ? '' : p.units[0].code);
   const [unitCode, setUnitCode] = useState(settings.unit && findUnit(profile, settings.unit) ? (findUnit(profile, settings.unit)?.code ?? '') : firstUnit(profile));
   // Opens on the period now due under the plan's period rule (the staff and upload pages do too).
@@ -84,6 +87,7 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
   return (
     <form
       className={styles.form}
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void create();
@@ -101,7 +105,7 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
             setQuarter(String(nextDue.quarter));
           }}
         >
-          {PROFILES.map((p) => (
+          {plans.map((p) => (
             <option key={p.id} value={p.id} title={planTitle(p, lang)}>
               {planLabel(p, lang)}
             </option>

@@ -15,6 +15,8 @@ import { parseWorkbook } from '../../domain/parse';
 import { eligibleTypes } from '../../domain/rules/sup';
 import { SHEET, type WorkbookModel } from '../../domain/sheet';
 import { errorText } from '../components/errorText';
+import { exampleDate } from '../lib/examples';
+import { fieldMessage, findingText } from '../lib/findingText';
 import { checkSupportRow, supportFormToCells, supportPlace, supportWrites, type SupportFormValues, type SupportPlace } from '../lib/supportRow';
 import { usePane } from '../state';
 
@@ -121,7 +123,7 @@ export default function SupportPanel(): React.JSX.Element {
     const list = byField(key);
     if (list.length === 0) return { validationState: 'none' };
     const severe = list.some((f) => f.severity === 'error' || f.severity === 'fatal');
-    return { validationState: severe ? 'error' : 'warning', validationMessage: list.map((f) => `${f.rule}: ${lang === 'vi' ? f.message_vi : f.message_en}`).join(' ') };
+    return { validationState: severe ? 'error' : 'warning', validationMessage: list.map((f) => fieldMessage(f, lang)).join(' ') };
   };
 
   if (loaded && !loaded.place) {
@@ -136,6 +138,7 @@ export default function SupportPanel(): React.JSX.Element {
     <form
       className={styles.form}
       aria-labelledby="support-title"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void save();
@@ -163,6 +166,9 @@ export default function SupportPanel(): React.JSX.Element {
             setQuery(data.optionText ?? '');
           }}
           data-field="case_id"
+          // The chevron is no Tab stop (Tab moves on to the date, closing the list) and is named
+          // in the pane's language (Fluent's default name is the English "Open").
+          expandIcon={{ tabIndex: -1, 'aria-label': t('supportOpenList') }}
         >
           {matches.length === 0 ? (
             <Option key="none" value="" text="" disabled>
@@ -177,7 +183,7 @@ export default function SupportPanel(): React.JSX.Element {
           )}
         </Combobox>
       </Field>
-      <Field label={t('supportDate')} required hint={t('entryDateHint')} {...fieldState('date')}>
+      <Field label={t('supportDate')} required hint={t('entryDateHint', { example: exampleDate(services.now()) })} {...fieldState('date')}>
         <Input value={values.date ?? ''} inputMode="numeric" onChange={(_, data) => set('date', data.value)} data-field="date" />
       </Field>
       <Field
@@ -210,9 +216,7 @@ export default function SupportPanel(): React.JSX.Element {
             {t('supportOtherFindings')}
             <ul className={styles.list}>
               {others.map((f, i) => (
-                <li key={i}>
-                  {f.rule}: {lang === 'vi' ? f.message_vi : f.message_en}
-                </li>
+                <li key={i}>{findingText(f, lang)}</li>
               ))}
             </ul>
           </MessageBarBody>

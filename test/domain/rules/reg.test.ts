@@ -1,5 +1,7 @@
+import { parseWorkbook } from '../../../src/domain/parse';
+import { buildReport } from '../../../src/domain/report';
 import { SHEET } from '../../../src/domain/sheet';
-import { buildWorkbook, findingsOf, insertRegistryColumn, moveRegistryColumn, utc } from '../helpers';
+import { buildWorkbook, checkTest, findingsOf, insertRegistryColumn, moveRegistryColumn, utc } from '../helpers';
 
 describe('REG-01 required field empty', () => {
   it('fires at the empty cell of each required field', () => {
@@ -14,6 +16,15 @@ describe('REG-01 required field empty', () => {
     expect(f[0]).toMatchObject({ severity: 'error', sheet: SHEET.registry });
     expect(f[0].message_vi).toContain('B3');
     expect(f[0].message_en).toContain('Full name');
+  });
+
+  it('an empty birth date names the legal ways in: a date, a year alone (estimated too), or "Không rõ"', () => {
+    const wb = buildWorkbook({ rows: 1 });
+    wb.setRegistry(0, 'birth_date', null);
+    const [f] = findingsOf(wb, 'REG-01');
+    expect(f.field).toBe('birth_date');
+    expect(f.message_vi).toMatch(/đang trống: hãy nhập ngày sinh, chỉ năm sinh \(kể cả năm ước đoán\), hoặc "Không rõ" nếu không biết\.$/);
+    expect(f.message_en).toMatch(/is empty: enter the date of birth, the birth year alone \(an estimated year too\), or "Không rõ" when it is unknown\.$/);
   });
 
   it('follows a moved column', () => {
@@ -86,6 +97,32 @@ describe('REG-03 invalid date or number', () => {
     wb.setRegistry(1, 'received_date', '2/7/2020');
     wb.setRegistry(1, 'accompanying_minors', '2');
     expect(findingsOf(wb, 'REG-03')).toEqual([]);
+  });
+});
+
+describe('Ngày sinh "Không rõ": the legal way to record an unknown date of birth (docs/workbook.md)', () => {
+  // A clerk who knows nothing of the birth, not even an estimated year, writes `Không rõ`: REG-01
+  // (required) and REG-03 (invalid date) accept it, and the report counts the person under `Chưa rõ`.
+  it.each([
+    ['bac-ninh-2017', undefined, 2020, 3],
+    ['vn-2025', '22366', 2026, 3],
+  ])('%s: accepted by REG-01/REG-03 and counted under Chưa rõ', (profileId, unitCode, year, quarter) => {
+    const wb = buildWorkbook({ profileId, unitCode, year, quarter, rows: 3 });
+    wb.setRegistry(0, 'birth_date', 'Không rõ');
+    wb.setRegistry(1, 'birth_date', 'khong ro');
+    const onBirth = checkTest(wb).filter((f) => f.field === 'birth_date');
+    expect(onBirth).toEqual([]);
+    const parsed = parseWorkbook(wb.model);
+    const report = buildReport(parsed.registry.records, parsed.support.records, wb.profile, year, quarter);
+    expect(report.counts['1']).toMatchObject({ total: 3, unknown_age: 2, adult: 1 });
+  });
+
+  it('an estimated year is written as the year alone and counts as an age; other words stay REG-03', () => {
+    const wb = buildWorkbook({ rows: 2 });
+    wb.setRegistry(0, 'birth_date', '1995');
+    wb.setRegistry(1, 'birth_date', 'khoảng 1995');
+    expect(findingsOf(wb, 'REG-03').map((f) => f.cell)).toEqual([wb.registryAddress(1, 'birth_date')]);
+    expect(findingsOf(wb, 'REG-03')[0].message_vi).toContain('"Không rõ"');
   });
 });
 

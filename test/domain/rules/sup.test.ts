@@ -1,7 +1,7 @@
 import type { Finding } from '../../../src/domain/finding';
 import { parseWorkbook } from '../../../src/domain/parse';
 import { buildReport } from '../../../src/domain/report';
-import { SUP_RULES } from '../../../src/domain/rules/sup';
+import { SUP_RULES, needTypes } from '../../../src/domain/rules/sup';
 import type { Profile } from '../../../src/domain/schema/profile';
 import { buildWorkbook, checkTest, findingsOf, type TestWorkbook } from '../helpers';
 
@@ -86,6 +86,21 @@ describe('SUP rules', () => {
     expect(of(f, 'SUP-03')[0].message_vi).not.toContain('"Y tế"');
     wb.addSupportRow({ case_id: wb.getRegistry(1, 'case_id'), type: 'Tâm lý', date: received(wb, 1), amount: 0 });
     expect(of(sup(wb), 'SUP-03')).toEqual([]);
+  });
+
+  it('needTypes: the register offers a foreign victim under Law 2024 Art. 37 only a, b, c, d, đ, g; SUP-03 says to drop any other need', () => {
+    const wb = buildWorkbook({ profileId: 'vn-2025', unitCode: '22366', year: 2026, quarter: 3 });
+    expect(needTypes(wb.profile, { receipt_channel: 'foreign_victim' }).map((t) => t.key)).toEqual(['a', 'b', 'c', 'd', 'dd', 'g']);
+    expect(needTypes(wb.profile, { receipt_channel: 'handover' }).map((t) => t.key)).toEqual(['a', 'b', 'c', 'd', 'dd', 'e', 'g', 'h', 'i', 'k', 'k_loan']);
+    wb.setRegistry(0, 'receipt_channel', 'Người nước ngoài bị mua bán tại địa phương');
+    wb.setRegistry(0, 'nationality', 'Lào');
+    wb.setRegistry(0, 'destination', 'Trong nước');
+    wb.setRegistry(0, 'support_needs', 'Y tế; Chi phí đi lại');
+    const [f] = of(sup(wb), 'SUP-03');
+    expect(f.cell).toBe(wb.registryAddress(0, 'support_needs'));
+    expect(f.message_vi).toContain('"Chi phí đi lại" không dành cho người nước ngoài');
+    expect(f.message_vi).toContain('hãy bỏ khỏi "Nhu cầu hỗ trợ"');
+    expect(f.message_vi).not.toContain('"Y tế"');
   });
 
   it('SUP-04: negative or fractional amounts, at the amount cell (text that is no number is REG-03)', () => {
