@@ -3,11 +3,14 @@
  * requests that stay under Excel on the web's 5 MB payload limit. Pure: no Office.js here,
  * so the limits are tested on plain data.
  */
+import { formatDate } from '../domain/dates';
 import { cellAddress, type CellValue } from '../domain/sheet';
 import type { CellWrite } from './shell';
 
-/** Excel on the web refuses requests over 5 MB; keep a margin for the request envelope. */
-export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+/** Excel on the web refuses requests over 5 MB (5,000,000 bytes read strictly); the values of
+ *  one request are kept under 4.5 MB, leaving room for the operations that go with them (sheet
+ *  creation, number formats, the template's table and dress: well under 100 KB). */
+export const REQUEST_BUDGET_BYTES = 4_500_000;
 /** Per range operation: address, ids and JSON structure around the values (Office.js's RichApi
  *  message: an object path for the range, an action setting its values). */
 export const RANGE_OVERHEAD_BYTES = 256;
@@ -31,6 +34,9 @@ const MS_PER_DAY = 86_400_000;
 /** 1899-12-30 is serial 0 (Excel's 1900 leap-year quirk included for dates after 1/3/1900). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
+/** 1/3/1900, the first day Excel's serials count correctly. */
+const FIRST_SERIAL = 61;
+
 export function toExcelSerial(date: Date): number {
   return (date.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
 }
@@ -44,7 +50,12 @@ export function toExcelSerial(date: Date): number {
  */
 export function toExcelValue(value: CellValue): ExcelValue {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return toExcelSerial(value);
+  if (value instanceof Date) {
+    const serial = toExcelSerial(value);
+    // Excel has no date before 1/3/1900 (a serial below 61 shows as ####): such a date goes in
+    // as the text a clerk would type, which the check reads (and judges) as that date.
+    return serial >= FIRST_SERIAL ? serial : formatDate(value);
+  }
   return value;
 }
 

@@ -234,7 +234,9 @@ export class OfficeWorkbookShell implements WorkbookShell {
       const sheets = spec.sheets.map((s) => worksheets.add(s.name));
       const writes = spec.sheets.map((s) => {
         const cells: CellWrite[] = [];
-        s.rows.forEach((row, row0) => row.forEach((value, col0) => value !== null && cells.push({ row0, col0, value })));
+        // Blank cells go in as '' (nothing to clear on a new sheet): rows stay whole, so a table
+        // is one rectangle of values instead of one range per run between its empty cells.
+        s.rows.forEach((row, row0) => row.forEach((value, col0) => cells.push({ row0, col0, value })));
         return cells;
       });
       const byName = new Map(spec.sheets.map((s, i) => [s.name, sheets[i]]));
