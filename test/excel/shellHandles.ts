@@ -31,8 +31,12 @@ export interface ShellUnderTest {
   fill(sheet: string, address: string): string | null;
   /** Set-up: the clerk colours a cell. */
   paint(sheet: string, address: string, color: string | null): void;
+  /** Every filled cell of a sheet: address → colour. */
+  fills(sheet: string): Map<string, string>;
   selection(): { sheet: string; address: string } | null;
   rowCount(sheet: string): number;
+  /** Set-up: a sheet the workbook already has (before the pane runs). */
+  addSheet(name: string, rows: CellValue[][]): void;
 }
 
 const VISIBILITY: Record<string, SheetVisibility> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
@@ -68,6 +72,14 @@ export function officeHandle(level: string, excel: FakeExcel = FakeExcel.blank({
     numberFormat: (sheet, address) => excel.numberFormat(sheet, address),
     fill: (sheet, address) => excel.cell(sheet, address)?.fill ?? null,
     paint: (sheet, address, color) => excel.paint(sheet, address, color),
+    fills: (sheet) => {
+      const out = new Map<string, string>();
+      for (const [key, cell] of excel.sheet(sheet).cells) if (cell.fill) out.set(cellAddress(Math.floor(key / 16384), key % 16384), cell.fill);
+      return out;
+    },
+    addSheet: (name, rows) => {
+      excel.addSheet(name, rows.map((r) => r.map((v) => (v instanceof Date ? null : v))));
+    },
     selection: () => excel.selection,
     rowCount: (sheet) => {
       let last = -1;
@@ -110,6 +122,8 @@ export function previewHandle(shell: FakeWorkbookShell = new FakeWorkbookShell()
       if (color === null) state(sheet).fills.delete(address);
       else state(sheet).fills.set(address, color.toUpperCase());
     },
+    fills: (sheet) => new Map(state(sheet).fills),
+    addSheet: (name, rows) => shell.load({ sheets: [...shell.sheets.map((x) => ({ name: x.name, visibility: x.visibility, rows: x.rows })), { name, rows }] }),
     selection: () => shell.selection,
     rowCount: (sheet) => {
       const rows = state(sheet).rows;

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { parseWorkbook } from '../../src/domain/parse';
 import { SHEET } from '../../src/domain/sheet';
 import { newCaseId } from '../../src/domain/template';
-import { renderPane, sampleShell } from './helpers';
+import { PANE_EXCELS, emptyWorkbook, onExcel, renderPane, sampleShell } from './helpers';
 
 function fill(label: RegExp, value: string): void {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
@@ -29,9 +29,10 @@ function fillChildCase(): void {
   fill(/^Đồng ý chia sẻ thông tin/, 'Có');
 }
 
-describe('Entry panel', () => {
+describe.each(PANE_EXCELS)('Entry panel on %s (ExcelApi %s)', (_excel, api) => {
+  onExcel(api);
   it('shows the row rules inline (CHD-01 under the referral field) and writes only when told to', async () => {
-    const shell = sampleShell(5);
+    const shell = await sampleShell(5);
     const ids = parseWorkbook(await shell.readWorkbook()).registry.records.map((r) => r.case_id);
     const id = newCaseId('BN-TS', 2020, ids);
     renderPane(shell, 'entry');
@@ -59,7 +60,7 @@ describe('Entry panel', () => {
   });
 
   it('writes a clean case straight away and names a near miss in a code list', async () => {
-    const shell = sampleShell(2);
+    const shell = await sampleShell(2);
     renderPane(shell, 'entry');
     await waitFor(() => expect(screen.getByTestId('case-id')).toHaveTextContent('BN-TS-2020-0003'));
     fillChildCase();
@@ -78,7 +79,7 @@ describe('Entry panel', () => {
 
   it('ticks only the need whose label is clicked, each checkbox with its own id, and saves those needs', async () => {
     const user = userEvent.setup();
-    const shell = sampleShell(2);
+    const shell = await sampleShell(2);
     renderPane(shell, 'entry');
     await waitFor(() => expect(screen.getByTestId('case-id')).toHaveTextContent('BN-TS-2020-0003'));
     const group = screen.getByRole('group', { name: 'Nhu cầu hỗ trợ' });
@@ -103,8 +104,7 @@ describe('Entry panel', () => {
   });
 
   it('asks for a register first when the workbook is not one', async () => {
-    const { FakeWorkbookShell } = await import('../../src/preview/fakeShell');
-    renderPane(new FakeWorkbookShell(), 'entry');
+    renderPane(emptyWorkbook(), 'entry');
     expect(await screen.findByText('Hãy tạo hoặc mở sổ theo dõi trước (trang Bắt đầu).')).toBeInTheDocument();
   });
 });

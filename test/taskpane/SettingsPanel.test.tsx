@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen } from '@testing-library/react';
-import { makeServices, renderPane, sampleShell } from './helpers';
+import { PANE_EXCELS, makeServices, onExcel, renderPane, sampleShell } from './helpers';
 
-describe('Settings panel', () => {
+describe.each(PANE_EXCELS)('Settings panel on %s (ExcelApi %s)', (_excel, api) => {
+  onExcel(api);
   it('switches the whole pane to English and remembers it in the workbook, the token only on this computer', async () => {
-    const shell = sampleShell(3);
+    const shell = await sampleShell(3);
     const harness = makeServices();
     renderPane(shell, 'settings', harness.services);
     fireEvent.click(await screen.findByRole('radio', { name: 'English' }));
@@ -13,7 +14,7 @@ describe('Settings panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Lưu cài đặt' }));
     expect(await screen.findByRole('tab', { name: 'Settings' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Enter case' })).toBeInTheDocument();
-    const saved = await shell.readSettings();
+    const saved = await shell.shell.readSettings();
     expect(saved).toEqual({ language: 'en', profile: 'bac-ninh-2017', unit: 'BN-TS', inboxUrl: 'https://inbox.example' });
     expect(JSON.stringify(saved)).not.toContain('secret-token');
     expect(harness.services.tokens.get('BN-TS')).toBe('secret-token');

@@ -3,8 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Finding } from '../../src/domain/finding';
 import { memoryQueueStore } from '../../src/taskpane/lib/submitQueue';
 import type { UploadOutcome } from '../../src/taskpane/lib/inboxClient';
-import type { FakeWorkbookShell } from '../../src/preview/fakeShell';
-import { NOW, makeServices, renderPane, sampleShell } from './helpers';
+import { NOW, PANE_EXCELS, makeServices, onExcel, renderPane, sampleShell, type PaneWorkbook } from './helpers';
 
 const RECEIPT: UploadOutcome = {
   kind: 'receipt',
@@ -15,32 +14,32 @@ const RECEIPT: UploadOutcome = {
   },
 };
 
-function ready(rows = 10, errors = false): FakeWorkbookShell {
-  const shell = sampleShell(rows, errors);
-  void shell.saveSettings({ inboxUrl: 'http://inbox.test' });
-  // The preview builds real .xlsx bytes with exceljs's browser build; here the bytes only
-  // need to reach the uploader unchanged.
-  shell.getCompressedFile = async () => new Uint8Array([80, 75, 3, 4, 1, 2, 3]);
-  return shell;
+async function ready(rows = 10, errors = false): Promise<PaneWorkbook> {
+  const workbook = await sampleShell(rows, errors);
+  await workbook.shell.saveSettings({ inboxUrl: 'http://inbox.test' });
+  // Excel hands over the real .xlsx; here the bytes only need to reach the uploader unchanged.
+  workbook.shell.getCompressedFile = async () => new Uint8Array([80, 75, 3, 4, 1, 2, 3]);
+  return workbook;
 }
 
-describe('Submit panel', () => {
+describe.each(PANE_EXCELS)('Submit panel on %s (ExcelApi %s)', (_excel, api) => {
+  onExcel(api);
   it('says exactly what is missing: the access code, the inbox address, or both', async () => {
     const noToken = makeServices(() => RECEIPT);
-    renderPane(ready(), 'submit', noToken.services);
+    renderPane(await ready(), 'submit', noToken.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText('Chưa có mã truy cập của đơn vị trên máy này. Nhập ở trang Cài đặt (địa chỉ hộp thư đã có).')).toBeInTheDocument();
     cleanup();
 
     const noInbox = makeServices(() => RECEIPT);
     noInbox.services.tokens.set('BN-TS', 'tok');
-    renderPane(sampleShell(10), 'submit', noInbox.services);
+    renderPane(await sampleShell(10), 'submit', noInbox.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText('Chưa có địa chỉ hộp thư tỉnh. Nhập ở trang Cài đặt (mã truy cập đã có).')).toBeInTheDocument();
     cleanup();
 
     const neither = makeServices(() => RECEIPT);
-    renderPane(sampleShell(10), 'submit', neither.services);
+    renderPane(await sampleShell(10), 'submit', neither.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText('Chưa có địa chỉ hộp thư tỉnh và mã truy cập. Nhập cả hai ở trang Cài đặt.')).toBeInTheDocument();
     expect([...noToken.uploads, ...noInbox.uploads, ...neither.uploads]).toHaveLength(0);
@@ -49,7 +48,7 @@ describe('Submit panel', () => {
   it('blocks a register with errors before anything is uploaded', async () => {
     const harness = makeServices(() => RECEIPT);
     harness.services.tokens.set('BN-TS', 'tok');
-    renderPane(ready(30, true), 'submit', harness.services);
+    renderPane(await ready(30, true), 'submit', harness.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText(/^Chưa gửi được: còn \d+ lỗi/)).toBeInTheDocument();
     expect(harness.uploads).toHaveLength(0);
@@ -58,7 +57,7 @@ describe('Submit panel', () => {
   it('uploads a clean register and shows the receipt', async () => {
     const harness = makeServices(() => RECEIPT);
     harness.services.tokens.set('BN-TS', 'tok');
-    renderPane(ready(), 'submit', harness.services);
+    renderPane(await ready(), 'submit', harness.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText(/Đã nhận: mã biên nhận sub_42/)).toBeInTheDocument();
     expect(harness.uploads).toHaveLength(1);
@@ -70,7 +69,7 @@ describe('Submit panel', () => {
     const finding: Finding = { rule: 'RPT-08', severity: 'error', sheet: null, cell: null, row: null, column: null, field: null, value: null, message_vi: 'Quá hạn nộp', message_en: 'Late' };
     const harness = makeServices(() => ({ kind: 'refused', findings: [finding] }));
     harness.services.tokens.set('BN-TS', 'tok');
-    renderPane(ready(), 'submit', harness.services);
+    renderPane(await ready(), 'submit', harness.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText(/Hộp thư tỉnh từ chối: 1 lỗi/)).toBeInTheDocument();
     expect(screen.getByText('RPT-08 : Quá hạn nộp')).toBeInTheDocument();
@@ -83,7 +82,7 @@ describe('Submit panel', () => {
     const answer = (): UploadOutcome => (reachable ? RECEIPT : { kind: 'unreachable', status: 0 });
     const first = makeServices(answer, store, () => new Date(now));
     first.services.tokens.set('BN-TS', 'tok');
-    renderPane(ready(), 'submit', first.services);
+    renderPane(await ready(), 'submit', first.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText(/tự gửi lại \(lần tới sau 15 giây\)/)).toBeInTheDocument();
     expect(await store.list()).toHaveLength(1);
@@ -93,7 +92,7 @@ describe('Submit panel', () => {
     now += 60_000;
     const second = makeServices(answer, store, () => new Date(now));
     second.services.tokens.set('BN-TS', 'tok');
-    renderPane(ready(), 'submit', second.services);
+    renderPane(await ready(), 'submit', second.services);
     expect(await screen.findByText(/Đã nhận: mã biên nhận sub_42/)).toBeInTheDocument();
     expect(second.uploads).toHaveLength(1);
     expect([...second.uploads[0].bytes]).toEqual([80, 75, 3, 4, 1, 2, 3]);
@@ -107,7 +106,7 @@ describe('Submit panel', () => {
       state: 'returned',
       versions: [{ id: 'sub_7', received_at: '2020-10-10T00:00:00Z', sha256: 'x', on_time: true, state: 'returned', return_reason: 'Thiếu số liệu dòng 6.4' }],
     });
-    renderPane(ready(), 'submit', harness.services);
+    renderPane(await ready(), 'submit', harness.services);
     expect(await screen.findByText('Bản gửi sub_7 bị trả lại. Lý do: Thiếu số liệu dòng 6.4')).toBeInTheDocument();
     expect(screen.getByText('Trạng thái quý này: bị trả lại')).toBeInTheDocument();
   });
@@ -122,7 +121,7 @@ describe('Submit panel', () => {
         { id: 'sub_8', received_at: '2020-10-12T00:00:00Z', sha256: 'y', on_time: true, state: 'submitted', return_reason: null },
       ],
     });
-    renderPane(ready(), 'submit', harness.services);
+    renderPane(await ready(), 'submit', harness.services);
     expect(await screen.findByText('Trạng thái quý này: đã nộp, chờ tỉnh xem')).toBeInTheDocument();
     expect(screen.queryByText(/bị trả lại/)).toBeNull();
   });

@@ -4,7 +4,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { parseWorkbook } from '../../src/domain/parse';
 import { SHEET } from '../../src/domain/sheet';
 import { Grid, typedValue } from '../../src/preview/Grid';
-import { sampleShell } from './helpers';
+import { previewSample } from './helpers';
 
 describe('preview grid', () => {
   it('stores what is typed as Excel would: day-first dates, a birth year as text, numbers, text', () => {
@@ -17,7 +17,7 @@ describe('preview grid', () => {
   });
 
   it('types into a cell and adds rows, so a case can be entered without Excel', async () => {
-    const shell = sampleShell(2);
+    const shell = previewSample(2);
     shell.activate(SHEET.registry);
     render(
       <FluentProvider theme={webLightTheme}>
