@@ -395,10 +395,12 @@ export class OfficeWorkbookShell implements WorkbookShell {
         const existing = context.workbook.worksheets;
         existing.load('items/name');
         await context.sync();
-        const names = new Set(existing.items.map((ws) => ws.name));
-        const present = list.filter((c) => names.has(c.sheet));
+        // One proxy per sheet: a getItem per cell would add its own object path to every cell's
+        // share of the request.
+        const sheets = new Map(existing.items.map((ws) => [ws.name, ws]));
+        const present = list.filter((c) => sheets.has(c.sheet));
         for (const part of present.length > 0 ? chunk(present, FILL_CELLS_PER_REQUEST) : []) {
-          const fills = part.map((c) => existing.getItem(c.sheet).getRange(c.address).format.fill.load('color'));
+          const fills = part.map((c) => (sheets.get(c.sheet) as Excel.Worksheet).getRange(c.address).format.fill.load('color'));
           await context.sync();
           part.forEach((c, i) => {
             const now = fills[i].color;
