@@ -62,7 +62,9 @@ function pageSetup(sheet: SheetState): Partial<ExcelJS.PageSetup> {
   if (page.zoom?.horizontalFitToPages !== undefined || page.zoom?.verticalFitToPages !== undefined) {
     setup.fitToPage = true;
     setup.fitToWidth = page.zoom.horizontalFitToPages ?? 0;
-    setup.fitToHeight = page.zoom.verticalFitToPages ?? 0;
+    // Excel's own default for "fit to" is 1 page tall: a shell that sets only the width would
+    // squeeze a whole register onto one page, so the fake saves it that way.
+    setup.fitToHeight = page.zoom.verticalFitToPages ?? 1;
   } else if (page.zoom?.scale) setup.scale = page.zoom.scale;
   if (page.centerHorizontally) setup.horizontalCentered = true;
   if (page.centerVertically) setup.verticalCentered = true;
