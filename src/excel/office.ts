@@ -1,22 +1,28 @@
 /**
  * The Office.js shell. Every operation queues its work and calls `context.sync()` a small,
  * constant number of times whatever the row count (each sync is a round trip to Excel, slow on
- * the web); only writes larger than Excel on the web's 5 MB request limit are split, one sync
- * per chunk. Needs ExcelApi 1.1; newer features are used only when `capabilities` says so.
+ * the web); only what would exceed Excel on the web's 5 MB per request or per response is split
+ * (values written, values read, fills), one sync per extra piece. Text is written as text, and
+ * Excel's errors reach the clerk as words (officeErrors.ts). Needs ExcelApi 1.1; newer features
+ * are used only when `capabilities` says so.
  */
 import { UserError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import { cellAddress, type CellValue, type SheetModel, type WorkbookModel } from '../domain/sheet';
 import { blockAddress, chunkBlocks, planBlocks, textRuns, type WriteBlock } from './batch';
 import { excelError, isPayloadLimit } from './officeErrors';
+import { readJsonSetting, saveDocumentSettings, type DocumentSettings } from './documentSettings';
+import { clearCellHighlights, highlightCells } from './highlights';
+import { compressedFile, type GetFileAsync } from './officeFile';
+
+export type { DocumentSettings } from './documentSettings';
+export { FILL_CELLS_PER_REQUEST } from './highlights';
+export { FILE_SLICE_BYTES } from './officeFile';
 import {
-  HIGHLIGHT_FILL,
-  HIGHLIGHT_STORE_KEY,
   SETTINGS_KEY,
   type CellWrite,
   type CreateTemplateResult,
   type FileProgress,
-  type HighlightStore,
   type PaneSettings,
   type ShellCapabilities,
   type TemplateSpec,
@@ -26,24 +32,12 @@ import {
 import { printSetupOf, TEXT_FORMAT } from '../domain/template';
 import { dressOps, formatOps, printOps, templateOps } from './templateOps';
 
-/** Document settings as Office.js offers them (saved inside the workbook). */
-export interface DocumentSettings {
-  get(name: string): unknown;
-  set(name: string, value: unknown): void;
-  remove(name: string): void;
-  saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
-}
-
 /** The Office.js entry points the shell needs; injected so tests run a counting fake. */
 export interface OfficeHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version?: string): boolean;
   settings: DocumentSettings;
-  getFileAsync?: (
-    type: Office.FileType,
-    options: { sliceSize: number },
-    callback: (result: Office.AsyncResult<Office.File>) => void,
-  ) => void;
+  getFileAsync?: GetFileAsync;
 }
 
 /** Cells whose values one request loads. A register's cells take about 17 bytes each once
@@ -51,11 +45,6 @@ export interface OfficeHost {
  *  rows) come back in about 3.4 MB, under Excel on the web's 5 MB; a request that still comes
  *  back too large (long notes) is read again in halves. */
 export const READ_CELLS_PER_REQUEST = 200_000;
-/** Cells whose fill one request reads: each costs a range, its format, its fill and a load in
- *  the request (about 370 bytes of Office.js's message), so 8,000 stay near 3 MB. */
-export const FILL_CELLS_PER_REQUEST = 8_000;
-/** getFileAsync's largest slice (4 MB). */
-export const FILE_SLICE_BYTES = 4_194_304;
 
 export function officeHost(): OfficeHost {
   return {
@@ -99,25 +88,6 @@ function trimRows(rows: CellValue[][]): CellValue[][] {
   return rows.slice(0, end);
 }
 
-function worstFinding(findings: readonly Finding[]): Map<string, Map<string, Finding['severity']>> {
-  const order = { fatal: 0, error: 1, warning: 2, info: 3 } as const;
-  const cells = new Map<string, Map<string, Finding['severity']>>();
-  for (const f of findings) {
-    if (!f.sheet || !f.cell) continue;
-    let sheet = cells.get(f.sheet);
-    if (!sheet) cells.set(f.sheet, (sheet = new Map()));
-    const prev = sheet.get(f.cell);
-    if (!prev || order[f.severity] < order[prev]) sheet.set(f.cell, f.severity);
-  }
-  return cells;
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out.length > 0 ? out : [[]];
-}
-
 /** A read request in two: its slices split between two requests, or one slice's rows in half;
  *  null when it is a single row (nothing smaller to ask for). */
 function halve<T extends { row0: number; rows: number }>(request: T[]): T[][] | null {
@@ -127,8 +97,6 @@ function halve<T extends { row0: number; rows: number }>(request: T[]): T[][] | 
   const top = Math.ceil(slice.rows / 2);
   return [[{ ...slice, rows: top }], [{ ...slice, row0: slice.row0 + top, rows: slice.rows - top }]];
 }
-
-const OUR_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map((c) => c.toUpperCase()));
 
 export class OfficeWorkbookShell implements WorkbookShell {
   readonly capabilities: ShellCapabilities;
@@ -307,113 +275,12 @@ export class OfficeWorkbookShell implements WorkbookShell {
     }, sheet);
   }
 
-  private readStore(): HighlightStore {
-    const raw = this.host.settings.get(HIGHLIGHT_STORE_KEY);
-    if (typeof raw !== 'string') return {};
-    try {
-      return JSON.parse(raw) as HighlightStore;
-    } catch {
-      return {};
-    }
-  }
-
-  /** Saves the document settings into the workbook; a failure is the clerk's message. */
-  private saveDocumentSettings(): Promise<void> {
-    return new Promise((resolve, reject) =>
-      this.host.settings.saveAsync((result) =>
-        result.status === 'failed'
-          ? reject(
-              new UserError(
-                'excel_failed',
-                `Excel không lưu được cài đặt vào sổ làm việc (${result.error?.message ?? 'không rõ lý do'}). Hãy lưu tệp (Ctrl+S), kiểm tra tệp không ở chế độ chỉ đọc, rồi thử lại.`,
-                `Excel could not save the settings into the workbook (${result.error?.message ?? 'no reason given'}). Save the file (Ctrl+S), make sure it is not read-only, and try again.`,
-              ),
-            )
-          : resolve(),
-      ),
-    );
-  }
-
-  /**
-   * Colours the findings' cells: reads the clerk's fills (one sync per FILL_CELLS_PER_REQUEST
-   * cells), saves them in the workbook's settings, and only then colours (one sync per chunk):
-   * if the save fails nothing is coloured, so no clerk's colour is ever lost.
-   */
   async highlight(findings: readonly Finding[]): Promise<number> {
-    const cells = worstFinding(findings);
-    const store = this.readStore();
-    const list: { sheet: string; address: string; severity: Finding['severity'] }[] = [];
-    for (const [sheet, byCell] of cells) for (const [address, severity] of byCell) list.push({ sheet, address, severity });
-    if (list.length === 0) return 0;
-    await this.excel(async (context) => {
-      const sheets = new Map<string, Excel.Worksheet>();
-      const ws = (name: string): Excel.Worksheet => {
-        let sheet = sheets.get(name);
-        if (!sheet) sheets.set(name, (sheet = context.workbook.worksheets.getItem(name)));
-        return sheet;
-      };
-      const parts = chunk(list, FILL_CELLS_PER_REQUEST);
-      const fills: Excel.RangeFill[][] = [];
-      for (const part of parts) {
-        const loaded = part.map((c) => ws(c.sheet).getRange(c.address).format.fill.load('color'));
-        await context.sync();
-        part.forEach((c, i) => {
-          const remembered = (store[c.sheet] ??= {});
-          // A cell already coloured by us keeps the clerk's fill remembered the first time.
-          if (!(c.address in remembered)) {
-            const color = loaded[i].color;
-            remembered[c.address] = color && !OUR_FILLS.has(color.toUpperCase()) ? color : null;
-          }
-        });
-        fills.push(loaded);
-      }
-      const before = this.host.settings.get(HIGHLIGHT_STORE_KEY);
-      this.host.settings.set(HIGHLIGHT_STORE_KEY, JSON.stringify(store));
-      try {
-        await this.saveDocumentSettings();
-      } catch (error) {
-        if (before === null || before === undefined) this.host.settings.remove(HIGHLIGHT_STORE_KEY);
-        else this.host.settings.set(HIGHLIGHT_STORE_KEY, before);
-        throw error;
-      }
-      for (let p = 0; p < parts.length; p++) {
-        parts[p].forEach((c, i) => (fills[p][i].color = HIGHLIGHT_FILL[c.severity]));
-        await context.sync();
-      }
-    });
-    return list.length;
+    return highlightCells((batch) => this.excel(batch), this.host.settings, findings);
   }
 
-  /** One sync for the sheet names, then two per FILL_CELLS_PER_REQUEST cells; a cell the clerk
-   *  re-coloured since keeps the clerk's colour, a sheet deleted since is skipped. */
   async clearHighlights(): Promise<void> {
-    const store = this.readStore();
-    const list: { sheet: string; address: string; original: string | null }[] = [];
-    for (const [sheet, byCell] of Object.entries(store)) for (const [address, original] of Object.entries(byCell)) list.push({ sheet, address, original });
-    if (list.length > 0) {
-      await this.excel(async (context) => {
-        const existing = context.workbook.worksheets;
-        existing.load('items/name');
-        await context.sync();
-        // One proxy per sheet: a getItem per cell would add its own object path to every cell's
-        // share of the request.
-        const sheets = new Map(existing.items.map((ws) => [ws.name, ws]));
-        const present = list.filter((c) => sheets.has(c.sheet));
-        for (const part of present.length > 0 ? chunk(present, FILL_CELLS_PER_REQUEST) : []) {
-          const fills = part.map((c) => (sheets.get(c.sheet) as Excel.Worksheet).getRange(c.address).format.fill.load('color'));
-          await context.sync();
-          part.forEach((c, i) => {
-            const now = fills[i].color;
-            if (!now || !OUR_FILLS.has(now.toUpperCase())) return;
-            if (c.original === null || c.original.toUpperCase() === '#FFFFFF') fills[i].clear();
-            else fills[i].color = c.original;
-          });
-          await context.sync();
-        }
-      });
-    }
-    this.host.settings.remove(HIGHLIGHT_STORE_KEY);
-    await this.saveDocumentSettings();
+    await clearCellHighlights((batch) => this.excel(batch), this.host.settings);
   }
 
   /** One sync. A cell on a hidden sheet (`_meta`) cannot be shown: the clerk is told so. */
@@ -436,63 +303,16 @@ export class OfficeWorkbookShell implements WorkbookShell {
   }
 
   async readSettings(): Promise<PaneSettings> {
-    const raw = this.host.settings.get(SETTINGS_KEY);
-    if (typeof raw !== 'string') return {};
-    try {
-      return JSON.parse(raw) as PaneSettings;
-    } catch {
-      return {};
-    }
+    return readJsonSetting<PaneSettings>(this.host.settings, SETTINGS_KEY, {});
   }
 
   async saveSettings(settings: PaneSettings): Promise<void> {
     this.host.settings.set(SETTINGS_KEY, JSON.stringify(settings));
-    await this.saveDocumentSettings();
+    await saveDocumentSettings(this.host.settings);
   }
 
-  /** The workbook as saved (.xlsx), read slice by slice; the file is always closed (Office
-   *  keeps at most two open and fails the next getFileAsync otherwise). */
-  async getCompressedFile(onProgress?: (p: FileProgress) => void): Promise<Uint8Array> {
-    const getFile = this.host.getFileAsync;
-    if (!getFile) {
-      throw new UserError(
-        'internal',
-        'Excel này không cho phép lấy tệp từ ngăn tác vụ. Hãy lưu tệp rồi tải lên tại trang /upload/ của hộp thư tỉnh.',
-        'This Excel does not let the pane read the file. Save it and upload it on the inbox page /upload/.',
-      );
-    }
-    const refused = (message: string): UserError =>
-      new UserError(
-        'excel_failed',
-        `Excel không đưa được tệp cho ngăn tác vụ (${message}). Hãy lưu tệp (Ctrl+S) rồi gửi lại, hoặc tải tệp lên tại trang /upload/ của hộp thư tỉnh.`,
-        `Excel did not hand the file to the pane (${message}). Save the file (Ctrl+S) and send again, or upload it on the inbox page /upload/.`,
-      );
-    const file = await new Promise<Office.File>((resolve, reject) =>
-      getFile(Office.FileType.Compressed, { sliceSize: FILE_SLICE_BYTES }, (r) =>
-        r.status === Office.AsyncResultStatus.Succeeded ? resolve(r.value) : reject(refused(r.error.message)),
-      ),
-    );
-    try {
-      const parts: Uint8Array[] = [];
-      let loaded = 0;
-      for (let i = 0; i < file.sliceCount; i++) {
-        const data = await new Promise<ArrayLike<number>>((resolve, reject) =>
-          file.getSliceAsync(i, (r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve(r.value.data as ArrayLike<number>) : reject(refused(r.error.message)))),
-        );
-        const bytes = Uint8Array.from(data);
-        parts.push(bytes);
-        loaded += bytes.length;
-        onProgress?.({ loaded, total: file.size });
-      }
-      const out = new Uint8Array(loaded);
-      let offset = 0;
-      for (const p of parts) {
-        out.set(p, offset);
-        offset += p.length;
-      }
-      return out;
-    } finally {
-      await new Promise<void>((resolve) => file.closeAsync(() => resolve()));
-    }
+  /** The workbook as Excel saves it (.xlsx). */
+  getCompressedFile(onProgress?: (p: FileProgress) => void): Promise<Uint8Array> {
+    return compressedFile(this.host.getFileAsync, onProgress);
   }
 }
