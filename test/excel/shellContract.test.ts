@@ -11,9 +11,10 @@
 import { checkWorkbook } from '../../src/domain/check';
 import type { Finding } from '../../src/domain/finding';
 import { parseWorkbook } from '../../src/domain/parse';
-import { REPORT_LAYOUT } from '../../src/domain/reportSheet';
+import { buildReport } from '../../src/domain/report';
+import { REPORT_LAYOUT, readReportSheet, reportCellWrites } from '../../src/domain/reportSheet';
 import { generateSample } from '../../src/domain/sample';
-import { SHEET, SHEET_ORDER, cellAddress } from '../../src/domain/sheet';
+import { SHEET, SHEET_ORDER, cellAddress, findSheet } from '../../src/domain/sheet';
 import { HIGHLIGHT_FILL } from '../../src/excel/shell';
 import { findUnit, getProfile } from '../../src/profiles';
 import { loadProvince } from '../../src/profiles/officialList';
@@ -35,6 +36,15 @@ async function sample(h: ShellUnderTest, p: Plan, rows: number, errors = false):
 }
 
 const today = (p: Plan) => new Date(Date.UTC(p.year, 10, 2));
+
+/** The report's figures computed from the register, as the Report panel writes them. */
+async function reportWrites(h: ShellUnderTest, p: Plan) {
+  const workbook = await h.readWorkbook();
+  const parsed = parseWorkbook(workbook);
+  const profile = getProfile(p.plan)!;
+  const report = buildReport(parsed.registry.records, parsed.support.records, profile, p.year, 3);
+  return { writes: reportCellWrites(readReportSheet(findSheet(workbook, SHEET.report)), report, profile), report };
+}
 
 /** The address of a registry column's cell on the record's row. */
 async function registryCell(h: ShellUnderTest, key: 'case_id' | 'id_number' | 'full_name', record = 0): Promise<string> {
@@ -93,6 +103,25 @@ describe.each(ALL_SHELLS.flatMap(([label, make]) => PLANS.map((p) => [label, p.p
     const record = parseWorkbook(await h.readWorkbook()).registry.records[2];
     expect(record.id_number).toBe('001182579803');
     expect(record.received_date?.getTime()).toBe(Date.UTC(p.year, 7, 10));
+    expect(h.failedSyncs()).toEqual([]);
+  });
+
+  it('fills the report from the register: figures land as numbers, row codes stay text, and the check finds the report and the register agree (RPT-01…05)', async () => {
+    const h = make();
+    await sample(h, p, 30);
+    const values = readReportSheet(findSheet(await h.readWorkbook(), SHEET.report));
+    const total = values.columns.total as number;
+    // A fresh quarter: every figure blank.
+    for (const row0 of Object.values(values.rows)) for (let c = total; c <= total + 7; c++) h.put(SHEET.report, cellAddress(row0 as number, c), null);
+    const rpt = (findings: Finding[]) => findings.filter((f) => /^RPT-0[1-5]$/.test(f.rule));
+    expect(rpt(checkWorkbook(await h.readWorkbook(), { today: today(p) }).findings).length).toBeGreaterThan(0);
+    const { writes, report } = await reportWrites(h, p);
+    await h.shell.writeCells(SHEET.report, writes);
+    expect(h.value(SHEET.report, cellAddress(values.rows['1'], total))).toBe(report.counts['1'].total);
+    expect(typeof h.value(SHEET.report, cellAddress(values.rows['1'], total))).toBe('number');
+    const code41 = cellAddress(values.rows['4.1'], REPORT_LAYOUT.columns.code);
+    expect([h.value(SHEET.report, code41), h.numberFormat(SHEET.report, code41)]).toEqual(['4.1', '@']);
+    expect(rpt(checkWorkbook(await h.readWorkbook(), { today: today(p) }).findings)).toEqual([]);
     expect(h.failedSyncs()).toEqual([]);
   });
 
@@ -159,7 +188,7 @@ describe.each(ALL_SHELLS.flatMap(([label, make]) => PLANS.map((p) => [label, p.p
     expect(await h.shell.readSettings()).toEqual({ profile: p.plan, unit: p.unit, language: 'en', inboxUrl: 'https://inbox.example' });
   });
 
-  it('makes as many Excel round trips for a register of 20 rows as for one of 2,000 (create, read, write a case, colour, clear)', async () => {
+  it('makes as many Excel round trips for a register of 20 rows as for one of 2,000 (create, read, write a case, colour, clear, fill the report)', async () => {
     const trips: number[][] = [];
     for (const rows of [20, 2_000]) {
       const h = make();
@@ -178,6 +207,8 @@ describe.each(ALL_SHELLS.flatMap(([label, make]) => PLANS.map((p) => [label, p.p
       expect(findings.length).toBeGreaterThan(10);
       await step(() => h.shell.highlight(findings.slice(0, 50)));
       await step(() => h.shell.clearHighlights());
+      const { writes } = await reportWrites(h, p);
+      await step(() => h.shell.writeCells(SHEET.report, writes));
       expect(h.failedSyncs()).toEqual([]);
       trips.push(counts);
     }
