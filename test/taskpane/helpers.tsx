@@ -13,6 +13,7 @@ import { configure, render, screen, type RenderResult } from '@testing-library/r
 import userEvent from '@testing-library/user-event';
 import { generateSample } from '../../src/domain/sample';
 import { findUnit, getProfile } from '../../src/profiles';
+import { loadProvince } from '../../src/profiles/officialList';
 import { FakeWorkbookShell } from '../../src/preview/fakeShell';
 import { App, type PanelId } from '../../src/taskpane/App';
 import { inlineChecker } from '../../src/taskpane/lib/checkRunner';
@@ -54,10 +55,21 @@ export function onExcel(level: string): void {
   });
 }
 
-function sampleSpec(rows: number, errors: boolean, seed: number) {
-  const profile = getProfile('bac-ninh-2017')!;
-  const unit = findUnit(profile, 'BN-TS')!;
-  return generateSample({ rows, seed, profile, unit, year: 2020, quarter: 3, errors }).spec;
+/** The plans the pane is tried on: a seed plan's district (Thị xã Từ Sơn, Bắc Ninh, 2020 Q3) and
+ *  today's commune (vn-2025: Phường Nha Trang, Khánh Hoà, 2025 Q3, whose official code 22366 has
+ *  no letter, so Excel would make a number of it and of its case IDs if the pane let it). `now`
+ *  is after the quarter's deadline, so no date of the sample is in the future. */
+export const PANE_PLANS = {
+  'bac-ninh-2017': { plan: 'bac-ninh-2017', unit: 'BN-TS', province: null, year: 2020, commune: 'Phường Đông Ngàn', now: NOW },
+  'vn-2025': { plan: 'vn-2025', unit: '22366', province: '56', year: 2025, commune: 'Phường Nha Trang', now: new Date(Date.UTC(2025, 10, 2, 3, 0, 0)) },
+} as const;
+export type PanePlan = (typeof PANE_PLANS)[keyof typeof PANE_PLANS];
+
+async function sampleSpec(rows: number, errors: boolean, seed: number, plan: PanePlan = PANE_PLANS['bac-ninh-2017']) {
+  if (plan.province) await loadProvince(plan.province);
+  const profile = getProfile(plan.plan)!;
+  const unit = findUnit(profile, plan.unit)!;
+  return generateSample({ rows, seed, profile, unit, year: plan.year, quarter: 3, errors }).spec;
 }
 
 /** A blank workbook in Excel (one empty sheet), as the clerk opens the pane on it. */
@@ -65,18 +77,20 @@ export function emptyWorkbook(): PaneWorkbook {
   return officeHandle(api);
 }
 
-/** A register of the Bắc Ninh plan (BN-TS, 2020 Q3) with `rows` cases, created in Excel by the
- *  pane's own shell, as the Start panel would. */
-export async function sampleShell(rows: number, errors = false, seed = 7): Promise<PaneWorkbook> {
+/** A register with `rows` cases (the Bắc Ninh plan, BN-TS, 2020 Q3, unless another plan is
+ *  given), created in Excel by the pane's own shell, as the Start panel would. */
+export async function sampleShell(rows: number, errors = false, seed = 7, plan?: PanePlan): Promise<PaneWorkbook> {
   const workbook = emptyWorkbook();
-  await workbook.shell.createTemplate(sampleSpec(rows, errors, seed));
+  await workbook.shell.createTemplate(await sampleSpec(rows, errors, seed, plan));
   return workbook;
 }
 
-/** The same register in the browser preview's workbook (for the preview's own tests). */
+/** The same Bắc Ninh register in the browser preview's workbook (for the preview's own tests). */
 export function previewSample(rows: number, errors = false, seed = 7): FakeWorkbookShell {
+  const profile = getProfile('bac-ninh-2017')!;
+  const { spec } = generateSample({ rows, seed, profile, unit: findUnit(profile, 'BN-TS')!, year: 2020, quarter: 3, errors });
   const shell = new FakeWorkbookShell();
-  void shell.createTemplate(sampleSpec(rows, errors, seed));
+  void shell.createTemplate(spec);
   return shell;
 }
 
