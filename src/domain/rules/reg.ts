@@ -322,8 +322,8 @@ const reg09: Rule = {
   id: 'REG-09',
   severity: 'warning',
   fields: ['id_number'],
-  description_vi: 'Số CCCD không đúng 12 chữ số (CMND 9 chữ số chỉ được chấp nhận với người tiếp nhận trước 01/01/2025)',
-  description_en: 'Malformed citizen ID (not 12 digits; a 9-digit CMND only for persons received before 01/01/2025)',
+  description_vi: 'Số CCCD không đúng 12 chữ số (CMND 9 chữ số chỉ được chấp nhận với người tiếp nhận trước 01/01/2025); số mà Excel đã lưu thành con số, mất số 0 ở đầu, được chỉ ra tại ô kèm cách sửa',
+  description_en: 'Malformed citizen ID (not 12 digits; a 9-digit CMND only for persons received before 01/01/2025); an ID Excel stored as a number, losing its leading zeros, is named at its cell with the fix',
   check: (ctx) =>
     eachRecord(ctx, (r, out) => {
       const id = r.id_number;

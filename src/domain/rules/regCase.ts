@@ -51,8 +51,8 @@ export const REG_11: Rule = {
   id: 'REG-11',
   severity: 'warning',
   fields: ['case_id'],
-  description_vi: 'Mã hồ sơ không theo dạng <mã đơn vị>-<năm>-<số thứ tự 4 chữ số>',
-  description_en: 'Case ID not of the form <unit code>-<yyyy>-<nnnn>',
+  description_vi: 'Mã hồ sơ không theo dạng <mã đơn vị>-<năm>-<số thứ tự 4 chữ số>; mã mà Excel đã đổi thành con số hoặc ngày được chỉ ra tại ô kèm cách sửa',
+  description_en: 'Case ID not of the form <unit code>-<yyyy>-<nnnn>; a case ID Excel turned into a number or a date is named at its cell with the fix',
   check: (ctx) => {
     const metaCode = ctx.parsed.meta?.unit_code ?? ctx.unit?.code ?? '';
     const pattern = caseIdPattern([metaCode, ctx.unit?.code ?? '', ctx.unit?.alias_of ?? '']);
