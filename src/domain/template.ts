@@ -12,7 +12,7 @@ import { META_KEYS, TEMPLATE_ID, TEMPLATE_VERSION, type Meta } from './schema/me
 import type { Profile, Unit } from './schema/profile';
 import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec } from './schema/registry';
 import { SHEET, columnLetter, type CellValue, type SheetVisibility } from './sheet';
-import { guideRows } from './templateGuide';
+import { GUIDE_WIDTH, guideDress, guideRows } from './templateGuide';
 import type { PrintSetup, SheetDress } from './templatePrint';
 import { REPORT_COLUMN_WIDTHS, reportSheetDress } from './templateReport';
 
@@ -208,14 +208,16 @@ export function buildTemplate(
   const codes = codeColumns(profile, unit);
   const reportRows = reportSheetGrid(profile, meta, content.report);
   const reportHeader0 = reportRows.findIndex((row) => row[0] === 'Mã');
+  const guide = guideRows(profile, unit, year, quarter);
   return {
     sheets: [
       {
         name: SHEET.guide,
         visibility: 'visible',
-        rows: guideRows(profile, unit, year, quarter),
-        columnWidths: [110],
+        rows: guide,
+        columnWidths: [GUIDE_WIDTH],
         boldRows: [0],
+        dress: guideDress(guide),
       },
       tableSheet(SHEET.registry, REGISTRY_TABLE, REGISTRY_COLUMNS, codes, content.registryRows ?? []),
       tableSheet(SHEET.support, SUPPORT_TABLE, SUPPORT_COLUMNS, codes, content.supportRows ?? []),

@@ -359,8 +359,9 @@ describe('OfficeWorkbookShell.createTemplate', () => {
     });
     const registrySpec = spec.sheets.find((x) => x.name === SHEET.registry)!;
     expect(excel.sheet(SHEET.registry).page).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', printTitleRows: `${registrySpec.table!.headerRow0 + 1}:${registrySpec.table!.headerRow0 + 1}` });
-    // The guide is A4 only, as `vr new` writes it; hidden sheets are not printed.
-    expect(excel.sheet(SHEET.guide).page).toEqual({ paperSize: 'A4' });
+    // The guide prints portrait, one page wide, its long lines wrapped; hidden sheets are not printed.
+    expect(excel.sheet(SHEET.guide).page).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(excel.cell(SHEET.guide, 'A1')?.wrapText).toBe(true);
     expect(excel.sheet(SHEET.meta).page).toEqual({});
     // Row codes stay text: under law-2024 `4.10` would otherwise read as 4.1 (row 4.1's twin).
     expect(excel.numberFormat(SHEET.report, cellAddress(reportSpec.textColumns![0].toRow0, 0))).toBe('@');

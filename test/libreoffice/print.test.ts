@@ -5,7 +5,8 @@
  * by LibreOffice, checked from the PDF's text and page sizes: A4; every column header of the
  * report table on the report's first page; the national motto on that page; the signature
  * blocks on its last page; one unit's report on at most two pages (one for the pane's, as for
- * `vr new`'s); the consolidated summary landscape and one page wide; no internal names.
+ * `vr new`'s); the guide whole, portrait, no line cut at the paper's edge; the consolidated
+ * summary landscape and one page wide; no internal names.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -13,6 +14,7 @@ import * as path from 'path';
 import { REPORT_HEADERS } from '../../src/domain/model';
 import { HEAD_HINT, HEAD_TITLE, MOTTO, MOTTO_2, PREPARER_HINT, PREPARER_TITLE } from '../../src/domain/templatePrint';
 import { generateSample } from '../../src/domain/sample';
+import { SHEET } from '../../src/domain/sheet';
 import { buildTemplate, type TemplateSpec } from '../../src/domain/template';
 import { OfficeWorkbookShell } from '../../src/excel/office';
 import { FakeWorkbookShell } from '../../src/preview/fakeShell';
@@ -49,6 +51,22 @@ function reportPages(pages: Page[], from = 0): Page[] {
   const last = pages.findIndex((p, i) => i >= first && p.text.includes(HEAD_TITLE));
   expect(last).toBeGreaterThanOrEqual(first);
   return pages.slice(first, last + 1);
+}
+
+/** The guide prints whole, portrait: the last words of every line of it are on its pages (a line
+ *  longer than the column used to run past the paper's edge and be cut), and it takes at most two
+ *  pages before the register starts. */
+function expectGuideWhole(pages: Page[], spec: TemplateSpec): void {
+  const guide = spec.sheets.find((sheet) => sheet.name === SHEET.guide)!;
+  const registryAt = pages.findIndex((p) => p.text.includes('Họ và tên') && p.text.includes('Giới tính'));
+  expect(registryAt).toBeGreaterThan(0);
+  expect(registryAt).toBeLessThanOrEqual(2);
+  // A line may wrap after a hyphen (`de-` / `identified`): compare with hyphens closed up.
+  const closed = (t: string) => t.replace(/-\s+/g, '-');
+  const text = closed(pages.slice(0, registryAt).map((p) => p.text).join(' '));
+  const ends = guide.rows.map((row) => row[0]).filter((v): v is string => typeof v === 'string').map((line) => closed(line.trim().split(/\s+/).slice(-3).join(' ')));
+  expect(ends.filter((end) => !text.includes(end))).toEqual([]);
+  for (const p of pages.slice(0, registryAt)) expect(isA4(p) && p.height > p.width).toBe(true);
 }
 
 function expectOfficial(report: Page[], unit = { capitals: 'THỊ XÃ TỪ SƠN', place: 'Từ Sơn' }, maxPages = 2): void {
@@ -150,6 +168,7 @@ describe('printing what the pane makes', () => {
     const printed = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, pagesOf(convert(f, 'pdf', path.join(dir, `${k}-pdf`)))])) as Record<keyof typeof files, Page[]>;
     for (const [kind, pages] of Object.entries(printed)) {
       expect([kind, pages.every(isA4)]).toEqual([kind, true]);
+      expectGuideWhole(pages, spec);
       const report = reportPages(pages);
       expectOfficial(report, undefined, 1);
       keepPng(path.join(dir, `${kind}-pdf`, path.basename(files[kind as keyof typeof files], '.xlsx') + '.pdf'), pages.indexOf(report[0]) + 1, `bn-ts-${kind}-report`);
@@ -174,6 +193,7 @@ describe('printing what the pane makes', () => {
     const pdf = convert(file, 'pdf', path.join(dir, 'nha-trang-pdf'));
     const pages = pagesOf(pdf);
     expect(pages.every(isA4)).toBe(true);
+    expectGuideWhole(pages, spec);
     const report = reportPages(pages);
     expectOfficial(report, { capitals: 'PHƯỜNG NHA TRANG', place: 'Nha Trang' }, 1);
     keepPng(pdf, pages.indexOf(report[0]) + 1, 'nha-trang-pane-report');
