@@ -116,7 +116,8 @@ function valuesOf(spec: ColumnSpec): string {
     multi: 'loại hỗ trợ theo luật của kế hoạch, cách nhau bằng `;` · support types of the plan\'s law, `;`-separated',
     commune: 'xã/phường của đơn vị · a commune of the unit',
   };
-  return kinds[spec.kind];
+  // A code column formatted as Text keeps its leading zeros (a CCCD starts with 0xx).
+  return spec.keepsText ? `${kinds[spec.kind]}; ô định dạng Văn bản (Text), giữ số 0 ở đầu · formatted as Text, leading zeros kept` : kinds[spec.kind];
 }
 
 function columnTable(columns: readonly ColumnSpec[]): string {

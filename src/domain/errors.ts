@@ -28,6 +28,8 @@ export type UserErrorCode =
   | 'auth_failed'
   | 'forbidden'
   | 'locked'
+  | 'excel_busy'
+  | 'excel_failed'
   | 'internal';
 
 export class UserError extends Error {

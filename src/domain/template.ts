@@ -8,11 +8,11 @@ import { BIRTH_FORMAT, DATE_FORMAT } from './dates';
 import type { ReportData } from './model';
 import { REPORT_LAYOUT, REPORT_PERCENT_FORMAT, reportSheetGrid } from './reportSheet';
 import { PERCENT_CODES } from './report';
-import { TEMPLATE_ID, TEMPLATE_VERSION, type Meta } from './schema/meta';
+import { META_KEYS, TEMPLATE_ID, TEMPLATE_VERSION, type Meta } from './schema/meta';
 import type { Profile, Unit } from './schema/profile';
 import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec } from './schema/registry';
 import { SHEET, columnLetter, type CellValue, type SheetVisibility } from './sheet';
-import { guideRows } from './templateGuide';
+import { GUIDE_WIDTH, guideDress, guideRows } from './templateGuide';
 import type { PrintSetup, SheetDress } from './templatePrint';
 import { REPORT_COLUMN_WIDTHS, reportSheetDress } from './templateReport';
 
@@ -44,6 +44,10 @@ export interface TemplateSheet {
   /** Date columns and their number format (`dd/mm/yyyy`; the birth column also shows a year
    *  typed alone as the year: `BIRTH_FORMAT`). */
   dateColumns?: { col0: number; fromRow0: number; toRow0: number; numFmt: string }[];
+  /** Columns (a row range each) formatted as Text (`@`), so what is typed there stays as typed:
+   *  case IDs, ID numbers, the report's row codes (`4.10` is not 4.1), `_meta`'s values (a
+   *  unit code `09367` keeps its zero). Shells apply them before writing any value. */
+  textColumns?: { col0: number; fromRow0: number; toRow0: number }[];
   /** Number formats of single cells (the report's percentage cells). Optional for shells. */
   cellFormats?: { row0: number; col0: number; numFmt: string }[];
   /** Print set-up, merges and the official header's styles (the report). Optional for shells. */
@@ -57,6 +61,9 @@ export interface TemplateSpec {
 /** Rows below the header that carry dropdowns and date formats: a clerk types into an empty
  *  template, so the aids must reach well past the last data row. */
 export const ENTRY_ROWS = 2000;
+
+/** Excel's Text number format: a cell keeps what is typed, leading zeros included. */
+export const TEXT_FORMAT = '@';
 
 export const REGISTRY_TABLE = 'SoTheoDoi';
 export const SUPPORT_TABLE = 'HoTro';
@@ -132,11 +139,13 @@ function tableSheet(
   const toRow0 = Math.max(lastRow0, headerRow0 + ENTRY_ROWS);
   const validations: TemplateValidation[] = [];
   const dateColumns: NonNullable<TemplateSheet['dateColumns']> = [];
+  const textColumns: NonNullable<TemplateSheet['textColumns']> = [];
   columns.forEach((column, col0) => {
     const source = name === SHEET.support && column.key === 'type' ? 'support_type' : dropdownSource(column);
     if (source) validations.push({ col0, fromRow0: headerRow0 + 1, toRow0, listFormula: listFormula(codes, source) });
     const numFmt = column.kind === 'birth' ? BIRTH_FORMAT : column.kind === 'date' ? DATE_FORMAT : null;
     if (numFmt) dateColumns.push({ col0, fromRow0: headerRow0 + 1, toRow0, numFmt });
+    if (column.keepsText) textColumns.push({ col0, fromRow0: headerRow0 + 1, toRow0 });
   });
   return {
     name,
@@ -148,6 +157,7 @@ function tableSheet(
     table: { name: tableName, headerRow0, firstCol0: 0, lastCol0: columns.length - 1, lastRow0 },
     validations,
     dateColumns,
+    textColumns,
   };
 }
 
@@ -198,14 +208,16 @@ export function buildTemplate(
   const codes = codeColumns(profile, unit);
   const reportRows = reportSheetGrid(profile, meta, content.report);
   const reportHeader0 = reportRows.findIndex((row) => row[0] === 'Mã');
+  const guide = guideRows(profile, unit, year, quarter);
   return {
     sheets: [
       {
         name: SHEET.guide,
         visibility: 'visible',
-        rows: guideRows(profile, unit, year, quarter),
-        columnWidths: [110],
+        rows: guide,
+        columnWidths: [GUIDE_WIDTH],
         boldRows: [0],
+        dress: guideDress(guide),
       },
       tableSheet(SHEET.registry, REGISTRY_TABLE, REGISTRY_COLUMNS, codes, content.registryRows ?? []),
       tableSheet(SHEET.support, SUPPORT_TABLE, SUPPORT_COLUMNS, codes, content.supportRows ?? []),
@@ -216,13 +228,18 @@ export function buildTemplate(
         columnWidths: REPORT_COLUMN_WIDTHS,
         dress: reportSheetDress(reportRows),
         freezeRows: reportHeader0 >= 0 ? reportHeader0 + 1 : undefined,
-        cellFormats: reportRows.flatMap((row, row0) =>
-          (PERCENT_CODES as readonly string[]).includes(String(row[REPORT_LAYOUT.columns.code])) ? [{ row0, col0: REPORT_LAYOUT.columns.total, numFmt: REPORT_PERCENT_FORMAT }] : [],
-        ),
+        cellFormats: [
+          ...reportRows.flatMap((row, row0) =>
+            (PERCENT_CODES as readonly string[]).includes(String(row[REPORT_LAYOUT.columns.code])) ? [{ row0, col0: REPORT_LAYOUT.columns.total, numFmt: REPORT_PERCENT_FORMAT }] : [],
+          ),
+          // The unit code (`09367` under vn-2025) stays text.
+          { row0: REPORT_LAYOUT.headerRows0.unit_code, col0: REPORT_LAYOUT.valueCol0, numFmt: TEXT_FORMAT },
+        ],
+        textColumns: reportHeader0 >= 0 ? [{ col0: REPORT_LAYOUT.columns.code, fromRow0: reportHeader0 + 1, toRow0: reportRows.length - 1 }] : [],
         boldRows: reportHeader0 >= 0 ? [reportHeader0] : [],
       },
       codesSheet(codes),
-      { name: SHEET.meta, visibility: 'veryHidden', rows: metaRows(meta), columnWidths: [20, 40] },
+      { name: SHEET.meta, visibility: 'veryHidden', rows: metaRows(meta), columnWidths: [20, 40], textColumns: [{ col0: 1, fromRow0: 0, toRow0: META_KEYS.length - 1 }] },
     ],
   };
 }

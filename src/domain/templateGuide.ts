@@ -4,6 +4,11 @@
  */
 import type { Profile, Unit } from './schema/profile';
 import { SHEET, type CellValue } from './sheet';
+import { LINE_HEIGHT, linesOf, type SheetDress } from './templatePrint';
+
+/** The guide's one column, in characters: it fits an A4 portrait page at full size (LibreOffice
+ *  draws characters wider than Excel, so 100 would run past the paper's edge there); lines wrap. */
+export const GUIDE_WIDTH = 80;
 
 export function guideRows(profile: Profile, unit: Unit, year: number, quarter: number): CellValue[][] {
   const lines: string[] = [
@@ -21,6 +26,8 @@ export function guideRows(profile: Profile, unit: Unit, year: number, quarter: n
     `   One row per person received, in sheet "${SHEET.registry}". Keep people from earlier quarters.`,
     '2. Mã hồ sơ có dạng <mã đơn vị>-<năm>-<số thứ tự>, ví dụ ' + `${unit.code}-${year}-0001; không trùng nhau.`,
     `   Case ID is <unit code>-<year>-<number>, e.g. ${unit.code}-${year}-0001; never reuse one.`,
+    '   Mã hồ sơ và Số CCCD/Hộ chiếu là chữ (ô định dạng Văn bản - Text): gõ đủ các số 0 ở đầu, ví dụ 001182579803.',
+    '   Case IDs and ID numbers are text (cells formatted as Text): type their leading zeros, e.g. 001182579803.',
     '3. Ngày ghi theo dạng ngày/tháng/năm (dd/mm/yyyy). Nếu chỉ biết (hoặc ước đoán được) năm sinh, ghi 4 chữ số năm; nếu hoàn toàn không biết, ghi "Không rõ" (báo cáo tính vào cột Chưa rõ).',
     '   Dates are day/month/year (dd/mm/yyyy). If only the birth year is known (or can be estimated), type the 4-digit year; if it is not known at all, type "Không rõ" (the report counts it under Chưa rõ).',
     `4. Các cột có danh sách chọn (mũi tên): chọn giá trị từ danh sách; danh sách nằm ở trang tính "${SHEET.codes}".`,
@@ -48,4 +55,17 @@ export function guideRows(profile: Profile, unit: Unit, year: number, quarter: n
     'Victim data is sensitive personal data (Decree 13/2023/ND-CP): never send it by e-mail or chat.',
   ];
   return lines.map((line) => [line === '' ? null : line]);
+}
+
+/**
+ * The guide prints like the other sheets: A4 portrait, one page wide, `Trang 1/2` at the foot,
+ * its lines wrapped in the one column (unwrapped, a line longer than the page was cut off at the
+ * paper's edge). Heights are set for the wrapped lines, as for the report's notes.
+ */
+export function guideDress(rows: readonly CellValue[][]): SheetDress {
+  const rowHeights = rows.flatMap((row, row0) => {
+    const lines = typeof row[0] === 'string' ? linesOf(row[0], GUIDE_WIDTH) : 1;
+    return lines > 1 ? [{ row0, height: lines * LINE_HEIGHT }] : [];
+  });
+  return { merges: [], styles: [], borders: [], wrapColumns: [0], rowHeights, print: { orientation: 'portrait' } };
 }

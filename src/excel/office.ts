@@ -1,56 +1,50 @@
 /**
  * The Office.js shell. Every operation queues its work and calls `context.sync()` a small,
  * constant number of times whatever the row count (each sync is a round trip to Excel, slow on
- * the web); only writes larger than Excel on the web's 5 MB request limit are split, one sync
- * per chunk. Needs ExcelApi 1.1; newer features are used only when `capabilities` says so.
+ * the web); only what would exceed Excel on the web's 5 MB per request or per response is split
+ * (values written, values read, fills), one sync per extra piece. Text is written as text, and
+ * Excel's errors reach the clerk as words (officeErrors.ts). Needs ExcelApi 1.1; newer features
+ * are used only when `capabilities` says so.
  */
 import { UserError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import { cellAddress, type CellValue, type SheetModel, type WorkbookModel } from '../domain/sheet';
-import { blockAddress, chunkBlocks, planBlocks, type WriteBlock } from './batch';
+import { blockAddress, chunkBlocks, planBlocks, textRuns, type WriteBlock } from './batch';
+import { excelError, isPayloadLimit } from './officeErrors';
+import { readJsonSetting, saveDocumentSettings, type DocumentSettings } from './documentSettings';
+import { clearCellHighlights, highlightCells } from './highlights';
+import { compressedFile, type GetFileAsync } from './officeFile';
+
+export type { DocumentSettings } from './documentSettings';
+export { FILL_CELLS_PER_REQUEST } from './highlights';
+export { FILE_SLICE_BYTES } from './officeFile';
 import {
-  HIGHLIGHT_FILL,
-  HIGHLIGHT_STORE_KEY,
   SETTINGS_KEY,
   type CellWrite,
   type CreateTemplateResult,
   type FileProgress,
-  type HighlightStore,
   type PaneSettings,
   type ShellCapabilities,
   type TemplateSpec,
   type WorkbookShell,
   type CapabilityKey,
 } from './shell';
-import { printSetupOf } from '../domain/template';
-import { dressOps, printOps, templateOps } from './templateOps';
-
-/** Document settings as Office.js offers them (saved inside the workbook). */
-export interface DocumentSettings {
-  get(name: string): unknown;
-  set(name: string, value: unknown): void;
-  remove(name: string): void;
-  saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
-}
+import { printSetupOf, TEXT_FORMAT } from '../domain/template';
+import { dressOps, formatOps, printOps, templateOps } from './templateOps';
 
 /** The Office.js entry points the shell needs; injected so tests run a counting fake. */
 export interface OfficeHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version?: string): boolean;
   settings: DocumentSettings;
-  getFileAsync?: (
-    type: Office.FileType,
-    options: { sliceSize: number },
-    callback: (result: Office.AsyncResult<Office.File>) => void,
-  ) => void;
+  getFileAsync?: GetFileAsync;
 }
 
-/** Loaded values above this many cells are fetched in row slices (response size limit). */
-export const READ_CELLS_PER_REQUEST = 400_000;
-/** Range proxies loaded in one request when reading fills (about 150 bytes each). */
-export const FILL_CELLS_PER_REQUEST = 20_000;
-/** getFileAsync's largest slice (4 MB). */
-export const FILE_SLICE_BYTES = 4_194_304;
+/** Cells whose values one request loads. A register's cells take about 17 bytes each once
+ *  JSON-encoded (measured on `vr sample`'s registers), so 200,000 cells (a register of 8,000
+ *  rows) come back in about 3.4 MB, under Excel on the web's 5 MB; a request that still comes
+ *  back too large (long notes) is read again in halves. */
+export const READ_CELLS_PER_REQUEST = 200_000;
 
 export function officeHost(): OfficeHost {
   return {
@@ -94,26 +88,15 @@ function trimRows(rows: CellValue[][]): CellValue[][] {
   return rows.slice(0, end);
 }
 
-function worstFinding(findings: readonly Finding[]): Map<string, Map<string, Finding['severity']>> {
-  const order = { fatal: 0, error: 1, warning: 2, info: 3 } as const;
-  const cells = new Map<string, Map<string, Finding['severity']>>();
-  for (const f of findings) {
-    if (!f.sheet || !f.cell) continue;
-    let sheet = cells.get(f.sheet);
-    if (!sheet) cells.set(f.sheet, (sheet = new Map()));
-    const prev = sheet.get(f.cell);
-    if (!prev || order[f.severity] < order[prev]) sheet.set(f.cell, f.severity);
-  }
-  return cells;
+/** A read request in two: its slices split between two requests, or one slice's rows in half;
+ *  null when it is a single row (nothing smaller to ask for). */
+function halve<T extends { row0: number; rows: number }>(request: T[]): T[][] | null {
+  if (request.length > 1) return [request.slice(0, Math.ceil(request.length / 2)), request.slice(Math.ceil(request.length / 2))];
+  const [slice] = request;
+  if (!slice || slice.rows < 2) return null;
+  const top = Math.ceil(slice.rows / 2);
+  return [[{ ...slice, rows: top }], [{ ...slice, row0: slice.row0 + top, rows: slice.rows - top }]];
 }
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out.length > 0 ? out : [[]];
-}
-
-const OUR_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map((c) => c.toUpperCase()));
 
 export class OfficeWorkbookShell implements WorkbookShell {
   readonly capabilities: ShellCapabilities;
@@ -122,30 +105,40 @@ export class OfficeWorkbookShell implements WorkbookShell {
     this.capabilities = detectCapabilities(host);
   }
 
-  /** Three syncs: sheet names, used-range sizes, then all values in one batch (row slices
-   *  only when a sheet holds more than READ_CELLS_PER_REQUEST cells). */
+  /** Every Excel request goes through here: a known Excel error becomes the clerk's message. */
+  private async excel<T>(batch: (context: Excel.RequestContext) => Promise<T>, sheet?: string): Promise<T> {
+    try {
+      return await this.host.run(batch);
+    } catch (error) {
+      throw excelError(error, sheet);
+    }
+  }
+
+  /** Three syncs: sheet names, used-range sizes, then all values in one batch (row slices of
+   *  READ_CELLS_PER_REQUEST cells for a larger workbook; a slice Excel on the web finds too
+   *  large for one response is read again in halves). */
   async readWorkbook(): Promise<WorkbookModel> {
-    return this.host.run(async (context) => {
+    return this.excel(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name,items/visibility');
       await context.sync();
-      const used = worksheets.items.map((ws) => ws.getUsedRange().load('rowIndex,columnIndex,rowCount,columnCount'));
+      // Values only (ExcelApi 1.2): the template formats 2,000 rows ahead, which would make
+      // every blank formatted row part of the used range.
+      const used = worksheets.items.map((ws) => (this.capabilities.formatting ? ws.getUsedRange(true) : ws.getUsedRange()).load('rowIndex,columnIndex,rowCount,columnCount'));
       await context.sync();
-      type Slice = { sheet: number; row0: number; range: Excel.Range };
-      const requests: Slice[][] = [[]];
+      type Slice = { sheet: number; row0: number; rows: number };
+      const queue: Slice[][] = [[]];
       let cells = 0;
-      worksheets.items.forEach((ws, sheet) => {
+      worksheets.items.forEach((_ws, sheet) => {
         const u = used[sheet];
         const rowsPerSlice = Math.max(1, Math.floor(READ_CELLS_PER_REQUEST / Math.max(1, u.columnCount)));
         for (let r = 0; r < u.rowCount; r += rowsPerSlice) {
           const rows = Math.min(rowsPerSlice, u.rowCount - r);
           if (cells > 0 && cells + rows * u.columnCount > READ_CELLS_PER_REQUEST) {
-            requests.push([]);
+            queue.push([]);
             cells = 0;
           }
-          const address = `${cellAddress(u.rowIndex + r, u.columnIndex)}:${cellAddress(u.rowIndex + r + rows - 1, u.columnIndex + u.columnCount - 1)}`;
-          const slice = { sheet, row0: u.rowIndex + r, range: ws.getRange(address) };
-          requests[requests.length - 1].push(slice);
+          queue[queue.length - 1].push({ sheet, row0: u.rowIndex + r, rows });
           cells += rows * u.columnCount;
         }
       });
@@ -154,18 +147,31 @@ export class OfficeWorkbookShell implements WorkbookShell {
         visibility: (ws.visibility === 'VeryHidden' ? 'veryHidden' : ws.visibility === 'Hidden' ? 'hidden' : 'visible') as SheetModel['visibility'],
         rows: [],
       }));
-      for (const request of requests) {
-        for (const slice of request) slice.range.load('values');
-        await context.sync();
-        for (const slice of request) {
+      while (queue.length > 0) {
+        const request = queue.shift() as Slice[];
+        if (request.length === 0) continue;
+        const ranges = request.map((slice) => {
+          const u = used[slice.sheet];
+          const address = `${cellAddress(slice.row0, u.columnIndex)}:${cellAddress(slice.row0 + slice.rows - 1, u.columnIndex + u.columnCount - 1)}`;
+          return worksheets.items[slice.sheet].getRange(address).load('values');
+        });
+        try {
+          await context.sync();
+        } catch (error) {
+          const halves = isPayloadLimit(error) ? halve(request) : null;
+          if (!halves) throw error;
+          queue.unshift(...halves);
+          continue;
+        }
+        request.forEach((slice, i) => {
           const col0 = used[slice.sheet].columnIndex;
           const rows = models[slice.sheet].rows;
-          slice.range.values.forEach((values, i) => {
+          ranges[i].values.forEach((values, j) => {
             const row: CellValue[] = new Array(col0).fill(null);
             for (const v of values) row.push(fromExcel(v));
-            rows[slice.row0 + i] = row;
+            rows[slice.row0 + j] = row;
           });
-        }
+        });
       }
       for (const model of models) {
         for (let r = 0; r < model.rows.length; r++) if (!model.rows[r]) model.rows[r] = [];
@@ -175,9 +181,12 @@ export class OfficeWorkbookShell implements WorkbookShell {
     });
   }
 
+  /** Two syncs for any number of rows (sheet names; then the sheets, their formats, values,
+   *  tables and dress), more only for values over one request's budget, and a third for the
+   *  print set-up. */
   async createTemplate(spec: TemplateSpec): Promise<CreateTemplateResult> {
     const skipped: CapabilityKey[] = (['dropdowns', 'freezePanes', 'formatting', 'printLayout'] as const).filter((k) => !this.capabilities[k]);
-    await this.host.run(async (context) => {
+    await this.excel(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name');
       await context.sync();
@@ -193,18 +202,25 @@ export class OfficeWorkbookShell implements WorkbookShell {
       const sheets = spec.sheets.map((s) => worksheets.add(s.name));
       const writes = spec.sheets.map((s) => {
         const cells: CellWrite[] = [];
-        s.rows.forEach((row, row0) => row.forEach((value, col0) => value !== null && cells.push({ row0, col0, value })));
+        // Blank cells go in as '' (nothing to clear on a new sheet): rows stay whole, so a table
+        // is one rectangle of values instead of one range per run between its empty cells.
+        s.rows.forEach((row, row0) => row.forEach((value, col0) => cells.push({ row0, col0, value })));
         return cells;
       });
       const byName = new Map(spec.sheets.map((s, i) => [s.name, sheets[i]]));
       const blocks = writes.flatMap((w, i) => planBlocks(w, spec.sheets[i].name));
-      await this.writeChunks(context, (name) => byName.get(name) as Excel.Worksheet, blocks);
-      spec.sheets.forEach((s, i) => {
-        templateOps(sheets[i], s, this.capabilities);
-        dressOps(sheets[i], s, this.capabilities);
+      await this.writeChunks(context, (name) => byName.get(name) as Excel.Worksheet, blocks, {
+        // Number formats before any value: under Text an ID keeps its leading zero.
+        before: () => spec.sheets.forEach((s, i) => formatOps(sheets[i], s)),
+        after: () => {
+          spec.sheets.forEach((s, i) => {
+            templateOps(sheets[i], s, this.capabilities);
+            dressOps(sheets[i], s, this.capabilities);
+          });
+          // Open on the registry (the sheet with the table), where the clerk starts typing.
+          sheets[Math.max(0, spec.sheets.findIndex((s) => s.table))].activate();
+        },
       });
-      // Open on the registry (the sheet with the table), where the clerk starts typing.
-      sheets[Math.max(0, spec.sheets.findIndex((s) => s.table))].activate();
       await context.sync();
     });
     // The print set-up goes in a request of its own: a host that refuses part of it (page
@@ -224,164 +240,79 @@ export class OfficeWorkbookShell implements WorkbookShell {
     return { skipped: [...skipped] };
   }
 
-  /** Queues the writes; one sync per extra request chunk (none for a write under 4 MB), the
-   *  caller's final sync sends the last chunk. */
-  private async writeChunks(context: Excel.RequestContext, sheetOf: (name: string) => Excel.Worksheet, blocks: WriteBlock[]): Promise<void> {
-    const requests = chunkBlocks(blocks);
+  /**
+   * Queues the writes in requests under the 5 MB limit; one sync per extra request (none for a
+   * write under REQUEST_BUDGET_BYTES), the caller's final sync sends the last. Each block's text
+   * that Excel would turn into something else gets the Text format first, so a string lands as
+   * that string: an ID keeps its leading zeros, `=…` stays text. `before` and `after` queue
+   * work that goes with the first and the last request.
+   */
+  private async writeChunks(
+    context: Excel.RequestContext,
+    sheetOf: (name: string) => Excel.Worksheet,
+    blocks: WriteBlock[],
+    around: { before?: () => void; after?: () => void } = {},
+  ): Promise<void> {
+    const requests = blocks.length > 0 ? chunkBlocks(blocks) : [[]];
     for (let i = 0; i < requests.length; i++) {
-      for (const part of requests[i]) sheetOf(part.sheet as string).getRange(blockAddress(part)).values = part.values;
-      if (i < requests.length - 1) await context.sync();
+      if (i === 0) around.before?.();
+      for (const part of requests[i]) {
+        const ws = sheetOf(part.sheet as string);
+        for (const run of textRuns(part)) ws.getRange(`${cellAddress(run.row0, run.col0)}:${cellAddress(run.row0 + run.rows - 1, run.col0)}`).numberFormat = [[TEXT_FORMAT]];
+        ws.getRange(blockAddress(part)).values = part.values;
+      }
+      if (i === requests.length - 1) around.after?.();
+      else await context.sync();
     }
   }
 
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     if (writes.length === 0) return;
-    await this.host.run(async (context) => {
+    await this.excel(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       await this.writeChunks(context, () => ws, planBlocks(writes, sheet));
       await context.sync();
-    });
+    }, sheet);
   }
 
-  private readStore(): HighlightStore {
-    const raw = this.host.settings.get(HIGHLIGHT_STORE_KEY);
-    if (typeof raw !== 'string') return {};
-    try {
-      return JSON.parse(raw) as HighlightStore;
-    } catch {
-      return {};
-    }
-  }
-
-  private saveDocumentSettings(): Promise<void> {
-    return new Promise((resolve, reject) =>
-      this.host.settings.saveAsync((result) =>
-        result.status === 'failed' ? reject(new Error(result.error?.message ?? 'settings not saved')) : resolve(),
-      ),
-    );
-  }
-
-  /** Two syncs per 20,000 cells: read the clerk's fills, then colour the findings' cells. */
   async highlight(findings: readonly Finding[]): Promise<number> {
-    const cells = worstFinding(findings);
-    const store = this.readStore();
-    const list: { sheet: string; address: string; severity: Finding['severity'] }[] = [];
-    for (const [sheet, byCell] of cells) for (const [address, severity] of byCell) list.push({ sheet, address, severity });
-    await this.host.run(async (context) => {
-      const sheets = new Map<string, Excel.Worksheet>();
-      const ws = (name: string): Excel.Worksheet => {
-        let sheet = sheets.get(name);
-        if (!sheet) sheets.set(name, (sheet = context.workbook.worksheets.getItem(name)));
-        return sheet;
-      };
-      for (const part of chunk(list, FILL_CELLS_PER_REQUEST)) {
-        const fills = part.map((c) => ws(c.sheet).getRange(c.address).format.fill.load('color'));
-        await context.sync();
-        part.forEach((c, i) => {
-          const remembered = (store[c.sheet] ??= {});
-          // A cell already coloured by us keeps the clerk's fill remembered the first time.
-          if (!(c.address in remembered)) {
-            const color = fills[i].color;
-            remembered[c.address] = color && !OUR_FILLS.has(color.toUpperCase()) ? color : null;
-          }
-          fills[i].color = HIGHLIGHT_FILL[c.severity];
-        });
-        await context.sync();
-      }
-    });
-    this.host.settings.set(HIGHLIGHT_STORE_KEY, JSON.stringify(store));
-    await this.saveDocumentSettings();
-    return list.length;
+    return highlightCells((batch) => this.excel(batch), this.host.settings, findings);
   }
 
-  /** Two syncs per 20,000 cells; a cell the clerk re-coloured since keeps the clerk's colour. */
   async clearHighlights(): Promise<void> {
-    const store = this.readStore();
-    const list: { sheet: string; address: string; original: string | null }[] = [];
-    for (const [sheet, byCell] of Object.entries(store)) for (const [address, original] of Object.entries(byCell)) list.push({ sheet, address, original });
-    if (list.length > 0) {
-      await this.host.run(async (context) => {
-        const existing = context.workbook.worksheets;
-        existing.load('items/name');
-        const parts = chunk(list, FILL_CELLS_PER_REQUEST);
-        for (const part of parts) {
-          const fills = part.map((c) => existing.getItem(c.sheet).getRange(c.address).format.fill.load('color'));
-          await context.sync();
-          part.forEach((c, i) => {
-            const now = fills[i].color;
-            if (!now || !OUR_FILLS.has(now.toUpperCase())) return;
-            if (c.original === null || c.original.toUpperCase() === '#FFFFFF') fills[i].clear();
-            else fills[i].color = c.original;
-          });
-          await context.sync();
-        }
-      });
-    }
-    this.host.settings.remove(HIGHLIGHT_STORE_KEY);
-    await this.saveDocumentSettings();
+    await clearCellHighlights((batch) => this.excel(batch), this.host.settings);
   }
 
+  /** One sync. A cell on a hidden sheet (`_meta`) cannot be shown: the clerk is told so. */
   async selectCell(sheet: string, address: string): Promise<void> {
-    await this.host.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(address).select();
-      await context.sync();
-    });
+    try {
+      await this.excel(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await context.sync();
+      }, sheet);
+    } catch (error) {
+      if ((error as { code?: unknown })?.code !== 'InvalidOperation') throw error;
+      throw new UserError(
+        'excel_failed',
+        `Ô ${address} nằm ở trang tính ẩn "${sheet}" (trang kỹ thuật của mẫu), nên không mở được. Nội dung cần sửa đã nêu trong thông báo.`,
+        `Cell ${address} is on the hidden sheet "${sheet}" (the template's own data), so it cannot be shown. The message says what to fix.`,
+      );
+    }
   }
 
   async readSettings(): Promise<PaneSettings> {
-    const raw = this.host.settings.get(SETTINGS_KEY);
-    if (typeof raw !== 'string') return {};
-    try {
-      return JSON.parse(raw) as PaneSettings;
-    } catch {
-      return {};
-    }
+    return readJsonSetting<PaneSettings>(this.host.settings, SETTINGS_KEY, {});
   }
 
   async saveSettings(settings: PaneSettings): Promise<void> {
     this.host.settings.set(SETTINGS_KEY, JSON.stringify(settings));
-    await this.saveDocumentSettings();
+    await saveDocumentSettings(this.host.settings);
   }
 
-  /** The workbook as saved (.xlsx), read slice by slice; the file is always closed (Office
-   *  keeps at most two open and fails the next getFileAsync otherwise). */
-  async getCompressedFile(onProgress?: (p: FileProgress) => void): Promise<Uint8Array> {
-    const getFile = this.host.getFileAsync;
-    if (!getFile) {
-      throw new UserError(
-        'internal',
-        'Excel này không cho phép lấy tệp từ ngăn tác vụ. Hãy lưu tệp rồi tải lên tại trang /upload/ của hộp thư tỉnh.',
-        'This Excel does not let the pane read the file. Save it and upload it on the inbox page /upload/.',
-      );
-    }
-    const file = await new Promise<Office.File>((resolve, reject) =>
-      getFile(Office.FileType.Compressed, { sliceSize: FILE_SLICE_BYTES }, (r) =>
-        r.status === Office.AsyncResultStatus.Succeeded ? resolve(r.value) : reject(new Error(r.error.message)),
-      ),
-    );
-    try {
-      const parts: Uint8Array[] = [];
-      let loaded = 0;
-      for (let i = 0; i < file.sliceCount; i++) {
-        const data = await new Promise<ArrayLike<number>>((resolve, reject) =>
-          file.getSliceAsync(i, (r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve(r.value.data as ArrayLike<number>) : reject(new Error(r.error.message)))),
-        );
-        const bytes = Uint8Array.from(data);
-        parts.push(bytes);
-        loaded += bytes.length;
-        onProgress?.({ loaded, total: file.size });
-      }
-      const out = new Uint8Array(loaded);
-      let offset = 0;
-      for (const p of parts) {
-        out.set(p, offset);
-        offset += p.length;
-      }
-      return out;
-    } finally {
-      await new Promise<void>((resolve) => file.closeAsync(() => resolve()));
-    }
+  /** The workbook as Excel saves it (.xlsx). */
+  getCompressedFile(onProgress?: (p: FileProgress) => void): Promise<Uint8Array> {
+    return compressedFile(this.host.getFileAsync, onProgress);
   }
 }

@@ -13,6 +13,7 @@ import React, { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { formatDate, formatSerial, parseDateCell } from '../domain/dates';
 import { cellAddress, columnLetter, parseAddress, type CellValue } from '../domain/sheet';
+import { TEXT_FORMAT } from '../domain/template';
 import type { FakeWorkbookShell } from './fakeShell';
 
 const WINDOW = 120;
@@ -45,17 +46,23 @@ function text(value: CellValue, dateFormat?: string): string {
   return String(value);
 }
 
-/** What a person typed into a cell, as Excel would store it: a day-first date in a date column
- *  (a 4-digit year alone stays text, as the entry form writes it), a number, or text. */
-export function typedValue(typed: string, dateFormat: string | undefined): CellValue {
+/** What a person typed into a cell, as Excel stores it under the cell's number format: under
+ *  Text (`@`, the template's code and ID columns) exactly what was typed; elsewhere a leading
+ *  apostrophe keeps the rest as text, a day-first date in a date column becomes that date (a
+ *  4-digit year alone stays text, as the entry form writes it), numeric text becomes a number
+ *  (an ID typed `001182579803` into a General cell loses its zeros, as in Excel), the rest text. */
+export function typedValue(typed: string, numberFormat = 'General'): CellValue {
+  if (numberFormat === TEXT_FORMAT) return typed === '' ? null : typed;
   const text = typed.trim();
   if (text === '') return null;
-  if (dateFormat && !/^\d{4}$/.test(text)) {
+  if (text.startsWith("'")) return text.length > 1 ? text.slice(1) : null;
+  const dateColumn = numberFormat !== 'General' && /[dy]/i.test(numberFormat);
+  if (dateColumn && /^\d{4}$/.test(text)) return text;
+  if (dateColumn) {
     const parsed = parseDateCell(text);
     if (parsed && parsed.ok) return parsed.date;
   }
-  if (/^\d{4}$/.test(text) && dateFormat) return text;
-  if (/^-?\d+([.,]\d+)?$/.test(text) && !/^0\d/.test(text)) return Number(text.replace(',', '.'));
+  if (/^-?\d+([.,]\d+)?$/.test(text)) return Number(text.replace(',', '.'));
   return typed;
 }
 
@@ -101,7 +108,7 @@ export function Grid({ shell }: { shell: FakeWorkbookShell }): React.JSX.Element
   const end = Math.min(Math.max(sheet.rows.length, (selection?.row0 ?? 0) + 1, 20), start + WINDOW) + extraRows;
   const commit = (edit: Editing): void => {
     setEditing(null);
-    void shell.writeCells(edit.sheet, [{ row0: edit.row0, col0: edit.col0, value: typedValue(edit.text, sheet.dateColumns.get(edit.col0)) }]);
+    void shell.writeCells(edit.sheet, [{ row0: edit.row0, col0: edit.col0, value: typedValue(edit.text, shell.numberFormatAt(edit.sheet, edit.row0, edit.col0)) }]);
   };
   const width = Math.max(10, ...sheet.rows.slice(start, end).map((r) => r.length), (selection?.col0 ?? 0) + 1);
 

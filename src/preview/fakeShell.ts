@@ -1,12 +1,15 @@
 /**
  * The browser preview's workbook: an in-memory workbook implementing the same WorkbookShell as
  * Office.js, so the pane's real code runs without Excel. Values are kept as Office.js delivers
- * them (dates as serial numbers), fills and the selected cell are visible in the grid.
+ * them (dates as serial numbers), fills and the selected cell are visible in the grid. A sheet
+ * made from the template keeps the template's formatting (number formats, widths, table, dress,
+ * page set-up), so the workbook it hands over prints like `vr new`'s; like the Office.js shell,
+ * a cell written with text Excel would turn into something else gets the Text format.
  */
 import { UserError } from '../domain/errors';
 import type { Finding } from '../domain/finding';
 import type { CellValue, SheetVisibility, WorkbookModel } from '../domain/sheet';
-import { toExcelSerial } from '../excel/batch';
+import { needsTextFormat, toExcelValue } from '../excel/batch';
 import {
   HIGHLIGHT_FILL,
   type CellWrite,
@@ -17,7 +20,8 @@ import {
   type TemplateSpec,
   type WorkbookShell,
 } from '../excel/shell';
-import { parseAddress } from '../domain/sheet';
+import { cellAddress, parseAddress } from '../domain/sheet';
+import { TEXT_FORMAT, type TemplateSheet } from '../domain/template';
 
 export interface FakeSheetState {
   name: string;
@@ -29,6 +33,10 @@ export interface FakeSheetState {
   validations: Map<number, string>;
   /** Date columns and their number format (the template's): the grid shows dates there. */
   dateColumns: Map<number, string>;
+  /** The template's formatting of this sheet (everything but its rows), when made from it. */
+  template?: Omit<TemplateSheet, 'rows'>;
+  /** address → number format of a cell written since (Text for codes). */
+  formats: Map<string, string>;
 }
 
 export interface Selection {
@@ -40,7 +48,7 @@ const ORDER = { fatal: 0, error: 1, warning: 2, info: 3 } as const;
 const OURS = new Set(Object.values(HIGHLIGHT_FILL));
 
 function stored(value: CellValue): CellValue {
-  if (value instanceof Date) return toExcelSerial(value);
+  if (value instanceof Date) return toExcelValue(value);
   if (typeof value === 'string' && value.trim() === '') return null;
   return value;
 }
@@ -82,6 +90,7 @@ export class FakeWorkbookShell implements WorkbookShell {
       fills: new Map(),
       validations: new Map(),
       dateColumns: new Map<number, string>(),
+      formats: new Map<string, string>(),
     }));
     this.activeSheet = this.sheets.find((s) => s.visibility === 'visible')?.name ?? null;
     this.changed();
@@ -103,13 +112,25 @@ export class FakeWorkbookShell implements WorkbookShell {
     for (const s of spec.sheets) {
       const validations = new Map<number, string>();
       if (this.capabilities.dropdowns) for (const v of s.validations ?? []) validations.set(v.col0, v.listFormula);
+      const { rows, ...template } = s;
+      const kept: Omit<TemplateSheet, 'rows'> = {
+        ...template,
+        visibility: this.capabilities.formatting ? s.visibility : 'visible',
+        validations: this.capabilities.dropdowns ? template.validations : undefined,
+        freezeRows: this.capabilities.freezePanes ? template.freezeRows : undefined,
+      };
+      const values = rows.map((r) => r.map(stored));
+      const formats = new Map<string, string>();
+      values.forEach((row, row0) => row.forEach((v, col0) => typeof v === 'string' && needsTextFormat(v) && formats.set(cellAddress(row0, col0), TEXT_FORMAT)));
       this.sheets.push({
         name: s.name,
-        visibility: this.capabilities.formatting ? s.visibility : 'visible',
-        rows: s.rows.map((r) => r.map(stored)),
+        visibility: kept.visibility,
+        rows: values,
         fills: new Map(),
         validations,
         dateColumns: new Map((s.dateColumns ?? []).map((d) => [d.col0, d.numFmt])),
+        template: kept,
+        formats,
       });
     }
     this.activeSheet = (spec.sheets.find((s) => s.table) ?? spec.sheets[0]).name;
@@ -125,6 +146,8 @@ export class FakeWorkbookShell implements WorkbookShell {
       const row = target.rows[w.row0];
       while (row.length <= w.col0) row.push(null);
       row[w.col0] = stored(w.value);
+      const value = row[w.col0];
+      if (typeof value === 'string' && needsTextFormat(value)) target.formats.set(cellAddress(w.row0, w.col0), TEXT_FORMAT);
     }
     this.changed();
   }
@@ -171,6 +194,23 @@ export class FakeWorkbookShell implements WorkbookShell {
     this.changed();
   }
 
+  /** The number format of a cell, as Excel would report it ('General' when none). */
+  numberFormatAt(sheet: string, row0: number, col0: number): string {
+    const state = this.sheet(sheet);
+    const own = state.formats.get(cellAddress(row0, col0));
+    if (own) return own;
+    const t = state.template;
+    const inRows = (r: { col0: number; fromRow0: number; toRow0: number }) => r.col0 === col0 && row0 >= r.fromRow0 && row0 <= r.toRow0;
+    const style = t?.dress?.styles.find((st) => st.row0 === row0 && st.col0 === col0 && st.numFmt);
+    return (
+      t?.cellFormats?.find((f) => f.row0 === row0 && f.col0 === col0)?.numFmt ??
+      style?.numFmt ??
+      (t?.textColumns?.some(inRows) ? TEXT_FORMAT : undefined) ??
+      t?.dateColumns?.find(inRows)?.numFmt ??
+      'General'
+    );
+  }
+
   activate(sheet: string): void {
     this.activeSheet = sheet;
     this.changed();
@@ -184,10 +224,11 @@ export class FakeWorkbookShell implements WorkbookShell {
     this.settings = { ...settings };
   }
 
-  /** .xlsx bytes built in the browser with exceljs (loaded only when a file is needed). */
+  /** .xlsx bytes built in the browser with exceljs (loaded only when a file is needed): the
+   *  template's formatting and page set-up, the values and fills as they are now. */
   async getCompressedFile(onProgress?: (p: FileProgress) => void): Promise<Uint8Array> {
-    const { workbookToXlsx } = await import('./xlsxBytes');
-    const bytes = await workbookToXlsx(await this.readWorkbook());
+    const { previewToXlsx } = await import('./xlsxBytes');
+    const bytes = await previewToXlsx(this.sheets);
     onProgress?.({ loaded: bytes.length, total: bytes.length });
     return bytes;
   }

@@ -4,7 +4,7 @@
  * template writers and by the consolidated workbook (in-memory and streaming worksheets alike).
  */
 import type ExcelJS from 'exceljs';
-import type { CellStyle, PrintSetup, SheetDress } from '../domain/templatePrint';
+import { PRINT_MARGINS_INCHES, type CellStyle, type PrintSetup, type SheetDress } from '../domain/templatePrint';
 
 /** ECMA-376 paper size 9 = A4. */
 const A4 = 9;
@@ -17,7 +17,7 @@ export function pageSetupOf(print: PrintSetup): Partial<ExcelJS.PageSetup> {
     fitToWidth: 1,
     fitToHeight: 0,
     horizontalCentered: true,
-    margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { ...PRINT_MARGINS_INCHES },
     ...(print.titleRows0 ? { printTitlesRow: `${print.titleRows0[0] + 1}:${print.titleRows0[1] + 1}` } : {}),
   } as Partial<ExcelJS.PageSetup>;
 }

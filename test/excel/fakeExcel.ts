@@ -1,431 +1,254 @@
 /**
- * A counting fake of the slice of the Excel object model the shell uses. It queues work like
- * Office.js: properties must be `load`ed and a `sync()` must pass before they can be read, and
- * every sync records the estimated request size (JSON of everything queued since the last
- * sync), so tests can assert the sync count and Excel on the web's 5 MB request limit.
+ * A strict fake of Excel behind Office.js, for the shell (`src/excel/office.ts`) and the pane's
+ * tests. It throws what Excel throws, when Excel throws it (test/excel/fake/*):
+ * - a property read before its own `load()` and a `sync()`: `PropertyNotLoaded`, per property;
+ * - a sheet that does not exist: `ItemNotFound` at `sync()` (not at `getItem`);
+ *   `getItemOrNullObject` gives `isNullObject` after the sync (ExcelApi 1.4);
+ * - `worksheets.add` with a bad name (31 characters, `[ ] : * ? / \`): `InvalidArgument`, a
+ *   taken one (any case): `ItemAlreadyExists`, both at `sync()`;
+ * - a request or a response over 5 MB on Excel on the web: `RequestPayloadSizeLimitExceeded` /
+ *   `ResponsePayloadSizeLimitExceeded` (both measured on the RichApi JSON message);
+ * - a member of a requirement set newer than the Excel chosen (ExcelApi 1.1, 1.7, 1.14, 1.17…):
+ *   `ApiNotFound` at `sync()`, and `isSetSupported` answers for that level;
+ * - the clerk still typing in a cell: `InvalidOperationInCellEditMode`.
+ * Values are stored as Excel stores them under each cell's number format (fake/coerce.ts:
+ * `001182579803` becomes 1182579803 under General, stays text under `@`), number formats and
+ * fills are per cell, and document settings are saved only by a `saveAsync` that can fail.
  */
-import { cellAddress, parseAddress } from '../../src/domain/sheet';
-import type { DocumentSettings, OfficeHost } from '../../src/excel/office';
+import { formatBox, parseBox } from './fake/address';
+import { coerceWrite, GENERAL } from './fake/coerce';
+import { FakeContext, PAYLOAD_LIMIT_BYTES, versionAtLeast, type Host, type SyncRecord } from './fake/context';
+import type { Book } from './fake/book';
+import { FakeSettings } from './fake/settings';
+import { cellFor, keyOf, newSheet, readValue, type CellState, type SheetState, type TableState, type Visibility } from './fake/state';
+import { FakeWorkbook } from './fake/worksheet';
+import type { OfficeHost } from '../../src/excel/office';
 
-interface Cell {
-  value: unknown;
-  fill: string | null;
-  bold?: boolean;
-  italic?: boolean;
-  underline?: string;
-  size?: number;
-  horizontalAlignment?: string;
-  verticalAlignment?: string;
-  wrapText?: boolean;
-  /** Edges with a continuous border (EdgeTop, InsideHorizontal, …) of the ranges it is in. */
-  borders?: Set<string>;
-  numberFormat?: string;
-  validation?: unknown;
+export { FakeSettings } from './fake/settings';
+export { FakeOfficeError, FakeNotModelled } from './fake/errors';
+export { PAYLOAD_LIMIT_BYTES, type SyncRecord } from './fake/context';
+export type { CellState, SheetState } from './fake/state';
+
+/** The Excel versions offices run (perpetual licences stop at their release's set). */
+export const EXCEL_LEVELS = { 'Excel 2016': '1.1', 'Excel 2019': '1.7', 'Excel LTSC 2021': '1.14', 'Excel LTSC 2024': '1.17' } as const;
+
+export interface FakeExcelOptions {
+  /** ExcelApi level, e.g. '1.7' (default 1.17, Office LTSC 2024). */
+  api?: string;
+  /** 'web' (default) enforces Excel on the web's 5 MB payload limit; 'desktop' has none. */
+  platform?: 'web' | 'desktop';
+  settings?: FakeSettings;
 }
 
-export interface FakeSheet {
-  name: string;
-  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
-  cells: Map<string, Cell>;
-  tables: { name: string; address: string }[];
-  frozenRows: number;
-  columnWidths: Map<number, number>;
-  rowHeights: Map<number, number>;
-  merges: string[];
-  /** ExcelApi 1.9 page layout, as set. */
-  page: { paperSize?: string; orientation?: string; zoom?: unknown; centerHorizontally?: boolean; printTitleRows?: string; centerFooter?: string };
-}
+/** getFileAsync's largest slice, and Office's limit of files open at once. */
+const MAX_SLICE = 4_194_304;
+const MAX_OPEN_FILES = 2;
 
-export interface SyncRecord {
-  requestBytes: number;
-  ops: number;
-}
-
-const OP_BYTES = 80;
-
-function bytesOf(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
-}
-
-function parseRange(address: string): { r0: number; c0: number; r1: number; c1: number } {
-  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
-  const [a, b] = local.split(':');
-  // Whole rows, `5:6`, as print titles take them.
-  if (/^\d+$/.test(a) && /^\d+$/.test(b ?? a)) return { r0: Number(a) - 1, c0: 0, r1: Number(b ?? a) - 1, c1: 16383 };
-  const start = parseAddress(a);
-  const end = parseAddress(b ?? a);
-  return { r0: start.row0, c0: start.col0, r1: end.row0, c1: end.col0 };
-}
-
-export class FakeExcel {
-  sheets: FakeSheet[] = [];
+export class FakeExcel implements Host {
+  readonly api: string;
+  readonly platform: 'web' | 'desktop';
+  readonly settings: FakeSettings;
+  editing = false;
   syncs: SyncRecord[] = [];
-  active = '';
-  selected = '';
-  private pendingBytes = 0;
-  private pendingOps = 0;
-  private pendingLoads: (() => void)[] = [];
+  /** Requests made by `host().run` (one per `Excel.run`). */
+  runs = 0;
+  private openFiles = 0;
+  private ids = 0;
+  readonly book: Book;
 
-  addSheet(name: string, rows: unknown[][] = [], visibility: FakeSheet['visibility'] = 'Visible'): FakeSheet {
-    const sheet: FakeSheet = { name, visibility, cells: new Map(), tables: [], frozenRows: 0, columnWidths: new Map(), rowHeights: new Map(), merges: [], page: {} };
-    rows.forEach((row, r) => row.forEach((value, c) => value !== null && value !== '' && sheet.cells.set(`${r},${c}`, { value, fill: null })));
-    this.sheets.push(sheet);
+  constructor(options: FakeExcelOptions = {}) {
+    this.api = options.api ?? '1.17';
+    this.platform = options.platform ?? 'web';
+    this.settings = options.settings ?? new FakeSettings();
+    this.book = { sheets: [], tables: [], activeId: null, selection: null, newId: () => `{fake-${++this.ids}}` };
+  }
+
+  /** A blank workbook as Excel opens one: a single empty sheet. */
+  static blank(options: FakeExcelOptions = {}): FakeExcel {
+    const excel = new FakeExcel(options);
+    excel.addSheet('Sheet1');
+    return excel;
+  }
+
+  get sheets(): SheetState[] {
+    return this.book.sheets;
+  }
+
+  get tables(): TableState[] {
+    return this.book.tables;
+  }
+
+  get activeSheet(): string | null {
+    return this.book.sheets.find((s) => s.id === this.book.activeId)?.name ?? null;
+  }
+
+  /** The selected cell or range as `Sheet!A1`, or null. */
+  get selection(): { sheet: string; address: string } | null {
+    const sel = this.book.selection;
+    const sheet = sel && this.book.sheets.find((s) => s.id === sel.sheetId);
+    if (!sel || !sheet) return null;
+    return { sheet: sheet.name, address: formatBox(sheet.name, sel.box).split('!')[1] };
+  }
+
+  /** Set-up: a sheet holding `rows` as Excel already holds them (strings are text, numbers are
+   *  numbers: nothing is coerced). */
+  addSheet(name: string, rows: unknown[][] = [], visibility: Visibility = 'Visible'): SheetState {
+    const sheet = newSheet(this.book.newId(), name, visibility);
+    rows.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value === null || value === undefined || value === '') return;
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new TypeError(`A cell holds text, a number or a boolean, not ${String(value)}.`);
+        cellFor(sheet, r, c).value = value;
+      }),
+    );
+    this.book.sheets.push(sheet);
+    if (!this.book.activeId && visibility === 'Visible') this.book.activeId = sheet.id;
     return sheet;
   }
 
-  cell(sheet: string, address: string): Cell | undefined {
-    const { row0, col0 } = parseAddress(address);
-    return this.sheets.find((s) => s.name === sheet)?.cells.get(`${row0},${col0}`);
+  sheet(name: string): SheetState {
+    const found = this.book.sheets.find((s) => s.name === name);
+    if (!found) throw new Error(`The fake has no sheet "${name}".`);
+    return found;
   }
 
-  queue(bytes: number): void {
-    this.pendingBytes += OP_BYTES + bytes;
-    this.pendingOps += 1;
+  /** The cell's state (value, number format, fill, …), or undefined when never touched. */
+  cell(sheet: string, address: string): CellState | undefined {
+    const box = parseBox(address);
+    return this.sheet(sheet).cells.get(keyOf(box.r0, box.c0));
   }
 
-  onLoad(apply: () => void): void {
-    this.queue(0);
-    this.pendingLoads.push(apply);
+  /** What `Range.values` reads for the cell ('' when empty). */
+  value(sheet: string, address: string): string | number | boolean {
+    return readValue(this.cell(sheet, address));
   }
 
-  async sync(): Promise<void> {
-    this.syncs.push({ requestBytes: this.pendingBytes, ops: this.pendingOps });
-    for (const apply of this.pendingLoads) apply();
-    this.pendingLoads = [];
-    this.pendingBytes = 0;
-    this.pendingOps = 0;
+  /** What `Range.numberFormat` reads for the cell. */
+  numberFormat(sheet: string, address: string): string {
+    return this.cell(sheet, address)?.numberFormat ?? GENERAL;
   }
 
-  host(settings = new FakeSettings(), sets: Record<string, string> = { ExcelApi: '1.18' }): OfficeHost {
-    const context = { workbook: { worksheets: new FakeWorksheets(this) }, sync: () => this.sync() };
+  /** Set-up: the clerk types `text` into a cell; Excel stores it as it would (fake/coerce.ts). */
+  typeInto(sheet: string, address: string, text: string): void {
+    const box = parseBox(address);
+    const cell = cellFor(this.sheet(sheet), box.r0, box.c0);
+    const written = coerceWrite(text, cell.numberFormat ?? GENERAL);
+    delete cell.value;
+    delete cell.formula;
+    if (written.kind === 'value') {
+      cell.value = written.value;
+      if (written.numberFormat && (cell.numberFormat ?? GENERAL) === GENERAL) cell.numberFormat = written.numberFormat;
+    } else if (written.kind === 'formula') cell.formula = written.formula;
+  }
+
+  /** Set-up: the clerk's own fill colour on a cell. */
+  paint(sheet: string, address: string, color: string | null): void {
+    const box = parseBox(address);
+    const cell = cellFor(this.sheet(sheet), box.r0, box.c0);
+    if (color === null) delete cell.fill;
+    else cell.fill = color.toUpperCase();
+  }
+
+  /** Syncs that failed, with their error codes. */
+  get failedSyncs(): SyncRecord[] {
+    return this.syncs.filter((s) => s.error !== undefined);
+  }
+
+  /** Largest request and response of any sync so far, in bytes. */
+  get largestPayload(): { request: number; response: number } {
     return {
-      run: (batch) => batch(context as unknown as Excel.RequestContext),
-      isSetSupported: (name, version) => {
-        const have = sets[name];
-        if (!have) return false;
-        if (!version) return true;
-        const [a, b] = have.split('.').map(Number);
-        const [x, y] = version.split('.').map(Number);
-        return a > x || (a === x && b >= y);
-      },
-      settings,
+      request: Math.max(0, ...this.syncs.map((s) => s.requestBytes)),
+      response: Math.max(0, ...this.syncs.map((s) => s.responseBytes)),
     };
   }
-}
 
-export class FakeSettings implements DocumentSettings {
-  values = new Map<string, unknown>();
-  saves = 0;
-  get(name: string): unknown {
-    return this.values.get(name) ?? null;
+  isSetSupported(name: string, version?: string): boolean {
+    if (name !== 'ExcelApi') return false;
+    return versionAtLeast(this.api, version ?? '1.1');
   }
-  set(name: string, value: unknown): void {
-    this.values.set(name, value);
-  }
-  remove(name: string): void {
-    this.values.delete(name);
-  }
-  saveAsync(callback?: (result: { status: string }) => void): void {
-    this.saves += 1;
-    callback?.({ status: 'succeeded' });
-  }
-}
 
-class Loadable {
-  private loaded = false;
-  constructor(protected readonly excel: FakeExcel) {}
-  load(_props?: string): this {
-    this.excel.onLoad(() => {
-      this.snapshot();
-      this.loaded = true;
+  /** `Excel.run`: one request context; what is still queued when the batch returns is sent. */
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    this.runs += 1;
+    const context = new FakeContext(this);
+    const workbook = new FakeWorkbook(context, this.book);
+    const ctx = { workbook, sync: () => context.sync() };
+    const result = await batch(ctx as unknown as Excel.RequestContext);
+    await context.sync();
+    return result;
+  }
+
+  /** The workbook as .xlsx bytes, as `getFileAsync(Compressed)` would hand it over (exceljs,
+   *  loaded only when a file is asked for: under jsdom its Node build cannot load). */
+  async toXlsx(): Promise<Buffer> {
+    const { bookToXlsx } = await import('./fake/xlsx');
+    return bookToXlsx(this.book);
+  }
+
+  private getFileAsync: NonNullable<OfficeHost['getFileAsync']> = (type, options, callback) => {
+    const fail = (message: string, code = 5001): void =>
+      callback({ status: 'failed', error: { code, name: 'Error', message } } as unknown as Office.AsyncResult<Office.File>);
+    if (String(type) !== 'compressed') return fail(`The fake gives only compressed files, not ${String(type)}.`);
+    if (!(options.sliceSize > 0 && options.sliceSize <= MAX_SLICE)) return fail(`Slice size ${options.sliceSize} is over 4 MB.`, 5009);
+    if (this.openFiles >= MAX_OPEN_FILES) return fail('No more than two documents are allowed to be in memory; close a file first.', 5006);
+    this.openFiles += 1;
+    void this.toXlsx().then((bytes) => {
+      let open = true;
+      const sliceCount = Math.max(1, Math.ceil(bytes.length / options.sliceSize));
+      const file = {
+        size: bytes.length,
+        sliceCount,
+        getSliceAsync: (index: number, cb: (r: unknown) => void) =>
+          setTimeout(() => {
+            if (!open || index < 0 || index >= sliceCount) return cb({ status: 'failed', error: { code: 5001, name: 'Error', message: 'No such slice.' } });
+            const data = [...bytes.subarray(index * options.sliceSize, (index + 1) * options.sliceSize)];
+            cb({ status: 'succeeded', value: { data, index, size: data.length } });
+          }, 0),
+        closeAsync: (cb?: (r: unknown) => void) =>
+          setTimeout(() => {
+            if (open) this.openFiles -= 1;
+            open = false;
+            cb?.({ status: 'succeeded' });
+          }, 0),
+      };
+      callback({ status: 'succeeded', value: file } as unknown as Office.AsyncResult<Office.File>);
     });
-    return this;
-  }
-  protected snapshot(): void {}
-  protected need(): void {
-    if (!this.loaded) throw new Error('PropertyNotLoaded: call load() and context.sync() first');
-  }
-}
+  };
 
-class FakeWorksheets extends Loadable {
-  private snapshotItems: FakeWorksheet[] = [];
-  get items(): FakeWorksheet[] {
-    this.need();
-    return this.snapshotItems;
+  /** Files `getFileAsync` opened and nobody closed. */
+  get filesOpen(): number {
+    return this.openFiles;
   }
-  protected override snapshot(): void {
-    this.snapshotItems = this.excel.sheets.map((s) => new FakeWorksheet(this.excel, s));
-  }
-  getItem(name: string): FakeWorksheet {
-    this.excel.queue(bytesOf(name));
-    const sheet = this.excel.sheets.find((s) => s.name === name);
-    if (!sheet) throw new Error(`ItemNotFound: ${name}`);
-    return new FakeWorksheet(this.excel, sheet);
-  }
-  add(name: string): FakeWorksheet {
-    this.excel.queue(bytesOf(name));
-    return new FakeWorksheet(this.excel, this.excel.addSheet(name));
-  }
-}
 
-class FakeWorksheet {
-  constructor(
-    private readonly excel: FakeExcel,
-    readonly state: FakeSheet,
-  ) {}
-  get name(): string {
-    return this.state.name;
-  }
-  get visibility(): FakeSheet['visibility'] {
-    return this.state.visibility;
-  }
-  set visibility(v: FakeSheet['visibility']) {
-    this.excel.queue(bytesOf(v));
-    this.state.visibility = v;
-  }
-  get tables(): { add: (address: string, hasHeaders: boolean) => { name: string } } {
+  /** The entry points the shell takes (`new OfficeWorkbookShell(excel.host())`). */
+  host(): OfficeHost {
     return {
-      add: (address) => {
-        this.excel.queue(bytesOf(address));
-        const table = { name: '', address };
-        this.state.tables.push(table);
-        return table;
-      },
+      run: (batch) => this.run(batch),
+      isSetSupported: (name, version) => this.isSetSupported(name, version),
+      settings: this.settings,
+      getFileAsync: this.getFileAsync,
     };
   }
-  get freezePanes(): { freezeRows: (n: number) => void } {
-    return {
-      freezeRows: (n) => {
-        this.excel.queue(8);
-        this.state.frozenRows = n;
-      },
-    };
-  }
-  activate(): void {
-    this.excel.queue(0);
-    this.excel.active = this.state.name;
-  }
-  get pageLayout(): unknown {
-    const excel = this.excel;
-    const page = this.state.page;
-    const set = <K extends keyof FakeSheet['page']>(key: K, value: FakeSheet['page'][K]): void => {
-      excel.queue(bytesOf(value));
-      page[key] = value;
-    };
-    return {
-      set paperSize(v: string) {
-        set('paperSize', v);
-      },
-      set orientation(v: string) {
-        set('orientation', v);
-      },
-      set zoom(v: unknown) {
-        set('zoom', v);
-      },
-      set centerHorizontally(v: boolean) {
-        set('centerHorizontally', v);
-      },
-      setPrintTitleRows: (range: FakeRange) => set('printTitleRows', range.address),
-      headersFooters: {
-        defaultForAllPages: {
-          set centerFooter(v: string) {
-            set('centerFooter', v);
-          },
-        },
-      },
-    };
-  }
-  getRange(address: string): FakeRange {
-    this.excel.queue(bytesOf(address));
-    return new FakeRange(this.excel, this.state, parseRange(address));
-  }
-  getUsedRange(): FakeRange {
-    this.excel.queue(0);
-    let r0 = Infinity;
-    let c0 = Infinity;
-    let r1 = 0;
-    let c1 = 0;
-    for (const key of this.state.cells.keys()) {
-      const [r, c] = key.split(',').map(Number);
-      r0 = Math.min(r0, r);
-      c0 = Math.min(c0, c);
-      r1 = Math.max(r1, r);
-      c1 = Math.max(c1, c);
-    }
-    // Like Excel: a blank sheet's used range is A1.
-    if (r0 === Infinity) return new FakeRange(this.excel, this.state, { r0: 0, c0: 0, r1: 0, c1: 0 });
-    return new FakeRange(this.excel, this.state, { r0, c0, r1, c1 });
-  }
-}
 
-class FakeRange extends Loadable {
-  private loadedValues: unknown[][] = [];
-  constructor(
-    excel: FakeExcel,
-    private readonly sheet: FakeSheet,
-    private readonly box: { r0: number; c0: number; r1: number; c1: number },
-  ) {
-    super(excel);
-  }
-  protected override snapshot(): void {
-    const rows: unknown[][] = [];
-    for (let r = this.box.r0; r <= this.box.r1; r++) {
-      const row: unknown[] = [];
-      for (let c = this.box.c0; c <= this.box.c1; c++) row.push(this.sheet.cells.get(`${r},${c}`)?.value ?? '');
-      rows.push(row);
-    }
-    this.loadedValues = rows;
-  }
-  get rowIndex(): number {
-    this.need();
-    return this.box.r0;
-  }
-  get columnIndex(): number {
-    this.need();
-    return this.box.c0;
-  }
-  get rowCount(): number {
-    this.need();
-    return this.box.r1 - this.box.r0 + 1;
-  }
-  get columnCount(): number {
-    this.need();
-    return this.box.c1 - this.box.c0 + 1;
-  }
-  get values(): unknown[][] {
-    this.need();
-    return this.loadedValues;
-  }
-  set values(values: unknown[][]) {
-    this.excel.queue(bytesOf(values));
-    const rows = this.box.r1 - this.box.r0 + 1;
-    const cols = this.box.c1 - this.box.c0 + 1;
-    if (values.length !== rows || values.some((r) => r.length !== cols)) throw new Error('InvalidArgument: values do not match the range size');
-    values.forEach((row, i) =>
-      row.forEach((value, j) => {
-        const key = `${this.box.r0 + i},${this.box.c0 + j}`;
-        const cell = this.sheet.cells.get(key) ?? { value: '', fill: null };
-        cell.value = value;
-        this.sheet.cells.set(key, cell);
-      }),
-    );
-  }
-  set numberFormat(formats: unknown[][]) {
-    this.excel.queue(bytesOf(formats));
-    this.each((cell, i) => (cell.numberFormat = String(formats[i][0])));
-  }
-  get dataValidation(): { rule: unknown } {
-    const set = (rule: unknown): void => {
-      this.excel.queue(bytesOf(rule));
-      this.each((cell) => (cell.validation = rule));
+  /** Installs `Office` and `Excel` globals over this fake, as the Office.js script would, so
+   *  `officeHost()` itself is exercised. Returns the undo. */
+  install(): () => void {
+    const g = globalThis as Record<string, unknown>;
+    const before = { Office: g.Office, Excel: g.Excel };
+    g.Office = {
+      FileType: { Compressed: 'compressed', Pdf: 'pdf', Text: 'text' },
+      AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+      context: {
+        requirements: { isSetSupported: (name: string, version?: string) => this.isSetSupported(name, version) },
+        document: { settings: this.settings, getFileAsync: this.getFileAsync },
+      },
     };
-    return {
-      set rule(rule: unknown) {
-        set(rule);
-      },
-    } as { rule: unknown };
-  }
-  private each(fn: (cell: Cell, rowOffset: number) => void): void {
-    for (let r = this.box.r0; r <= this.box.r1; r++)
-      for (let c = this.box.c0; c <= this.box.c1; c++) {
-        const key = `${r},${c}`;
-        const cell = this.sheet.cells.get(key) ?? { value: '', fill: null };
-        this.sheet.cells.set(key, cell);
-        fn(cell, r - this.box.r0);
-      }
-  }
-  select(): void {
-    this.excel.queue(0);
-    this.excel.selected = `${this.sheet.name}!${this.box.r0},${this.box.c0}`;
-  }
-  /** The range as rows `5:5` or cells `A1:C3` (known without a load here). */
-  get address(): string {
-    return this.box.c0 === 0 && this.box.c1 >= 16383 ? `${this.box.r0 + 1}:${this.box.r1 + 1}` : `${cellAddress(this.box.r0, this.box.c0)}:${cellAddress(this.box.r1, this.box.c1)}`;
-  }
-  merge(_across?: boolean): void {
-    this.excel.queue(8);
-    this.sheet.merges.push(this.address);
-  }
-  get format(): unknown {
-    const each = (fn: (cell: Cell, rowOffset: number) => void): void => this.each(fn);
-    const excel = this.excel;
-    const sheet = this.sheet;
-    const box = this.box;
-    return {
-      font: {
-        set bold(b: boolean) {
-          excel.queue(8);
-          each((cell) => (cell.bold = b));
-        },
-        set italic(b: boolean) {
-          excel.queue(8);
-          each((cell) => (cell.italic = b));
-        },
-        set underline(u: string) {
-          excel.queue(8);
-          each((cell) => (cell.underline = u));
-        },
-        set size(n: number) {
-          excel.queue(8);
-          each((cell) => (cell.size = n));
-        },
-      },
-      set horizontalAlignment(a: string) {
-        excel.queue(8);
-        each((cell) => (cell.horizontalAlignment = a));
-      },
-      set verticalAlignment(a: string) {
-        excel.queue(8);
-        each((cell) => (cell.verticalAlignment = a));
-      },
-      set wrapText(w: boolean) {
-        excel.queue(8);
-        each((cell) => (cell.wrapText = w));
-      },
-      set rowHeight(h: number) {
-        excel.queue(8);
-        for (let r = box.r0; r <= box.r1; r++) sheet.rowHeights.set(r, h);
-      },
-      borders: {
-        getItem: (edge: string) => ({
-          set style(style: string) {
-            excel.queue(8);
-            if (style === 'Continuous') each((cell) => (cell.borders ??= new Set()).add(edge));
-          },
-        }),
-      },
-      set columnWidth(w: number) {
-        excel.queue(8);
-        sheet.columnWidths.set(box.c0, w);
-      },
-      fill: new FakeFill(excel, () => sheet.cells.get(`${box.r0},${box.c0}`), (fn) => each(fn)),
+    g.Excel = { run: (batch: (context: Excel.RequestContext) => Promise<unknown>) => this.run(batch) };
+    return () => {
+      g.Office = before.Office;
+      g.Excel = before.Excel;
     };
   }
 }
 
-class FakeFill extends Loadable {
-  private loadedColor: string | null = null;
-  constructor(
-    excel: FakeExcel,
-    private readonly first: () => Cell | undefined,
-    private readonly each: (fn: (cell: Cell) => void) => void,
-  ) {
-    super(excel);
-  }
-  protected override snapshot(): void {
-    // Like Excel: a cell without fill reports white.
-    this.loadedColor = this.first()?.fill ?? '#FFFFFF';
-  }
-  get color(): string | null {
-    this.need();
-    return this.loadedColor;
-  }
-  set color(color: string | null) {
-    this.excel.queue(bytesOf(color));
-    this.each((cell) => (cell.fill = color));
-  }
-  clear(): void {
-    this.excel.queue(0);
-    this.each((cell) => (cell.fill = null));
-  }
-}
+export const FIVE_MB = PAYLOAD_LIMIT_BYTES;

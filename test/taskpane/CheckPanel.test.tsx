@@ -2,16 +2,16 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { checkWorkbook } from '../../src/domain/check';
 import { readReportSheet } from '../../src/domain/reportSheet';
-import { SHEET, findSheet } from '../../src/domain/sheet';
+import { SHEET, cellAddress, findSheet } from '../../src/domain/sheet';
 import { HIGHLIGHT_FILL } from '../../src/excel/shell';
-import { renderPane, sampleShell } from './helpers';
+import { PANE_EXCELS, onExcel, renderPane, sampleShell } from './helpers';
 
-describe('Check panel', () => {
+describe.each(PANE_EXCELS)('Check panel on %s (ExcelApi %s)', (_excel, api) => {
+  onExcel(api);
   it('lists rules in the order the check sorts findings (register errors first) and names its own button for a never-filled report', async () => {
-    const shell = sampleShell(40, true);
-    const report = shell.sheets.find((x) => x.name === SHEET.report)!;
+    const shell = await sampleShell(40, true);
     const values = readReportSheet(findSheet(await shell.readWorkbook(), SHEET.report));
-    for (const row0 of Object.values(values.rows)) for (let c = 2; c <= 9; c++) if (report.rows[row0 as number]) report.rows[row0 as number][c] = null;
+    for (const row0 of Object.values(values.rows)) for (let c = 2; c <= 9; c++) shell.put(SHEET.report, cellAddress(row0 as number, c), null);
     const expected = checkWorkbook(await shell.readWorkbook(), { today: new Date(Date.UTC(2020, 10, 2)) }).findings;
     renderPane(shell, 'check');
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra toàn bộ sổ' }));
@@ -33,7 +33,7 @@ describe('Check panel', () => {
   });
 
   it('lists the same findings as checkWorkbook, grouped by severity and rule with counts', async () => {
-    const shell = sampleShell(40, true);
+    const shell = await sampleShell(40, true);
     const expected = checkWorkbook(await shell.readWorkbook(), { today: new Date(Date.UTC(2020, 10, 2)) }).findings;
     expect(expected.length).toBeGreaterThan(5);
     renderPane(shell, 'check');
@@ -52,7 +52,7 @@ describe('Check panel', () => {
   });
 
   it('filters by severity and search, and a click selects the cell', async () => {
-    const shell = sampleShell(40, true);
+    const shell = await sampleShell(40, true);
     const findings = checkWorkbook(await shell.readWorkbook(), { today: new Date(Date.UTC(2020, 10, 2)) }).findings;
     const target = findings.find((f) => f.cell && f.severity === 'error')!;
     renderPane(shell, 'check');
@@ -63,7 +63,7 @@ describe('Check panel', () => {
     expect([...groups].every((g) => g.getAttribute('data-rule') === target.rule)).toBe(true);
     const button = screen.getAllByRole('button', { name: new RegExp(`^Đi tới ô ${target.cell}:`) })[0];
     fireEvent.click(button);
-    await waitFor(() => expect(shell.selection).toEqual({ sheet: target.sheet, address: target.cell }));
+    await waitFor(() => expect(shell.selection()).toEqual({ sheet: target.sheet, address: target.cell }));
 
     fireEvent.change(screen.getByLabelText('Tìm trong kết quả'), { target: { value: '' } });
     const warningBox = screen.getByRole('checkbox', { name: /^Cảnh báo/ });
@@ -72,25 +72,24 @@ describe('Check panel', () => {
   });
 
   it('highlights the cells, then clears only its own colouring', async () => {
-    const shell = sampleShell(40, true);
+    const shell = await sampleShell(40, true);
     const findings = checkWorkbook(await shell.readWorkbook(), { today: new Date(Date.UTC(2020, 10, 2)) }).findings;
     const cell = findings.find((f) => f.cell && f.severity === 'error')!;
-    const sheet = shell.sheets.find((s) => s.name === cell.sheet)!;
-    sheet.fills.set(cell.cell!, '#00B050');
+    shell.paint(cell.sheet!, cell.cell!, '#00B050');
     renderPane(shell, 'check');
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra toàn bộ sổ' }));
     await screen.findByText(/Đã kiểm tra/);
     fireEvent.click(screen.getByRole('button', { name: 'Tô màu các ô có lỗi' }));
     expect(await screen.findByText(/^Đã tô màu \d+ ô\.$/)).toBeInTheDocument();
-    expect(sheet.fills.get(cell.cell!)).toBe(HIGHLIGHT_FILL.error);
+    expect(shell.fill(cell.sheet!, cell.cell!)).toBe(HIGHLIGHT_FILL.error);
     fireEvent.click(screen.getByRole('button', { name: 'Bỏ tô màu' }));
     expect(await screen.findByText(/Đã bỏ tô màu/)).toBeInTheDocument();
-    expect(sheet.fills.get(cell.cell!)).toBe('#00B050');
-    expect([...sheet.fills.values()].filter((f) => f !== '#00B050')).toEqual([]);
+    expect(shell.fill(cell.sheet!, cell.cell!)).toBe('#00B050');
+    expect([...shell.fills(cell.sheet!).values()].filter((f) => f !== '#00B050')).toEqual([]);
   });
 
   it('says the register is clean when it is', async () => {
-    renderPane(sampleShell(20, false), 'check');
+    renderPane(await sampleShell(20, false), 'check');
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra toàn bộ sổ' }));
     const status = await screen.findByText(/Không có phát hiện nào|Đã kiểm tra 20 dòng: 0 lỗi/);
     expect(within(status.closest('[role="status"]') as HTMLElement).queryByText(/lỗi nghiêm trọng/)).toBeNull();

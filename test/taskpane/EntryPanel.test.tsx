@@ -4,23 +4,14 @@ import userEvent from '@testing-library/user-event';
 import { parseWorkbook } from '../../src/domain/parse';
 import { SHEET } from '../../src/domain/sheet';
 import { newCaseId } from '../../src/domain/template';
-import { generateSample } from '../../src/domain/sample';
-import { findUnit, getProfile } from '../../src/profiles';
-import '../../src/profiles/officialAll';
-import { FakeWorkbookShell } from '../../src/preview/fakeShell';
-import { makeServices, renderPane, sampleShell } from './helpers';
+import { PANE_EXCELS, PANE_PLANS, emptyWorkbook, makeServices, onExcel, renderPane, sampleShell, type PaneWorkbook } from './helpers';
 
 /** 05/12/2026: quarter 3/2026 of the two-level plan (vn-2025) is the one due. */
 const DEC_2026 = () => new Date(Date.UTC(2026, 11, 5, 3));
 
 /** A register of Phường Nha Trang (Khánh Hoà, 22366), quarter 3/2026: today's plan. */
-function nhaTrangShell(rows = 3): FakeWorkbookShell {
-  const profile = getProfile('vn-2025')!;
-  const unit = findUnit(profile, '22366')!;
-  const { spec } = generateSample({ rows, seed: 5, profile, unit, year: 2026, quarter: 3 });
-  const shell = new FakeWorkbookShell();
-  void shell.createTemplate(spec);
-  return shell;
+function nhaTrangShell(rows = 3): Promise<PaneWorkbook> {
+  return sampleShell(rows, false, 5, { ...PANE_PLANS['vn-2025'], year: 2026, now: DEC_2026() });
 }
 
 function fill(label: RegExp, value: string): void {
@@ -46,9 +37,10 @@ function fillChildCase(): void {
   fill(/^Đồng ý chia sẻ thông tin/, 'Có');
 }
 
-describe('Entry panel', () => {
+describe.each(PANE_EXCELS)('Entry panel on %s (ExcelApi %s)', (_excel, api) => {
+  onExcel(api);
   it('shows the row rules inline (CHD-01 under the referral field) and writes only when told to', async () => {
-    const shell = sampleShell(5);
+    const shell = await sampleShell(5);
     const ids = parseWorkbook(await shell.readWorkbook()).registry.records.map((r) => r.case_id);
     const id = newCaseId('BN-TS', 2020, ids);
     renderPane(shell, 'entry');
@@ -78,7 +70,7 @@ describe('Entry panel', () => {
   });
 
   it('writes a clean case straight away and names a near miss in a code list', async () => {
-    const shell = sampleShell(2);
+    const shell = await sampleShell(2);
     renderPane(shell, 'entry');
     await waitFor(() => expect(screen.getByTestId('case-id')).toHaveTextContent('BN-TS-2020-0003'));
     fillChildCase();
@@ -97,7 +89,7 @@ describe('Entry panel', () => {
 
   it('ticks only the need whose label is clicked, each checkbox with its own id, and saves those needs', async () => {
     const user = userEvent.setup();
-    const shell = sampleShell(2);
+    const shell = await sampleShell(2);
     renderPane(shell, 'entry');
     await waitFor(() => expect(screen.getByTestId('case-id')).toHaveTextContent('BN-TS-2020-0003'));
     const group = screen.getByRole('group', { name: 'Nhu cầu hỗ trợ' });
@@ -125,7 +117,7 @@ describe('Entry panel', () => {
     ['vi', 'bac-ninh', /^Đang trống: hãy nhập họ và tên\. \(REG-01\)$/],
     ['en', 'nha-trang', /^Is empty: enter the full name\. \(REG-01\)$/],
   ] as const)('%s (%s): no browser bubble (noValidate); the pane’s own message under each empty field, focus on the first', async (lang, which, message) => {
-    const shell = which === 'bac-ninh' ? sampleShell(2) : nhaTrangShell();
+    const shell = await (which === 'bac-ninh' ? sampleShell(2) : nhaTrangShell());
     renderPane(shell, 'entry', makeServices(undefined, undefined, which === 'bac-ninh' ? undefined : DEC_2026).services, lang);
     await screen.findByText(/-0003$/);
     const form = screen.getByRole('form');
@@ -138,7 +130,7 @@ describe('Entry panel', () => {
   });
 
   it('a message goes as soon as its field is edited, and the count in the bar follows (no stale "đang trống" under a typed name)', async () => {
-    renderPane(sampleShell(2), 'entry');
+    renderPane(await sampleShell(2), 'entry');
     await screen.findByText(/-0003$/);
     fireEvent.click(screen.getByRole('button', { name: 'Ghi vào sổ' }));
     await screen.findByText(/^Đang trống: hãy nhập họ và tên\. \(REG-01\)$/);
@@ -157,7 +149,7 @@ describe('Entry panel', () => {
 
   it('Phường Nha Trang, 2026: an unknown birth is "Không rõ" (no error, counted Chưa rõ); a foreign victim is offered only a, b, c, d, đ, g and told where they live', async () => {
     const user = userEvent.setup();
-    const shell = nhaTrangShell();
+    const shell = await nhaTrangShell();
     renderPane(shell, 'entry', makeServices(undefined, undefined, DEC_2026).services);
     await waitFor(() => expect(screen.getByTestId('case-id')).toHaveTextContent(/^22366-2026-\d{4}$/));
     const id = screen.getByTestId('case-id').textContent!;
@@ -194,7 +186,7 @@ describe('Entry panel', () => {
 
   it('a need ticked before the person became a foreign victim stays shown, marked to be unticked', async () => {
     const user = userEvent.setup();
-    renderPane(nhaTrangShell(), 'entry', makeServices(undefined, undefined, DEC_2026).services);
+    renderPane(await nhaTrangShell(), 'entry', makeServices(undefined, undefined, DEC_2026).services);
     await screen.findByText(/^22366-2026-\d{4}$/);
     await user.click(screen.getByText('Chi phí đi lại', { selector: 'label' }));
     fill(/^Hình thức tiếp nhận/, 'Người nước ngoài bị mua bán tại địa phương');
@@ -203,8 +195,7 @@ describe('Entry panel', () => {
   });
 
   it('asks for a register first when the workbook is not one', async () => {
-    const { FakeWorkbookShell } = await import('../../src/preview/fakeShell');
-    renderPane(new FakeWorkbookShell(), 'entry');
+    renderPane(emptyWorkbook(), 'entry');
     expect(await screen.findByText('Hãy tạo hoặc mở sổ theo dõi trước (trang Bắt đầu).')).toBeInTheDocument();
   });
 });

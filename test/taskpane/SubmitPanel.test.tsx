@@ -3,8 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import type { Finding } from '../../src/domain/finding';
 import { memoryQueueStore } from '../../src/taskpane/lib/submitQueue';
 import type { UploadOutcome } from '../../src/taskpane/lib/inboxClient';
-import type { FakeWorkbookShell } from '../../src/preview/fakeShell';
-import { NOW, makeServices, renderPane, sampleShell } from './helpers';
+import { NOW, PANE_EXCELS, makeServices, onExcel, renderPane, sampleShell, type PaneWorkbook } from './helpers';
 
 const RECEIPT: UploadOutcome = {
   kind: 'receipt',
@@ -15,32 +14,32 @@ const RECEIPT: UploadOutcome = {
   },
 };
 
-function ready(rows = 10, errors = false): FakeWorkbookShell {
-  const shell = sampleShell(rows, errors);
-  void shell.saveSettings({ inboxUrl: 'http://inbox.test' });
-  // The preview builds real .xlsx bytes with exceljs's browser build; here the bytes only
-  // need to reach the uploader unchanged.
-  shell.getCompressedFile = async () => new Uint8Array([80, 75, 3, 4, 1, 2, 3]);
-  return shell;
+async function ready(rows = 10, errors = false): Promise<PaneWorkbook> {
+  const workbook = await sampleShell(rows, errors);
+  await workbook.shell.saveSettings({ inboxUrl: 'http://inbox.test' });
+  // Excel hands over the real .xlsx; here the bytes only need to reach the uploader unchanged.
+  workbook.shell.getCompressedFile = async () => new Uint8Array([80, 75, 3, 4, 1, 2, 3]);
+  return workbook;
 }
 
-describe('Submit panel', () => {
+describe.each(PANE_EXCELS)('Submit panel on %s (ExcelApi %s)', (_excel, api) => {
+  onExcel(api);
   it('says exactly what is missing: the access code, the inbox address, or both', async () => {
     const noToken = makeServices(() => RECEIPT);
-    renderPane(ready(), 'submit', noToken.services);
+    renderPane(await ready(), 'submit', noToken.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText('Chưa có mã truy cập của đơn vị trên máy này. Nhập ở trang Cài đặt (địa chỉ hộp thư đã có).')).toBeInTheDocument();
     cleanup();
 
     const noInbox = makeServices(() => RECEIPT);
     noInbox.services.tokens.set('BN-TS', 'tok');
-    renderPane(sampleShell(10), 'submit', noInbox.services);
+    renderPane(await sampleShell(10), 'submit', noInbox.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText('Chưa có địa chỉ hộp thư tỉnh. Nhập ở trang Cài đặt (mã truy cập đã có).')).toBeInTheDocument();
     cleanup();
 
     const neither = makeServices(() => RECEIPT);
-    renderPane(sampleShell(10), 'submit', neither.services);
+    renderPane(await sampleShell(10), 'submit', neither.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText('Chưa có địa chỉ hộp thư tỉnh và mã truy cập. Nhập cả hai ở trang Cài đặt.')).toBeInTheDocument();
     expect([...noToken.uploads, ...noInbox.uploads, ...neither.uploads]).toHaveLength(0);
@@ -49,7 +48,7 @@ describe('Submit panel', () => {
   it('blocks a register with errors before anything is uploaded', async () => {
     const harness = makeServices(() => RECEIPT);
     harness.services.tokens.set('BN-TS', 'tok');
-    renderPane(ready(30, true), 'submit', harness.services);
+    renderPane(await ready(30, true), 'submit', harness.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText(/^Chưa gửi được: còn \d+ lỗi phải sửa trước khi gửi:$/)).toBeInTheDocument();
     expect(harness.uploads).toHaveLength(0);
@@ -69,7 +68,7 @@ describe('Submit panel', () => {
   it('uploads a clean register and shows the receipt', async () => {
     const harness = makeServices(() => RECEIPT);
     harness.services.tokens.set('BN-TS', 'tok');
-    renderPane(ready(), 'submit', harness.services);
+    renderPane(await ready(), 'submit', harness.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     // One status for the quarter, the version named by its number and time (Vietnam time).
     const status = await screen.findByTestId('quarter-status');
@@ -86,7 +85,7 @@ describe('Submit panel', () => {
     const finding: Finding = { rule: 'RPT-08', severity: 'error', sheet: null, cell: null, row: null, column: null, field: null, value: null, message_vi: 'Quá hạn nộp', message_en: 'Late' };
     const harness = makeServices(() => ({ kind: 'refused', findings: [finding] }));
     harness.services.tokens.set('BN-TS', 'tok');
-    renderPane(ready(), 'submit', harness.services);
+    renderPane(await ready(), 'submit', harness.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText(/Hộp thư tỉnh từ chối: 1 lỗi/)).toBeInTheDocument();
     expect(screen.getByText('Quá hạn nộp (RPT-08)')).toBeInTheDocument();
@@ -95,7 +94,7 @@ describe('Submit panel', () => {
   it('another unit’s register (403) is named as such, not called a wrong access code', async () => {
     const harness = makeServices(() => ({ kind: 'rejected', status: 403, code: 'forbidden', message_vi: 'Sổ này thuộc đơn vị BN-TS (bac-ninh-2017)', message_en: 'x' }));
     harness.services.tokens.set('BN-TS', 'tok');
-    renderPane(ready(), 'submit', harness.services);
+    renderPane(await ready(), 'submit', harness.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText(/^Hộp thư tỉnh không nhận: sổ này là của Thị xã Từ Sơn \(mã BN-TS\), còn mã truy cập đã lưu là của đơn vị khác\./)).toBeInTheDocument();
     expect(document.body).not.toHaveTextContent('bac-ninh-2017');
@@ -109,7 +108,7 @@ describe('Submit panel', () => {
     const answer = (): UploadOutcome => (reachable ? RECEIPT : { kind: 'unreachable', status: 0 });
     const first = makeServices(answer, store, () => new Date(now));
     first.services.tokens.set('BN-TS', 'tok');
-    renderPane(ready(), 'submit', first.services);
+    renderPane(await ready(), 'submit', first.services);
     fireEvent.click(await screen.findByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText(/tự gửi lại \(lần tới sau 15 giây\)/)).toBeInTheDocument();
     expect(await store.list()).toHaveLength(1);
@@ -119,7 +118,7 @@ describe('Submit panel', () => {
     now += 60_000;
     const second = makeServices(answer, store, () => new Date(now));
     second.services.tokens.set('BN-TS', 'tok');
-    renderPane(ready(), 'submit', second.services);
+    renderPane(await ready(), 'submit', second.services);
     expect(await screen.findByTestId('quarter-status')).toHaveTextContent('Bản mới nhất: Bản 1, nộp 10:00 02/11/2020, đúng hạn.');
     expect(second.uploads).toHaveLength(1);
     expect([...second.uploads[0].bytes]).toEqual([80, 75, 3, 4, 1, 2, 3]);
@@ -133,7 +132,7 @@ describe('Submit panel', () => {
       state: 'returned',
       versions: [{ id: 'sub_7', received_at: '2020-10-10T00:00:00Z', sha256: 'x', on_time: true, state: 'returned', return_reason: 'Thiếu số liệu dòng 6.4' }],
     });
-    renderPane(ready(), 'submit', harness.services);
+    renderPane(await ready(), 'submit', harness.services);
     expect(await screen.findByText('Bản 1, nộp 07:00 10/10/2020 bị trả lại. Lý do: Thiếu số liệu dòng 6.4. Sửa theo lý do rồi gửi lại.')).toBeInTheDocument();
     expect(screen.getByText('Quý 3/2020: bị trả lại')).toBeInTheDocument();
     expect(document.body).not.toHaveTextContent('Bản gửi sub_7');
@@ -149,7 +148,7 @@ describe('Submit panel', () => {
         { id: 'sub_8', received_at: '2020-10-12T00:00:00Z', sha256: 'y', on_time: true, state: 'submitted', return_reason: null },
       ],
     });
-    renderPane(ready(), 'submit', harness.services);
+    renderPane(await ready(), 'submit', harness.services);
     expect(await screen.findByText('Quý 3/2020: đã nộp, chờ tỉnh xem')).toBeInTheDocument();
     expect(screen.getByTestId('quarter-status')).toHaveTextContent('Bản mới nhất: Bản 2, nộp 07:00 12/10/2020, đúng hạn.');
     expect(screen.getByTestId('quarter-status')).not.toHaveTextContent('bị trả lại');
@@ -161,7 +160,7 @@ describe('Submit panel', () => {
     harness.services.tokens.set('BN-TS', 'tok');
     // The inbox's list lags behind the upload it has just answered.
     harness.services.fetchSubmissions = async () => ({ state: 'missing', versions: [] });
-    renderPane(ready(), 'submit', harness.services);
+    renderPane(await ready(), 'submit', harness.services);
     expect(await screen.findByText('Quý 3/2020: chưa nộp')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra và gửi' }));
     expect(await screen.findByText('Quý 3/2020: đã nộp muộn, chờ tỉnh xem')).toBeInTheDocument();

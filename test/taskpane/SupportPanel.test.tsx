@@ -3,23 +3,22 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { formatDate } from '../../src/domain/dates';
 import { parseWorkbook } from '../../src/domain/parse';
-import { SHEET } from '../../src/domain/sheet';
-import { renderPane, sampleShell } from './helpers';
+import { SHEET, cellAddress } from '../../src/domain/sheet';
+import { PANE_EXCELS, onExcel, renderPane, sampleShell, type PaneWorkbook } from './helpers';
 
-async function people(shell: ReturnType<typeof sampleShell>) {
+async function people(shell: PaneWorkbook) {
   const parsed = parseWorkbook(await shell.readWorkbook());
   return { parsed, records: parsed.registry.records };
 }
 
 /** Turns an identified victim of the sample back into a person awaiting verification. */
-async function makePending(shell: ReturnType<typeof sampleShell>, caseId: string): Promise<void> {
+async function makePending(shell: PaneWorkbook, caseId: string): Promise<void> {
   const { parsed } = await people(shell);
   const rec = parsed.registry.records.find((r) => r.case_id === caseId)!;
-  const row = shell.sheets.find((s) => s.name === SHEET.registry)!.rows[rec.row0];
   const c = parsed.registry.columns;
-  row[c.verification_status as number] = 'Chờ xác minh';
-  row[c.verification_date as number] = null;
-  row[c.verifying_agency as number] = null;
+  shell.put(SHEET.registry, cellAddress(rec.row0, c.verification_status as number), 'Chờ xác minh');
+  shell.put(SHEET.registry, cellAddress(rec.row0, c.verification_date as number), null);
+  shell.put(SHEET.registry, cellAddress(rec.row0, c.verifying_agency as number), null);
 }
 
 async function pick(user: ReturnType<typeof userEvent.setup>, text: string, optionName: RegExp): Promise<void> {
@@ -29,9 +28,10 @@ async function pick(user: ReturnType<typeof userEvent.setup>, text: string, opti
   await user.click(await screen.findByRole('option', { name: optionName }));
 }
 
-describe('Support panel', () => {
+describe.each(PANE_EXCELS)('Support panel on %s (ExcelApi %s)', (_excel, api) => {
+  onExcel(api);
   it('finds the person by name, offers only the types open to their status, and writes a clean row', async () => {
-    const shell = sampleShell(30);
+    const shell = await sampleShell(30);
     const candidate = (await people(shell)).records.find((r) => r.verification_status === 'identified' && r.received_date && r.full_name)!;
     await makePending(shell, candidate.case_id!);
     const { parsed, records } = await people(shell);
@@ -67,7 +67,7 @@ describe('Support panel', () => {
   });
 
   it('shows the row rules inline (SUP-01: support before receipt) and writes nothing', async () => {
-    const shell = sampleShell(30);
+    const shell = await sampleShell(30);
     const { parsed, records } = await people(shell);
     const person = records.find((r) => r.verification_status === 'identified' && r.received_date && r.full_name)!;
     const user = userEvent.setup();
@@ -84,6 +84,6 @@ describe('Support panel', () => {
     expect(screen.getByText(/\(REG-03\)$/)).toBeInTheDocument();
     expect(screen.getByText(/^Dòng có 2 lỗi nên chưa ghi/)).toBeInTheDocument();
     await waitFor(async () => expect(parseWorkbook(await shell.readWorkbook()).support.records).toHaveLength(parsed.support.records.length));
-    expect(shell.sheets.find((s) => s.name === SHEET.support)!.rows.length).toBe(parsed.support.sheet!.rows.length);
+    expect(shell.rowCount(SHEET.support)).toBe(parsed.support.sheet!.rows.length);
   });
 });

@@ -4,13 +4,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { SHEET } from '../../src/domain/sheet';
 import { OfficeWorkbookShell } from '../../src/excel/office';
-import { FakeExcel, FakeSettings } from '../excel/fakeExcel';
+import { FakeExcel } from '../excel/fakeExcel';
 import { renderPane } from './helpers';
 
 describe('pane on an Excel without ExcelApi 1.8', () => {
   it('creates the register without dropdowns and says so', async () => {
-    const excel = new FakeExcel();
-    const host = excel.host(new FakeSettings(), { ExcelApi: '1.7' });
+    const excel = FakeExcel.blank({ api: '1.7' });
+    const host = excel.host();
     const asked: string[] = [];
     const isSetSupported = host.isSetSupported;
     host.isSetSupported = (name, version) => {
@@ -25,9 +25,10 @@ describe('pane on an Excel without ExcelApi 1.8', () => {
     expect(screen.queryByText(/Cố định dòng tiêu đề/)).toBeNull();
     fireEvent.click(await screen.findByRole('button', { name: 'Tạo sổ theo dõi' }));
     await waitFor(() => expect(excel.sheets.map((s) => s.name)).toContain(SHEET.registry));
-    const registry = excel.sheets.find((s) => s.name === SHEET.registry)!;
-    expect(registry.tables).toHaveLength(1);
+    const registry = excel.sheet(SHEET.registry);
+    expect(excel.tables.filter((t) => t.sheetId === registry.id)).toHaveLength(1);
     expect([...registry.cells.values()].some((c) => c.validation !== undefined)).toBe(false);
+    expect(excel.failedSyncs).toEqual([]);
     expect(registry.frozenRows).toBeGreaterThan(0);
     // The pane goes on to the entry form: the workbook is recognised through Office.js reads.
     expect(await screen.findByTestId('case-id')).toBeInTheDocument();

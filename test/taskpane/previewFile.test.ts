@@ -3,10 +3,10 @@
 import { checkWorkbook } from '../../src/domain/check';
 import { readMeta } from '../../src/domain/parse';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
-import { sampleShell } from './helpers';
+import { previewSample } from './helpers';
 
 it('the preview workbook as .xlsx reads back to the same findings', async () => {
-  const shell = sampleShell(25, true);
+  const shell = previewSample(25, true);
   const today = new Date(Date.UTC(2020, 10, 2));
   const before = checkWorkbook(await shell.readWorkbook(), { today }).findings;
   const progress: number[] = [];

@@ -4,20 +4,24 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { parseWorkbook } from '../../src/domain/parse';
 import { SHEET } from '../../src/domain/sheet';
 import { Grid, typedValue } from '../../src/preview/Grid';
-import { sampleShell } from './helpers';
+import { previewSample } from './helpers';
 
 describe('preview grid', () => {
-  it('stores what is typed as Excel would: day-first dates, a birth year as text, numbers, text', () => {
+  it('stores what is typed as Excel does under the cell\'s number format: day-first dates, a birth year as text, numbers, text; a code keeps its zeros only under Text or after an apostrophe', () => {
     expect(typedValue('05/08/2020', 'dd/mm/yyyy')).toEqual(new Date(Date.UTC(2020, 7, 5)));
     expect(typedValue('1998', 'dd/mm/yyyy')).toBe('1998');
-    expect(typedValue('500000', undefined)).toBe(500000);
-    expect(typedValue('012345678901', undefined)).toBe('012345678901');
-    expect(typedValue('Nữ', undefined)).toBe('Nữ');
-    expect(typedValue('  ', undefined)).toBeNull();
+    expect(typedValue('500000')).toBe(500000);
+    expect(typedValue('Nữ')).toBe('Nữ');
+    expect(typedValue('  ')).toBeNull();
+    // A citizen ID: Excel keeps it only in a Text cell or typed with a leading apostrophe.
+    expect(typedValue('001182579803', '@')).toBe('001182579803');
+    expect(typedValue('001182579803', 'General')).toBe(1182579803);
+    expect(typedValue("'001182579803", 'General')).toBe('001182579803');
+    expect(typedValue('05/08/2020', '@')).toBe('05/08/2020');
   });
 
   it('types into a cell and adds rows, so a case can be entered without Excel', async () => {
-    const shell = sampleShell(2);
+    const shell = previewSample(2);
     shell.activate(SHEET.registry);
     render(
       <FluentProvider theme={webLightTheme}>
@@ -38,10 +42,18 @@ describe('preview grid', () => {
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(parseWorkbook(await shell.readWorkbook()).registry.records[0].full_name).toBe('Lò Thị Mai');
     expect(screen.getByRole('table').querySelector(`td[data-cell="${address}"]`)).toHaveTextContent('Lò Thị Mai');
+
+    // The template's ID column is Text: an ID typed there keeps its province code's zeros.
+    const idAddress = `${String.fromCharCode(65 + (registry.columns.id_number as number))}${row0 + 1}`;
+    fireEvent.doubleClick(screen.getByRole('table').querySelector(`td[data-cell="${idAddress}"]`)!);
+    const idInput = screen.getByRole('textbox', { name: `Ô ${idAddress}` });
+    fireEvent.change(idInput, { target: { value: '001182579803' } });
+    fireEvent.keyDown(idInput, { key: 'Enter' });
+    expect(parseWorkbook(await shell.readWorkbook()).registry.records[0].id_number).toBe('001182579803');
   });
 
   it('a click never moves the sheet under the pointer (so a double click edits the cell clicked); a "go to" from the pane does', async () => {
-    const shell = sampleShell(200);
+    const shell = previewSample(200);
     shell.activate(SHEET.registry);
     const scrolled: string[] = [];
     const original = Element.prototype.scrollIntoView;

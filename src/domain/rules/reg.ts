@@ -16,6 +16,7 @@ import { REG_11 } from './regCase';
 import { supportFieldFindings, type SupportFieldRule } from './supFields';
 import { eachRecord, registryFinding, hasValue, type Rule, type RuleContext } from './types';
 import {
+  type LostZeros,
   REG01_MESSAGE_1, REG02_MESSAGE_2, REG02_MESSAGE_3, REG03_MESSAGE_4, REG03_MESSAGE_5, REG03_MESSAGE_6, REG04_MESSAGE_7, REG04_MESSAGE_8, REG05_MESSAGE_9, REG05_MESSAGE_10, REG06_MESSAGE_11, REG07_MESSAGE_12, REG08_MESSAGE_13, REG09_MESSAGE_14, REG10_MESSAGE_15, REG10_MESSAGE_16, REG10_MESSAGE_17,
   type Place,
 } from './regMessages';
@@ -321,12 +322,25 @@ const PASSPORT = /^[A-Z]{1,2}\d{6,8}$/;
 const FOREIGN_DOCUMENT = /^[A-Z0-9]{5,20}$/;
 
 
+/**
+ * The zeros Excel dropped from an ID typed into a cell not formatted as Text: the cell holds a
+ * number, not the text typed. A citizen ID (CCCD) starts with its province code, 001–096, so it
+ * loses one or two zeros (11 or 10 digits left); a 9-digit CMND of a province coded 0x loses
+ * one (8 left). Null when the cell was text, or the digits fit no such ID.
+ */
+function lostZeros(raw: unknown, digits: string): LostZeros | null {
+  if (typeof raw !== 'number') return null;
+  if (/^\d{10,11}$/.test(digits)) return { kind: 'cccd', zeros: 12 - digits.length, restored: digits.padStart(12, '0') };
+  if (/^\d{8}$/.test(digits)) return { kind: 'cmnd', zeros: 1, restored: digits.padStart(9, '0') };
+  return null;
+}
+
 const reg09: Rule = {
   id: 'REG-09',
   severity: 'warning',
   fields: ['id_number'],
-  description_vi: 'Số CCCD không đúng 12 chữ số (CMND 9 chữ số chỉ được chấp nhận với người tiếp nhận trước 01/01/2025)',
-  description_en: 'Malformed citizen ID (not 12 digits; a 9-digit CMND only for persons received before 01/01/2025)',
+  description_vi: 'Số CCCD không đúng 12 chữ số (CMND 9 chữ số chỉ được chấp nhận với người tiếp nhận trước 01/01/2025); số mà Excel đã lưu thành con số, mất số 0 ở đầu, được chỉ ra tại ô kèm cách sửa',
+  description_en: 'Malformed citizen ID (not 12 digits; a 9-digit CMND only for persons received before 01/01/2025); an ID Excel stored as a number, losing its leading zeros, is named at its cell with the fix',
   check: (ctx) =>
     eachRecord(ctx, (r, out) => {
       const id = r.id_number;
@@ -338,10 +352,7 @@ const reg09: Rule = {
       const cmnd = OLD_ID_CARD.test(compact);
       if (cmnd && r.received_date !== null && r.received_date.getTime() <= CMND_LAST_DAY) return;
       if (r.nationality && r.nationality.key !== 'VN' && FOREIGN_DOCUMENT.test(compact)) return;
-      const lostZero = typeof r.raw.id_number === 'number' && /^\d{11}$/.test(compact);
-      out.push(
-        findingOf(ctx, 'REG-09', 'warning', r, 'id_number', REG09_MESSAGE_14, id, lostZero, cmnd),
-      );
+      out.push(findingOf(ctx, 'REG-09', 'warning', r, 'id_number', REG09_MESSAGE_14, id, lostZeros(r.raw.id_number, compact), cmnd));
     }),
 };
 

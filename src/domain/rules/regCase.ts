@@ -20,11 +20,21 @@ export function caseIdPattern(unitCodes: readonly string[]): RegExp {
   return new RegExp(`^(?:${codes.join('|')})-\\d{4}-\\d{4,}$`, 'i');
 }
 
-/** The form with the person's own year: what the message offers as an example. */
+/** The form with the person's own year: what the message offers as an example (with the
+ *  number Excel kept, when it made a number of a case ID typed as `0042`). */
 function example(unitCode: string, r: RegistryRecord): string {
   const year = r.received_date ? r.received_date.getUTCFullYear() : new Date().getUTCFullYear();
-  return `${unitCode}-${year}-0001`;
+  const raw = r.raw.case_id;
+  const number = typeof raw === 'number' && Number.isInteger(raw) && raw > 0 && raw < 10_000 ? String(raw).padStart(4, '0') : '0001';
+  return `${unitCode}-${year}-${number}`;
 }
+
+/** A case ID Excel turned into a number (`0001` typed into a General cell becomes 1) or a date:
+ *  the zeros and the form are gone, and the clerk needs to know why and how to type it. */
+const lostMessage = (p: Place, id: string, sample: string, asDate: boolean): Place => ({
+  vi: `${cap(p.vi)}: Excel đã đổi mã hồ sơ thành ${asDate ? `ngày ${id}` : `con số ${id}`} (mất các số 0 ở đầu và dạng của mã). Mã hồ sơ là chữ, dạng <mã đơn vị>-<năm>-<số thứ tự 4 chữ số>, ví dụ ${sample}: hãy định dạng cột "Mã hồ sơ" là Văn bản (Text) rồi gõ lại mã đầy đủ, hoặc gõ dấu nháy ' trước mã (ở cả trang tính "Hỗ trợ").`,
+  en: `${cap(p.en)}: Excel turned the case ID into ${asDate ? `the date ${id}` : `the number ${id}`} (its leading zeros and its form are gone). A case ID is text of the form <unit code>-<year>-<4-digit number>, e.g. ${sample}: format the column "Mã hồ sơ" as Text and type the whole ID again, or type an apostrophe before it (in sheet "Hỗ trợ" too).`,
+});
 
 const message = (p: Place, id: string, sample: string): Place => ({
   vi: `${cap(p.vi)}: mã hồ sơ "${id}" không theo dạng <mã đơn vị>-<năm>-<số thứ tự 4 chữ số>, ví dụ ${sample}: hãy sửa theo dạng này (ở cả trang tính "Hỗ trợ").`,
@@ -32,6 +42,8 @@ const message = (p: Place, id: string, sample: string): Place => ({
 });
 
 function finding(ctx: RuleContext, r: RegistryRecord, id: string, sample: string): Finding {
+  const raw = r.raw.case_id;
+  if (typeof raw === 'number' || raw instanceof Date) return registryFinding(ctx, 'REG-11', 'warning', r, 'case_id', (p) => lostMessage(p, id, sample, raw instanceof Date));
   return registryFinding(ctx, 'REG-11', 'warning', r, 'case_id', (p) => message(p, id, sample));
 }
 
@@ -39,8 +51,8 @@ export const REG_11: Rule = {
   id: 'REG-11',
   severity: 'warning',
   fields: ['case_id'],
-  description_vi: 'Mã hồ sơ không theo dạng <mã đơn vị>-<năm>-<số thứ tự 4 chữ số>',
-  description_en: 'Case ID not of the form <unit code>-<yyyy>-<nnnn>',
+  description_vi: 'Mã hồ sơ không theo dạng <mã đơn vị>-<năm>-<số thứ tự 4 chữ số>; mã mà Excel đã đổi thành con số hoặc ngày được chỉ ra tại ô kèm cách sửa',
+  description_en: 'Case ID not of the form <unit code>-<yyyy>-<nnnn>; a case ID Excel turned into a number or a date is named at its cell with the fix',
   check: (ctx) => {
     const metaCode = ctx.parsed.meta?.unit_code ?? ctx.unit?.code ?? '';
     const pattern = caseIdPattern([metaCode, ctx.unit?.code ?? '', ctx.unit?.alias_of ?? '']);

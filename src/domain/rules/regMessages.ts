@@ -95,21 +95,28 @@ export const REG08_MESSAGE_13 = (p: Place, raw: CellValue | undefined, hint: str
         vi: `${cap(p.vi)}: ${shown(raw)} không thuộc danh sách xã/phường của ${unit.name}: hãy chọn từ danh sách.`,
         en: `${cap(p.en)}: ${shown(raw)} is not in the commune list of ${unit.name}: pick one from the list.`,
       };
-export const REG09_MESSAGE_14 = (p: Place, id: string, lostZero: boolean, cmnd = false): Place =>
-  cmnd
+/** An ID Excel stored as a number: the zeros it dropped and the ID as typed (`restored`). */
+export interface LostZeros {
+  kind: 'cccd' | 'cmnd';
+  zeros: number;
+  restored: string;
+}
+
+export const REG09_MESSAGE_14 = (p: Place, id: string, lost: LostZeros | null, cmnd = false): Place =>
+  lost
     ? {
-        vi: `${cap(p.vi)}: "${id}" là số CMND 9 chữ số, chỉ còn giá trị đến 31/12/2024; người tiếp nhận từ 01/01/2025 (hoặc chưa có ngày tiếp nhận) cần số CCCD 12 chữ số: hãy ghi số CCCD.`,
-        en: `${cap(p.en)}: "${id}" is a 9-digit CMND, valid only until 31/12/2024; a person received from 01/01/2025 (or without a date received) needs the 12-digit CCCD: enter the CCCD number.`,
+        vi: `${cap(p.vi)}: Excel đã lưu ${lost.kind === 'cccd' ? 'số CCCD' : 'số CMND'} thành con số ${id} nên mất ${lost.zeros} số 0 ở đầu (${lost.kind === 'cccd' ? 'số CCCD có 12 chữ số, bắt đầu bằng mã tỉnh' : 'số CMND có 9 chữ số'}; có lẽ là ${lost.restored}). Cách sửa: định dạng cột "Số CCCD/Hộ chiếu" là Văn bản (Text) rồi gõ lại đủ ${lost.restored.length} số, hoặc gõ dấu nháy ' trước số (ví dụ '${lost.restored}).`,
+        en: `${cap(p.en)}: Excel stored the ${lost.kind === 'cccd' ? 'citizen ID (CCCD)' : 'ID card number (CMND)'} as the number ${id}, dropping ${lost.zeros} leading zero${lost.zeros > 1 ? 's' : ''} (${lost.kind === 'cccd' ? 'a CCCD has 12 digits and starts with its province code' : 'a CMND has 9 digits'}; probably ${lost.restored}). To fix: format the column "Số CCCD/Hộ chiếu" as Text and type all ${lost.restored.length} digits again, or type an apostrophe before the number (e.g. '${lost.restored}).`,
       }
-    : lostZero
-    ? {
-        vi: `${cap(p.vi)}: ${id} chỉ có 11 chữ số, có lẽ Excel đã bỏ số 0 đầu: định dạng cột là Văn bản (Text) rồi nhập lại đủ 12 số.`,
-        en: `${cap(p.en)}: ${id} has 11 digits; Excel probably dropped the leading 0: format the column as Text and enter all 12 digits.`,
-      }
-    : {
-        vi: `${cap(p.vi)}: "${id}" không phải số CCCD 12 chữ số hay số hộ chiếu: kiểm tra lại.`,
-        en: `${cap(p.en)}: "${id}" is neither a 12-digit citizen ID nor a passport number: check it.`,
-      };
+    : cmnd
+      ? {
+          vi: `${cap(p.vi)}: "${id}" là số CMND 9 chữ số, chỉ còn giá trị đến 31/12/2024; người tiếp nhận từ 01/01/2025 (hoặc chưa có ngày tiếp nhận) cần số CCCD 12 chữ số: hãy ghi số CCCD.`,
+          en: `${cap(p.en)}: "${id}" is a 9-digit CMND, valid only until 31/12/2024; a person received from 01/01/2025 (or without a date received) needs the 12-digit CCCD: enter the CCCD number.`,
+        }
+      : {
+          vi: `${cap(p.vi)}: "${id}" không phải số CCCD 12 chữ số hay số hộ chiếu: kiểm tra lại.`,
+          en: `${cap(p.en)}: "${id}" is neither a 12-digit citizen ID nor a passport number: check it.`,
+        };
 export const REG10_MESSAGE_15 = (p: Place, channelText: string): Place => ({
   vi: `${cap(p.vi)}: "${channelText}" là trở về từ nước ngoài nhưng nơi bị mua bán đến là "Trong nước": sửa hình thức tiếp nhận hoặc ghi nước bị mua bán đến.`,
   en: `${cap(p.en)}: "${channelText}" means returned from abroad, but the destination is "Trong nước" (within Viet Nam): correct the channel or enter the destination country.`,

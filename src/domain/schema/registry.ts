@@ -46,16 +46,19 @@ export interface ColumnSpec<K extends string = string> {
   group: 'person' | 'receipt' | 'verification' | 'child' | 'support';
   /** Column width in characters for the template. */
   width: number;
+  /** Formatted as Text (`@`) in the template: a code whose leading zeros matter (a citizen ID
+   *  starts with its province code, 001–096), which Excel would otherwise turn into a number. */
+  keepsText?: boolean;
 }
 
 export const REGISTRY_COLUMNS: readonly ColumnSpec<RegistryKey>[] = [
-  { key: 'case_id', header_vi: 'Mã hồ sơ', header_en: 'Case ID', kind: 'text', required: 'yes', group: 'person', width: 18 },
+  { key: 'case_id', header_vi: 'Mã hồ sơ', header_en: 'Case ID', kind: 'text', required: 'yes', group: 'person', width: 18, keepsText: true },
   { key: 'full_name', header_vi: 'Họ và tên', header_en: 'Full name', kind: 'text', required: 'yes', group: 'person', width: 24 },
   { key: 'sex', header_vi: 'Giới tính', header_en: 'Sex', kind: 'code', codeList: 'sex', required: 'yes', group: 'person', width: 10 },
   { key: 'birth_date', header_vi: 'Ngày sinh', header_en: 'Date of birth', kind: 'birth', required: 'yes', group: 'person', width: 12 },
   { key: 'nationality', header_vi: 'Quốc tịch', header_en: 'Nationality', kind: 'code', codeList: 'nationality', required: 'yes', group: 'person', width: 14 },
   { key: 'ethnicity', header_vi: 'Dân tộc', header_en: 'Ethnicity', kind: 'code', codeList: 'ethnicity', required: 'no', group: 'person', width: 12 },
-  { key: 'id_number', header_vi: 'Số CCCD/Hộ chiếu', header_en: 'Citizen ID / passport no.', kind: 'text', required: 'no', group: 'person', width: 16 },
+  { key: 'id_number', header_vi: 'Số CCCD/Hộ chiếu', header_en: 'Citizen ID / passport no.', kind: 'text', required: 'no', group: 'person', width: 16, keepsText: true },
   { key: 'commune', header_vi: 'Xã/Phường cư trú', header_en: 'Commune of residence', kind: 'commune', required: 'yes', group: 'person', width: 20 },
   { key: 'address', header_vi: 'Địa chỉ', header_en: 'Address', kind: 'text', required: 'no', group: 'person', width: 24 },
   { key: 'received_date', header_vi: 'Ngày tiếp nhận', header_en: 'Date received', kind: 'date', required: 'yes', group: 'receipt', width: 12 },
@@ -79,7 +82,7 @@ export const SUPPORT_KEYS = ['case_id', 'type', 'date', 'amount', 'provider', 'n
 export type SupportKey = (typeof SUPPORT_KEYS)[number];
 
 export const SUPPORT_COLUMNS: readonly ColumnSpec<SupportKey>[] = [
-  { key: 'case_id', header_vi: 'Mã hồ sơ', header_en: 'Case ID', kind: 'text', required: 'yes', group: 'support', width: 18 },
+  { key: 'case_id', header_vi: 'Mã hồ sơ', header_en: 'Case ID', kind: 'text', required: 'yes', group: 'support', width: 18, keepsText: true },
   { key: 'type', header_vi: 'Loại hỗ trợ', header_en: 'Support type', kind: 'multi', required: 'yes', group: 'support', width: 32 },
   { key: 'date', header_vi: 'Ngày hỗ trợ', header_en: 'Date of support', kind: 'date', required: 'yes', group: 'support', width: 12 },
   { key: 'amount', header_vi: 'Số tiền (đồng)', header_en: 'Amount (VND)', kind: 'int', required: 'no', group: 'support', width: 14 },

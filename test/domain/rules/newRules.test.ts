@@ -30,6 +30,23 @@ describe('REG-11 case ID form', () => {
     expect(f[0].message_vi).toContain(`${wb.unit.code}-${wb.meta.year}-0001`);
   });
 
+  it('says at the cell that Excel made a number (or a date) of a case ID, and how to type it so it stays text', () => {
+    const wb = buildWorkbook({ rows: 3 });
+    wb.setRegistry(0, 'case_id', 42); // typed 0042 into a General cell
+    wb.setSupport(0, 'case_id', 42);
+    wb.setRegistry(1, 'case_id', new Date(Date.UTC(2020, 7, 1)));
+    wb.setSupport(1, 'case_id', new Date(Date.UTC(2020, 7, 1)));
+    const f = findingsOf(wb, 'REG-11');
+    expect(f.map((x) => x.cell)).toEqual([wb.registryAddress(0, 'case_id'), wb.registryAddress(1, 'case_id')]);
+    expect(f[0].message_vi).toContain('con số 42');
+    expect(f[0].message_vi).toContain(`${wb.unit.code}-${wb.meta.year}-0042`);
+    expect(f[0].message_vi).toContain('Văn bản (Text)');
+    expect(f[0].message_en).toContain('leading zeros');
+    expect(f[0].message_en).toContain('apostrophe');
+    expect(f[1].message_vi).toContain('ngày 01/08/2020');
+    expect(f[1].message_en).toContain('the date 01/08/2020');
+  });
+
   it('accepts the form in any letter case, and leaves a blank ID to REG-01', () => {
     const wb = buildWorkbook({ rows: 3 });
     wb.setRegistry(0, 'case_id', `${wb.unit.code.toLowerCase()}-2019-0420`);

@@ -237,7 +237,30 @@ describe('REG-09 malformed citizen ID', () => {
     expect(f.map((x) => x.cell)).toEqual([0, 1, 2].map((i) => wb.registryAddress(i, 'id_number')));
     expect(f[0].message_vi).toContain('CMND');
     expect(f[0].message_vi).toContain('31/12/2024');
-    expect(f[1].message_en).toContain('leading 0');
+    expect(f[1].message_en).toContain('dropping 1 leading zero');
+  });
+
+  it('says at the cell that Excel dropped the leading zeros of an ID stored as a number, and how to fix it, words first', () => {
+    const wb = buildWorkbook({ rows: 4 });
+    wb.setRegistry(0, 'id_number', 1182579803); // typed 001182579803 into a General cell
+    wb.setRegistry(1, 'id_number', 12345678); // a CMND 012345678
+    wb.setRegistry(2, 'id_number', '1182579803'); // text of 10 digits: a wrong ID, not Excel's doing
+    wb.setRegistry(3, 'id_number', 182579803001); // 12 digits as a number: nothing was lost
+    const f = findingsOf(wb, 'REG-09');
+    expect(f.map((x) => x.cell)).toEqual([0, 1, 2].map((i) => wb.registryAddress(i, 'id_number')));
+    const [cccd, cmnd, text] = f;
+    expect(cccd.message_vi).toMatch(/^Ô G\d+ \(Số CCCD\/Hộ chiếu\)/);
+    expect(cccd.message_vi).toContain('mất 2 số 0 ở đầu');
+    expect(cccd.message_vi).toContain('001182579803');
+    expect(cccd.message_vi).toContain('Văn bản (Text)');
+    expect(cccd.message_vi).toContain("'001182579803");
+    expect(cccd.message_en).toContain('dropping 2 leading zeros');
+    expect(cccd.message_en).toContain('format the column "Số CCCD/Hộ chiếu" as Text');
+    expect(cccd.message_en).toContain('apostrophe');
+    expect(cmnd.message_vi).toContain('012345678');
+    expect(cmnd.message_en).toContain('CMND');
+    expect(text.message_en).toContain('neither a 12-digit citizen ID');
+    for (const x of f) expect(x.message_vi.startsWith('REG')).toBe(false);
   });
 
   it('accepts a 9-digit CMND for a person received up to 31/12/2024, and 12 digits always', () => {
