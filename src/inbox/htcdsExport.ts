@@ -11,6 +11,8 @@ import { parseWorkbook } from '../domain/parse';
 import { inPeriod, periodOf } from '../domain/period';
 import type { Profile } from '../domain/schema/profile';
 import { findUnit } from '../profiles';
+import { planNameOfId } from '../profiles/planNames';
+import { planName, planNameWithId } from '../domain/planName';
 import type { UnitInput } from './consolidate';
 
 export const CASE_SHEET = 'Case Sheet';
@@ -53,11 +55,11 @@ export async function collectCases(profile: Profile, opts: Pick<ExportOptions, '
       throw new UserError('not_template', `${input.label}: không phải sổ theo mẫu (thiếu _meta); hãy dùng tệp tạo bằng "vr new".`, `${input.label}: not a registry template (no _meta); use a file created by "vr new".`);
     }
     if (meta.profile !== profile.id) {
-      throw new UserError('bad_argument', `${input.label}: thuộc kế hoạch ${meta.profile}, không phải ${profile.id}.`, `${input.label}: belongs to plan ${meta.profile}, not ${profile.id}.`);
+      throw new UserError('bad_argument', `${input.label}: thuộc kế hoạch ${planNameOfId(meta.profile, 'vi')}, không phải ${planNameWithId(profile, 'vi')}.`, `${input.label}: belongs to plan ${planNameOfId(meta.profile, 'en')}, not ${planNameWithId(profile, 'en')}.`);
     }
     const unit = findUnit(profile, meta.unit_code);
     if (!unit) {
-      throw new UserError('unknown_unit', `${input.label}: đơn vị ${meta.unit_code} không có trong kế hoạch ${profile.id}.`, `${input.label}: unit ${meta.unit_code} is not in plan ${profile.id}.`);
+      throw new UserError('unknown_unit', `${input.label}: đơn vị ${meta.unit_code} không có trong kế hoạch ${planNameWithId(profile, 'vi')}.`, `${input.label}: unit ${meta.unit_code} is not in plan ${planNameWithId(profile, 'en')}.`);
     }
     const province = unit.province_code ?? profile.province_code;
     const at = meta.year * 10 + meta.quarter;
@@ -121,7 +123,7 @@ export async function writeHtcdsWorkbook(
     ['Microsoft Excel HTCDS 2.0'],
     ['https://github.com/UNMigration/HTCDS'],
     [],
-    ['Nguồn / Source', `${profile.title} (${profile.id}), ${profile.province}`],
+    ['Kế hoạch / Plan', `${planName(profile, 'vi')} / ${planName(profile, 'en')}`],
     ['Kỳ / Period', period],
     ['k-anonymity', `k = ${opts.k}: every combination of sex, age group, nationality, purpose and province is shared by at least ${opts.k} rows`],
     ['Dòng bị loại / Suppressed rows', suppressed],
