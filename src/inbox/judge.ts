@@ -4,6 +4,7 @@ import { isUserError } from '../domain/errors';
 import { isSubmittable, summarise, type Finding, type FindingSummary } from '../domain/finding';
 import { parseWorkbook, readMeta } from '../domain/parse';
 import { startOfUtcDay, VIETNAM_UTC_OFFSET_MS } from '../domain/period';
+import { reportView, type ReportView } from '../domain/reportView';
 import type { Profile } from '../domain/schema/profile';
 import { readWorkbookBuffer } from '../xlsx/read';
 import { planNameOfId, unitNameOfCode } from '../profiles/planNames';
@@ -20,10 +21,13 @@ export interface JudgeInput {
   receivedAt: string;
   maxBytes: number;
   displayName: string;
+  /** Re-reading a stored version for a person to look at (the staff page's view of a submission):
+   *  every finding and the report as the sheet holds it, whatever the findings. */
+  review?: boolean;
 }
 
 export type JudgeOutput =
-  | { ok: true; findings: Finding[]; summary: FindingSummary; year: number; quarter: number }
+  | { ok: true; findings: Finding[]; summary: FindingSummary; year: number; quarter: number; report?: ReportView }
   | { ok: false; status: number; code: string; message_vi: string; message_en: string; extra: Record<string, unknown> };
 
 /** Who a workbook belongs to, words first: `Huyện Tiên Du (BN-TD), kế hoạch Bắc Ninh 2017–2020 (bac-ninh-2017)`;
@@ -67,6 +71,9 @@ export async function judgeBytes(input: JudgeInput): Promise<JudgeOutput> {
   const fillHint = { vi: 'mở sổ bằng Excel và lập báo cáo', en: 'open the workbook in Excel and build the report' };
   const { findings } = checkParsed(parsed, { today: vietnamToday(receivedAt), receivedAt, fillHint });
   const summary = summarise(findings);
+  if (input.review) {
+    return { ok: true, findings, summary, year: meta?.year ?? 0, quarter: meta?.quarter ?? 0, report: reportView(parsed.report, input.profile) };
+  }
   if (!meta || !isSubmittable(findings)) {
     return {
       ok: false,
