@@ -87,6 +87,16 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
     return { user: user.username, role: user.role, csrf_token: session.csrf_token };
   });
 
+  // The plans this inbox has units for (registered or expected), so the page offers those only.
+  app.get('/api/staff/plans', async (req) => {
+    await requireStaff(req, ctx, { csrf: false });
+    const plans: string[] = [];
+    for (const p of ctx.config.profiles) {
+      if ((await ctx.store.listUnits(p.id)).length > 0 || (await ctx.store.listExpectedUnits(p.id)).length > 0) plans.push(p.id);
+    }
+    return { plans };
+  });
+
   app.get('/api/staff/tracking', async (req) => {
     await requireStaff(req, ctx, { csrf: false });
     const q = parseQuery(TrackingQuery, req.query, PERIOD_HINT);

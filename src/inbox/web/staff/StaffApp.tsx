@@ -13,12 +13,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { PROFILES, getProfile } from '../../../profiles';
 import { formatPercent } from '../../../domain/format';
-import { LangContext, errorText, useT } from '../i18n';
+import { LangContext, errorText, formatDay, useT } from '../i18n';
 import { PeriodPicker, duePeriod, type PeriodValue } from '../PeriodPicker';
-import { PlanYearsNotice, currentProfileId, profileLabel } from '../plan';
+import { planName, planTitle, plansOffered } from '../plan';
 import { PeriodGrid } from './PeriodGrid';
+import { SubmissionView } from './SubmissionView';
+import { useSubmissionRoute } from './useSubmissionRoute';
 import { InsightPanels } from './insight/InsightPanels';
 import type { PeriodArgs } from './insight/api';
 import { AdminPanel } from './admin/AdminPanel';
@@ -29,14 +30,28 @@ import { COUNT_LABEL, S, STATE_LABEL } from './strings';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center', justifyContent: 'space-between' },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'center',
+    justifyContent: 'space-between',
+  },
   stats: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
   stat: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
   },
-  jump: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
+  contents: { display: 'contents' },
+  hidden: { display: 'none' },
+  jump: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+  },
 });
 
 /** The panels below the table (a province's table can be 100+ rows long). */
@@ -48,28 +63,40 @@ const JUMPS = [
   ['chia-se', 'jumpExport'],
 ] as const;
 
-/** `2020-10-15` → `15/10/2020` (dates are shown dd/mm/yyyy). */
-function isoToDay(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
 export function StaffApp(): React.ReactElement {
   const styles = useStyles();
   const t = useT(S);
   const lang = React.useContext(LangContext);
   const [session, setSession] = React.useState<StaffSession | null>(null);
   const [checked, setChecked] = React.useState(false);
-  const [profile, setProfile] = React.useState(() => currentProfileId(PROFILES, duePeriod));
+  // The plans this inbox has units for, the plan in force today first; all of them until known.
+  const [inUse, setInUse] = React.useState<string[] | null>(null);
+  const plans = React.useMemo(() => plansOffered(inUse), [inUse]);
+  const [profile, setProfile] = React.useState(() => plans[0].id);
   const [period, setPeriod] = React.useState<PeriodValue>(() => duePeriod(profile));
   const [tracking, setTracking] = React.useState<Tracking | null>(null);
   const [message, setMessage] = React.useState<{ intent: 'error' | 'success'; text: string } | null>(null);
   // The quarter the tracking shown was loaded for; the insight panels follow it.
-  const [loaded, setLoaded] = React.useState<{ profile: string; year: number; quarter: number; n: number } | null>(null);
+  const [loaded, setLoaded] = React.useState<{ profile: string; year: number; quarter: number; n: number } | null>(
+    null,
+  );
   /** OUT-01 figures per unit (not yet confirmed) for a quarter, shown beside each submission. */
   const [outliers, setOutliers] = React.useState<{ byUnit: Record<string, number>; period: PeriodArgs } | null>(null);
-  const onOutliers = React.useCallback((byUnit: Record<string, number>, at: PeriodArgs) => setOutliers({ byUnit, period: at }), []);
-  const sameQuarter = (a: PeriodArgs, b: PeriodArgs | null) => b !== null && a.profile === b.profile && a.year === b.year && a.quarter === b.quarter;
+  const onOutliers = React.useCallback(
+    (byUnit: Record<string, number>, at: PeriodArgs) => setOutliers({ byUnit, period: at }),
+    [],
+  );
+  const sameQuarter = (a: PeriodArgs, b: PeriodArgs | null) =>
+    b !== null && a.profile === b.profile && a.year === b.year && a.quarter === b.quarter;
+  const route = useSubmissionRoute();
+  const plan = plans.find((p) => p.id === profile) ?? plans[0];
+
+  /** Another plan or quarter: what was said about the last one no longer applies. */
+  const choose = (nextProfile: string, nextPeriod: PeriodValue) => {
+    setProfile(nextProfile);
+    setPeriod(nextPeriod);
+    setMessage(null);
+  };
 
   // An existing session cookie (page reload) is reused; the CSRF token comes with /me.
   React.useEffect(() => {
@@ -88,119 +115,192 @@ export function StaffApp(): React.ReactElement {
     else if (res.status === 200) {
       setTracking(res.body);
       setLoaded((prev) => ({ profile, year: period.year, quarter: period.quarter, n: (prev?.n ?? 0) + 1 }));
-    }
-    else setMessage({ intent: 'error', text: errorText(res.body, lang, S.failed) });
+    } else setMessage({ intent: 'error', text: errorText(res.body, lang, S.failed) });
   }, [profile, period, lang]);
 
   React.useEffect(() => {
     if (session) load().catch(() => setMessage({ intent: 'error', text: t('network') }));
   }, [session, load, t]);
 
+  React.useEffect(() => {
+    if (!session) return;
+    staffApi.plans().then(
+      (res) => res.status === 200 && res.body && setInUse(res.body.plans),
+      () => undefined,
+    );
+  }, [session]);
+
+  // The inbox's own plans are known: open on the first of them unless one of them is chosen.
+  React.useEffect(() => {
+    if (!plans.some((p) => p.id === profile)) choose(plans[0].id, duePeriod(plans[0].id));
+  }, [plans]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Back from a submission: focus returns to its link in the quarter's table.
+  const lastViewed = React.useRef<string | null>(null);
+  React.useEffect(() => {
+    if (route.id) {
+      lastViewed.current = route.id;
+      return;
+    }
+    const id = lastViewed.current;
+    lastViewed.current = null;
+    if (id) document.querySelector<HTMLElement>(`[data-view="${id}"]`)?.focus();
+  }, [route.id]);
+
   if (!checked) return <Spinner />;
   if (!session) return <Login onSignedIn={setSession} />;
 
-  const afterDecision = async (res: { status: number; body: unknown }, done: 'accepted' | 'returned', u: TrackingUnit) => {
-    if (res.status === 200) setMessage({ intent: 'success', text: t(done, { unit: u.unit_name, q: period.quarter, y: period.year }) });
+  const afterDecision = async (
+    res: { status: number; body: unknown },
+    done: 'accepted' | 'returned',
+    u: TrackingUnit,
+  ) => {
+    if (res.status === 200)
+      setMessage({ intent: 'success', text: t(done, { unit: u.unit_name, q: period.quarter, y: period.year }) });
     else setMessage({ intent: 'error', text: errorText(res.body, lang, S.failed) });
     await load();
   };
   const onReturn = async (u: TrackingUnit, reason: string) =>
     afterDecision(await staffApi.returnVersion(u.submission_id!, reason, session.csrf_token), 'returned', u);
-  const onAccept = async (u: TrackingUnit) => afterDecision(await staffApi.accept(u.submission_id!, session.csrf_token), 'accepted', u);
+  const onAccept = async (u: TrackingUnit) =>
+    afterDecision(await staffApi.accept(u.submission_id!, session.csrf_token), 'accepted', u);
 
   return (
     <>
-      <Card className={styles.card}>
-        <div className={styles.row}>
-          <Text>{t('signedInAs', { user: session.user })}</Text>
-          <ChangePassword session={session} onChanged={(s, text) => {
-              setSession(s);
-              setMessage({ intent: 'success', text });
-            }} />
-          <Button
-            appearance="subtle"
-            onClick={async () => {
-              await staffApi.logout(session.csrf_token).catch(() => undefined);
-              setSession(null);
-              setTracking(null);
-            }}
-          >
-            {t('signOut')}
-          </Button>
-        </div>
-        <PeriodPicker value={period} onChange={setPeriod} labels={{ year: t('year'), quarter: t('quarter') }}>
-          <Field label={t('profile')}>
-            <Select value={profile} onChange={(_, d) => {
-                setProfile(d.value);
-                setPeriod(duePeriod(d.value));
-              }} data-testid="period-profile">
-              {PROFILES.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {profileLabel(p)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </PeriodPicker>
-        <PlanYearsNotice profile={getProfile(profile) ?? PROFILES[0]} year={period.year} />
-        <div className={styles.row}>
-          <Button appearance="primary" onClick={() => void load()} data-testid="period-load">
-            {t('load')}
-          </Button>
-          <Link href={consolidatedUrl(profile, period.year, period.quarter)} download data-testid="download-consolidated">
-            {t('consolidated')}
-          </Link>
-        </div>
-      </Card>
-
-      {message && (
-        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'} data-testid="staff-message">
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
+      {route.id && (
+        <SubmissionView
+          id={route.id}
+          csrf={session.csrf_token}
+          onBack={route.close}
+          onOpen={route.open}
+          onDecided={() => void load()}
+        />
       )}
-
-      {tracking && (
+      {/* Kept mounted under an open submission, so the map and charts need not load again. */}
+      <div className={route.id ? styles.hidden : styles.contents} data-testid="staff-main">
         <Card className={styles.card}>
-          <Title3 as="h2">{t('grid', { q: period.quarter, y: period.year })}</Title3>
-          {tracking.period && (
-            <Text data-testid="period-deadline">
-              {t('deadline', { start: isoToDay(tracking.period.start), end: isoToDay(tracking.period.end), deadline: isoToDay(tracking.period.deadline) })}
-              {tracking.period.deadline_assumed ? t('deadlineAssumed') : ''}
-            </Text>
-          )}
-          <div className={styles.stats} data-testid="period-stats">
-            {Object.entries(tracking.counts ?? {}).map(([state, n]) => (
-              <Text key={state} className={styles.stat}>
-                {(COUNT_LABEL[state] ?? STATE_LABEL[state] ?? { vi: state, en: state })[lang]}: <b>{n}</b>
-              </Text>
-            ))}
-            <Text className={styles.stat}>
-              {t('completeness')}: <b>{formatPercent(tracking.completeness_pct, lang)}</b>
-            </Text>
-            <Text className={styles.stat}>
-              {t('timeliness')}: <b>{formatPercent(tracking.timeliness_pct, lang)}</b>
-            </Text>
+          <div className={styles.row}>
+            <Text>{t('signedInAs', { user: session.user })}</Text>
+            <ChangePassword
+              session={session}
+              onChanged={(s, text) => {
+                setSession(s);
+                setMessage({ intent: 'success', text });
+              }}
+            />
+            <Button
+              appearance="subtle"
+              onClick={async () => {
+                await staffApi.logout(session.csrf_token).catch(() => undefined);
+                setSession(null);
+                setTracking(null);
+              }}
+            >
+              {t('signOut')}
+            </Button>
           </div>
-          <nav aria-label={t('jumpTo')} className={styles.jump} data-testid="jump-nav">
-            <Text weight="semibold">{t('jumpTo')}:</Text>
-            {JUMPS.map(([anchor, key]) => (
-              <Link key={anchor} href={`#${anchor}`}>
-                {t(key)}
-              </Link>
-            ))}
-          </nav>
-          <PeriodGrid
-            units={tracking.units}
-            caption={t('grid', { q: period.quarter, y: period.year })}
-            period={period}
-            outliers={outliers && sameQuarter(outliers.period, loaded) ? outliers.byUnit : undefined}
-            onReturn={onReturn}
-            onAccept={onAccept}
-          />
+          <PeriodPicker
+            profile={plan}
+            value={period}
+            onChange={(p) => choose(profile, p)}
+            labels={{ year: t('year'), quarter: t('quarter') }}
+          >
+            <Field label={t('profile')}>
+              <Select
+                value={profile}
+                title={planTitle(plan, lang)}
+                onChange={(_, d) => choose(d.value, duePeriod(d.value))}
+                data-testid="period-profile"
+              >
+                {plans.map((p) => (
+                  <option key={p.id} value={p.id} title={planTitle(p, lang)}>
+                    {planName(p, lang)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </PeriodPicker>
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={() => void load()} data-testid="period-load">
+              {t('load')}
+            </Button>
+            <Link
+              href={consolidatedUrl(profile, period.year, period.quarter)}
+              download
+              data-testid="download-consolidated"
+            >
+              {t('consolidated')}
+            </Link>
+          </div>
         </Card>
-      )}
-      {tracking && loaded && <InsightPanels period={loaded} csrf={session.csrf_token} units={tracking.units} version={loaded.n} onOutliers={onOutliers} />}
-      {session.role === 'admin' && <AdminPanel csrf={session.csrf_token} me={session.user} onSignedOut={() => setSession(null)} />}
+
+        {message && (
+          <MessageBar
+            intent={message.intent}
+            role={message.intent === 'error' ? 'alert' : 'status'}
+            data-testid="staff-message"
+          >
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+
+        {tracking && (
+          <Card className={styles.card}>
+            <Title3 as="h2">{t('grid', { q: period.quarter, y: period.year })}</Title3>
+            {tracking.period && (
+              <Text data-testid="period-deadline">
+                {t('deadline', {
+                  start: formatDay(tracking.period.start),
+                  end: formatDay(tracking.period.end),
+                  deadline: formatDay(tracking.period.deadline),
+                })}
+                {tracking.period.deadline_assumed ? t('deadlineAssumed') : ''}
+              </Text>
+            )}
+            <div className={styles.stats} data-testid="period-stats">
+              {Object.entries(tracking.counts ?? {}).map(([state, n]) => (
+                <Text key={state} className={styles.stat}>
+                  {(COUNT_LABEL[state] ?? STATE_LABEL[state] ?? { vi: state, en: state })[lang]}: <b>{n}</b>
+                </Text>
+              ))}
+              <Text className={styles.stat}>
+                {t('completeness')}: <b>{formatPercent(tracking.completeness_pct, lang)}</b>
+              </Text>
+              <Text className={styles.stat}>
+                {t('timeliness')}: <b>{formatPercent(tracking.timeliness_pct, lang)}</b>
+              </Text>
+            </div>
+            <nav aria-label={t('jumpTo')} className={styles.jump} data-testid="jump-nav">
+              <Text weight="semibold">{t('jumpTo')}:</Text>
+              {JUMPS.map(([anchor, key]) => (
+                <Link key={anchor} href={`#${anchor}`}>
+                  {t(key)}
+                </Link>
+              ))}
+            </nav>
+            <PeriodGrid
+              units={tracking.units}
+              caption={t('grid', { q: period.quarter, y: period.year })}
+              period={period}
+              outliers={outliers && sameQuarter(outliers.period, loaded) ? outliers.byUnit : undefined}
+              onReturn={onReturn}
+              onAccept={onAccept}
+            />
+          </Card>
+        )}
+        {tracking && loaded && (
+          <InsightPanels
+            period={loaded}
+            csrf={session.csrf_token}
+            units={tracking.units}
+            version={loaded.n}
+            onOutliers={onOutliers}
+          />
+        )}
+        {session.role === 'admin' && (
+          <AdminPanel csrf={session.csrf_token} me={session.user} onSignedOut={() => setSession(null)} />
+        )}
+      </div>
     </>
   );
 }
