@@ -122,10 +122,14 @@ test("the pages open on the period due under the plan in force, on the Vietnames
   expect(duePeriod('no-such-plan', NOW)).toEqual({ year: 2020, quarter: 4 });
 });
 
-test('the plans offered: the plan in force first, and only the plans this inbox has units for', () => {
-  expect(plansOffered(null, NOW).map((p) => planName(p, 'vi'))).toEqual(['Chính quyền hai cấp 2025–2030', 'Đồng Tháp 2021–2025', 'Hương Trà 2023', 'Bắc Ninh 2017–2020']);
-  expect(plansOffered(['bac-ninh-2017', 'vn-2025'], NOW).map((p) => p.id)).toEqual(['vn-2025', 'bac-ninh-2017']);
-  expect(plansOffered(['bac-ninh-2017'], NOW).map((p) => p.id)).toEqual(['bac-ninh-2017']);
+test("the plans offered: the inbox's own plans first, the plan in force first in each group", () => {
+  const ids = (g: { id: string }[]) => g.map((p) => p.id);
+  expect(plansOffered(null, NOW).all.map((p) => planName(p, 'vi'))).toEqual(['Chính quyền hai cấp 2025–2030', 'Đồng Tháp 2021–2025', 'Hương Trà 2023', 'Bắc Ninh 2017–2020']);
+  const offered = plansOffered(['bac-ninh-2017', 'vn-2025'], NOW);
+  expect(ids(offered.own)).toEqual(['vn-2025', 'bac-ninh-2017']);
+  expect(ids(offered.other)).toEqual(['dong-thap-2021', 'huong-tra-2023']);
+  // An inbox of a district plan still opens on its own plan, the two-level plan offered after it.
+  expect(ids(plansOffered(['bac-ninh-2017'], NOW).all)).toEqual(['bac-ninh-2017', 'vn-2025', 'dong-thap-2021', 'huong-tra-2023']);
 });
 
 test('a version is named by its number and its time in Vietnam, never by an id or a hash', () => {

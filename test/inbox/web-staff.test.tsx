@@ -97,10 +97,13 @@ const renderPage = () =>
     </Shell>,
   );
 
-test("opens on the plan in force and the quarter due, offers only the inbox's plans by their one name", async () => {
+test("opens on the plan in force and the quarter due, the inbox's own plans first, each by its one name", async () => {
   renderPage();
   const plan = await screen.findByTestId('period-profile');
-  await waitFor(() => expect(within(plan).getAllByRole('option').map((o) => o.textContent)).toEqual(['Chính quyền hai cấp 2025–2030', 'Bắc Ninh 2017–2020']));
+  await waitFor(() => expect(within(plan).getAllByRole('group').map((g) => g.getAttribute('label'))).toEqual(['Kế hoạch có đơn vị trong hộp thư này', 'Kế hoạch khác']));
+  const [own, other] = within(plan).getAllByRole('group');
+  expect(within(own).getAllByRole('option').map((o) => o.textContent)).toEqual(['Chính quyền hai cấp 2025–2030', 'Bắc Ninh 2017–2020']);
+  expect(within(other).getAllByRole('option').map((o) => o.textContent)).toEqual(['Đồng Tháp 2021–2025', 'Hương Trà 2023']);
   expect(plan).toHaveValue('vn-2025');
   expect(screen.getByTestId('period-year')).toHaveValue(2026);
   expect(screen.getByTestId('period-quarter')).toHaveValue('3');

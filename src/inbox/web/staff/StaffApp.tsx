@@ -69,10 +69,13 @@ export function StaffApp(): React.ReactElement {
   const lang = React.useContext(LangContext);
   const [session, setSession] = React.useState<StaffSession | null>(null);
   const [checked, setChecked] = React.useState(false);
-  // The plans this inbox has units for, the plan in force today first; all of them until known.
+  // The plans this inbox has units for first, the plan in force today first among them.
   const [inUse, setInUse] = React.useState<string[] | null>(null);
-  const plans = React.useMemo(() => plansOffered(inUse), [inUse]);
+  const offered = React.useMemo(() => plansOffered(inUse), [inUse]);
+  const plans = offered.all;
   const [profile, setProfile] = React.useState(() => plans[0].id);
+  // Once a person picks a plan, the page no longer picks one for them.
+  const picked = React.useRef(false);
   const [period, setPeriod] = React.useState<PeriodValue>(() => duePeriod(profile));
   const [tracking, setTracking] = React.useState<Tracking | null>(null);
   const [message, setMessage] = React.useState<{ intent: 'error' | 'success'; text: string } | null>(null);
@@ -130,9 +133,9 @@ export function StaffApp(): React.ReactElement {
     );
   }, [session]);
 
-  // The inbox's own plans are known: open on the first of them unless one of them is chosen.
+  // The inbox's own plans are known: open on the first of them, unless a plan was picked.
   React.useEffect(() => {
-    if (!plans.some((p) => p.id === profile)) choose(plans[0].id, duePeriod(plans[0].id));
+    if (!picked.current && plans[0].id !== profile) choose(plans[0].id, duePeriod(plans[0].id));
   }, [plans]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Back from a submission: focus returns to its link in the quarter's table.
@@ -209,14 +212,31 @@ export function StaffApp(): React.ReactElement {
               <Select
                 value={profile}
                 title={planTitle(plan, lang)}
-                onChange={(_, d) => choose(d.value, duePeriod(d.value))}
+                onChange={(_, d) => {
+                  picked.current = true;
+                  choose(d.value, duePeriod(d.value));
+                }}
                 data-testid="period-profile"
               >
-                {plans.map((p) => (
-                  <option key={p.id} value={p.id} title={planTitle(p, lang)}>
-                    {planName(p, lang)}
-                  </option>
-                ))}
+                {[
+                  { key: 'own', label: t('plansOwn'), list: offered.own },
+                  { key: 'other', label: offered.own.length > 0 ? t('plansOther') : '', list: offered.other },
+                ]
+                  .filter((g) => g.list.length > 0)
+                  .map((g) => {
+                    const options = g.list.map((p) => (
+                      <option key={p.id} value={p.id} title={planTitle(p, lang)}>
+                        {planName(p, lang)}
+                      </option>
+                    ));
+                    return g.label ? (
+                      <optgroup key={g.key} label={g.label}>
+                        {options}
+                      </optgroup>
+                    ) : (
+                      <React.Fragment key={g.key}>{options}</React.Fragment>
+                    );
+                  })}
               </Select>
             </Field>
           </PeriodPicker>

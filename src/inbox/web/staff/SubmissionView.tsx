@@ -126,7 +126,8 @@ export function SubmissionView(props: {
   const first = review.versions[0] ?? v;
   const stateOf = (x: VersionInfo) => (VERSION_STATE_LABEL[x.state] ?? { vi: x.state, en: x.state })[lang];
   const facts: { key: string; label: string; value: React.ReactNode }[] = [
-    { key: 'version', label: t('viewVersion'), value: versionName(v, lang) },
+    // With several versions the chooser above names the one shown.
+    ...(review.versions.length > 1 ? [] : [{ key: 'version', label: t('viewVersion'), value: versionName(v, lang) }]),
     {
       key: 'state',
       label: t('viewVersionState'),

@@ -12,6 +12,8 @@ export const S = {
   network: { vi: 'Không kết nối được hộp thư; kiểm tra mạng và thử lại.', en: 'Cannot reach the inbox; check the network and try again.' },
   signedInAs: { vi: 'Đang đăng nhập: {user}', en: 'Signed in as {user}' },
   profile: { vi: 'Kế hoạch', en: 'Plan' },
+  plansOwn: { vi: 'Kế hoạch có đơn vị trong hộp thư này', en: 'Plans with units in this inbox' },
+  plansOther: { vi: 'Kế hoạch khác', en: 'Other plans' },
   year: { vi: 'Năm', en: 'Year' },
   quarter: { vi: 'Quý', en: 'Quarter' },
   load: { vi: 'Xem', en: 'Show' },

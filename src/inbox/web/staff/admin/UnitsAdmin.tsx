@@ -13,7 +13,7 @@ export function UnitsAdmin({ actions }: { actions: AdminActions }): React.ReactE
   const t = useT(A);
   const lang = React.useContext(LangContext);
   // Every plan, the one in force today first: an administrator may register a unit of any.
-  const plans = React.useMemo(() => plansOffered(null), []);
+  const plans = React.useMemo(() => plansOffered(null).all, []);
   const [profile, setProfile] = React.useState(plans[0].id);
   const [code, setCode] = React.useState('');
   const [units, setUnits] = React.useState<AdminUnit[] | null>(null);
