@@ -84,4 +84,12 @@ describe('reading a submission in the browser', () => {
     const supports = review.report.rows.filter((r: { code: string }) => r.code.startsWith('4.')).map((r: { code: string }) => r.code);
     expect(supports).toEqual(['4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8']);
   });
+
+  test('the staff page learns which plans the inbox has units for (registered or expected)', async () => {
+    const res = await get('/api/staff/plans', { cookie: staff.cookie });
+    expect(res.json()).toEqual({ plans: ['bac-ninh-2017', 'vn-2025'] });
+    await inbox.ctx.store.setExpectedUnits('dong-thap-2021', [{ unit_code: 'DT-HN', unit_name: 'Thành phố Hồng Ngự', province_code: 'DT' }]);
+    expect((await get('/api/staff/plans', { cookie: staff.cookie })).json().plans).toContain('dong-thap-2021');
+    expect((await get('/api/staff/plans', {})).status).toBe(401);
+  });
 });
