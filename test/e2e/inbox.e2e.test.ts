@@ -343,6 +343,9 @@ test("(c) today's plan, a commune of Khánh Hoà: the unit problem first, only t
     await staff.getByTestId('view-report').locator(width === 375 ? '[data-testid="report-rows"]' : '[data-testid="report-table"]').waitFor();
     expect(staff.url()).toMatch(/#ban-nop\/[0-9a-f-]{36}$/);
     expect(await staff.getByTestId('view-title').evaluate((e) => e === document.activeElement)).toBe(true);
+    // The view stands alone: the quarter's table and the panels are out of sight (kept loaded).
+    expect(await staff.getByTestId('period-grid').isVisible()).toBe(false);
+    expect(await staff.getByTestId('period-profile').isVisible()).toBe(false);
     expect(await staff.getByTestId('view-findings').textContent()).toMatch(/0 lỗi, [23] cảnh báo/); // 3 once the deadline (RPT-08) has passed
     expect(await staff.locator('[data-testid="view-findings"] [data-rule="CNS-01"]').count()).toBe(2);
     expect(await staff.getByTestId('view-report').getByTestId('report-row-1').textContent()).toContain('Số người được tiếp nhận trong kỳ');
@@ -361,6 +364,7 @@ test("(c) today's plan, a commune of Khánh Hoà: the unit problem first, only t
     await staff.goBack();
     await staff.getByTestId('submission-view').waitFor({ state: 'detached' });
     await staff.locator('[data-testid="unit-row-22366"][data-state="accepted"]').waitFor();
+    expect(await staff.getByTestId('period-grid').isVisible()).toBe(true);
     expect(await row.getByTestId('view-version').evaluate((e) => e === document.activeElement)).toBe(true);
 
     // The trend tables: every quarter and every row label in sight, at this width.

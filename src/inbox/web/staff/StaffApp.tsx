@@ -10,6 +10,7 @@ import {
   Spinner,
   Text,
   Title3,
+  makeStaticStyles,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -43,8 +44,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
   },
-  contents: { display: 'contents' },
-  hidden: { display: 'none' },
+  view: { order: -1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   jump: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -53,6 +53,9 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
 });
+
+const VIEW_ROOT = 'vr-submission-view';
+const useViewStyles = makeStaticStyles(`html[data-viewing] main > :not(.${VIEW_ROOT}) { display: none !important; }`);
 
 /** The panels below the table (a province's table can be 100+ rows long). */
 const JUMPS = [
@@ -138,6 +141,16 @@ export function StaffApp(): React.ReactElement {
     if (!picked.current && plans[0].id !== profile) choose(plans[0].id, duePeriod(plans[0].id));
   }, [plans]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // An open submission hides the rest of the page, which stays mounted so the map and charts
+  // need not load again.
+  useViewStyles();
+  React.useEffect(() => {
+    const root = document.documentElement;
+    if (route.id) root.dataset.viewing = 'submission';
+    else delete root.dataset.viewing;
+    return () => void delete root.dataset.viewing;
+  }, [route.id]);
+
   // Back from a submission: focus returns to its link in the quarter's table.
   const lastViewed = React.useRef<string | null>(null);
   React.useEffect(() => {
@@ -170,157 +183,157 @@ export function StaffApp(): React.ReactElement {
 
   return (
     <>
-      {route.id && (
-        <SubmissionView
-          id={route.id}
+      <Card className={styles.card}>
+        <div className={styles.row}>
+          <Text>{t('signedInAs', { user: session.user })}</Text>
+          <ChangePassword
+            session={session}
+            onChanged={(s, text) => {
+              setSession(s);
+              setMessage({ intent: 'success', text });
+            }}
+          />
+          <Button
+            appearance="subtle"
+            onClick={async () => {
+              await staffApi.logout(session.csrf_token).catch(() => undefined);
+              setSession(null);
+              setTracking(null);
+            }}
+          >
+            {t('signOut')}
+          </Button>
+        </div>
+        <PeriodPicker
+          profile={plan}
+          value={period}
+          onChange={(p) => choose(profile, p)}
+          labels={{ year: t('year'), quarter: t('quarter') }}
+        >
+          <Field label={t('profile')}>
+            <Select
+              value={profile}
+              title={planTitle(plan, lang)}
+              onChange={(_, d) => {
+                picked.current = true;
+                choose(d.value, duePeriod(d.value));
+              }}
+              data-testid="period-profile"
+            >
+              {[
+                { key: 'own', label: t('plansOwn'), list: offered.own },
+                { key: 'other', label: offered.own.length > 0 ? t('plansOther') : '', list: offered.other },
+              ]
+                .filter((g) => g.list.length > 0)
+                .map((g) => {
+                  const options = g.list.map((p) => (
+                    <option key={p.id} value={p.id} title={planTitle(p, lang)}>
+                      {planName(p, lang)}
+                    </option>
+                  ));
+                  return g.label ? (
+                    <optgroup key={g.key} label={g.label}>
+                      {options}
+                    </optgroup>
+                  ) : (
+                    <React.Fragment key={g.key}>{options}</React.Fragment>
+                  );
+                })}
+            </Select>
+          </Field>
+        </PeriodPicker>
+        <div className={styles.row}>
+          <Button appearance="primary" onClick={() => void load()} data-testid="period-load">
+            {t('load')}
+          </Button>
+          <Link
+            href={consolidatedUrl(profile, period.year, period.quarter)}
+            download
+            data-testid="download-consolidated"
+          >
+            {t('consolidated')}
+          </Link>
+        </div>
+      </Card>
+
+      {message && (
+        <MessageBar
+          intent={message.intent}
+          role={message.intent === 'error' ? 'alert' : 'status'}
+          data-testid="staff-message"
+        >
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {tracking && (
+        <Card className={styles.card}>
+          <Title3 as="h2">{t('grid', { q: period.quarter, y: period.year })}</Title3>
+          {tracking.period && (
+            <Text data-testid="period-deadline">
+              {t('deadline', {
+                start: formatDay(tracking.period.start),
+                end: formatDay(tracking.period.end),
+                deadline: formatDay(tracking.period.deadline),
+              })}
+              {tracking.period.deadline_assumed ? t('deadlineAssumed') : ''}
+            </Text>
+          )}
+          <div className={styles.stats} data-testid="period-stats">
+            {Object.entries(tracking.counts ?? {}).map(([state, n]) => (
+              <Text key={state} className={styles.stat}>
+                {(COUNT_LABEL[state] ?? STATE_LABEL[state] ?? { vi: state, en: state })[lang]}: <b>{n}</b>
+              </Text>
+            ))}
+            <Text className={styles.stat}>
+              {t('completeness')}: <b>{formatPercent(tracking.completeness_pct, lang)}</b>
+            </Text>
+            <Text className={styles.stat}>
+              {t('timeliness')}: <b>{formatPercent(tracking.timeliness_pct, lang)}</b>
+            </Text>
+          </div>
+          <nav aria-label={t('jumpTo')} className={styles.jump} data-testid="jump-nav">
+            <Text weight="semibold">{t('jumpTo')}:</Text>
+            {JUMPS.map(([anchor, key]) => (
+              <Link key={anchor} href={`#${anchor}`}>
+                {t(key)}
+              </Link>
+            ))}
+          </nav>
+          <PeriodGrid
+            units={tracking.units}
+            caption={t('grid', { q: period.quarter, y: period.year })}
+            period={period}
+            outliers={outliers && sameQuarter(outliers.period, loaded) ? outliers.byUnit : undefined}
+            onReturn={onReturn}
+            onAccept={onAccept}
+          />
+        </Card>
+      )}
+      {tracking && loaded && (
+        <InsightPanels
+          period={loaded}
           csrf={session.csrf_token}
-          onBack={route.close}
-          onOpen={route.open}
-          onDecided={() => void load()}
+          units={tracking.units}
+          version={loaded.n}
+          onOutliers={onOutliers}
         />
       )}
-      {/* Kept mounted under an open submission, so the map and charts need not load again. */}
-      <div className={route.id ? styles.hidden : styles.contents} data-testid="staff-main">
-        <Card className={styles.card}>
-          <div className={styles.row}>
-            <Text>{t('signedInAs', { user: session.user })}</Text>
-            <ChangePassword
-              session={session}
-              onChanged={(s, text) => {
-                setSession(s);
-                setMessage({ intent: 'success', text });
-              }}
-            />
-            <Button
-              appearance="subtle"
-              onClick={async () => {
-                await staffApi.logout(session.csrf_token).catch(() => undefined);
-                setSession(null);
-                setTracking(null);
-              }}
-            >
-              {t('signOut')}
-            </Button>
-          </div>
-          <PeriodPicker
-            profile={plan}
-            value={period}
-            onChange={(p) => choose(profile, p)}
-            labels={{ year: t('year'), quarter: t('quarter') }}
-          >
-            <Field label={t('profile')}>
-              <Select
-                value={profile}
-                title={planTitle(plan, lang)}
-                onChange={(_, d) => {
-                  picked.current = true;
-                  choose(d.value, duePeriod(d.value));
-                }}
-                data-testid="period-profile"
-              >
-                {[
-                  { key: 'own', label: t('plansOwn'), list: offered.own },
-                  { key: 'other', label: offered.own.length > 0 ? t('plansOther') : '', list: offered.other },
-                ]
-                  .filter((g) => g.list.length > 0)
-                  .map((g) => {
-                    const options = g.list.map((p) => (
-                      <option key={p.id} value={p.id} title={planTitle(p, lang)}>
-                        {planName(p, lang)}
-                      </option>
-                    ));
-                    return g.label ? (
-                      <optgroup key={g.key} label={g.label}>
-                        {options}
-                      </optgroup>
-                    ) : (
-                      <React.Fragment key={g.key}>{options}</React.Fragment>
-                    );
-                  })}
-              </Select>
-            </Field>
-          </PeriodPicker>
-          <div className={styles.row}>
-            <Button appearance="primary" onClick={() => void load()} data-testid="period-load">
-              {t('load')}
-            </Button>
-            <Link
-              href={consolidatedUrl(profile, period.year, period.quarter)}
-              download
-              data-testid="download-consolidated"
-            >
-              {t('consolidated')}
-            </Link>
-          </div>
-        </Card>
-
-        {message && (
-          <MessageBar
-            intent={message.intent}
-            role={message.intent === 'error' ? 'alert' : 'status'}
-            data-testid="staff-message"
-          >
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        )}
-
-        {tracking && (
-          <Card className={styles.card}>
-            <Title3 as="h2">{t('grid', { q: period.quarter, y: period.year })}</Title3>
-            {tracking.period && (
-              <Text data-testid="period-deadline">
-                {t('deadline', {
-                  start: formatDay(tracking.period.start),
-                  end: formatDay(tracking.period.end),
-                  deadline: formatDay(tracking.period.deadline),
-                })}
-                {tracking.period.deadline_assumed ? t('deadlineAssumed') : ''}
-              </Text>
-            )}
-            <div className={styles.stats} data-testid="period-stats">
-              {Object.entries(tracking.counts ?? {}).map(([state, n]) => (
-                <Text key={state} className={styles.stat}>
-                  {(COUNT_LABEL[state] ?? STATE_LABEL[state] ?? { vi: state, en: state })[lang]}: <b>{n}</b>
-                </Text>
-              ))}
-              <Text className={styles.stat}>
-                {t('completeness')}: <b>{formatPercent(tracking.completeness_pct, lang)}</b>
-              </Text>
-              <Text className={styles.stat}>
-                {t('timeliness')}: <b>{formatPercent(tracking.timeliness_pct, lang)}</b>
-              </Text>
-            </div>
-            <nav aria-label={t('jumpTo')} className={styles.jump} data-testid="jump-nav">
-              <Text weight="semibold">{t('jumpTo')}:</Text>
-              {JUMPS.map(([anchor, key]) => (
-                <Link key={anchor} href={`#${anchor}`}>
-                  {t(key)}
-                </Link>
-              ))}
-            </nav>
-            <PeriodGrid
-              units={tracking.units}
-              caption={t('grid', { q: period.quarter, y: period.year })}
-              period={period}
-              outliers={outliers && sameQuarter(outliers.period, loaded) ? outliers.byUnit : undefined}
-              onReturn={onReturn}
-              onAccept={onAccept}
-            />
-          </Card>
-        )}
-        {tracking && loaded && (
-          <InsightPanels
-            period={loaded}
+      {session.role === 'admin' && (
+        <AdminPanel csrf={session.csrf_token} me={session.user} onSignedOut={() => setSession(null)} />
+      )}
+      {route.id && (
+        // Last in the page (the print layout counts on the quarter's cards coming first), shown first.
+        <div className={`${styles.view} ${VIEW_ROOT}`}>
+          <SubmissionView
+            id={route.id}
             csrf={session.csrf_token}
-            units={tracking.units}
-            version={loaded.n}
-            onOutliers={onOutliers}
+            onBack={route.close}
+            onOpen={route.open}
+            onDecided={() => void load()}
           />
-        )}
-        {session.role === 'admin' && (
-          <AdminPanel csrf={session.csrf_token} me={session.user} onSignedOut={() => setSession(null)} />
-        )}
-      </div>
+        </div>
+      )}
     </>
   );
 }
