@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { PeriodPicker, duePeriod, type PeriodValue } from '../../src/inbox/web/PeriodPicker';
 import { Shell } from '../../src/inbox/web/Shell';
 import { FindingsTable } from '../../src/inbox/web/Findings';
-import { formatDateTime, versionName } from '../../src/inbox/web/i18n';
+import { findingCounts, formatDateTime, versionName } from '../../src/inbox/web/i18n';
 import { planName, plansOffered } from '../../src/inbox/web/plan';
 import type { Finding } from '../../src/domain/finding';
 import { getProfile } from '../../src/profiles';
@@ -138,4 +138,10 @@ test('a version is named by its number and its time in Vietnam, never by an id o
   expect(versionName(v, 'en')).toBe('Version 2, submitted 14:05 05/12/2026');
   // Past midnight in Hà Nội is the next day, whatever the browser's zone.
   expect(formatDateTime('2026-12-31T17:30:00Z')).toBe('00:30 01/01/2027');
+});
+
+test('counts read as sentences: one warning is "1 warning" in English; Vietnamese nouns do not change', () => {
+  expect(findingCounts({ error: 0, warning: 1, info: 0 }, 'en')).toBe('0 errors, 1 warning, 0 notes');
+  expect(findingCounts({ error: 1, warning: 3, info: 1 }, 'en')).toBe('1 error, 3 warnings, 1 note');
+  expect(findingCounts({ error: 0, warning: 1, info: 2 }, 'vi')).toBe('0 lỗi, 1 cảnh báo, 2 ghi chú');
 });

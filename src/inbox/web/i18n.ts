@@ -67,6 +67,22 @@ export function versionName(v: { version: number; received_at: string }, lang: L
   return lang === 'en' ? `Version ${v.version}, submitted ${formatDateTime(v.received_at)}` : `Bản ${v.version}, nộp ${formatDateTime(v.received_at)}`;
 }
 
+/** A count and its noun: `3 lỗi` in Vietnamese (its nouns do not change), `1 error` or
+ *  `3 errors` in English. */
+export function countOf(n: number, noun: { vi: string; en: string; enMany?: string }, lang: Lang): string {
+  if (lang === 'vi') return `${n} ${noun.vi}`;
+  return `${n} ${n === 1 ? noun.en : (noun.enMany ?? `${noun.en}s`)}`;
+}
+
+/** A check's counts as a person reads them: `0 lỗi, 1 cảnh báo, 0 ghi chú`, `0 errors, 1 warning, 0 notes`. */
+export function findingCounts(c: { error: number; warning: number; info: number }, lang: Lang): string {
+  return [
+    countOf(c.error, { vi: 'lỗi', en: 'error' }, lang),
+    countOf(c.warning, { vi: 'cảnh báo', en: 'warning' }, lang),
+    countOf(c.info, { vi: 'ghi chú', en: 'note' }, lang),
+  ].join(', ');
+}
+
 /** The message of a JSON error body `{error, message_vi, message_en}` in the active language. */
 export function errorText(body: unknown, lang: Lang, fallback: { vi: string; en: string }): string {
   const b = (body ?? {}) as { message_vi?: string; message_en?: string };

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { LangContext, formatDateTime, useT, versionName } from '../i18n';
+import { LangContext, countOf, formatDateTime, useT, versionName } from '../i18n';
 import { useNarrow } from '../useNarrow';
 import { useCardListStyles } from './cardList';
 import { fileUrl, type TrackingUnit } from './api';
@@ -117,7 +117,7 @@ export function PeriodGrid(props: {
         </Badge>
         {n > 0 && (
           <Link href={`#bat-thuong-${u.unit_code}`} className={styles.outlier} data-testid="unit-outliers">
-            {t('unitOutliers', { n })}
+            {t('unitOutliers', { figures: countOf(n, { vi: 'số liệu bất thường', en: 'outlying figure' }, lang) })}
           </Link>
         )}
       </span>

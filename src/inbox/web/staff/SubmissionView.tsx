@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { FindingsTable } from '../Findings';
 import { ReportTable } from '../ReportTable';
-import { LangContext, errorText, formatDateTime, formatDay, useT, versionName } from '../i18n';
+import { LangContext, errorText, findingCounts, formatDateTime, formatDay, useT, versionName } from '../i18n';
 import { DecisionDialog, type Decision } from './DecisionDialog';
 import { fileUrl, staffApi, type SubmissionReview, type VersionInfo } from './api';
 import { S, VERSION_STATE_LABEL } from './strings';
@@ -215,7 +215,7 @@ export function SubmissionView(props: {
           {t('viewFindings')}
         </Title3>
         <Text>
-          <b>{t('summaryText', { error: review.summary.fatal + review.summary.error, warning: review.summary.warning, info: review.summary.info })}</b>
+          <b>{findingCounts({ ...review.summary, error: review.summary.fatal + review.summary.error }, lang)}</b>
         </Text>
         <Text size={200} className={styles.muted}>
           {t('viewFindingsHow')}

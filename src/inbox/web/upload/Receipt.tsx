@@ -4,7 +4,7 @@ import type { Finding } from '../../../domain/finding';
 import { deadlineOf } from '../../../domain/period';
 import type { Profile } from '../../../domain/schema/profile';
 import { FindingsTable } from '../Findings';
-import { LangContext, useT, versionName } from '../i18n';
+import { LangContext, findingCounts, useT, versionName } from '../i18n';
 import { getJson, type UploadOutcome } from './api';
 import { S } from './strings';
 
@@ -101,7 +101,7 @@ export function ReceiptCard(props: { outcome: Extract<UploadOutcome, { kind: 're
   // What the clerk needs first (the check's verdict, the version, the deadline), then the codes
   // to quote: on a phone the warnings below stay close to the top.
   const items: { key: string; label: string; value: React.ReactNode; testId?: string }[] = [
-    { key: 'summary', label: t('summary'), testId: 'receipt-summary', value: t('summaryText', { error: r.summary.error, warning: r.summary.warning, info: r.summary.info }) },
+    { key: 'summary', label: t('summary'), testId: 'receipt-summary', value: findingCounts(r.summary, lang) },
     { key: 'version', label: t('version'), testId: 'receipt-version', value: versionName(r, lang) },
     { key: 'quarter', label: t('period'), value: t('quarterOf', { q: r.quarter, y: r.year }) },
   ];

@@ -15,7 +15,7 @@ import { deadlineOf, nextQuarter } from '../../../domain/period';
 import { inPlanQuarters } from '../../../domain/planTime';
 import { saveResponse } from '../download';
 import { FindingsTable } from '../Findings';
-import { LangContext, errorText, formatDay, useT, versionName } from '../i18n';
+import { LangContext, countOf, errorText, findingCounts, formatDay, useT, versionName } from '../i18n';
 import { PeriodPicker, duePeriod, todayInVietnam, type PeriodValue } from '../PeriodPicker';
 import { getProfile } from '../../../profiles';
 import { planName, planTitle } from '../plan';
@@ -274,8 +274,8 @@ export function UploadApp(): React.ReactElement {
           <Card className={styles.card}>
             <MessageBar intent="error" role="alert" data-testid="refused">
               <MessageBarBody>
-                <MessageBarTitle>{t('refused', { n: outcome.summary.error + outcome.summary.fatal })}</MessageBarTitle>
-                {t('summaryText', { error: outcome.summary.error + outcome.summary.fatal, warning: outcome.summary.warning, info: outcome.summary.info })}
+                <MessageBarTitle>{t('refused', { errors: countOf(outcome.summary.error + outcome.summary.fatal, { vi: 'lỗi', en: 'error' }, lang) })}</MessageBarTitle>
+                {findingCounts({ ...outcome.summary, error: outcome.summary.error + outcome.summary.fatal }, lang)}
               </MessageBarBody>
             </MessageBar>
             <FindingsTable findings={outcome.findings} />

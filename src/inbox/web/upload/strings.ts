@@ -47,7 +47,7 @@ export const S = {
   },
   checking: { vi: 'Hộp thư đang kiểm tra sổ…', en: 'The inbox is checking the workbook…' },
   notXlsx: { vi: 'Hãy chọn tệp Excel .xlsx (không nhận .xls hoặc .csv).', en: 'Choose an Excel .xlsx file (.xls and .csv are not accepted).' },
-  refused: { vi: 'Sổ chưa được nhận: có {n} lỗi cần sửa. Sửa trong Excel rồi nộp lại.', en: 'The workbook was not accepted: {n} errors to fix. Fix them in Excel and submit again.' },
+  refused: { vi: 'Sổ chưa được nhận: có {errors} cần sửa. Sửa trong Excel rồi nộp lại.', en: 'The workbook was not accepted: {errors} to fix. Correct the workbook in Excel and submit again.' },
   findings: { vi: 'Kết quả kiểm tra', en: 'Check results' },
   receipt: { vi: 'Biên nhận: hộp thư đã nhận sổ', en: 'Receipt: the inbox has the workbook' },
   duplicate: {
@@ -73,7 +73,6 @@ export const S = {
   notBlocking: { vi: 'Cảnh báo và ghi chú (không chặn việc nộp; nên xem lại trong Excel)', en: 'Warnings and notes (they did not block the submission; worth a look in Excel)' },
   loadingFindings: { vi: 'Đang tải danh sách cảnh báo…', en: 'Loading the warnings…' },
   findingsFailed: { vi: 'Không tải được danh sách cảnh báo; tải lại trang để xem.', en: 'The warnings could not be loaded; reload the page to see them.' },
-  summaryText: { vi: '{error} lỗi, {warning} cảnh báo, {info} ghi chú', en: '{error} errors, {warning} warnings, {info} notes' },
   status: { vi: 'Tình trạng quý {q}/{y}', en: 'Status of Q{q} {y}' },
   returnReason: { vi: 'Tỉnh đã trả lại sổ. Lý do: {reason}', en: 'The province returned the workbook. Reason: {reason}' },
   noSubmission: { vi: 'Chưa nộp', en: 'Not submitted yet' },
