@@ -21,16 +21,21 @@ import { findUnit, getProfile } from '../../src/profiles';
  */
 const NOW = new Date('2026-12-05T03:00:00Z');
 const ID = '5b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
+/** Phường Nha Trang's accepted submission of the quarter before (Q2/2026). */
+const ID_Q2 = '6c2d3e4f-5061-4b7c-9d8e-0f1a2b3c4d5e';
 const vn = getProfile('vn-2025')!;
 
 function tracking(year: number, quarter: number, state: 'submitted' | 'accepted'): Tracking {
+  const q3 = year === 2026 && quarter === 3;
+  const q2 = year === 2026 && quarter === 2;
+  const id = q3 ? ID : q2 ? ID_Q2 : null;
   return {
     period: { start: '2026-06-15', end: '2026-09-14', deadline: '2026-09-20', deadline_assumed: true },
     units: [
       {
-        unit_code: '22366', unit_name: 'Phường Nha Trang', state: year === 2026 && quarter === 3 ? state : 'missing',
-        submission_id: year === 2026 && quarter === 3 ? ID : null, received_at: year === 2026 && quarter === 3 ? '2026-12-05T07:05:00Z' : null,
-        on_time: false, return_reason: null, versions: year === 2026 && quarter === 3 ? [{ id: ID, version: 1 }] : [],
+        unit_code: '22366', unit_name: 'Phường Nha Trang', state: q3 ? state : q2 ? 'accepted' : 'missing',
+        submission_id: id, received_at: q3 ? '2026-12-05T07:05:00Z' : q2 ? '2026-06-18T02:00:00Z' : null,
+        on_time: !q3, return_reason: null, versions: id ? [{ id, version: 1 }] : [],
       },
     ],
     counts: { expected: 1 },
@@ -39,13 +44,14 @@ function tracking(year: number, quarter: number, state: 'submitted' | 'accepted'
   };
 }
 
-function review(): SubmissionReview {
-  const spec = generateSample({ rows: 12, seed: 5, profile: vn, unit: findUnit(vn, '22366')!, year: 2026, quarter: 3 }).spec;
+function review(quarter = 3): SubmissionReview {
+  const spec = generateSample({ rows: 12, seed: 5, profile: vn, unit: findUnit(vn, '22366')!, year: 2026, quarter }).spec;
   const sheet = spec.sheets.find((s) => s.name === SHEET.report)!;
   const values = readReportSheet({ name: sheet.name, rows: sheet.rows } as WorkbookModel['sheets'][number]);
-  const version = { id: ID, version: 1, received_at: '2026-12-05T07:05:00Z', on_time: false, state: 'submitted' as const, return_reason: null, decided_by: null, decided_at: null, summary: { fatal: 0, error: 0, warning: 1, info: 0 } };
+  const id = quarter === 3 ? ID : ID_Q2;
+  const version = { id, version: 1, received_at: '2026-12-05T07:05:00Z', on_time: false, state: 'submitted' as const, return_reason: null, decided_by: null, decided_at: null, summary: { fatal: 0, error: 0, warning: 1, info: 0 } };
   return {
-    id: ID, unit_code: '22366', unit_name: 'Phường Nha Trang', profile: 'vn-2025', year: 2026, quarter: 3, filename: 'nha-trang-q3.xlsx',
+    id, unit_code: '22366', unit_name: 'Phường Nha Trang', profile: 'vn-2025', year: 2026, quarter, filename: `nha-trang-q${quarter}.xlsx`,
     deadline: '2026-09-20', deadline_assumed: true, version, versions: [version],
     findings: [{ rule: 'CNS-01', severity: 'warning', sheet: 'Sổ theo dõi', cell: 'U9', row: 9, column: 'U', field: 'consent_share', value: null, message_vi: 'Ô U9: Đồng ý chia sẻ thông tin đang trống.', message_en: 'Cell U9: consent to sharing is empty.' }],
     summary: version.summary,
@@ -79,6 +85,7 @@ beforeAll(() => {
       return answer(200, {});
     }
     if (url === `/api/staff/submissions/${ID}/review`) return answer(200, review());
+    if (url === `/api/staff/submissions/${ID_Q2}/review`) return answer(200, review(2));
     return answer(404, { error: 'not_found', message_vi: 'Không có.', message_en: 'None.' });
   }) as unknown as typeof fetch;
 });
@@ -156,4 +163,19 @@ test('the read-only view of a submission: reached from the table, its facts, fin
   await waitFor(() => expect(screen.queryByTestId('submission-view')).toBeNull());
   expect(document.documentElement.dataset.viewing).toBeUndefined();
   await waitFor(() => expect(within(screen.getByTestId('unit-row-22366')).getByTestId('view-version')).toHaveFocus());
+});
+
+test("a submission opened from its address (a reload, a colleague's link) brings its own quarter: Back lands on that quarter's table", async () => {
+  const user = userEvent.setup();
+  window.location.hash = `#ban-nop/${ID_Q2}`;
+  renderPage();
+  expect(await screen.findByTestId('view-title')).toHaveTextContent('Phường Nha Trang (22366) · báo cáo quý 2/2026');
+  // The page opened on the quarter due (3/2026); the view's own quarter replaces it.
+  await waitFor(() => expect(screen.getByTestId('period-quarter')).toHaveValue('2'));
+  expect(screen.getByTestId('view-back')).toHaveTextContent('Về danh sách quý 2/2026');
+  await user.click(screen.getByTestId('view-back'));
+  await waitFor(() => expect(screen.queryByTestId('submission-view')).toBeNull());
+  expect(window.location.hash).toBe('');
+  expect(await screen.findByText('Tình hình nộp báo cáo quý 2/2026')).toBeInTheDocument();
+  expect(within(screen.getByTestId('unit-row-22366')).getByRole('link', { name: 'Xem bản nộp của Phường Nha Trang' })).toHaveAttribute('href', `#ban-nop/${ID_Q2}`);
 });

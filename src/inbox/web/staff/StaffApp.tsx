@@ -331,6 +331,13 @@ export function StaffApp(): React.ReactElement {
             onBack={route.close}
             onOpen={route.open}
             onDecided={() => void load()}
+            onLoaded={(at) => {
+              // Opened from an address (a reload, a link from a colleague) for another quarter:
+              // the table underneath, and "Back to quarter …", are that quarter's.
+              if (at.profile === profile && at.year === period.year && at.quarter === period.quarter) return;
+              picked.current = true;
+              choose(at.profile, { year: at.year, quarter: at.quarter });
+            }}
           />
         </div>
       )}

@@ -57,6 +57,8 @@ export function SubmissionView(props: {
   onOpen: (id: string) => void;
   /** After a return or an accept: the quarter's table reloads. */
   onDecided: () => void;
+  /** The submission's plan and quarter, once known: the page underneath follows them. */
+  onLoaded?: (at: { profile: string; year: number; quarter: number }) => void;
 }): React.ReactElement {
   const styles = useStyles();
   const t = useT(S);
@@ -68,6 +70,9 @@ export function SubmissionView(props: {
   const [message, setMessage] = React.useState<{ intent: 'success' | 'error'; body: unknown; done?: 'accepted' | 'returned' } | null>(null);
   const [n, setN] = React.useState(0);
   const heading = React.useRef<HTMLHeadingElement>(null);
+  // The page's latest callback, without fetching again when the page re-renders.
+  const onLoaded = React.useRef(props.onLoaded);
+  onLoaded.current = props.onLoaded;
 
   React.useEffect(() => {
     let live = true;
@@ -76,8 +81,10 @@ export function SubmissionView(props: {
     staffApi.review(props.id).then(
       (res) => {
         if (!live) return;
-        if (res.status === 200 && res.body) setReview(res.body);
-        else setFailure({ body: res.body });
+        if (res.status === 200 && res.body) {
+          setReview(res.body);
+          onLoaded.current?.({ profile: res.body.profile, year: res.body.year, quarter: res.body.quarter });
+        } else setFailure({ body: res.body });
       },
       () => live && setFailure({ body: null }),
     );
