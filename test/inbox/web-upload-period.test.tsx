@@ -3,13 +3,15 @@
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
 import * as React from 'react';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import '../../src/profiles/officialAll';
 import { buildTemplate } from '../../src/domain/template';
 import type { Profile } from '../../src/domain/schema/profile';
 import { Shell } from '../../src/inbox/web/Shell';
 import { UploadCard, type SignedUnit } from '../../src/inbox/web/upload/UploadCard';
+import { ReceiptCard } from '../../src/inbox/web/upload/Receipt';
+import type { Finding } from '../../src/domain/finding';
 import { readWorkbookPeriod } from '../../src/inbox/web/upload/workbookPeriod';
 import type { PeriodValue } from '../../src/inbox/web/PeriodPicker';
 import { findUnit, getProfile } from '../../src/profiles';
@@ -111,4 +113,40 @@ test('a commune of the two-level plan: the quarter now under way can be followed
   await waitFor(() => expect(screen.getByTestId('upload-send')).toBeEnabled());
   await user.click(screen.getByTestId('upload-send'));
   expect(sent.map((f) => f.name)).toEqual(['22366-2026-Q4.xlsx']);
+});
+
+test('a receipt lists every warning and note, each with its cell and words, not only their count (Phường Nha Trang)', async () => {
+  const id = '7d3e4f50-6172-4c8d-8e9f-0a1b2c3d4e5f';
+  const findings: Finding[] = [
+    { rule: 'CNS-01', severity: 'warning', sheet: 'Sổ theo dõi', cell: 'U4', row: 4, column: 'U', field: 'consent_share', value: null, message_vi: 'Đồng ý chia sẻ thông tin đang trống.', message_en: 'Consent to sharing is empty.' },
+    { rule: 'CNS-01', severity: 'warning', sheet: 'Sổ theo dõi', cell: 'U7', row: 7, column: 'U', field: 'consent_share', value: null, message_vi: 'Đồng ý chia sẻ thông tin đang trống.', message_en: 'Consent to sharing is empty.' },
+    { rule: 'RPT-08', severity: 'info', sheet: null, cell: null, row: null, column: null, field: null, value: '05/12/2026', message_vi: 'Báo cáo nhận sau hạn.', message_en: 'Received after the deadline.' },
+  ] as Finding[];
+  // jsdom has no ResizeObserver; Fluent's message bar asks for one.
+  window.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  } as unknown as typeof ResizeObserver;
+  const asked: string[] = [];
+  global.fetch = jest.fn(async (url: RequestInfo | URL) => {
+    asked.push(String(url));
+    return { status: 200, ok: true, json: async () => ({ findings }) };
+  }) as unknown as typeof fetch;
+  const receipt = {
+    id, sha256: 'a'.repeat(64), received_at: '2026-12-05T07:05:00Z', on_time: false, unit_code: '22366', year: 2026, quarter: 3, version: 2,
+    state: 'submitted' as const, summary: { fatal: 0, error: 0, warning: 2, info: 1 },
+  };
+  render(
+    <Shell title={{ vi: 'Nộp', en: 'Submit' }} subtitle={{ vi: 'Đơn vị', en: 'Unit' }}>
+      <ReceiptCard outcome={{ kind: 'receipt', receipt }} profile={vn} token="tok" />
+    </Shell>,
+  );
+  expect(screen.getByTestId('receipt-summary')).toHaveTextContent('0 lỗi, 2 cảnh báo, 1 ghi chú');
+  const list = screen.getByTestId('receipt-findings');
+  await waitFor(() => expect(within(list).getAllByText('Đồng ý chia sẻ thông tin đang trống.')).toHaveLength(2));
+  expect(within(list).getByText('Báo cáo nhận sau hạn.')).toBeInTheDocument();
+  expect(within(list).getByText('U4')).toBeInTheDocument();
+  expect(within(list).getByText('U7')).toBeInTheDocument();
+  expect(asked).toEqual([`/api/units/me/submissions/${id}/review`]);
 });
