@@ -353,6 +353,17 @@ test("(c) today's plan, a commune of Khánh Hoà: the unit problem first, only t
     await checkPage(staff, `vn-staff-view@${width}`);
     await staff.screenshot({ path: path.join(SHOTS, `inbox-vn-staff-view-${width}.png`), fullPage: true });
     if (width === 1280) {
+      // Printed from a desktop (an A4 page is 794 px wide), the report fits the page: a box that
+      // scrolls on screen would print with its right-hand columns cut off.
+      await staff.emulateMedia({ media: 'print' });
+      await staff.setViewportSize({ width: 794, height: 1123 });
+      const printed = await staff.getByTestId('report-table').evaluate((t) => ({ scrolls: t.parentElement!.scrollWidth > t.parentElement!.clientWidth + 1, back: getComputedStyle(document.querySelector('[data-testid="view-back"]')!).display }));
+      expect(printed).toEqual({ scrolls: false, back: 'none' });
+      await staff.pdf({ path: path.join(SHOTS, 'inbox-vn-staff-view-print.pdf'), format: 'A4' });
+      await staff.emulateMedia({ media: 'screen' });
+      await staff.setViewportSize({ width: 1280, height: 900 });
+    }
+    if (width === 1280) {
       // Read, then decided from the same view.
       await staff.getByTestId('view-accept').click();
       await staff.getByTestId('accept-confirm').click();

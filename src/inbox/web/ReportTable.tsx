@@ -38,7 +38,7 @@ const SECTIONS: Record<string, { vi: string; en: string }> = {
 };
 
 const useStyles = makeStyles({
-  box: { overflowX: 'auto', maxWidth: '100%' },
+  box: { overflowX: 'auto', maxWidth: '100%', '@media print': { overflowX: 'visible' } },
   table: {
     borderCollapse: 'collapse',
     width: '100%',
@@ -47,11 +47,20 @@ const useStyles = makeStyles({
     '& th, & td': { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
     '& thead th': { textAlign: 'right', whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold },
     '& tbody th': { textAlign: 'left', fontWeight: tokens.fontWeightRegular, minWidth: '15rem' },
+    // On paper the whole table fits the page's width (a scrolling box would print cut off).
+    '@media print': {
+      minWidth: 0,
+      fontSize: '8pt',
+      lineHeight: 1.25,
+      '& thead th': { whiteSpace: 'normal' },
+      '& tbody th': { minWidth: 0 },
+      '& th, & td': { paddingLeft: '1mm', paddingRight: '1mm' },
+    },
   },
   num: { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   codeCell: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   section: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, textAlign: 'left' },
-  notes: { minWidth: '12rem', maxWidth: '22rem', whiteSpace: 'pre-wrap', overflowWrap: 'break-word', color: tokens.colorNeutralForeground2 },
+  notes: { minWidth: '12rem', maxWidth: '22rem', whiteSpace: 'pre-wrap', overflowWrap: 'break-word', color: tokens.colorNeutralForeground2, '@media print': { minWidth: 0 } },
   caption: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   // The phone layout: one block per row, its figures as label–value pairs.

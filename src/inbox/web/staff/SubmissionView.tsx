@@ -23,8 +23,10 @@ import { fileUrl, staffApi, type SubmissionReview, type VersionInfo } from './ap
 import { S, VERSION_STATE_LABEL } from './strings';
 
 const useStyles = makeStyles({
-  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  heading: { ...typographyStyles.title3, margin: 0, outlineOffset: '4px' },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, '@media print': { boxShadow: 'none' } },
+  heading: { ...typographyStyles.title3, margin: 0, outlineOffset: '4px', '@media print': { outlineStyle: 'none' } },
+  // Links that lead elsewhere on screen mean nothing on paper.
+  screenOnly: { '@media print': { display: 'none' } },
   dl: {
     display: 'grid',
     gridTemplateColumns: 'max-content minmax(0, 1fr)',
@@ -102,7 +104,7 @@ export function SubmissionView(props: {
   }, [review?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const back = (
-    <Link href="#" onClick={(e) => (e.preventDefault(), props.onBack())} data-testid="view-back">
+    <Link className={styles.screenOnly} href="#" onClick={(e) => (e.preventDefault(), props.onBack())} data-testid="view-back">
       {review ? t('viewBack', { q: review.quarter, y: review.year }) : t('viewBackPlain')}
     </Link>
   );
@@ -194,7 +196,7 @@ export function SubmissionView(props: {
           ))}
         </dl>
         <div className={styles.row}>
-          <Link href={fileUrl(v.id)} download data-testid="view-download">
+          <Link className={styles.screenOnly} href={fileUrl(v.id)} download data-testid="view-download">
             {t('viewDownload')}
           </Link>
           {decidable && (
