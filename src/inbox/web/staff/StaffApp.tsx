@@ -38,6 +38,7 @@ const useStyles = makeStyles({
     alignItems: 'center',
     justifyContent: 'space-between',
   },
+  account: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   stats: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
   stat: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
@@ -186,23 +187,26 @@ export function StaffApp(): React.ReactElement {
       <Card className={styles.card}>
         <div className={styles.row}>
           <Text>{t('signedInAs', { user: session.user })}</Text>
-          <ChangePassword
-            session={session}
-            onChanged={(s, text) => {
-              setSession(s);
-              setMessage({ intent: 'success', text });
-            }}
-          />
-          <Button
-            appearance="subtle"
-            onClick={async () => {
-              await staffApi.logout(session.csrf_token).catch(() => undefined);
-              setSession(null);
-              setTracking(null);
-            }}
-          >
-            {t('signOut')}
-          </Button>
+          {/* The account's two actions stay together (on a phone they wrapped one under the other). */}
+          <div className={styles.account}>
+            <ChangePassword
+              session={session}
+              onChanged={(s, text) => {
+                setSession(s);
+                setMessage({ intent: 'success', text });
+              }}
+            />
+            <Button
+              appearance="subtle"
+              onClick={async () => {
+                await staffApi.logout(session.csrf_token).catch(() => undefined);
+                setSession(null);
+                setTracking(null);
+              }}
+            >
+              {t('signOut')}
+            </Button>
+          </div>
         </div>
         <PeriodPicker
           profile={plan}
