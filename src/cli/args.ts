@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'fs';
 import { UserError } from '../domain/errors';
+import { planName, planNameWithId } from '../domain/planName';
 import { VIETNAM_UTC_OFFSET_MS } from '../domain/period';
 import type { Profile, Unit } from '../domain/schema/profile';
 import { supersededText } from '../domain/unitHistory';
@@ -14,8 +15,8 @@ import { closeUnits } from '../profiles/unitSearch';
 export function profileArg(id: string): Profile {
   const profile = getProfile(id.trim());
   if (!profile) {
-    const known = PROFILES.map((p) => p.id).join(', ');
-    throw new UserError('unknown_profile', `Không có kế hoạch "${id}"; chọn một trong: ${known}.`, `Unknown profile "${id}"; use one of: ${known}.`);
+    const known = (lang: 'vi' | 'en') => PROFILES.map((p) => `${p.id} (${planName(p, lang)})`).join(', ');
+    throw new UserError('unknown_profile', `Không có kế hoạch "${id}"; chọn một trong: ${known('vi')}.`, `Unknown profile "${id}"; use one of: ${known('en')}.`);
   }
   return profile;
 }
@@ -37,8 +38,8 @@ export function unitArg(profile: Profile, code: string): Unit {
     const known = profile.units.map((u) => u.code).join(', ');
     throw new UserError(
       'unknown_unit',
-      `Kế hoạch ${profile.id} không có đơn vị "${code}"; chọn một trong: ${known}.`,
-      `Profile ${profile.id} has no unit "${code}"; use one of: ${known}.`,
+      `Kế hoạch ${planNameWithId(profile, 'vi')} không có đơn vị "${code}"; chọn một trong: ${known}.`,
+      `Plan ${planNameWithId(profile, 'en')} has no unit "${code}"; use one of: ${known}.`,
     );
   }
   const province = provinceInfo(code);

@@ -3,6 +3,7 @@
  * training. Vietnamese first, each step followed by an English line for non-Vietnamese staff.
  */
 import type { Profile, Unit } from './schema/profile';
+import { planName } from './planName';
 import { SHEET, type CellValue } from './sheet';
 import { LINE_HEIGHT, linesOf, type SheetDress } from './templatePrint';
 
@@ -17,8 +18,8 @@ export function guideRows(profile: Profile, unit: Unit, year: number, quarter: n
     '',
     `Đơn vị: ${unit.name} (${unit.code}) - ${unit.province_name ?? profile.province}. Quý ${quarter}/${year}.`,
     `Unit: ${unit.name} (${unit.code}), ${unit.province_name ?? profile.province}. Quarter ${quarter}/${year}.`,
-    `Kế hoạch: ${profile.title}`,
-    `Plan: ${profile.title_en}`,
+    `Kế hoạch: ${planName(profile, 'vi')} (${profile.title})`,
+    `Plan: ${planName(profile, 'en')} (${profile.title_en})`,
     `Nơi nhận báo cáo: ${profile.department}`,
     `Report to: ${profile.department_en}`,
     '',

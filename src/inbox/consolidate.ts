@@ -29,6 +29,8 @@ import type { Profile } from '../domain/schema/profile';
 import type { CellValue, WorkbookModel } from '../domain/sheet';
 import { maskPersonalData, NameIndex } from '../domain/textSafety';
 import { findUnit } from '../profiles';
+import { planNameOfId } from '../profiles/planNames';
+import { planNameWithId } from '../domain/planName';
 import { writeWorkbook } from './consolidateWrite';
 import { deidentifyCases, type DeidentifiedCase } from './deidentify';
 
@@ -71,14 +73,14 @@ export function extractUnit(wb: WorkbookModel, profile: Profile, year: number, q
     throw new UserError('not_template', `${label}: không phải sổ theo mẫu (thiếu _meta); hãy dùng tệp tạo bằng "vr new".`, `${label}: not a registry template (no _meta); use a file created by "vr new".`);
   }
   if (meta.profile !== profile.id) {
-    throw mismatch(label, `thuộc kế hoạch ${meta.profile}, không phải ${profile.id}.`, `belongs to plan ${meta.profile}, not ${profile.id}.`);
+    throw mismatch(label, `thuộc kế hoạch ${planNameOfId(meta.profile, 'vi')}, không phải ${planNameWithId(profile, 'vi')}.`, `belongs to plan ${planNameOfId(meta.profile, 'en')}, not ${planNameWithId(profile, 'en')}.`);
   }
   if (meta.year !== year || meta.quarter !== quarter) {
     throw mismatch(label, `là báo cáo quý ${meta.quarter}/${meta.year}, không phải quý ${quarter}/${year}.`, `is the report for Q${meta.quarter} ${meta.year}, not Q${quarter} ${year}.`);
   }
   const unit = findUnit(profile, meta.unit_code);
   if (!unit) {
-    throw mismatch(label, `đơn vị ${meta.unit_code} không có trong kế hoạch ${profile.id}.`, `unit ${meta.unit_code} is not in plan ${profile.id}.`);
+    throw mismatch(label, `đơn vị ${meta.unit_code} không có trong kế hoạch ${planNameWithId(profile, 'vi')}.`, `unit ${meta.unit_code} is not in plan ${planNameWithId(profile, 'en')}.`);
   }
   const registry = parsed.registry.records;
   const support = parsed.support.records;

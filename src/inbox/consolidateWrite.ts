@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { ReportData } from '../domain/model';
 import { reportRowDefs } from '../domain/report';
 import type { Profile } from '../domain/schema/profile';
+import { planName } from '../domain/planName';
 import type { CellValue } from '../domain/sheet';
 import { isFormulaLike } from '../domain/text';
 import { EXCEL_CELL_LIMIT, maskPersonalData, safeCellText } from '../domain/textSafety';
@@ -154,7 +155,7 @@ export async function writeWorkbook(
   const province = provinceName(profile, provinceCode ?? profile.province_code);
   for (const row of officialHeader(issuerOf(profile.department), province, width, 0, summaryBlocks(width)).rows) put(row).commit();
   put([`TỔNG HỢP BÁO CÁO QUÝ ${quarter}/${year} — ${province.toLocaleUpperCase('vi')}`], STYLE.title).commit();
-  put([profile.title]).commit();
+  put([`Kế hoạch: ${planName(profile, 'vi')}`]).commit();
   put([`Số liệu tính lại từ sổ theo dõi của từng đơn vị. Lập ngày ${formatDay(generatedAt)}.`], STYLE.italic).commit();
   put(['Mã đơn vị', 'Đơn vị', 'Trạng thái', ...cols.map((c) => c.code)], STYLE.bold).commit();
   put(['', '', '', ...cols.map((c) => c.label)], STYLE.italic).commit();

@@ -13,6 +13,8 @@ import { inPeriod, periodOf } from '../domain/period';
 import { matchPeople, personKeys, SAME_PERSON, type PersonEntry } from '../domain/personMatch';
 import type { Profile } from '../domain/schema/profile';
 import { findUnit } from '../profiles';
+import { planNameOfId } from '../profiles/planNames';
+import { planNameWithId } from '../domain/planName';
 import type { UnitInput } from './consolidate';
 import { writeHtcdsWorkbook } from './htcdsWorkbook';
 
@@ -84,11 +86,11 @@ async function collect(profile: Profile, year: number, inputs: Iterable<UnitInpu
       throw new UserError('not_template', `${input.label}: không phải sổ theo mẫu (thiếu _meta); hãy dùng tệp tạo bằng "vr new".`, `${input.label}: not a registry template (no _meta); use a file created by "vr new".`);
     }
     if (meta.profile !== profile.id) {
-      throw new UserError('bad_argument', `${input.label}: thuộc kế hoạch ${meta.profile}, không phải ${profile.id}.`, `${input.label}: belongs to plan ${meta.profile}, not ${profile.id}.`);
+      throw new UserError('bad_argument', `${input.label}: thuộc kế hoạch ${planNameOfId(meta.profile, 'vi')}, không phải ${planNameWithId(profile, 'vi')}.`, `${input.label}: belongs to plan ${planNameOfId(meta.profile, 'en')}, not ${planNameWithId(profile, 'en')}.`);
     }
     const unit = findUnit(profile, meta.unit_code);
     if (!unit) {
-      throw new UserError('unknown_unit', `${input.label}: đơn vị ${meta.unit_code} không có trong kế hoạch ${profile.id}.`, `${input.label}: unit ${meta.unit_code} is not in plan ${profile.id}.`);
+      throw new UserError('unknown_unit', `${input.label}: đơn vị ${meta.unit_code} không có trong kế hoạch ${planNameWithId(profile, 'vi')}.`, `${input.label}: unit ${meta.unit_code} is not in plan ${planNameWithId(profile, 'en')}.`);
     }
     const province = unit.province_code ?? profile.province_code;
     const at = meta.year * 10 + meta.quarter;

@@ -15,6 +15,7 @@ import { DEFAULT_SUPPRESSION_BUDGET, type QuasiIdentifier } from '../domain/kano
 import type { HtcdsCase } from '../domain/htcds';
 import type { Profile } from '../domain/schema/profile';
 import { pageSetupOf, PAGE_FOOTER } from '../xlsx/print';
+import { planName } from '../domain/planName';
 
 export const CASE_SHEET = 'Case Sheet';
 export const SUPPORT_SHEET = 'Support Plan';
@@ -182,7 +183,7 @@ function writeAbout(wb: ExcelJS.Workbook, cases: readonly PublishedCase[], info:
   const period = info.quarter === null ? `${info.year}` : `Q${info.quarter}/${info.year}`;
   const total = q.reduce((s, x) => s + x.cases, 0);
   const kept = cases.length;
-  line('Nguồn / Source', `${info.profile.title} (${info.profile.id}), ${info.profile.province}`);
+  line('Nguồn / Source', `${planName(info.profile, 'vi')} / ${planName(info.profile, 'en')} (${info.profile.id}), ${info.profile.province}`);
   line('Kỳ / Period', `${period} — theo quý tiếp nhận / by quarter received`);
   line('Tạo ngày / Generated', dmy(info.now));
   line('Chỉ gồm / Only', 'Trường hợp đồng ý chia sẻ; không họ tên, số giấy tờ, địa chỉ hay ngày chính xác / consented cases; no names, ID numbers, addresses or exact dates');

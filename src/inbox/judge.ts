@@ -4,10 +4,12 @@ import { isUserError } from '../domain/errors';
 import { isSubmittable, summarise, type Finding, type FindingSummary } from '../domain/finding';
 import { parseWorkbook, readMeta } from '../domain/parse';
 import { periodOf, startOfUtcDay, VIETNAM_UTC_OFFSET_MS } from '../domain/period';
+import { reportView, type ReportView } from '../domain/reportView';
 import type { Profile } from '../domain/schema/profile';
 import { guardXlsxBuffer } from '../xlsx/guard';
 import { assertNoPadding } from '../xlsx/partsGuard';
 import { readWorkbookBuffer } from '../xlsx/read';
+import { planNameOfId, unitNameOfCode } from '../profiles/planNames';
 
 /**
  * The verdict on uploaded bytes, as plain data so it can cross a worker-thread boundary:
@@ -21,11 +23,22 @@ export interface JudgeInput {
   receivedAt: string;
   maxBytes: number;
   displayName: string;
+  /** Re-reading a stored version for a person to look at (the staff page's view of a submission):
+   *  every finding and the report as the sheet holds it, whatever the findings. */
+  review?: boolean;
 }
 
 export type JudgeOutput =
-  | { ok: true; findings: Finding[]; summary: FindingSummary; year: number; quarter: number }
+  | { ok: true; findings: Finding[]; summary: FindingSummary; year: number; quarter: number; report?: ReportView }
   | { ok: false; status: number; code: string; message_vi: string; message_en: string; extra: Record<string, unknown> };
+
+/** Who a workbook belongs to, words first: `Huyện Tiên Du (BN-TD), kế hoạch Bắc Ninh 2017–2020 (bac-ninh-2017)`;
+ *  the plan only when it is not the token's. */
+function owner(meta: { unit_code: string; profile: string }, profile: Profile, lang: 'vi' | 'en'): string {
+  const unit = unitNameOfCode(meta.profile, meta.unit_code.trim());
+  if (meta.profile === profile.id) return unit;
+  return `${unit}${lang === 'vi' ? ', kế hoạch ' : ', plan '}${planNameOfId(meta.profile, lang)}`;
+}
 
 /** The check date: today in Vietnam, as the UTC midnight the rules expect. */
 export function vietnamToday(at: Date): Date {
@@ -93,8 +106,8 @@ export async function judgeBytes(input: JudgeInput): Promise<JudgeOutput> {
       ok: false,
       status: 403,
       code: 'forbidden',
-      message_vi: `Sổ này thuộc đơn vị ${meta.unit_code} (${meta.profile}); mã truy cập của bạn là của ${input.unitCode}. Mỗi đơn vị chỉ nộp sổ của mình.`,
-      message_en: `This workbook belongs to unit ${meta.unit_code} (${meta.profile}); your token is for ${input.unitCode}. A unit submits only its own workbook.`,
+      message_vi: `Sổ này là của ${owner(meta, input.profile, 'vi')}, không phải của ${unitNameOfCode(input.profile.id, input.unitCode)}, đơn vị của mã truy cập này. Mỗi đơn vị chỉ nộp sổ của mình: hãy chọn đúng sổ của đơn vị.`,
+      message_en: `This workbook belongs to ${owner(meta, input.profile, 'en')}, not to ${unitNameOfCode(input.profile.id, input.unitCode)}, the unit of this token. A unit submits only its own workbook: choose your unit's workbook.`,
       extra: {},
     };
   }
@@ -107,6 +120,9 @@ export async function judgeBytes(input: JudgeInput): Promise<JudgeOutput> {
   const fillHint = { vi: 'mở sổ bằng Excel và lập báo cáo', en: 'open the workbook in Excel and build the report' };
   const { findings } = checkParsed(parsed, { today: vietnamToday(receivedAt), receivedAt, fillHint });
   const summary = summarise(findings);
+  if (input.review) {
+    return { ok: true, findings, summary, year: meta?.year ?? 0, quarter: meta?.quarter ?? 0, report: reportView(parsed.report, input.profile) };
+  }
   if (!meta || !isSubmittable(findings)) {
     return {
       ok: false,

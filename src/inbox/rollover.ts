@@ -16,6 +16,7 @@ import type { Profile, Unit } from '../domain/schema/profile';
 import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec } from '../domain/schema/registry';
 import { SHEET, findSheet, isBlank, type CellValue, type WorkbookModel } from '../domain/sheet';
 import { buildTemplate, type TemplateSheet, type TemplateSpec } from '../domain/template';
+import { planNameOfId, unitNameOfCode } from '../profiles/planNames';
 
 interface CarriedTable {
   rows: CellValue[][];
@@ -77,7 +78,7 @@ export function rolloverWorkbook(
     throw new UserError('not_template', 'Tệp không phải sổ theo mẫu (thiếu _meta), không thể chuyển sang quý sau.', 'Not a registry template (no _meta); cannot roll over to the next quarter.');
   }
   if (meta.profile !== profile.id || meta.unit_code.toUpperCase() !== unit.code.toUpperCase()) {
-    throw new UserError('forbidden', `Sổ thuộc đơn vị ${meta.unit_code} (${meta.profile}), không phải ${unit.code}.`, `The workbook belongs to unit ${meta.unit_code} (${meta.profile}), not ${unit.code}.`);
+    throw new UserError('forbidden', `Sổ là của ${unitNameOfCode(meta.profile, meta.unit_code)}, kế hoạch ${planNameOfId(meta.profile, 'vi')}, không phải của ${unit.name} (${unit.code}).`, `The workbook belongs to ${unitNameOfCode(meta.profile, meta.unit_code)}, plan ${planNameOfId(meta.profile, 'en')}, not to ${unit.name} (${unit.code}).`);
   }
   const next = target ?? nextQuarter(meta.year, meta.quarter);
   if (next.year * 4 + next.quarter <= meta.year * 4 + meta.quarter) {

@@ -8,6 +8,8 @@ export const bacNinh2017: Profile = {
   id: 'bac-ninh-2017',
   title: 'Kế hoạch tiếp nhận, xác minh, bảo vệ và hỗ trợ nạn nhân bị mua bán tỉnh Bắc Ninh giai đoạn 2017 - 2020',
   title_en: 'Bac Ninh plan for receiving, verifying, protecting and supporting trafficking victims 2017-2020',
+  short_title: 'Bắc Ninh',
+  short_title_en: 'Bắc Ninh',
   source: '002',
   province: 'Bắc Ninh',
   province_code: 'BN',

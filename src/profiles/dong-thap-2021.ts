@@ -8,6 +8,8 @@ export const dongThap2021: Profile = {
   id: 'dong-thap-2021',
   title: 'Kế hoạch 209/KH-UBND thực hiện công tác hỗ trợ nạn nhân bị mua bán giai đoạn 2021 - 2025 tỉnh Đồng Tháp',
   title_en: 'Dong Thap plan 209/KH-UBND for supporting trafficking victims 2021-2025',
+  short_title: 'Đồng Tháp',
+  short_title_en: 'Đồng Tháp',
   source: '003',
   province: 'Đồng Tháp',
   province_code: 'DT',

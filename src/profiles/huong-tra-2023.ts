@@ -9,6 +9,8 @@ export const huongTra2023: Profile = {
   id: 'huong-tra-2023',
   title: 'Kế hoạch thực hiện công tác hỗ trợ nạn nhân bị mua bán trở về địa phương trên địa bàn thị xã Hương Trà năm 2023',
   title_en: 'Huong Tra town plan for supporting returned trafficking victims 2023',
+  short_title: 'Hương Trà',
+  short_title_en: 'Hương Trà',
   source: '001',
   province: 'Thừa Thiên Huế',
   province_code: 'HUE',

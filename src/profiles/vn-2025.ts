@@ -11,6 +11,8 @@ export const vn2025: Profile = {
   id: 'vn-2025',
   title: 'Báo cáo công tác tiếp nhận, xác định, bảo vệ và hỗ trợ nạn nhân (chính quyền hai cấp, Luật 53/2024/QH15)',
   title_en: 'Victim reception, identification, protection and support report (two-level government, Law 53/2024/QH15)',
+  short_title: 'Chính quyền hai cấp',
+  short_title_en: 'Two-level government',
   source: 'Luật 53/2024/QH15; Nghị định 162/2025/NĐ-CP',
   province: 'Toàn quốc',
   province_code: 'VN',

@@ -59,7 +59,7 @@ test('vr new without options: bac-ninh-2017, BN-TS, the period due today, named 
   expect(fs.existsSync(file)).toBe(true);
   expect(readMeta(await readWorkbookFile(file)).meta).toMatchObject({ profile: 'bac-ninh-2017', unit_code: 'BN-TS', year: 2026, quarter: 3 });
   // 2026 is outside the 2017–2020 plan: said, not silently paired.
-  expect(lines.join('\n')).toContain('Lưu ý: năm 2026 nằm ngoài kế hoạch bac-ninh-2017 (2017–2020)');
+  expect(lines.join('\n')).toContain('Lưu ý: năm 2026 nằm ngoài kế hoạch Bắc Ninh 2017–2020 (bac-ninh-2017)');
 
   // The cut-off plan (vn-2025) is due for Q4 from 15/12.
   const lines2: string[] = [];

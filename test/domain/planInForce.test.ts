@@ -1,19 +1,21 @@
-import { isPlanInForce, plansByToday } from '../../src/domain/planInForce';
+import { planCovers, plansByDate } from '../../src/domain/planTime';
+import { periodDue } from '../../src/domain/period';
 import { PROFILES } from '../../src/profiles';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const ids = (today: string) => plansByToday(PROFILES, day(today)).map((p) => p.id);
+const ids = (today: string) => plansByDate(PROFILES, day(today)).map((p) => p.id);
+const inForce = (today: string) => PROFILES.filter((p) => planCovers(p, periodDue(p, day(today)))).map((p) => p.id);
 
-describe("the plan in force today comes first (the plan's years and the two-level government of 01/07/2025)", () => {
+describe('the pane offers the plan in force today first (the period due today, under the law and level of the day)', () => {
   it('in December 2026 the two-level plan vn-2025 is the only one in force and comes first', () => {
     expect(ids('2026-12-05')[0]).toBe('vn-2025');
-    expect(PROFILES.filter((p) => isPlanInForce(p, day('2026-12-05'))).map((p) => p.id)).toEqual(['vn-2025']);
+    expect(inForce('2026-12-05')).toEqual(['vn-2025']);
   });
 
-  it('from 01/07/2025 the commune-level plan, the day before the district-level plans of the year', () => {
-    expect(ids('2025-07-01')[0]).toBe('vn-2025');
-    expect(isPlanInForce(PROFILES.find((p) => p.id === 'vn-2025')!, day('2025-06-30'))).toBe(false);
-    expect(ids('2025-06-30')[0]).toBe('dong-thap-2021');
+  it('on 01/07/2025 the report due is still the district-level quarter 2/2025; by October the commune-level plan leads', () => {
+    expect(ids('2025-07-01')[0]).toBe('dong-thap-2021');
+    expect(inForce('2025-07-01')).not.toContain('vn-2025');
+    expect(ids('2025-10-20')[0]).toBe('vn-2025');
   });
 
   it('in 2020 the Bắc Ninh plan 2017–2020 is in force; every profile is still offered', () => {

@@ -7,16 +7,21 @@ import { generateSample } from '../../src/domain/sample';
 import { hashPassword, newToken, sha256Hex } from '../../src/inbox/auth';
 import type { InboxContext } from '../../src/inbox/storage/types';
 import { duePeriod } from '../../src/inbox/web/PeriodPicker';
-import { findUnit, getProfile } from '../../src/profiles';
+import '../../src/profiles/officialAll';
+import { findUnit, getProfile, listUnits } from '../../src/profiles';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
 import { templateToBuffer } from '../../src/xlsx/write';
-import { SHOTS, startWebInbox } from './inboxHarness';
+import { setRegistryCell } from '../inbox/helpers';
+import { SHOTS, checkPage, pageErrors, shot, startWebInbox, watch } from './inboxHarness';
 
 /**
  * The two inbox pages in headless Chromium against a real inbox (temp data dir, free port,
- * the production bundle from webpack.inbox.js): a unit downloads its template, is refused with
- * findings for a workbook with planted errors, gets a receipt for a clean one; staff return it
- * with a reason, the unit sees the reason and resubmits, staff accept.
+ * the production bundle from webpack.inbox.js), at 375 and 1280 px: on a district plan (Bắc Ninh
+ * 2017–2020), a unit downloads its template, is refused with findings for a workbook with planted
+ * errors, gets a receipt for a clean one; staff return it with a reason, the unit sees the reason
+ * and resubmits, staff accept. On today's plan (Khánh Hoà, Phường Nha Trang 22366): the unit
+ * problem said first, no quarter outside the plan offered, the warnings listed on the receipt
+ * and in view, staff read the submission in the browser, the plan named once.
  */
 jest.setTimeout(240_000);
 
@@ -29,6 +34,8 @@ let close: () => Promise<void>;
 let url: string;
 let dataDir: string;
 let token: string;
+let nhaTrangToken: string;
+const vn = getProfile('vn-2025')!;
 
 async function sampleFile(name: string, opts: { rows: number; seed: number; errors?: boolean }) {
   const sample = generateSample({ ...opts, profile, unit, year: 2020, quarter: 3 });
@@ -37,55 +44,11 @@ async function sampleFile(name: string, opts: { rows: number; seed: number; erro
   return { file, expected: sample.expected };
 }
 
-/** Words of the pages' English text; none may show in the Vietnamese UI (codes and proper
- *  names are not in the list; the language toggle, which names "English", is left out). */
-const ENGLISH = new Set(
-  ('the and of to is are for with not this that your you sheet token upload submit submitted file files error errors warning warnings ' +
-    'download status unit state receipt version profile cell rule message value cancel save saved missing late returned accepted ' +
-    'sign signed password user name plan year quarter period report inbox staff workbook check show load loading back next close ' +
-    'open yes ok copy copied send sending page switch return accept reason deadline findings severity summary choose chosen time ' +
-    'on-time received expected completeness timeliness blank rolled').split(' '),
-);
-
-const consoleErrors = new WeakMap<Page, string[]>();
-
-function watch(page: Page): Page {
-  const errors: string[] = [];
-  consoleErrors.set(page, errors);
-  page.on('console', (m) => {
-    // 422 is the inbox's answer "refused for findings" (docs/cli.md); Chromium logs any 4xx.
-    if (m.type() === 'error' && !(m.text().includes('status of 422') && m.location().url.endsWith('/api/submissions'))) errors.push(`${m.text()} ${m.location().url}`);
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return page;
-}
-
-/** On every page state: no horizontal overflow, no console error, no English word in Vietnamese. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  const width = page.viewportSize()!.width;
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect({ name, overflow: scrollWidth > width }).toEqual({ name, overflow: false });
-  expect({ name, errors: consoleErrors.get(page) }).toEqual({ name, errors: [] });
-  const words = await page.evaluate(() =>
-    [document.body.innerText, ...Array.from(document.querySelectorAll('[aria-label]'))
-        // The language toggle speaks the other language (lang="en"), as it should.
-        .filter((e) => e.closest('[lang]')?.getAttribute('lang') !== 'en')
-        .map((e) => e.getAttribute('aria-label'))].join(' ').split(/[^\p{L}\p{N}_-]+/u),
-  );
-  const english = words.filter((w) => ENGLISH.has(w.toLowerCase()) && w !== 'SHA-256');
-  if (await page.evaluate(() => document.documentElement.lang) === 'vi') expect({ name, english }).toEqual({ name, english: [] });
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await checkPage(page, name);
-  await page.screenshot({ path: path.join(SHOTS, `inbox-${name}.png`), fullPage: true });
-  const width = page.viewportSize()!.width;
-  if (width < 1280) {
-    // The same state on a desktop screen, for the record.
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: path.join(SHOTS, `inbox-${name}-1280.png`), fullPage: true });
-    await page.setViewportSize({ width, height: 800 });
-  }
+/** The element's top lies within the screen as it is now (no scrolling by the test). */
+async function expectInView(page: Page, locator: ReturnType<Page['getByTestId']>): Promise<void> {
+  const box = await locator.boundingBox();
+  const height = page.viewportSize()!.height;
+  expect({ top: box!.y >= 0, inside: box!.y < height - 40 }).toEqual({ top: true, inside: true });
 }
 
 async function choosePeriod(page: Page): Promise<void> {
@@ -100,6 +63,10 @@ beforeAll(async () => {
   token = newToken();
   await ctx.store.upsertUnit({ profile: profile.id, unit_code: unit.code, unit_name: unit.name, province_code: profile.province_code, token_hash: sha256Hex(token) });
   await ctx.store.upsertStaffUser({ username: 'chicuc', role: 'staff', password_hash: await hashPassword('Mật khẩu đủ dài 2020') });
+  // Today's plan: the inbox expects every commune of Khánh Hoà; Phường Nha Trang has a token.
+  await ctx.store.setExpectedUnits(vn.id, listUnits(vn, '56').map((u) => ({ unit_code: u.unit_code, unit_name: u.unit_name, province_code: u.province_code })));
+  nhaTrangToken = newToken();
+  await ctx.store.upsertUnit({ profile: vn.id, unit_code: '22366', unit_name: 'Phường Nha Trang', province_code: '56', token_hash: sha256Hex(nhaTrangToken) });
 });
 
 afterAll(async () => {
@@ -120,7 +87,7 @@ async function staffPage(): Promise<Page> {
   const page = watch(await browser.newPage({ viewport: { width: 375, height: 800 } }));
   // Every decision goes through the page's own dialog: a browser dialog fails the test.
   page.on('dialog', (dialog) => {
-    consoleErrors.get(page)!.push(`browser dialog: ${dialog.message()}`);
+    pageErrors(page).push(`browser dialog: ${dialog.message()}`);
     void dialog.dismiss();
   });
   await page.goto(`${url}/`);
@@ -146,9 +113,11 @@ test('(a) a unit downloads its template, sees the planted errors with cell refer
   expect(await page.getByTestId('period-quarter').inputValue()).toBe(String(due.quarter));
   await shot(page, 'upload-signed-in');
   expect(await page.getByTestId('unit-name').textContent()).toContain('Thị xã Từ Sơn');
-  expect(await page.getByTestId('unit-plan').textContent()).toBe('Kế hoạch: Bắc Ninh, 2017–2020');
+  expect(await page.getByTestId('unit-plan').textContent()).toBe('Kế hoạch: Bắc Ninh 2017–2020');
+  // The plan has ended: the page opens on its last quarter, not on a 2026 quarter outside it.
+  expect(due).toEqual({ year: 2020, quarter: 4 });
 
-  // A Q3/2020 workbook while the due quarter is selected: said before anything is sent.
+  // A Q3/2020 workbook while the plan's last quarter is selected: said before anything is sent.
   const early = await sampleFile('quy-khac.xlsx', { rows: 5, seed: 2 });
   await page.getByTestId('upload-file').setInputFiles(early.file);
   await page.getByTestId('period-mismatch').waitFor();
@@ -173,6 +142,9 @@ test('(a) a unit downloads its template, sees the planted errors with cell refer
   await page.getByTestId('upload-file').setInputFiles(bad.file);
   await page.getByTestId('upload-send').click();
   await page.getByTestId('findings-cards').waitFor();
+  // On a phone the answer is brought into view: the refusal and its first findings, no scrolling.
+  await expectInView(page, page.getByTestId('refused'));
+  await expectInView(page, page.locator('[data-testid="findings-cards"] li').first());
   await shot(page, 'upload-findings');
   await page.getByTestId('refused').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SHOTS, 'inbox-upload-findings-screen.png') });
@@ -194,8 +166,10 @@ test('(a) a unit downloads its template, sees the planted errors with cell refer
   expect((await reg02.textContent())!.match(/C5/g)).toHaveLength(1);
   for (const el of await page.locator('[data-testid="findings-cards"] li .fui-Text').all()) {
     const text = (await el.textContent()) ?? '';
-    if (/^[A-Z]{3}-\d{2}$/.test(text) || text.startsWith('Sổ theo dõi')) expect({ text, lines: await el.evaluate((e) => e.getClientRects().length) }).toEqual({ text, lines: 1 });
+    if (/^Quy tắc [A-Z]{3}-\d{2}$/.test(text) || text.startsWith('Sổ theo dõi')) expect({ text, lines: await el.evaluate((e) => e.getClientRects().length) }).toEqual({ text, lines: 1 });
   }
+  // Words first: each card's message comes before its rule ID.
+  expect(await reg02.evaluate((li) => li.textContent!.indexOf('Quy tắc REG-02') > li.textContent!.indexOf('"'))).toBe(true);
 
   const clean = await sampleFile('sach.xlsx', { rows: 30, seed: 4 });
   await page.getByTestId('upload-file').setInputFiles(clean.file);
@@ -256,7 +230,7 @@ test('(b) staff return with a reason, the unit sees it and resubmits, staff acce
   await page.getByTestId('upload-file').setInputFiles(fixed.file);
   await page.getByTestId('upload-send').click();
   await page.getByTestId('receipt').waitFor();
-  expect(await page.getByTestId('receipt').textContent()).toMatch(/Lần nộp\s*2/);
+  expect(await page.getByTestId('receipt-version').textContent()).toMatch(/^Bản 2, nộp \d\d:\d\d \d\d\/\d\d\/\d{4}$/);
 
   await staff.getByTestId('period-load').click();
   await staff.locator('[data-testid="unit-row-BN-TS"][data-state="late"], [data-testid="unit-row-BN-TS"][data-state="submitted"]').waitFor();
@@ -287,4 +261,146 @@ test('(b) staff return with a reason, the unit sees it and resubmits, staff acce
   expect(actions).toEqual(expect.arrayContaining(['submit', 'return', 'accept', 'consolidate']));
   await page.close();
   await staff.close();
+});
+
+/** A workbook of Phường Nha Trang (Khánh Hoà, two-level plan), or of another unit and plan. */
+async function nhaTrangFile(name: string, year: number, quarter: number, edit?: (spec: Parameters<typeof templateToBuffer>[0]) => void, other = false) {
+  const p = other ? profile : vn;
+  const sample = generateSample({ rows: 18, seed: year + quarter, profile: p, unit: other ? findUnit(profile, 'BN-TD')! : findUnit(vn, '22366')!, year, quarter });
+  edit?.(sample.spec);
+  const file = path.join(dataDir, '..', name);
+  fs.writeFileSync(file, await templateToBuffer(sample.spec));
+  return file;
+}
+
+test("(c) today's plan, a commune of Khánh Hoà: the unit problem first, only the plan's quarters, warnings listed and in view, the submission read in the browser, the plan named once", async () => {
+  const planVi = 'Chính quyền hai cấp 2025–2030';
+  const now = duePeriod(vn.id);
+  const page = watch(await browser.newPage({ viewport: { width: 375, height: 800 } }));
+  await page.goto(`${url}/upload/`);
+  await page.getByTestId('unit-token').fill(nhaTrangToken);
+  await page.getByTestId('unit-sign-in').click();
+  await page.getByTestId('unit-name').waitFor();
+  expect(await page.getByTestId('unit-plan').textContent()).toBe(`Kế hoạch: ${planVi}`);
+  const body = await page.evaluate(() => document.body.innerText);
+  expect(body.split(planVi)).toHaveLength(2);
+  expect(body).not.toMatch(/Toàn quốc|vn-2025/);
+  expect(await page.getByTestId('period-year').inputValue()).toBe(String(now.year));
+  expect(await page.getByTestId('period-quarter').inputValue()).toBe(String(now.quarter));
+  // The quarter's state, its deadline: separate labelled facts.
+  expect(await page.getByTestId('quarter-facts').textContent()).toMatch(/Tình trạngChưa nộp.*Hạn nộp\d\d\/\d\d\/\d{4}/);
+  await shot(page, 'vn-upload-signed-in');
+
+  // Another unit's workbook of an older plan: the unit is said first, no quarter offered.
+  await page.getByTestId('upload-file').setInputFiles(await nhaTrangFile('tien-du.xlsx', 2020, 1, undefined, true));
+  await page.getByTestId('unit-mismatch').waitFor();
+  expect(await page.getByTestId('unit-mismatch').textContent()).toContain('Tệp này là sổ của Huyện Tiên Du (BN-TD), kế hoạch Bắc Ninh 2017–2020 (bac-ninh-2017), không phải của Phường Nha Trang (22366).');
+  expect(await page.getByTestId('period-switch').count()).toBe(0);
+  expect(await page.getByTestId('upload-send').isDisabled()).toBe(true);
+  await shot(page, 'vn-upload-other-unit');
+
+  // Its own workbook of 2020: outside the plan, so no switch to it.
+  await page.getByTestId('upload-file').setInputFiles(await nhaTrangFile('nha-trang-2020.xlsx', 2020, 1));
+  await page.locator('[data-testid="period-mismatch"]').waitFor();
+  expect(await page.getByTestId('period-mismatch').textContent()).toContain(`ngoài các quý của kế hoạch ${planVi}`);
+  expect(await page.getByTestId('period-switch').count()).toBe(0);
+  await shot(page, 'vn-upload-outside-plan');
+
+  // The quarter due, two consents left empty: received, and both warnings listed with their cells.
+  const clean = await nhaTrangFile('nha-trang.xlsx', now.year, now.quarter, (spec) => {
+    setRegistryCell(spec, 1, 'consent_share', null);
+    setRegistryCell(spec, 4, 'consent_share', null);
+  });
+  await page.getByTestId('upload-file').setInputFiles(clean);
+  await page.getByTestId('upload-send').click();
+  await page.getByTestId('receipt').waitFor();
+  await page.locator('[data-testid="receipt-findings"] [data-rule="CNS-01"]').first().waitFor();
+  await expectInView(page, page.getByTestId('receipt'));
+  await expectInView(page, page.locator('[data-testid="receipt-findings"] [data-rule]').first());
+  expect(await page.locator('[data-testid="receipt-findings"] [data-rule="CNS-01"]').evaluateAll((li) => li.map((e) => e.getAttribute('data-cell')))).toEqual([expect.stringMatching(/^U\d+$/), expect.stringMatching(/^U\d+$/)]);
+  expect(await page.getByTestId('receipt-deadline').textContent()).toMatch(/^\d\d\/\d\d\/\d{4}$/);
+  expect(await page.getByTestId('receipt-timeliness').textContent()).toMatch(/^(Đúng hạn|Nộp muộn)$/);
+  expect(await page.getByTestId('receipt-version').textContent()).toMatch(/^Bản 1, nộp /);
+  await page.screenshot({ path: path.join(SHOTS, 'inbox-vn-upload-receipt-screen-375.png') });
+  await shot(page, 'vn-upload-receipt');
+  await page.close();
+
+  // Staff, on a desktop and on a phone: the plan in force, by its name; the submission read in the page.
+  for (const width of [1280, 375]) {
+    const staff = watch(await browser.newPage({ viewport: { width, height: width === 375 ? 800 : 900 } }));
+    await staff.goto(`${url}/staff/`);
+    await staff.getByTestId('staff-user').fill('chicuc');
+    await staff.getByTestId('staff-password').fill('Mật khẩu đủ dài 2020');
+    await staff.getByTestId('staff-sign-in').click();
+    const row = staff.getByTestId('unit-row-22366');
+    await row.waitFor();
+    expect(await staff.getByTestId('period-profile').inputValue()).toBe(vn.id);
+    expect(await staff.locator('[data-testid="period-profile"] option:checked').textContent()).toBe(planVi);
+    expect(await staff.locator('[data-testid="period-profile"] option').allTextContents()).not.toContain('Toàn quốc, 2025–2030');
+    expect(await staff.evaluate(() => document.body.innerText)).not.toMatch(/Toàn quốc|vn-2025/);
+    await row.getByTestId('view-version').click();
+    await staff.getByTestId('submission-view').waitFor();
+    await staff.getByTestId('view-report').locator(width === 375 ? '[data-testid="report-rows"]' : '[data-testid="report-table"]').waitFor();
+    expect(staff.url()).toMatch(/#ban-nop\/[0-9a-f-]{36}$/);
+    expect(await staff.getByTestId('view-title').evaluate((e) => e === document.activeElement)).toBe(true);
+    // The view stands alone: the quarter's table and the panels are out of sight (kept loaded).
+    expect(await staff.getByTestId('period-grid').isVisible()).toBe(false);
+    expect(await staff.getByTestId('period-profile').isVisible()).toBe(false);
+    expect(await staff.getByTestId('view-findings').textContent()).toMatch(/0 lỗi, [23] cảnh báo/); // 3 once the deadline (RPT-08) has passed
+    expect(await staff.locator('[data-testid="view-findings"] [data-rule="CNS-01"]').count()).toBe(2);
+    expect(await staff.getByTestId('view-report').getByTestId('report-row-1').textContent()).toContain('Số người được tiếp nhận trong kỳ');
+    expect(await staff.getByTestId('fact-version').textContent()).toMatch(/^Bản 1, nộp \d\d:\d\d \d\d\/\d\d\/\d{4}$/);
+    await checkPage(staff, `vn-staff-view@${width}`);
+    await staff.screenshot({ path: path.join(SHOTS, `inbox-vn-staff-view-${width}.png`), fullPage: true });
+    if (width === 1280) {
+      // Printed from a desktop (an A4 page is 794 px wide), the report fits the page: a box that
+      // scrolls on screen would print with its right-hand columns cut off.
+      await staff.emulateMedia({ media: 'print' });
+      await staff.setViewportSize({ width: 794, height: 1123 });
+      const printed = await staff.getByTestId('report-table').evaluate((t) => ({ scrolls: t.parentElement!.scrollWidth > t.parentElement!.clientWidth + 1, back: getComputedStyle(document.querySelector('[data-testid="view-back"]')!).display }));
+      expect(printed).toEqual({ scrolls: false, back: 'none' });
+      await staff.pdf({ path: path.join(SHOTS, 'inbox-vn-staff-view-print.pdf'), format: 'A4' });
+      await staff.emulateMedia({ media: 'screen' });
+      await staff.setViewportSize({ width: 1280, height: 900 });
+    }
+    if (width === 1280) {
+      // Read, then decided from the same view.
+      await staff.getByTestId('view-accept').click();
+      await staff.getByTestId('accept-confirm').click();
+      await staff.getByTestId('view-message').waitFor();
+      expect(await staff.getByTestId('view-message').textContent()).toBe(`Đã chấp nhận bài nộp của Phường Nha Trang, quý ${now.quarter}/${now.year}.`);
+      await staff.locator('[data-testid="view-state"]', { hasText: 'Đã chấp nhận' }).waitFor();
+    }
+    // The browser's Back returns to the quarter's table, focus on the link that opened it.
+    await staff.goBack();
+    await staff.getByTestId('submission-view').waitFor({ state: 'detached' });
+    await staff.locator('[data-testid="unit-row-22366"][data-state="accepted"]').waitFor();
+    expect(await staff.getByTestId('period-grid').isVisible()).toBe(true);
+    expect(await row.getByTestId('view-version').evaluate((e) => e === document.activeElement)).toBe(true);
+
+    // The trend tables: every quarter and every row label in sight, at this width.
+    await staff.getByTestId('trends-open').click();
+    const trends = staff.getByTestId('trends');
+    if (width === 1280) {
+      const table = trends.locator('[data-testid="trend-table"]').first();
+      await table.waitFor();
+      const fit = await table.evaluate((t) => {
+        const box = t.parentElement!;
+        const first = t.querySelectorAll('thead th')[1].getBoundingClientRect();
+        return { scrolls: box.scrollWidth > box.clientWidth + 1, clipped: first.left < box.getBoundingClientRect().left };
+      });
+      expect(fit).toEqual({ scrolls: false, clipped: false });
+    } else {
+      const list = trends.getByTestId('trend-list').first();
+      await list.waitFor();
+      const rows = await list.getByTestId('trend-list-row').evaluateAll((li) => li.map((e) => ({ label: e.firstElementChild!.textContent!.trim() !== '', quarters: e.querySelectorAll('dt').length })));
+      expect(rows.every((r) => r.label && r.quarters === 8)).toBe(true);
+    }
+    await checkPage(staff, `vn-staff-trends@${width}`);
+    await trends.screenshot({ path: path.join(SHOTS, `inbox-vn-staff-trends-${width}.png`) });
+    await staff.close();
+  }
+  const views = (await ctx.store.listAudit({ limit: 100 })).filter((e) => e.action === 'view' && e.actor === 'chicuc');
+  // Each open of the view, and its reload after the decision, is in the log.
+  expect(views.length).toBe(3);
 });

@@ -1,4 +1,4 @@
-import { findingText } from '../../src/inbox/web/upload/findingText';
+import { findingText } from '../../src/inbox/web/findingText';
 
 const f = (cell: string | null, message_vi: string, message_en = message_vi) => ({ cell, message_vi, message_en });
 

@@ -7,6 +7,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { UserError } from '../../domain/errors';
+import { planNameWithId } from '../../domain/planName';
 import { newToken, sha256Hex } from '../../inbox/auth';
 import type { ExpectedUnit } from '../../inbox/storage/types';
 import { listUnits } from '../../profiles';
@@ -37,13 +38,13 @@ export async function inboxExpect(opts: { data: string; profile?: string; provin
       const known = OFFICIAL_LIST.provinces.map((p) => `${p.code} ${p.name}`).join(', ');
       throw new UserError(
         'bad_argument',
-        `${opts.province ? `Không có tỉnh "${opts.province}"` : `Kế hoạch ${profile.id} cần --province`}: ghi mã 2 chữ số hoặc tên tỉnh: ${known}.`,
-        `${opts.province ? `No province "${opts.province}"` : `Profile ${profile.id} needs --province`}: give its 2-digit code or name: ${known}.`,
+        `${opts.province ? `Không có tỉnh "${opts.province}"` : `Kế hoạch ${planNameWithId(profile, 'vi')} cần --province`}: ghi mã 2 chữ số hoặc tên tỉnh: ${known}.`,
+        `${opts.province ? `No province "${opts.province}"` : `Plan ${planNameWithId(profile, 'en')} needs --province`}: give its 2-digit code or name: ${known}.`,
       );
     }
     provinceCode = province.code;
   } else if (opts.province && opts.province.trim().toUpperCase() !== profile.province_code.toUpperCase()) {
-    throw new UserError('bad_argument', `Kế hoạch ${profile.id} chỉ có đơn vị của ${profile.province}.`, `Profile ${profile.id} only has units of ${profile.province}.`);
+    throw new UserError('bad_argument', `Kế hoạch ${planNameWithId(profile, 'vi')} chỉ có đơn vị của ${profile.province}.`, `Plan ${planNameWithId(profile, 'en')} only has units of ${profile.province}.`);
   }
   const units = listUnits(profile, provinceCode).map((u) => ({ unit_code: u.unit_code, unit_name: u.unit_name, province_code: u.province_code }));
   await withStore(configFor(opts), async (store) => {
@@ -51,8 +52,8 @@ export async function inboxExpect(opts: { data: string; profile?: string; provin
     await store.appendAudit({ actor_role: 'system', actor: 'cli', action: 'expected_units_set', target: provinceCode ?? profile.province_code, ip: null, detail: { profile: profile.id, units: units.length } });
   });
   const where = provinceCode ? `${provinceInfo(provinceCode)!.full_name} (${provinceCode})` : profile.province;
-  out(`Hộp thư chờ báo cáo của ${units.length} đơn vị (${where}, kế hoạch ${profile.id}); cấp mã cho tất cả: vr inbox unit add --data ${opts.data} --profile ${profile.id} --all -o ma-truy-cap.tsv`);
-  out(`The inbox expects ${units.length} units (${where}, profile ${profile.id}); issue every token: vr inbox unit add --data ${opts.data} --profile ${profile.id} --all -o tokens.tsv`);
+  out(`Hộp thư chờ báo cáo của ${units.length} đơn vị (${where}, kế hoạch ${planNameWithId(profile, 'vi')}); cấp mã cho tất cả: vr inbox unit add --data ${opts.data} --profile ${profile.id} --all -o ma-truy-cap.tsv`);
+  out(`The inbox expects ${units.length} units (${where}, plan ${planNameWithId(profile, 'en')}); issue every token: vr inbox unit add --data ${opts.data} --profile ${profile.id} --all -o tokens.tsv`);
   return units;
 }
 
@@ -72,8 +73,8 @@ export async function inboxUnitAddAll(opts: { data: string; profile: string; out
     if (units.length === 0) {
       throw new UserError(
         'bad_argument',
-        `Hộp thư chưa có danh sách đơn vị của kế hoạch ${profile.id}: chạy trước vr inbox init --data ${opts.data} --profile ${profile.id} --province <mã tỉnh>.`,
-        `The inbox has no unit list for ${profile.id} yet: first run vr inbox init --data ${opts.data} --profile ${profile.id} --province <code>.`,
+        `Hộp thư chưa có danh sách đơn vị của kế hoạch ${planNameWithId(profile, 'vi')}: chạy trước vr inbox init --data ${opts.data} --profile ${profile.id} --province <mã tỉnh>.`,
+        `The inbox has no unit list for plan ${planNameWithId(profile, 'en')} yet: first run vr inbox init --data ${opts.data} --profile ${profile.id} --province <code>.`,
       );
     }
     try {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { inPlanYears, periodDue } from '../../domain/period';
+import { planNameWithId } from '../../domain/planName';
 import { buildTemplate } from '../../domain/template';
 import { DEFAULT_PROFILE_ID } from '../../profiles';
 import { writeTemplateFile } from '../../xlsx/write';
@@ -30,8 +31,7 @@ export async function runNew(opts: NewOptions, log: (line: string) => void = con
   await writeTemplateFile(spec, output);
   log(`Đã tạo ${output} (${unit.name}, quý ${quarter}/${year}). | Created ${output} (${unit.code}, Q${quarter} ${year}).`);
   if (!inPlanYears(profile, year)) {
-    const { from, to } = profile.years;
-    log(`Lưu ý: năm ${year} nằm ngoài kế hoạch ${profile.id} (${from}–${to}); chọn kế hoạch khác bằng --profile nếu cần. | Note: ${year} is outside plan ${profile.id} (${from}–${to}); pick another with --profile if needed.`);
+    log(`Lưu ý: năm ${year} nằm ngoài kế hoạch ${planNameWithId(profile, 'vi')}; chọn kế hoạch khác bằng --profile nếu cần. | Note: ${year} is outside plan ${planNameWithId(profile, 'en')}; pick another with --profile if needed.`);
   }
   return 0;
 }

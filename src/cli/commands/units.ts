@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors';
+import { planNameWithId } from '../../domain/planName';
 import { listUnits } from '../../profiles';
 import { OFFICIAL_LIST, provinceInfo } from '../../profiles/officialList';
 import { profileArg } from '../args';
@@ -39,8 +40,8 @@ export function runUnits(opts: UnitsOptions, write: (text: string) => void = (t)
       if (province.toUpperCase() !== profile.province_code.toUpperCase()) {
         throw new UserError(
           'bad_argument',
-          `Kế hoạch ${profile.id} chỉ có đơn vị của tỉnh ${profile.province} (${profile.province_code}).`,
-          `Profile ${profile.id} only has units of ${profile.province} (${profile.province_code}).`,
+          `Kế hoạch ${planNameWithId(profile, 'vi')} chỉ có đơn vị của tỉnh ${profile.province} (${profile.province_code}).`,
+          `Plan ${planNameWithId(profile, 'en')} only has units of ${profile.province} (${profile.province_code}).`,
         );
       }
     }

@@ -5,6 +5,7 @@
 import { makeFinding, type Finding } from '../finding';
 import type { ParsedWorkbook, RegistryRecord, SupportRecord, TableLayout } from '../model';
 import { MetaSchema, TEMPLATE_ID, TEMPLATE_VERSION } from '../schema/meta';
+import { planName } from '../planName';
 import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec } from '../schema/registry';
 import { REPORT_HEADERS, type ReportSheetValues } from '../model';
 import { SHEET, cellAddress } from '../sheet';
@@ -52,7 +53,7 @@ export function templateFindings(parsed: ParsedWorkbook): Finding[] {
     return [metaFinding(parsed, 'FMT-01', 'profile', `Kế hoạch "${parsed.meta.profile}" trong "_meta" không có trong phần mềm. ${redo}`, `Plan profile "${parsed.meta.profile}" in "_meta" is unknown to this software. ${redoEn}`)];
   }
   if (!parsed.unit) {
-    return [metaFinding(parsed, 'FMT-01', 'unit_code', `Đơn vị "${parsed.meta.unit_code}" không thuộc kế hoạch "${parsed.profile.id}". ${redo}`, `Unit "${parsed.meta.unit_code}" is not in plan profile "${parsed.profile.id}". ${redoEn}`)];
+    return [metaFinding(parsed, 'FMT-01', 'unit_code', `Đơn vị "${parsed.meta.unit_code}" không thuộc kế hoạch ${planName(parsed.profile, 'vi')}. ${redo}`, `Unit "${parsed.meta.unit_code}" is not in plan ${planName(parsed.profile, 'en')}. ${redoEn}`)];
   }
   return [];
 }
@@ -276,7 +277,7 @@ export const FMT_RULES: Rule[] = [
       const out: Finding[] = [];
       const years = ctx.profile.years;
       if (meta.year < years.from || meta.year > years.to) {
-        out.push(metaFinding(ctx.parsed, 'FMT-07', 'year', `Sổ năm ${meta.year} nằm ngoài giai đoạn ${years.from}–${years.to} của kế hoạch "${ctx.profile.id}": kiểm tra lại năm hoặc chọn kế hoạch khác.`, `Workbook year ${meta.year} is outside the ${years.from}–${years.to} years of plan "${ctx.profile.id}": check the year or use another plan profile.`));
+        out.push(metaFinding(ctx.parsed, 'FMT-07', 'year', `Sổ năm ${meta.year} nằm ngoài các năm của kế hoạch ${planName(ctx.profile, 'vi')}: kiểm tra lại năm hoặc chọn kế hoạch khác.`, `Workbook year ${meta.year} is outside the years of plan ${planName(ctx.profile, 'en')}: check the year or use another plan.`));
       }
       const gone = ctx.unit?.superseded;
       if (gone) {

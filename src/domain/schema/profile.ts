@@ -68,6 +68,10 @@ export const ProfileSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
   title_en: z.string().min(1),
+  /** What people call the plan, without its years (`Bắc Ninh`, `Chính quyền hai cấp`): with the
+   *  years it is the plan's one short name everywhere (planName.ts). The province when absent. */
+  short_title: z.string().min(1).optional(),
+  short_title_en: z.string().min(1).optional(),
   /** The seed plan this profile comes from, e.g. `002` (Bắc Ninh 2017–2020). */
   source: z.string(),
   province: z.string().min(1),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findUnit } from '../../profiles';
+import { planName } from '../../domain/planName';
 import { audit } from '../audit';
 import { hashPassword, HttpError, newToken, requireStaff, sha256Hex } from '../auth';
 import { profileOf } from '../config';
@@ -67,7 +68,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: InboxContext): vo
     if (!profile) throw new HttpError(404, 'unknown_profile', `Không có kế hoạch "${profileId}".`, `No plan profile "${profileId}".`);
     const unit = findUnit(profile, code);
     if (!unit) {
-      throw new HttpError(404, 'unknown_unit', `Kế hoạch ${profile.id} không có đơn vị "${code}".`, `Profile ${profile.id} has no unit "${code}".`);
+      throw new HttpError(404, 'unknown_unit', `Kế hoạch ${planName(profile, 'vi')} không có đơn vị "${code}".`, `Plan ${planName(profile, 'en')} has no unit "${code}".`);
     }
     return { profile, unit };
   };

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { audit } from '../audit';
 import { HttpError, requireUnit } from '../auth';
+import { reviewVersion } from '../review';
 import type { InboxContext, UnitRecord } from '../storage/types';
 import { cleanFilename, receiveSubmission } from '../submissions';
 import { quarterStatus, versionView } from '../tracking';
@@ -97,6 +99,18 @@ export function registerApiRoutes(app: FastifyInstance, ctx: InboxContext): void
   app.get('/api/units/me', { onRequest: authenticate }, async (req) => {
     const unit = unitOf(req);
     return { unit_code: unit.unit_code, unit_name: unit.unit_name, profile: unit.profile, province_code: unit.province_code };
+  });
+
+  // A unit reads the findings and report of one of its own versions: the receipt counts the
+  // warnings and notes, the upload page lists them from here.
+  app.get('/api/units/me/submissions/:id/review', { onRequest: authenticate }, async (req) => {
+    const unit = unitOf(req);
+    const { id } = parseQuery(z.object({ id: z.string().uuid() }), req.params);
+    const v = await ctx.store.getVersion(id);
+    if (!v || v.unit_id !== unit.id) throw new HttpError(404, 'not_found', 'Không tìm thấy bản nộp này của đơn vị.', "No such submission of this unit.");
+    const review = await reviewVersion(ctx, v);
+    await audit(ctx, req, { role: 'unit', name: unit.unit_code }, 'view', v.id, { unit_code: v.unit_code, version: v.version });
+    return review;
   });
 
   app.get('/api/units/me/submissions', { onRequest: authenticate }, async (req) => {

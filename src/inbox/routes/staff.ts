@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { audit } from '../audit';
-import { hashPassword, HttpError, requireStaff, sessionCookie, sessionIdHash, sha256Hex, staffSession, startSession, typedHash, verifyStaffLogin } from '../auth';
+import { hashPassword, HttpError, requireStaff, sessionCookie, sessionIdHash, staffSession, startSession, typedHash, verifyStaffLogin } from '../auth';
 import { profileOf } from '../config';
 import type { InboxContext, SubmissionVersion } from '../storage/types';
 import { insightOf } from '../insight/service';
+import { reviewVersion, versionBytes } from '../review';
 import { trackPeriod, versionView } from '../tracking';
 import { parseQuery, PERIOD_HINT, PeriodQuery, sendXlsx } from './api';
 
@@ -90,6 +91,16 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
     return { user: user.username, role: user.role, csrf_token: session.csrf_token };
   });
 
+  // The plans this inbox has units for (registered or expected), so the page offers those only.
+  app.get('/api/staff/plans', async (req) => {
+    await requireStaff(req, ctx, { csrf: false });
+    const plans: string[] = [];
+    for (const p of ctx.config.profiles) {
+      if ((await ctx.store.listUnits(p.id)).length > 0 || (await ctx.store.listExpectedUnits(p.id)).length > 0) plans.push(p.id);
+    }
+    return { plans };
+  });
+
   app.get('/api/staff/tracking', async (req) => {
     await requireStaff(req, ctx, { csrf: false });
     const q = parseQuery(TrackingQuery, req.query, PERIOD_HINT);
@@ -141,14 +152,21 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
     const { id } = parseQuery(IdParams, req.params);
     const v = await ctx.store.getVersion(id);
     if (!v) throw NOT_FOUND();
-    const bytes = await ctx.files.read(v.file_key);
-    if (sha256Hex(bytes) !== v.sha256) {
-      ctx.log.error({ submission: v.id }, 'stored file does not match its SHA-256');
-      throw new HttpError(500, 'integrity', 'Tệp lưu trữ không khớp mã SHA-256 khi nhận.', 'The stored file does not match its SHA-256 at receipt.');
-    }
+    const bytes = await versionBytes(ctx, v);
     await audit(ctx, req, { role: staff.role, name: staff.username }, 'download', v.id, { unit_code: v.unit_code, version: v.version });
     const name = `${v.unit_code}-${v.year}-Q${v.quarter}-v${v.version}.xlsx`.replace(/[^A-Za-z0-9._-]/g, '_');
     return sendXlsx(reply.header('x-sha256', v.sha256), name, bytes);
+  });
+
+  // Read in the browser: its findings and its report, nothing to download; audited as a download is.
+  app.get('/api/staff/submissions/:id/review', async (req) => {
+    const staff = await requireStaff(req, ctx, { csrf: false });
+    const { id } = parseQuery(IdParams, req.params);
+    const v = await ctx.store.getVersion(id);
+    if (!v) throw NOT_FOUND();
+    const review = await reviewVersion(ctx, v);
+    await audit(ctx, req, { role: staff.role, name: staff.username }, 'view', v.id, { unit_code: v.unit_code, version: v.version });
+    return review;
   });
 
   app.get('/api/staff/audit', async (req) => {

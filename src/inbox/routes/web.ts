@@ -6,6 +6,7 @@ import { previousQuarter } from '../../domain/period';
 import type { Profile, Unit } from '../../domain/schema/profile';
 import { buildTemplate } from '../../domain/template';
 import { findUnit } from '../../profiles';
+import { planName } from '../../domain/planName';
 import { readWorkbookBuffer } from '../../xlsx/read';
 import { templateToBuffer } from '../../xlsx/write';
 import { audit } from '../audit';
@@ -37,7 +38,7 @@ function unitContext(ctx: InboxContext, record: UnitRecord): { profile: Profile;
   const profile = profileOrThrow(ctx, record.profile);
   const unit = findUnit(profile, record.unit_code);
   if (!unit) {
-    throw new HttpError(409, 'unknown_unit', `Đơn vị ${record.unit_code} không còn trong kế hoạch ${profile.id}; liên hệ tỉnh.`, `Unit ${record.unit_code} is no longer in plan ${profile.id}; contact the province.`);
+    throw new HttpError(409, 'unknown_unit', `Đơn vị ${record.unit_name} (${record.unit_code}) không còn trong kế hoạch ${planName(profile, 'vi')}; liên hệ Sở.`, `Unit ${record.unit_name} (${record.unit_code}) is no longer in plan ${planName(profile, 'en')}; contact the province.`);
   }
   return { profile, unit };
 }

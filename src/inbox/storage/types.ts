@@ -128,6 +128,8 @@ export type AuditAction =
   | 'submit_duplicate'
   | 'submit_refused'
   | 'download'
+  /** A person looked at a stored version's findings and report in the browser (no file left the server). */
+  | 'view'
   | 'return'
   | 'accept'
   | 'consolidate'

@@ -7,7 +7,7 @@
 import React, { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { todayUtc } from '../../domain/dates';
-import { plansByToday } from '../../domain/planInForce';
+import { plansByDate } from '../../domain/planTime';
 import { PROFILES, findUnit, getProfile, provinceName } from '../../profiles';
 import type { Language } from '../i18n';
 import { errorText } from '../components/errorText';
@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 export default function SettingsPanel(): React.JSX.Element {
   const styles = useStyles();
   const { t, lang, settings, saveSettings, meta, services } = usePane();
-  const plans = plansByToday(PROFILES, todayUtc(services.now()));
+  const plans = plansByDate(PROFILES, todayUtc(services.now()));
   const [language, setLanguage] = useState<Language>(settings.language ?? lang);
   const [profileId, setProfileId] = useState(meta?.profile ?? settings.profile ?? plans[0].id);
   const profile = getProfile(profileId) ?? plans[0];

@@ -6,7 +6,7 @@ import React, { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { todayUtc } from '../../domain/dates';
 import { periodDue } from '../../domain/period';
-import { plansByToday } from '../../domain/planInForce';
+import { plansByDate } from '../../domain/planTime';
 import { buildTemplate } from '../../domain/template';
 import { PROFILES, findUnit, getProfile } from '../../profiles';
 import { CAPABILITY_MESSAGE } from '../components/CapabilityNotice';
@@ -27,7 +27,7 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
   const { t, meta, shell, settings, services, lang } = pane;
   const now = services.now();
   // The plan in force today first, and chosen unless this workbook's settings name another.
-  const plans = plansByToday(PROFILES, todayUtc(now));
+  const plans = plansByDate(PROFILES, todayUtc(now));
   const [profileId, setProfileId] = useState(settings.profile ?? plans[0].id);
   const profile = getProfile(profileId) ?? plans[0];
   const firstUnit = (p: typeof profile): string => (p.unit_list === 'vn-official' ? '' : p.units[0].code);

@@ -15,19 +15,19 @@ import { useT } from '../i18n';
 import type { TrackingUnit } from './api';
 import { S } from './strings';
 
-export type Decision = { kind: 'return' | 'accept'; unit: TrackingUnit };
+export type Decision<U extends { unit_name: string } = TrackingUnit> = { kind: 'return' | 'accept'; unit: U };
 
 /**
  * One styled dialog for both decisions on a submission: "Trả lại" asks for the reason the unit
  * will read, "Chấp nhận" says that the quarter is locked afterwards. Both name the unit and the
  * quarter, so staff see what they are about to do before doing it.
  */
-export function DecisionDialog(props: {
-  decision: Decision | null;
+export function DecisionDialog<U extends { unit_name: string }>(props: {
+  decision: Decision<U> | null;
   period: { year: number; quarter: number };
   busy: boolean;
   onCancel: () => void;
-  onConfirm: (decision: Decision, reason: string) => void;
+  onConfirm: (decision: Decision<U>, reason: string) => void;
 }): React.ReactElement {
   const t = useT(S);
   const [reason, setReason] = React.useState('');

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { LangContext, formatDateTime, useT } from '../i18n';
+import { LangContext, countOf, formatDateTime, useT, versionName } from '../i18n';
 import { useNarrow } from '../useNarrow';
 import { useCardListStyles } from './cardList';
 import { fileUrl, type TrackingUnit } from './api';
@@ -57,6 +57,18 @@ export const STATE_COLOR: Record<TrackingUnit['state'], 'subtle' | 'informative'
 
 function versionCount(v: TrackingUnit['versions']): number {
   return Array.isArray(v) ? v.length : Number(v) || 0;
+}
+
+/** The version that counts, named as a person names it (`Bản 2, nộp 14:05 05/12/2026`). */
+function currentVersion(u: TrackingUnit): { version: number; received_at: string } | null {
+  if (!u.submission_id || !u.received_at) return null;
+  const found = Array.isArray(u.versions) ? (u.versions as { id?: string; version?: number }[]).find((v) => v.id === u.submission_id) : undefined;
+  return { version: found?.version ?? versionCount(u.versions), received_at: u.received_at };
+}
+
+/** The link that opens a submission in the page (`#ban-nop/<id>`, StaffApp follows it). */
+export function viewHref(id: string): string {
+  return `#ban-nop/${id}`;
 }
 
 export function PeriodGrid(props: {
@@ -105,7 +117,7 @@ export function PeriodGrid(props: {
         </Badge>
         {n > 0 && (
           <Link href={`#bat-thuong-${u.unit_code}`} className={styles.outlier} data-testid="unit-outliers">
-            {t('unitOutliers', { n })}
+            {t('unitOutliers', { figures: countOf(n, { vi: 'số liệu bất thường', en: 'outlying figure' }, lang) })}
           </Link>
         )}
       </span>
@@ -116,9 +128,14 @@ export function PeriodGrid(props: {
     return (
       <div className={styles.actions}>
         {u.submission_id && (
-          <Link href={fileUrl(u.submission_id)} download data-testid="download-version">
-            {t('download')}
-          </Link>
+          <>
+            <Link href={viewHref(u.submission_id)} data-testid="view-version" data-view={u.submission_id} aria-label={t('viewAria', { unit: u.unit_name })}>
+              {t('view')}
+            </Link>
+            <Link href={fileUrl(u.submission_id)} download data-testid="download-version">
+              {t('download')}
+            </Link>
+          </>
         )}
         {decidable && (
           <>
@@ -154,11 +171,7 @@ export function PeriodGrid(props: {
             <b>{nameOf(u)}</b>
             {badgeOf(u)}
           </div>
-          {u.received_at && (
-            <span className={styles.muted}>
-              {t('receivedAt')}: {formatDateTime(u.received_at)} · {t('versions')}: {versionCount(u.versions)}
-            </span>
-          )}
+          {currentVersion(u) && <span className={styles.muted}>{versionName(currentVersion(u)!, lang)}</span>}
           {u.return_reason && (
             <div className={styles.itemReason} data-testid="unit-reason">
               {t('reason')}: {u.return_reason}

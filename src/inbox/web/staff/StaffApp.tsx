@@ -10,15 +10,17 @@ import {
   Spinner,
   Text,
   Title3,
+  makeStaticStyles,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { PROFILES, getProfile } from '../../../profiles';
 import { formatPercent } from '../../../domain/format';
-import { LangContext, errorText, useT } from '../i18n';
+import { LangContext, errorText, formatDay, useT } from '../i18n';
 import { PeriodPicker, duePeriod, type PeriodValue } from '../PeriodPicker';
-import { PlanYearsNotice, currentProfileId, profileLabel } from '../plan';
+import { planName, planTitle, plansOffered } from '../plan';
 import { PeriodGrid } from './PeriodGrid';
+import { SubmissionView } from './SubmissionView';
+import { useSubmissionRoute } from './useSubmissionRoute';
 import { InsightPanels } from './insight/InsightPanels';
 import type { PeriodArgs } from './insight/api';
 import { AdminPanel } from './admin/AdminPanel';
@@ -29,15 +31,32 @@ import { COUNT_LABEL, S, STATE_LABEL } from './strings';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center', justifyContent: 'space-between' },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'center',
+    justifyContent: 'space-between',
+  },
+  account: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   stats: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
   stat: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
   },
-  jump: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
+  view: { order: -1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  jump: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+  },
 });
+
+const VIEW_ROOT = 'vr-submission-view';
+const useViewStyles = makeStaticStyles(`html[data-viewing] main > :not(.${VIEW_ROOT}) { display: none !important; }`);
 
 /** The panels below the table (a province's table can be 100+ rows long). */
 const JUMPS = [
@@ -48,28 +67,43 @@ const JUMPS = [
   ['chia-se', 'jumpExport'],
 ] as const;
 
-/** `2020-10-15` → `15/10/2020` (dates are shown dd/mm/yyyy). */
-function isoToDay(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
 export function StaffApp(): React.ReactElement {
   const styles = useStyles();
   const t = useT(S);
   const lang = React.useContext(LangContext);
   const [session, setSession] = React.useState<StaffSession | null>(null);
   const [checked, setChecked] = React.useState(false);
-  const [profile, setProfile] = React.useState(() => currentProfileId(PROFILES, duePeriod));
+  // The plans this inbox has units for first, the plan in force today first among them.
+  const [inUse, setInUse] = React.useState<string[] | null>(null);
+  const offered = React.useMemo(() => plansOffered(inUse), [inUse]);
+  const plans = offered.all;
+  const [profile, setProfile] = React.useState(() => plans[0].id);
+  // Once a person picks a plan, the page no longer picks one for them.
+  const picked = React.useRef(false);
   const [period, setPeriod] = React.useState<PeriodValue>(() => duePeriod(profile));
   const [tracking, setTracking] = React.useState<Tracking | null>(null);
   const [message, setMessage] = React.useState<{ intent: 'error' | 'success'; text: string } | null>(null);
   // The quarter the tracking shown was loaded for; the insight panels follow it.
-  const [loaded, setLoaded] = React.useState<{ profile: string; year: number; quarter: number; n: number } | null>(null);
+  const [loaded, setLoaded] = React.useState<{ profile: string; year: number; quarter: number; n: number } | null>(
+    null,
+  );
   /** OUT-01 figures per unit (not yet confirmed) for a quarter, shown beside each submission. */
   const [outliers, setOutliers] = React.useState<{ byUnit: Record<string, number>; period: PeriodArgs } | null>(null);
-  const onOutliers = React.useCallback((byUnit: Record<string, number>, at: PeriodArgs) => setOutliers({ byUnit, period: at }), []);
-  const sameQuarter = (a: PeriodArgs, b: PeriodArgs | null) => b !== null && a.profile === b.profile && a.year === b.year && a.quarter === b.quarter;
+  const onOutliers = React.useCallback(
+    (byUnit: Record<string, number>, at: PeriodArgs) => setOutliers({ byUnit, period: at }),
+    [],
+  );
+  const sameQuarter = (a: PeriodArgs, b: PeriodArgs | null) =>
+    b !== null && a.profile === b.profile && a.year === b.year && a.quarter === b.quarter;
+  const route = useSubmissionRoute();
+  const plan = plans.find((p) => p.id === profile) ?? plans[0];
+
+  /** Another plan or quarter: what was said about the last one no longer applies. */
+  const choose = (nextProfile: string, nextPeriod: PeriodValue) => {
+    setProfile(nextProfile);
+    setPeriod(nextPeriod);
+    setMessage(null);
+  };
 
   // An existing session cookie (page reload) is reused; the CSRF token comes with /me.
   React.useEffect(() => {
@@ -88,73 +122,150 @@ export function StaffApp(): React.ReactElement {
     else if (res.status === 200) {
       setTracking(res.body);
       setLoaded((prev) => ({ profile, year: period.year, quarter: period.quarter, n: (prev?.n ?? 0) + 1 }));
-    }
-    else setMessage({ intent: 'error', text: errorText(res.body, lang, S.failed) });
+    } else setMessage({ intent: 'error', text: errorText(res.body, lang, S.failed) });
   }, [profile, period, lang]);
 
   React.useEffect(() => {
     if (session) load().catch(() => setMessage({ intent: 'error', text: t('network') }));
   }, [session, load, t]);
 
+  React.useEffect(() => {
+    if (!session) return;
+    staffApi.plans().then(
+      (res) => res.status === 200 && res.body && setInUse(res.body.plans),
+      () => undefined,
+    );
+  }, [session]);
+
+  // The inbox's own plans are known: open on the first of them, unless a plan was picked.
+  React.useEffect(() => {
+    if (!picked.current && plans[0].id !== profile) choose(plans[0].id, duePeriod(plans[0].id));
+  }, [plans]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // An open submission hides the rest of the page, which stays mounted so the map and charts
+  // need not load again.
+  useViewStyles();
+  React.useEffect(() => {
+    const root = document.documentElement;
+    if (route.id) root.dataset.viewing = 'submission';
+    else delete root.dataset.viewing;
+    return () => void delete root.dataset.viewing;
+  }, [route.id]);
+
+  // Back from a submission: focus returns to its link in the quarter's table.
+  const lastViewed = React.useRef<string | null>(null);
+  React.useEffect(() => {
+    if (route.id) {
+      lastViewed.current = route.id;
+      return;
+    }
+    const id = lastViewed.current;
+    lastViewed.current = null;
+    if (id) document.querySelector<HTMLElement>(`[data-view="${id}"]`)?.focus();
+  }, [route.id]);
+
   if (!checked) return <Spinner />;
   if (!session) return <Login onSignedIn={setSession} />;
 
-  const afterDecision = async (res: { status: number; body: unknown }, done: 'accepted' | 'returned', u: TrackingUnit) => {
-    if (res.status === 200) setMessage({ intent: 'success', text: t(done, { unit: u.unit_name, q: period.quarter, y: period.year }) });
+  const afterDecision = async (
+    res: { status: number; body: unknown },
+    done: 'accepted' | 'returned',
+    u: TrackingUnit,
+  ) => {
+    if (res.status === 200)
+      setMessage({ intent: 'success', text: t(done, { unit: u.unit_name, q: period.quarter, y: period.year }) });
     else setMessage({ intent: 'error', text: errorText(res.body, lang, S.failed) });
     await load();
   };
   const onReturn = async (u: TrackingUnit, reason: string) =>
     afterDecision(await staffApi.returnVersion(u.submission_id!, reason, session.csrf_token), 'returned', u);
-  const onAccept = async (u: TrackingUnit) => afterDecision(await staffApi.accept(u.submission_id!, session.csrf_token), 'accepted', u);
+  const onAccept = async (u: TrackingUnit) =>
+    afterDecision(await staffApi.accept(u.submission_id!, session.csrf_token), 'accepted', u);
 
   return (
     <>
       <Card className={styles.card}>
         <div className={styles.row}>
           <Text>{t('signedInAs', { user: session.user })}</Text>
-          <ChangePassword session={session} onChanged={(s, text) => {
-              setSession(s);
-              setMessage({ intent: 'success', text });
-            }} />
-          <Button
-            appearance="subtle"
-            onClick={async () => {
-              await staffApi.logout(session.csrf_token).catch(() => undefined);
-              setSession(null);
-              setTracking(null);
-            }}
-          >
-            {t('signOut')}
-          </Button>
+          {/* The account's two actions stay together (on a phone they wrapped one under the other). */}
+          <div className={styles.account}>
+            <ChangePassword
+              session={session}
+              onChanged={(s, text) => {
+                setSession(s);
+                setMessage({ intent: 'success', text });
+              }}
+            />
+            <Button
+              appearance="subtle"
+              onClick={async () => {
+                await staffApi.logout(session.csrf_token).catch(() => undefined);
+                setSession(null);
+                setTracking(null);
+              }}
+            >
+              {t('signOut')}
+            </Button>
+          </div>
         </div>
-        <PeriodPicker value={period} onChange={setPeriod} labels={{ year: t('year'), quarter: t('quarter') }}>
+        <PeriodPicker
+          profile={plan}
+          value={period}
+          onChange={(p) => choose(profile, p)}
+          labels={{ year: t('year'), quarter: t('quarter') }}
+        >
           <Field label={t('profile')}>
-            <Select value={profile} onChange={(_, d) => {
-                setProfile(d.value);
-                setPeriod(duePeriod(d.value));
-              }} data-testid="period-profile">
-              {PROFILES.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {profileLabel(p)}
-                </option>
-              ))}
+            <Select
+              value={profile}
+              title={planTitle(plan, lang)}
+              onChange={(_, d) => {
+                picked.current = true;
+                choose(d.value, duePeriod(d.value));
+              }}
+              data-testid="period-profile"
+            >
+              {[
+                { key: 'own', label: t('plansOwn'), list: offered.own },
+                { key: 'other', label: offered.own.length > 0 ? t('plansOther') : '', list: offered.other },
+              ]
+                .filter((g) => g.list.length > 0)
+                .map((g) => {
+                  const options = g.list.map((p) => (
+                    <option key={p.id} value={p.id} title={planTitle(p, lang)}>
+                      {planName(p, lang)}
+                    </option>
+                  ));
+                  return g.label ? (
+                    <optgroup key={g.key} label={g.label}>
+                      {options}
+                    </optgroup>
+                  ) : (
+                    <React.Fragment key={g.key}>{options}</React.Fragment>
+                  );
+                })}
             </Select>
           </Field>
         </PeriodPicker>
-        <PlanYearsNotice profile={getProfile(profile) ?? PROFILES[0]} year={period.year} />
         <div className={styles.row}>
           <Button appearance="primary" onClick={() => void load()} data-testid="period-load">
             {t('load')}
           </Button>
-          <Link href={consolidatedUrl(profile, period.year, period.quarter)} download data-testid="download-consolidated">
+          <Link
+            href={consolidatedUrl(profile, period.year, period.quarter)}
+            download
+            data-testid="download-consolidated"
+          >
             {t('consolidated')}
           </Link>
         </div>
       </Card>
 
       {message && (
-        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'} data-testid="staff-message">
+        <MessageBar
+          intent={message.intent}
+          role={message.intent === 'error' ? 'alert' : 'status'}
+          data-testid="staff-message"
+        >
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
@@ -164,7 +275,11 @@ export function StaffApp(): React.ReactElement {
           <Title3 as="h2">{t('grid', { q: period.quarter, y: period.year })}</Title3>
           {tracking.period && (
             <Text data-testid="period-deadline">
-              {t('deadline', { start: isoToDay(tracking.period.start), end: isoToDay(tracking.period.end), deadline: isoToDay(tracking.period.deadline) })}
+              {t('deadline', {
+                start: formatDay(tracking.period.start),
+                end: formatDay(tracking.period.end),
+                deadline: formatDay(tracking.period.deadline),
+              })}
               {tracking.period.deadline_assumed ? t('deadlineAssumed') : ''}
             </Text>
           )}
@@ -199,8 +314,37 @@ export function StaffApp(): React.ReactElement {
           />
         </Card>
       )}
-      {tracking && loaded && <InsightPanels period={loaded} csrf={session.csrf_token} units={tracking.units} version={loaded.n} onOutliers={onOutliers} />}
-      {session.role === 'admin' && <AdminPanel csrf={session.csrf_token} me={session.user} onSignedOut={() => setSession(null)} />}
+      {tracking && loaded && (
+        <InsightPanels
+          period={loaded}
+          csrf={session.csrf_token}
+          units={tracking.units}
+          version={loaded.n}
+          onOutliers={onOutliers}
+        />
+      )}
+      {session.role === 'admin' && (
+        <AdminPanel csrf={session.csrf_token} me={session.user} onSignedOut={() => setSession(null)} />
+      )}
+      {route.id && (
+        // Last in the page (the print layout counts on the quarter's cards coming first), shown first.
+        <div className={`${styles.view} ${VIEW_ROOT}`}>
+          <SubmissionView
+            id={route.id}
+            csrf={session.csrf_token}
+            onBack={route.close}
+            onOpen={route.open}
+            onDecided={() => void load()}
+            onLoaded={(at) => {
+              // Opened from an address (a reload, a link from a colleague) for another quarter:
+              // the table underneath, and "Back to quarter …", are that quarter's.
+              if (at.profile === profile && at.year === period.year && at.quarter === period.quarter) return;
+              picked.current = true;
+              choose(at.profile, { year: at.year, quarter: at.quarter });
+            }}
+          />
+        </div>
+      )}
     </>
   );
 }

@@ -1,5 +1,7 @@
 /** The staff side of the inbox API: cookie session `vr_session`, every POST with the CSRF token
  *  returned by login/me (docs/inbox.md). */
+import type { Finding, FindingSummary } from '../../../domain/finding';
+import type { ReportView } from '../../../domain/reportView';
 export interface StaffSession {
   user: string;
   role: string;
@@ -17,6 +19,37 @@ export interface TrackingUnit {
   on_time: boolean | null;
   return_reason: string | null;
   versions: number | unknown[];
+}
+
+/** One stored version (GET …/submissions/:id/review). */
+export interface VersionInfo {
+  id: string;
+  version: number;
+  received_at: string;
+  on_time: boolean;
+  state: 'submitted' | 'returned' | 'accepted';
+  return_reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  summary: FindingSummary;
+}
+
+/** A version as staff read it in the browser: its findings and its report. */
+export interface SubmissionReview {
+  id: string;
+  unit_code: string;
+  unit_name: string;
+  profile: string;
+  year: number;
+  quarter: number;
+  filename: string | null;
+  deadline: string;
+  deadline_assumed: boolean;
+  version: VersionInfo;
+  versions: VersionInfo[];
+  findings: Finding[];
+  summary: FindingSummary;
+  report: ReportView | null;
 }
 
 export interface Tracking {
@@ -70,6 +103,8 @@ export const staffApi = {
     hint(false);
     return call<unknown>('POST', '/api/staff/logout', csrf, {});
   },
+  plans: () => call<{ plans: string[] }>('GET', '/api/staff/plans'),
+  review: (id: string) => call<SubmissionReview>('GET', `/api/staff/submissions/${encodeURIComponent(id)}/review`),
   tracking: (profile: string, year: number, quarter: number) =>
     remember(call<Tracking>('GET', `/api/staff/tracking?profile=${encodeURIComponent(profile)}&year=${year}&quarter=${quarter}`)),
   returnVersion: (id: string, reason: string, csrf: string) =>

@@ -12,6 +12,8 @@ export const S = {
   network: { vi: 'Không kết nối được hộp thư; kiểm tra mạng và thử lại.', en: 'Cannot reach the inbox; check the network and try again.' },
   signedInAs: { vi: 'Đang đăng nhập: {user}', en: 'Signed in as {user}' },
   profile: { vi: 'Kế hoạch', en: 'Plan' },
+  plansOwn: { vi: 'Kế hoạch có đơn vị trong hộp thư này', en: 'Plans with units in this inbox' },
+  plansOther: { vi: 'Kế hoạch khác', en: 'Other plans' },
   year: { vi: 'Năm', en: 'Year' },
   quarter: { vi: 'Quý', en: 'Quarter' },
   load: { vi: 'Xem', en: 'Show' },
@@ -50,8 +52,37 @@ export const S = {
     en: 'Returned the submission of {unit}, Q{q} {y}; the unit will see the reason when it signs in.',
   },
   deadline: { vi: 'Kỳ {start} – {end}, hạn nộp {deadline}', en: 'Period {start} – {end}, due {deadline}' },
-  unitOutliers: { vi: '⚠ {n} số liệu bất thường (OUT-01)', en: '⚠ {n} outlying figures (OUT-01)' },
+  unitOutliers: { vi: '⚠ {figures} (OUT-01)', en: '⚠ {figures} (OUT-01)' },
   formerName: { vi: '(trước đây: {names})', en: '(formerly {names})' },
+  view: { vi: 'Xem', en: 'View' },
+  viewAria: { vi: 'Xem bản nộp của {unit}', en: 'View the submission of {unit}' },
+  viewBack: { vi: '← Về danh sách quý {q}/{y}', en: '← Back to Q{q} {y}' },
+  viewBackPlain: { vi: '← Về danh sách', en: '← Back to the list' },
+  viewTitle: { vi: '{unit} · báo cáo quý {q}/{y}', en: '{unit} · report for Q{q} {y}' },
+  viewLoading: { vi: 'Đang mở bản nộp và kiểm tra lại…', en: 'Opening the submission and checking it again…' },
+  viewVersion: { vi: 'Bản nộp', en: 'Version' },
+  viewVersionState: { vi: 'Tình trạng bản này', en: 'State of this version' },
+  viewDeadline: { vi: 'Hạn nộp', en: 'Deadline' },
+  viewTimeliness: { vi: 'So với hạn', en: 'Against the deadline' },
+  viewOnTime: { vi: 'Đúng hạn (tính theo bản nộp đầu tiên)', en: 'On time (judged on the first version)' },
+  viewLate: { vi: 'Nộp muộn (tính theo bản nộp đầu tiên)', en: 'Late (judged on the first version)' },
+  viewFile: { vi: 'Tên tệp', en: 'File name' },
+  viewDecided: { vi: 'Người xử lý', en: 'Decided by' },
+  viewDecidedText: { vi: '{by}, lúc {at}', en: '{by}, at {at}' },
+  viewDownload: { vi: 'Tải bản này (.xlsx)', en: 'Download this version (.xlsx)' },
+  viewFindings: { vi: 'Kết quả kiểm tra', en: 'Check results' },
+  viewFindingsHow: {
+    vi: 'Hộp thư kiểm tra lại tệp đã lưu bằng các quy tắc hiện hành, tính tại ngày nhận.',
+    en: 'The inbox checks the stored file again with the current rules, as of the day it was received.',
+  },
+  viewNoFindings: { vi: 'Không có lỗi, cảnh báo hay ghi chú nào.', en: 'No errors, warnings or notes.' },
+  viewReport: { vi: 'Báo cáo quý', en: 'Quarterly report' },
+  viewReportHow: { vi: 'Số liệu đúng như trong sổ đơn vị nộp (không tính lại).', en: 'The figures exactly as in the submitted workbook (not recomputed).' },
+  viewPreparer: { vi: 'Người lập biểu', en: 'Prepared by' },
+  viewPrepared: { vi: 'Ngày lập', en: 'Date prepared' },
+  viewNoReport: { vi: 'Sổ không có bảng báo cáo quý đọc được (xem kết quả kiểm tra).', en: 'The workbook has no readable quarterly report table (see the check results).' },
+  viewNotFilled: { vi: 'Báo cáo quý trong sổ chưa được lập: mọi số liệu đều trống.', en: 'The quarterly report in the workbook was never filled: every figure is empty.' },
+  viewFailed: { vi: 'Không mở được bản nộp này; quay lại danh sách và thử lại.', en: 'This submission could not be opened; go back to the list and try again.' },
   deadlineAssumed: { vi: ' (hạn giả định: kế hoạch không quy định ngày gửi)', en: ' (assumed deadline: the plan sets no day)' },
 } satisfies Strings<string>;
 
@@ -60,6 +91,13 @@ export const COUNT_LABEL: Record<string, { vi: string; en: string }> = {
   expected: { vi: 'Phải nộp', en: 'Expected' },
   received: { vi: 'Đã nhận', en: 'Received' },
   received_on_time: { vi: 'Nhận đúng hạn', en: 'Received on time' },
+};
+
+/** A version's own state (a quarter's state is STATE_LABEL). */
+export const VERSION_STATE_LABEL: Record<string, { vi: string; en: string }> = {
+  submitted: { vi: 'Chờ tỉnh xem xét', en: 'Awaiting review' },
+  returned: { vi: 'Đã trả lại', en: 'Returned' },
+  accepted: { vi: 'Đã chấp nhận', en: 'Accepted' },
 };
 
 export const STATE_LABEL: Record<string, { vi: string; en: string }> = {

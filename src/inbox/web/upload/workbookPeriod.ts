@@ -1,7 +1,7 @@
 /**
- * The period a workbook says it is for (`_meta` year and quarter, docs/workbook.md), read in the
- * browser before upload, so the page can say up front that a Q3/2020 workbook is not the
- * Q3/2026 report selected. Only the small `_meta` part is read; anything unreadable gives null
+ * The unit, plan and period a workbook says it is for (`_meta`, docs/workbook.md), read in the
+ * browser before upload, so the page can say up front that another unit's workbook, or a Q3/2020
+ * one, is not the Q3/2026 report selected. Only the small `_meta` part is read; anything unreadable gives null
  * (the inbox still checks the whole file and says what is wrong).
  */
 import type JSZip from 'jszip';
@@ -10,6 +10,8 @@ export interface WorkbookPeriod {
   year: number;
   quarter: number;
   unit_code: string | null;
+  /** The plan (`_meta` profile id). */
+  profile: string | null;
 }
 
 const META_SHEET = '_meta';
@@ -69,7 +71,7 @@ export async function readWorkbookPeriod(bytes: ArrayBuffer | Uint8Array): Promi
     const year = Number(values?.get('year'));
     const quarter = Number(values?.get('quarter'));
     if (!Number.isInteger(year) || !Number.isInteger(quarter) || quarter < 1 || quarter > 4) return null;
-    return { year, quarter, unit_code: values?.get('unit_code') || null };
+    return { year, quarter, unit_code: values?.get('unit_code') || null, profile: values?.get('profile') || null };
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Badge, Button, Field, Input, Select, Text } from '@fluentui/react-components';
-import { PROFILES } from '../../../../profiles';
-import { useT } from '../../i18n';
+import { LangContext, useT } from '../../i18n';
+import { planName, planTitle, plansOffered } from '../../plan';
 import type { AdminActions } from './AdminPanel';
 import { adminApi, type AdminUnit } from './api';
 import { useRowStyles } from './rowStyles';
@@ -11,10 +11,13 @@ import { A } from './strings';
 export function UnitsAdmin({ actions }: { actions: AdminActions }): React.ReactElement {
   const styles = useRowStyles();
   const t = useT(A);
-  const [profile, setProfile] = React.useState(PROFILES[0].id);
+  const lang = React.useContext(LangContext);
+  // Every plan, the one in force today first: an administrator may register a unit of any.
+  const plans = React.useMemo(() => plansOffered(null).all, []);
+  const [profile, setProfile] = React.useState(plans[0].id);
   const [code, setCode] = React.useState('');
   const [units, setUnits] = React.useState<AdminUnit[] | null>(null);
-  const plan = PROFILES.find((p) => p.id === profile) ?? PROFILES[0];
+  const plan = plans.find((p) => p.id === profile) ?? plans[0];
 
   const load = React.useCallback(async () => {
     const res = await adminApi.units(profile).catch(() => null);
@@ -40,9 +43,9 @@ export function UnitsAdmin({ actions }: { actions: AdminActions }): React.ReactE
       >
         <Field label={t('profile')} className={styles.field}>
           <Select value={profile} onChange={(_, d) => setProfile(d.value)} data-testid="admin-profile">
-            {PROFILES.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.province} — {p.id}
+            {plans.map((p) => (
+              <option key={p.id} value={p.id} title={planTitle(p, lang)}>
+                {planName(p, lang)}
               </option>
             ))}
           </Select>

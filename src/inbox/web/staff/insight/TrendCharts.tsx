@@ -14,6 +14,7 @@ import {
   type Trends,
 } from '../../../../domain/trends';
 import { LangContext, useT, type Lang } from '../../i18n';
+import { useNarrow } from '../../useNarrow';
 import { periodQuery, type PeriodArgs } from './api';
 import type { MapUnit } from './MapCard';
 import { IS } from './strings';
@@ -32,9 +33,11 @@ const useStyles = makeStyles({
   scope: { minWidth: 0, maxWidth: '100%', flex: '1 1 240px' },
   buttons: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalL },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  pair: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-start', minWidth: 0 },
-  chart: { flex: '2 1 300px', minWidth: 0, height: '240px' },
-  tableBox: { flex: '3 1 420px', minWidth: 0, maxWidth: '100%', overflowX: 'auto' },
+  // The chart above its table: side by side, eight quarters and their labels did not fit and the
+  // table opened scrolled, its first quarter cut off.
+  pair: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  chart: { width: '100%', maxWidth: '760px', minWidth: 0, height: '240px' },
+  tableBox: { minWidth: 0, maxWidth: '100%', overflowX: 'auto' },
   table: {
     borderCollapse: 'collapse',
     fontSize: tokens.fontSizeBase200,
@@ -42,7 +45,7 @@ const useStyles = makeStyles({
     '& th, & td': { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
     '& td': { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
     '& thead th': { textAlign: 'right', whiteSpace: 'nowrap' },
-    '& tbody th': { textAlign: 'left', fontWeight: tokens.fontWeightRegular, minWidth: '140px', maxWidth: '220px' },
+    '& tbody th': { textAlign: 'left', fontWeight: tokens.fontWeightRegular, minWidth: '180px', maxWidth: '320px' },
     // The labels stay in view while the quarters scroll on a narrow screen.
     '& tbody th, & thead th:first-child': { position: 'sticky', left: 0, backgroundColor: tokens.colorNeutralBackground1, zIndex: 1 },
   },
@@ -50,6 +53,20 @@ const useStyles = makeStyles({
   caption: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   swatch: { display: 'inline-block', width: '10px', height: '10px', borderRadius: '2px', marginRight: tokens.spacingHorizontalXS, verticalAlign: 'baseline' },
   note: { color: tokens.colorNeutralForeground3 },
+  // The phone layout: one block per indicator, its label whole on top, the quarters below it.
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: tokens.spacingVerticalS, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
+  itemLabel: { fontWeight: tokens.fontWeightSemibold },
+  quarters: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(4, minmax(0, 1fr))',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  quarter: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  quarterLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, whiteSpace: 'nowrap' },
+  quarterValue: { margin: 0, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
 });
 
 /** On a narrow screen the table scrolls: it starts at the newest quarters, the ones that matter,
@@ -202,6 +219,36 @@ function TrendTable(p: {
   );
 }
 
+/** The table's rows on a phone: each indicator a block, its label in full and its eight quarters
+ *  as a 4 × 2 grid of quarter and value, so nothing is cut off or scrolled out of sight. */
+function TrendList(p: { rows: TrendRowDef[]; cells: Record<string, PublishedCell[]>; quarters: TrendQuarter[]; caption: string; accepted: boolean }): React.ReactElement {
+  const styles = useStyles();
+  const lang = React.useContext(LangContext);
+  const t = useT(IS);
+  const block = (key: string, label: React.ReactNode, values: string[], swatch?: string) => (
+    <li key={key} className={styles.item} data-testid="trend-list-row">
+      <span className={styles.itemLabel}>
+        {swatch && <span className={styles.swatch} style={{ background: swatch }} aria-hidden="true" />}
+        {label}
+      </span>
+      <dl className={styles.quarters}>
+        {p.quarters.map((q, j) => (
+          <div key={`${q.year}-${q.quarter}`} className={styles.quarter}>
+            <dt className={styles.quarterLabel}>{trendQuarterLabel(q, lang)}</dt>
+            <dd className={styles.quarterValue}>{values[j]}</dd>
+          </div>
+        ))}
+      </dl>
+    </li>
+  );
+  return (
+    <ul className={styles.list} aria-label={p.caption} data-testid="trend-list">
+      {p.rows.map((r, i) => block(r.code, shortLabel(r, lang), p.cells[r.code].map((c) => cellText(c, r.kind, lang)), COLOURS[i % COLOURS.length]))}
+      {p.accepted && block('accepted', <i>{t('trendAccepted')}</i>, p.quarters.map((q) => formatNumber(q.accepted, lang)))}
+    </ul>
+  );
+}
+
 /** The three charts with their tables, for the province or one unit; print and download. */
 export default function TrendCharts(props: { trends: Trends; period: PeriodArgs; units: MapUnit[]; department: string }): React.ReactElement {
   const styles = useStyles();
@@ -210,6 +257,7 @@ export default function TrendCharts(props: { trends: Trends; period: PeriodArgs;
   const { trends } = props;
   const [scope, setScope] = React.useState('');
   const [mask, setMask] = React.useState(true);
+  const narrow = useNarrow(600);
 
   const screen = React.useMemo(() => publishTrends(trends, { mask: false }), [trends]);
   const printed = React.useMemo(() => publishTrends(trends, { mask }), [trends, mask]);
@@ -306,9 +354,13 @@ export default function TrendCharts(props: { trends: Trends; period: PeriodArgs;
                     ariaLabel={t('trendChartAria', { title, scope: scopeName, from, to })}
                   />
                 </div>
-                <TableBox label={t('trendTable', { title })}>
-                  <TrendTable rows={g.rows} cells={screenCells} quarters={q} caption={t('trendTable', { title })} accepted={!scope} />
-                </TableBox>
+                {narrow ? (
+                  <TrendList rows={g.rows} cells={screenCells} quarters={q} caption={t('trendTable', { title })} accepted={!scope} />
+                ) : (
+                  <TableBox label={t('trendTable', { title })}>
+                    <TrendTable rows={g.rows} cells={screenCells} quarters={q} caption={t('trendTable', { title })} accepted={!scope} />
+                  </TableBox>
+                )}
               </div>
             </section>
           );

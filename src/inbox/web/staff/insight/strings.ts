@@ -73,8 +73,8 @@ export const IS = {
   printSignSeal: { vi: '(Ký tên, đóng dấu)', en: '(Signature and seal)' },
   trendTitle: { vi: 'Xu hướng 8 quý gần nhất', en: 'Trends over the last 8 quarters' },
   trendHow: {
-    vi: 'Tính từ các báo cáo quý đã được chấp nhận: tổng của tỉnh là tổng các đơn vị được chấp nhận trong quý đó; tỷ lệ 6.x là lũy kế từ đầu năm, của tỉnh tính trên tổng số người của các đơn vị. Bảng số liệu nằm cạnh mỗi biểu đồ.',
-    en: "From accepted quarterly reports: the province's figure is the sum of the units accepted that quarter; the 6.x percentages are year to date, the province's taken over all units' people together. Each chart has its numbers in a table beside it.",
+    vi: 'Tính từ các báo cáo quý đã được chấp nhận: tổng của tỉnh là tổng các đơn vị được chấp nhận trong quý đó; tỷ lệ 6.x là lũy kế từ đầu năm, của tỉnh tính trên tổng số người của các đơn vị. Số liệu của mỗi biểu đồ nằm ngay dưới nó.',
+    en: "From accepted quarterly reports: the province's figure is the sum of the units accepted that quarter; the 6.x percentages are year to date, the province's taken over all units' people together. Each chart has its numbers right below it.",
   },
   trendLoading: {
     vi: 'Đang đọc các báo cáo đã chấp nhận của 8 quý (lần mở đầu tiên sau khi khởi động hộp thư có thể mất vài giây)…',

@@ -1,5 +1,5 @@
-import type { Finding } from '../../../domain/finding';
-import type { Lang } from '../i18n';
+import type { Finding } from '../../domain/finding';
+import type { Lang } from './i18n';
 
 /** `Ô C5 (Giới tính) của trang tính "Sổ theo dõi": …`, `Cell C5 (Sex) of sheet "Registry": …`,
  *  `Ô C20 (mục 2.1): …`: the place a rule message starts with. The label may hold parentheses
