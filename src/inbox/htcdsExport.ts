@@ -11,6 +11,8 @@ import { parseWorkbook } from '../domain/parse';
 import { inPeriod, periodOf } from '../domain/period';
 import type { Profile } from '../domain/schema/profile';
 import { findUnit } from '../profiles';
+import type { Letterhead } from '../domain/templatePrint';
+import { PAGE_FOOTER, pageSetupOf, writeLetterhead } from '../xlsx/print';
 import type { UnitInput } from './consolidate';
 
 export const CASE_SHEET = 'Case Sheet';
@@ -23,6 +25,8 @@ export interface ExportOptions {
   quarter: number | null;
   k: number;
   now?: Date;
+  /** The inbox's letterhead for the `about` sheet when printed (the inbox's download). */
+  letterhead?: Letterhead & { place: string };
 }
 
 export interface ExportResult {
@@ -115,7 +119,13 @@ export async function writeHtcdsWorkbook(
   });
   ws.getColumn(1).width = 6;
   HTCDS_FIELDS.forEach((_f, i) => (ws.getColumn(i + 2).width = 18));
-  const about = wb.addWorksheet(ABOUT_SHEET);
+  const about = wb.addWorksheet(ABOUT_SHEET, { pageSetup: pageSetupOf({ orientation: 'portrait' }), headerFooter: PAGE_FOOTER });
+  about.getColumn(1).width = 32;
+  about.getColumn(2).width = 100;
+  if (opts.letterhead) {
+    writeLetterhead(about, opts.letterhead, opts.letterhead.place, 2, { left: [0, 0], right: [1, 1] });
+    about.addRow([]);
+  }
   const period = opts.quarter === null ? `${opts.year}` : `Q${opts.quarter}/${opts.year}`;
   [
     ['Microsoft Excel HTCDS 2.0'],
@@ -128,7 +138,5 @@ export async function writeHtcdsWorkbook(
     ['Chỉ gồm / Only', 'Trường hợp đồng ý chia sẻ; không họ tên, số giấy tờ, địa chỉ hay ngày chính xác / consented cases; no names, ID numbers, addresses or exact dates'],
     ['Tạo lúc / Generated', (opts.now ?? new Date()).toISOString().slice(0, 10).split('-').reverse().join('/')],
   ].forEach((r) => about.addRow(r));
-  about.getColumn(1).width = 32;
-  about.getColumn(2).width = 100;
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

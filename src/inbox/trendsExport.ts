@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { formatNumber, type NumberLocale } from '../domain/format';
 import { cellText, publishTrends, SMALL_NOTE, trendQuarterLabel, type PublishedCell, type Trends } from '../domain/trends';
 import { TREND_TEXT } from '../domain/trendText';
-import { PAGE_FOOTER, pageSetupOf } from '../xlsx/print';
+import { OFFICIAL_HEADER_ROWS, type Letterhead } from '../domain/templatePrint';
+import { PAGE_FOOTER, pageSetupOf, writeLetterhead } from '../xlsx/print';
 
 const T = {
   sheet: { vi: 'Xu hướng', en: 'Trends' },
@@ -28,6 +29,9 @@ export interface TrendsExportOptions {
   mask: boolean;
   locale: NumberLocale;
   department: string;
+  /** The official letterhead (in Vietnamese whatever the language: it is the issuer's name)
+   *  and the place of the date line; without it, the department's name alone. */
+  letterhead?: Letterhead & { place: string };
   /** Unit names by code, for the unit column. */
   names: Map<string, string>;
 }
@@ -42,10 +46,12 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
   const pub = publishTrends(trends, { mask: opts.mask });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'vr';
+  // Rows above the table: the letterhead (4 rows) or the department's name, then 3 title rows.
+  const above = (opts.letterhead ? OFFICIAL_HEADER_ROWS : 1) + 3;
   const ws = wb.addWorksheet(T.sheet[L], {
-    pageSetup: { ...pageSetupOf({ orientation: 'landscape', titleRows0: [4, 4] }) },
+    pageSetup: { ...pageSetupOf({ orientation: 'landscape', titleRows0: [above, above] }) },
     headerFooter: PAGE_FOOTER,
-    views: [{ state: 'frozen', xSplit: 3, ySplit: 5 }],
+    views: [{ state: 'frozen', xSplit: 3, ySplit: above + 1 }],
   });
   const q = pub.quarters;
   const width = 3 + q.length;
@@ -59,7 +65,8 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
     r.getCell(1).style = { alignment: { wrapText: true, vertical: 'top' }, ...opts2 };
     return r;
   };
-  line(opts.department.toUpperCase(), { font: { bold: true } });
+  if (opts.letterhead) writeLetterhead(ws, opts.letterhead, opts.letterhead.place, width, { left: [0, 1], right: [2, width - 1] });
+  else line(opts.department.toUpperCase(), { font: { bold: true } });
   line(TREND_TEXT.title[L].replace('{from}', first ? trendQuarterLabel(first, L) : '').replace('{to}', last ? trendQuarterLabel(last, L) : ''), {
     font: { bold: true, size: 13 },
     alignment: { horizontal: 'center' },
@@ -94,7 +101,7 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
   for (const u of pub.units) block(`${u.unit_code} ${opts.names.get(u.unit_code) ?? ''}`.trim(), u.cells);
 
   const thin = { style: 'thin' } as const;
-  for (let r = 5; r <= ws.rowCount; r++) {
+  for (let r = above + 1; r <= ws.rowCount; r++) {
     for (let c = 1; c <= width; c++) ws.getCell(r, c).border = { top: thin, left: thin, bottom: thin, right: thin };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
