@@ -5,13 +5,13 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { ReportData } from '../domain/model';
 import { reportRowDefs } from '../domain/report';
 import type { Profile } from '../domain/schema/profile';
 import type { CellValue } from '../domain/sheet';
 import { isFormulaLike } from '../domain/text';
 import { EXCEL_CELL_LIMIT, maskPersonalData, safeCellText } from '../domain/textSafety';
 import { AMOUNT_FORMAT, REPORT_COLUMN_WIDTHS, reportSheetDress } from '../domain/templateReport';
+import { REPORT_LAYOUT } from '../domain/reportSheet';
 import {
   HEAD_TITLE,
   LINE_HEIGHT,
@@ -69,8 +69,9 @@ interface SummaryColumn {
   code: string;
   /** The label under the code, without the section's words (`Bóc lột tình dục` under 3.1). */
   label: string;
-  amount: boolean;
-  value: (r: ReportData) => number;
+  /** count: a number of people; amount: đồng; ratio: `done/total` typed by hand (6.4, 6.5). */
+  kind: 'count' | 'amount' | 'ratio';
+  value: (e: UnitExtract) => number | string | null;
   /** The widest single text of the column: its code, the longest word of its label, or its
    *  largest figure as printed (the province total). */
   widest: string;
@@ -78,21 +79,54 @@ interface SummaryColumn {
 
 const LABEL_PREFIXES = [/^Nạn nhân theo mục đích:\s*/u, /^Được hỗ trợ:\s*/u];
 
-/** Columns of the summary: every count row's total, plus the amount of each support row. */
+const RATIO = /^\s*(\d+)\s*\/\s*(\d+)\s*$/;
+
+/** A hand-typed `done / total` of the unit's report sheet (rows 6.4, 6.5), as typed. */
+function typedRatio(e: UnitExtract, code: string): string | null {
+  const row = e.grid.find((r) => r[REPORT_LAYOUT.columns.code] === code);
+  const value = row?.[REPORT_LAYOUT.columns.total];
+  if (value === null || value === undefined || value === '') return null;
+  const text = String(value).trim();
+  const m = RATIO.exec(text);
+  return m ? `${Number(m[1])}/${Number(m[2])}` : text;
+}
+
+/** The province's `done / total`: the sums over the units whose figure reads as one. */
+export function ratioTotal(values: readonly (number | string | null)[]): string | null {
+  let done = 0;
+  let total = 0;
+  let any = false;
+  for (const v of values) {
+    const m = typeof v === 'string' ? RATIO.exec(v) : null;
+    if (!m) continue;
+    any = true;
+    done += Number(m[1]);
+    total += Number(m[2]);
+  }
+  return any ? `${done}/${total}` : null;
+}
+
+/** Columns of the summary: every count row's total, the amount of each support row, and the
+ *  hand-entered 6.4 and 6.5 (their labels follow the reporting level). */
 function summaryColumns(profile: Profile, extracts: UnitExtract[]): SummaryColumn[] {
   const cols: Omit<SummaryColumn, 'widest'>[] = [];
   for (const def of reportRowDefs(profile)) {
+    if (def.kind === 'manual') {
+      cols.push({ code: def.code, label: def.label_vi, kind: 'ratio', value: (e) => typedRatio(e, def.code) });
+      continue;
+    }
     if (def.kind !== 'count') continue;
     const short = LABEL_PREFIXES.reduce((text, re) => text.replace(re, ''), def.label_vi);
-    cols.push({ code: def.code, label: short, amount: false, value: (r) => r.counts[def.code]?.total ?? 0 });
+    cols.push({ code: def.code, label: short, kind: 'count', value: (e) => e.report.counts[def.code]?.total ?? 0 });
     if (def.code.startsWith('4.')) {
-      cols.push({ code: `${def.code} (đồng)`, label: `Kinh phí (đồng): ${short}`, amount: true, value: (r) => r.counts[def.code]?.amount ?? 0 });
+      cols.push({ code: `${def.code} (đồng)`, label: `Kinh phí (đồng): ${short}`, kind: 'amount', value: (e) => e.report.counts[def.code]?.amount ?? 0 });
     }
   }
   return cols.map((c) => {
-    const total = extracts.reduce((n, e) => n + c.value(e.report), 0);
+    const values = extracts.map((e) => c.value(e));
+    const total = c.kind === 'ratio' ? (ratioTotal(values) ?? '') : values.reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
     const words = c.label.split(/\s+/).reduce((a, w) => (w.length > a.length ? w : a), '');
-    const figure = c.amount ? total.toLocaleString('en-US') : String(total);
+    const figure = c.kind === 'amount' ? total.toLocaleString('en-US') : String(total);
     return { ...c, widest: [c.code, words, figure].reduce((a, w) => (w.length > a.length ? w : a), '') };
   });
 }
@@ -176,11 +210,11 @@ export async function writeWorkbook(
   put(['Mã đơn vị', 'Đơn vị', 'Trạng thái', ...cols.map((c) => c.code)], STYLE.bold).commit();
   put(['', '', '', ...cols.map((c) => c.label)], STYLE.italic).commit();
   const first = SUMMARY_FIRST_ROW;
-  const totals = cols.map(() => 0);
+  const columnValues: (number | string | null)[][] = cols.map(() => []);
   for (const unit of scope.units) {
     const e = byCode.get(unit.unit_code);
-    const values = e ? cols.map((c) => c.value(e.report)) : cols.map(() => null);
-    values.forEach((v, i) => (totals[i] += v ?? 0));
+    const values = e ? cols.map((c) => c.value(e)) : cols.map(() => null);
+    values.forEach((v, i) => columnValues[i].push(v));
     const raw = e ? (e.state ?? 'submitted') : (states[unit.unit_code] ?? 'missing');
     const state = STATE_VI[raw] ?? raw;
     const row = put([unit.unit_code, e?.unit_name ?? unit.unit_name, state, ...values]);
@@ -190,10 +224,17 @@ export async function writeWorkbook(
   const last = first + scope.units.length - 1;
   const whole = /^thành phố\s/iu.test(province.full_name) ? 'Toàn thành phố' : 'Toàn tỉnh';
   const totalRow = summary.addRow(['TỔNG', whole, `${extracts.length}/${scope.units.length} đơn vị`]);
-  cols.forEach((_, i) => {
+  cols.forEach((c, i) => {
     const letter = columnLetter1(i + 4);
+    const cell = totalRow.getCell(i + 4);
+    if (c.kind === 'ratio') {
+      // A fraction is no sum: the province's is written out, numerators over denominators.
+      cell.value = ratioTotal(columnValues[i]);
+      return;
+    }
+    const sum = columnValues[i].reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
     // An empty unit list has no rows to add: the total is then a plain 0, not SUM(D10:D9).
-    totalRow.getCell(i + 4).value = last >= first ? ({ formula: `SUM(${letter}${first}:${letter}${last})`, result: totals[i] } as ExcelJS.CellFormulaValue) : 0;
+    cell.value = last >= first ? ({ formula: `SUM(${letter}${first}:${letter}${last})`, result: sum } as ExcelJS.CellFormulaValue) : 0;
   });
   totalRow.eachCell({ includeEmpty: true }, (cell) => {
     cell.style = STYLE.bold;
@@ -257,7 +298,7 @@ function pageHeaderText(text: string): string {
 function layoutFor(scope: Scope, cols: SummaryColumn[], letterhead: Letterhead): SummaryLayout {
   const longestName = Math.max(8, ...scope.units.map((u) => u.unit_name.length));
   const unitWidths: [number, number, number] = [7, Math.min(36, textUnits('x'.repeat(longestName))), textUnits('Đã chấp nhận')];
-  const figures = cols.map((c) => ({ code: c.code, width: Math.max(c.amount ? 12 : 8, textUnits(c.widest)) }));
+  const figures = cols.map((c) => ({ code: c.code, width: Math.max(c.kind === 'amount' ? 12 : c.kind === 'ratio' ? 10 : 8, textUnits(c.widest)) }));
   const left = Math.max(textUnits(letterhead.parent, true), textUnits(letterhead.issuer, true));
   const right = Math.max(textUnits(MOTTO, true), textUnits(dateLine('x'.repeat(16))));
   return summaryLayout(unitWidths, figures, { left, right }, textUnits(HEAD_TITLE, true));
@@ -278,7 +319,8 @@ function summaryDress(unitCount: number, cols: SummaryColumn[], layout: SummaryL
   cols.forEach((c, i) => {
     styles.push({ row0: codes0, col0: 3 + i, bold: true, align: 'center' });
     styles.push({ row0: labels0, col0: 3 + i, italic: true, wrap: true, align: 'center' });
-    if (c.amount) for (let r = SUMMARY_FIRST_ROW - 1; r <= total0; r++) styles.push({ row0: r, col0: 3 + i, numFmt: AMOUNT_FORMAT });
+    if (c.kind === 'amount') for (let r = SUMMARY_FIRST_ROW - 1; r <= total0; r++) styles.push({ row0: r, col0: 3 + i, numFmt: AMOUNT_FORMAT });
+    if (c.kind === 'ratio') for (let r = SUMMARY_FIRST_ROW - 1; r <= total0; r++) styles.push({ row0: r, col0: 3 + i, align: 'right' });
   });
   const labelLines = Math.max(1, ...cols.map((c, i) => wrappedLines(c.label, layout.widths[3 + i])));
   const titleWidth = layout.widths.slice(0, layout.firstPageEnd + 1).reduce((n, w) => n + w, 0);

@@ -107,7 +107,9 @@ export function summaryLayout(
   for (const a of atoms) sections.set(a.section, [...(sections.get(a.section) ?? []), a]);
   for (const list of sections.values()) {
     const points = list.reduce((n, a) => n + a.points, 0);
-    if (used > 0 && used + points > capacity) flush();
+    // A section that fits a page is never cut: it starts a page when the current one is too
+    // full. A longer one is cut anyway, so it fills the current page first.
+    if (used > 0 && used + points > capacity && points <= capacity) flush();
     for (const a of list) {
       if (used > 0 && used + a.points > capacity) flush();
       current.push(a);
@@ -121,8 +123,13 @@ export function summaryLayout(
   while (groups.length > 1) {
     const last = groups[groups.length - 1];
     const before = groups[groups.length - 2];
-    if (width(last) >= signaturePoints || before.length < 2 || width(last) + before[before.length - 1].points > capacity) break;
-    last.unshift(before.pop()!);
+    if (width(last) >= signaturePoints || before.length < 2) break;
+    // The page before gives its whole last section when it can (5.1 stays with 5.2), else one column.
+    const tail = before.filter((a) => a.section === before[before.length - 1].section);
+    const moving = tail.length < before.length && width(last) + width(tail) <= capacity ? tail : before.slice(-1);
+    if (width(last) + width(moving) > capacity) break;
+    before.splice(before.length - moving.length, moving.length);
+    last.unshift(...moving);
   }
   const ranges = groups.map((g): [number, number] => [g[0].first, g[g.length - 1].last]);
   if (ranges.length === 0) ranges.push([3, 2]);
