@@ -253,7 +253,7 @@ export async function writeWorkbook(
     row.commit();
   }
   summary.commit();
-  setPrintRanges(wb, 0, SUMMARY_SHEET, printRanges(layout, SUMMARY_FIRST_ROW - 2, last + 2, last + 1 + SIGNATURE_ROWS));
+  setPrintRanges(wb, 0, SUMMARY_SHEET, printRanges(layout, SUMMARY_FIRST_ROW - 2, last + 1, last + 1 + SIGNATURE_ROWS));
 
   // De-identified case list: an annex, named in each page's header.
   const casesWs = wb.addWorksheet(CASES_SHEET, {
