@@ -57,7 +57,9 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
   const width = 3 + q.length;
   const first = q[0];
   const last = q[q.length - 1];
-  ws.columns = [{ width: 26 }, { width: 7 }, { width: 64 }, ...q.map(() => ({ width: 10 }))];
+  // One page wide on A4 landscape at 8 pt or more, also where LibreOffice measures with a
+  // fallback font wider than Calibri (docs/inbox.md, "Printed documents").
+  ws.columns = [{ width: 22 }, { width: 6 }, { width: 52 }, ...q.map(() => ({ width: 8 }))];
 
   const line = (text: string, opts2: Partial<ExcelJS.Style> = {}) => {
     const r = ws.addRow([text]);
