@@ -49,7 +49,8 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
   // Rows above the table: the letterhead (4 rows) or the department's name, then 3 title rows.
   const above = (opts.letterhead ? OFFICIAL_HEADER_ROWS : 1) + 3;
   const ws = wb.addWorksheet(T.sheet[L], {
-    pageSetup: { ...pageSetupOf({ orientation: 'landscape', titleRows0: [above, above] }) },
+    // Side margins of 0.4 and 0.3 in (not 0.5 and 0.4): the eight quarters then fit one page wide at 8 pt.
+    pageSetup: { ...pageSetupOf({ orientation: 'landscape', titleRows0: [above, above] }), margins: { left: 0.4, right: 0.3, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
     headerFooter: PAGE_FOOTER,
     views: [{ state: 'frozen', xSplit: 3, ySplit: above + 1 }],
   });
@@ -59,7 +60,7 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
   const last = q[q.length - 1];
   // One page wide on A4 landscape at 8 pt or more, also where LibreOffice measures with a
   // fallback font wider than Calibri (docs/inbox.md, "Printed documents").
-  ws.columns = [{ width: 22 }, { width: 6 }, { width: 52 }, ...q.map(() => ({ width: 8 }))];
+  ws.columns = [{ width: 26 }, { width: 5.5 }, { width: 52 }, ...q.map(() => ({ width: 8 }))];
 
   const line = (text: string, opts2: Partial<ExcelJS.Style> = {}) => {
     const r = ws.addRow([text]);
@@ -73,11 +74,17 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
     font: { bold: true, size: 13 },
     alignment: { horizontal: 'center' },
   });
-  line(T.source[L]).height = 30;
-  line(opts.mask ? SMALL_NOTE[L] : T.unmasked[L], { font: { italic: true, bold: !opts.mask } }).height = opts.mask ? 30 : 15;
+  // Rows are not re-measured by LibreOffice or a PDF export: each note gets the lines it needs
+  // across the table (about a character a column unit, the wider fallback font allowed for).
+  const across = 26 + 5.5 + 52 + 8 * q.length;
+  const height = (text: string) => Math.ceil(text.length / Math.floor(across / 1.15)) * 15;
+  line(T.source[L]).height = height(T.source[L]);
+  const note = opts.mask ? SMALL_NOTE[L] : T.unmasked[L];
+  line(note, { font: { italic: true, bold: !opts.mask } }).height = height(note);
 
   const head = ws.addRow([T.unit[L], T.row[L], T.indicator[L], ...q.map((x) => trendQuarterLabel(x, L))]);
   head.font = { bold: true };
+  head.height = 30; // `Mã dòng` on two lines
   head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
 
   const label = (r: (typeof pub.rows)[number]) => (L === 'vi' ? r.label_vi : r.label_en);
