@@ -56,8 +56,8 @@ function summaryLines({ preview, inbox, token }) {
     lines.push([`Hộp thư tỉnh: ${inbox}/staff/ (cán bộ tỉnh), ${inbox}/upload/ (đơn vị)`, `Provincial inbox: ${inbox}/staff/ (staff), ${inbox}/upload/ (units)`]);
     if (token) lines.push([`Mã truy cập của đơn vị thử BN-TS (chỉ hiện lần này): ${token}`, `Access token of the test unit BN-TS (shown this once): ${token}`]);
     lines.push([
-      'Tạo tài khoản cán bộ tỉnh để đăng nhập /staff/: echo "mat-khau-dai" | npx vr inbox staff add --data .data --user canbo',
-      'Create a provincial staff account for /staff/: echo "a-long-password" | npx vr inbox staff add --data .data --user canbo',
+      'Tạo tài khoản cán bộ tỉnh để đăng nhập /staff/ (tài khoản đầu tiên là quản trị viên: cấp mã cho đơn vị, tạo tài khoản cán bộ): echo "mat-khau-dai" | npx vr inbox staff add --data .data --user canbo',
+      'Create a provincial staff account for /staff/ (the first account is the administrator: it issues unit tokens and adds staff): echo "a-long-password" | npx vr inbox staff add --data .data --user canbo',
     ]);
   }
   lines.push([

@@ -40,6 +40,9 @@ test('the block: preview first, then the inbox pages, the token, the staff comma
   expect(vi[1]).toContain('http://localhost:8787/staff/');
   expect(vi[2]).toBe('Mã truy cập của đơn vị thử BN-TS (chỉ hiện lần này): tok-123');
   expect(vi[3]).toContain('npx vr inbox staff add --data .data');
+  // On a fresh inbox that command gives the administrator, and the banner says so.
+  expect(vi[3]).toContain('tài khoản đầu tiên là quản trị viên');
+  expect(lines[3][1]).toContain('the first account is the administrator');
   expect(lines.every(([v, e]) => v !== e && /[ạ-ỹđ]/i.test(v))).toBe(true);
   // No inbox: no inbox lines, no token.
   const alone = start.summaryLines({ preview: 'http://localhost:3000/preview.html', inbox: null, token: 'x' }).map(([v]) => v);
