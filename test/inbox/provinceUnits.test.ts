@@ -6,7 +6,10 @@ import { sha256Hex } from '../../src/inbox/auth';
 import { openStore } from '../../src/inbox/storage';
 import type { Store } from '../../src/inbox/storage/types';
 import { trackPeriod } from '../../src/inbox/tracking';
-import { adoptProvince } from '../../src/inbox/province';
+import { adoptProvince, setInboxProvince } from '../../src/inbox/province';
+import { CASES_SHEET, SUMMARY_FIRST_ROW, SUMMARY_SHEET } from '../../src/inbox/consolidate';
+import { ABOUT_SHEET, CASE_SHEET, exportHtcds } from '../../src/inbox/htcdsExport';
+import { readWorkbookBuffer } from '../../src/xlsx/read';
 import { getProfile, listUnits } from '../../src/profiles';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { sampleWorkbook, startTestInbox, XLSX } from './helpers';
@@ -223,4 +226,54 @@ describe('an inbox belongs to one province', () => {
       await inbox.close();
     }
   }, 120_000);
+
+  /**
+   * What the staff page downloads counts the inbox's province only: a Hà Nội unit that slipped
+   * into a Khánh Hoà inbox (before units were checked) and submitted gives no row to the
+   * consolidated workbook and no case to the HTCDS export, which is exactly the export of the
+   * province's own submissions, its cover under the province's letterhead.
+   */
+  test("a Khánh Hoà inbox's consolidated download and HTCDS export hold only Khánh Hoà's units", async () => {
+    const inbox = await startTestInbox({ web: true, judgeWorkers: 0 });
+    try {
+      const store = inbox.ctx.store;
+      await setInboxProvince(store, inbox.ctx.config.profiles, '56');
+      const [year, quarter] = [2026, 3];
+      const bytes: Record<string, Buffer> = {};
+      for (const [unit, seed] of [['22366', 3], ['00004', 4]] as const) {
+        const token = await inbox.addUnit('vn-2025', unit); // the Hà Nội one straight into the store, as before the check
+        bytes[unit] = await sampleWorkbook({ profile: 'vn-2025', unit, year, quarter, rows: 150, seed });
+        const res = await inbox.request('POST', '/api/submissions', { headers: { authorization: `Bearer ${token}`, 'content-type': XLSX }, body: bytes[unit] });
+        expect(res.status).toBe(200);
+        await store.decideVersion(res.json().id, { state: 'accepted' }, 'soyte', new Date().toISOString());
+      }
+      await inbox.addStaff('soyte', 'mật-khẩu-sở-y-tế', 'admin');
+      const { cookie } = await inbox.login('soyte', 'mật-khẩu-sở-y-tế');
+      const get = (p: string) => inbox.request('GET', p, { headers: { cookie } });
+
+      const consolidated = await get(`/api/staff/consolidated.xlsx?profile=vn-2025&year=${year}&quarter=${quarter}`);
+      expect(consolidated.status).toBe(200);
+      const wb = await readWorkbookBuffer(consolidated.body);
+      const summary = wb.sheets.find((s) => s.name === SUMMARY_SHEET)!;
+      const listed = summary.rows.slice(SUMMARY_FIRST_ROW - 1).map((r) => r[0]).filter((v) => typeof v === 'string' && /^\d{5}$/.test(v));
+      expect(listed).toEqual(listUnits(vn, '56').map((u) => u.unit_code));
+      expect(summary.rows.some((r) => r[0] === 'TỔNG' && r[2] === '1/65 đơn vị')).toBe(true);
+      const cases = wb.sheets.find((s) => s.name === CASES_SHEET)!;
+      expect(new Set(cases.rows.slice(2).map((r) => r[0]))).toEqual(new Set(['22366']));
+      expect(wb.sheets.map((s) => s.name).join(' ')).not.toMatch(/Ba Đình|00004/);
+
+      const res = await get(`/api/staff/export/htcds.xlsx?profile=vn-2025&year=${year}&quarter=${quarter}`);
+      expect(res.status).toBe(200);
+      const served = await readWorkbookBuffer(res.body);
+      const own = await exportHtcds(vn, { year, quarter, k: 11 }, [{ label: '22366', load: () => readWorkbookBuffer(bytes['22366']) }]);
+      const alone = await readWorkbookBuffer(own.buffer);
+      const caseRows = (w: typeof served) => w.sheets.find((s) => s.name === CASE_SHEET)!.rows;
+      expect(caseRows(served).length).toBeGreaterThan(2 + 11);
+      expect(caseRows(served)).toEqual(caseRows(alone));
+      const about = served.sheets.find((s) => s.name === ABOUT_SHEET)!.rows.flat().join(' ');
+      for (const line of ['UBND TỈNH KHÁNH HOÀ', 'SỞ Y TẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']) expect(about).toContain(line);
+    } finally {
+      await inbox.close();
+    }
+  }, 180_000);
 });
