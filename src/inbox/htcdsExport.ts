@@ -14,6 +14,7 @@ import { findUnit } from '../profiles';
 import type { Letterhead } from '../domain/templatePrint';
 import { PAGE_FOOTER, pageSetupOf, writeLetterhead } from '../xlsx/print';
 import type { UnitInput } from './consolidate';
+import { textUnits, wrappedLines } from './summaryLayout';
 
 export const CASE_SHEET = 'Case Sheet';
 export const ABOUT_SHEET = 'about';
@@ -27,6 +28,8 @@ export interface ExportOptions {
   now?: Date;
   /** The inbox's letterhead for the `about` sheet when printed (the inbox's download). */
   letterhead?: Letterhead & { place: string };
+  /** The province the cases come from (`Tỉnh Khánh Hoà`), named as the source; default the plan's. */
+  province?: string;
 }
 
 export interface ExportResult {
@@ -119,24 +122,46 @@ export async function writeHtcdsWorkbook(
   });
   ws.getColumn(1).width = 6;
   HTCDS_FIELDS.forEach((_f, i) => (ws.getColumn(i + 2).width = 18));
-  const about = wb.addWorksheet(ABOUT_SHEET, { pageSetup: pageSetupOf({ orientation: 'portrait' }), headerFooter: PAGE_FOOTER });
-  about.getColumn(1).width = 32;
-  about.getColumn(2).width = 100;
-  if (opts.letterhead) {
-    writeLetterhead(about, opts.letterhead, opts.letterhead.place, 2, { left: [0, 0], right: [1, 1] });
+  writeAbout(wb, profile, opts, suppressed);
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** Characters a landscape A4 line holds at 100 % (column units; see summaryLayout.columnPoints). */
+const ABOUT_LINE_UNITS = 104;
+
+/**
+ * The `about` sheet: what the file is, under the inbox's letterhead when it has one. It prints at
+ * 100 % on landscape A4 (every text at 11 pt, never shrunk to fit): the label column as wide as
+ * the letterhead's left block needs, the values wrapped in the rest of the line.
+ */
+function writeAbout(wb: ExcelJS.Workbook, profile: Profile, opts: ExportOptions, suppressed: number): void {
+  const about = wb.addWorksheet(ABOUT_SHEET, { pageSetup: pageSetupOf({ orientation: 'landscape', scale: 100 }), headerFooter: PAGE_FOOTER });
+  const head = opts.letterhead;
+  const labelWidth = Math.max(32, head ? textUnits(head.issuer, true) : 0, head ? textUnits(head.parent, true) : 0);
+  const valueWidth = ABOUT_LINE_UNITS - labelWidth;
+  about.getColumn(1).width = labelWidth;
+  about.getColumn(2).width = valueWidth;
+  if (head) {
+    writeLetterhead(about, head, head.place, 2, { left: [0, 0], right: [1, 1] });
     about.addRow([]);
   }
   const period = opts.quarter === null ? `${opts.year}` : `Q${opts.quarter}/${opts.year}`;
-  [
+  const lines: (string | number)[][] = [
     ['Microsoft Excel HTCDS 2.0'],
     ['https://github.com/UNMigration/HTCDS'],
     [],
-    ['Nguồn / Source', `${profile.title} (${profile.id}), ${profile.province}`],
+    ['Nguồn / Source', `${profile.title} (${profile.id}), ${opts.province ?? profile.province}`],
     ['Kỳ / Period', period],
     ['k-anonymity', `k = ${opts.k}: every combination of sex, age group, nationality, purpose and province is shared by at least ${opts.k} rows`],
     ['Dòng bị loại / Suppressed rows', suppressed],
     ['Chỉ gồm / Only', 'Trường hợp đồng ý chia sẻ; không họ tên, số giấy tờ, địa chỉ hay ngày chính xác / consented cases; no names, ID numbers, addresses or exact dates'],
     ['Tạo lúc / Generated', (opts.now ?? new Date()).toISOString().slice(0, 10).split('-').reverse().join('/')],
-  ].forEach((r) => about.addRow(r));
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  ];
+  for (const values of lines) {
+    const row = about.addRow(values);
+    if (values.length < 2) continue;
+    row.getCell(1).alignment = { vertical: 'top' };
+    row.getCell(2).alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
+    row.height = wrappedLines(String(values[1]), valueWidth) * 15;
+  }
 }

@@ -8,7 +8,8 @@
  *   (`SỞ …`, or the unit's People's Committee), the national motto, place and date;
  * - a unit's report on A4 landscape, every column header, the signatures on its last page;
  * - the summary: every unit of the province on it, the unit columns and header rows on every
- *   page, the signatures together on its last page, no internal names.
+ *   page, the signatures together on its last page, no internal names;
+ * - the HTCDS export's cover (`about`), under the inbox's letterhead, never shrunk below 8 pt.
  * PNG renders are kept under test-results/print/ for a person to look at.
  */
 import { execFileSync } from 'child_process';
@@ -20,6 +21,7 @@ import { parseWorkbook } from '../../src/domain/parse';
 import { buildReport } from '../../src/domain/report';
 import { HEAD_HINT, HEAD_TITLE, MOTTO, MOTTO_2, PREPARER_HINT, PREPARER_TITLE, departmentLetterhead } from '../../src/domain/templatePrint';
 import { buildTrends } from '../../src/domain/trends';
+import { exportHtcds } from '../../src/inbox/htcdsExport';
 import { trendsWorkbook } from '../../src/inbox/trendsExport';
 import { getProfile, listUnits } from '../../src/profiles';
 import { readWorkbookFile } from '../../src/xlsx/read';
@@ -198,5 +200,22 @@ describe("printing through LibreOffice: a province of today's plan (Khánh Hoà,
     expect(pages[0].text).toMatch(/Khánh Hoà, ngày …+ tháng …+ năm …+/);
     expectLegible(pdf);
     keepRenders(pdf, 'khanh-hoa-xu-huong');
+  }, 300_000);
+
+  test("the HTCDS export's cover prints under the letterhead at 8 pt or more, its long lines wrapped", async () => {
+    const result = await exportHtcds(
+      vn,
+      { year: 2026, quarter: 3, k: 11, letterhead: { ...departmentLetterhead(vn.department, 'Tỉnh Khánh Hoà'), place: 'Khánh Hoà' }, province: 'Tỉnh Khánh Hoà' },
+      files.map((file) => ({ label: file, load: () => readWorkbookFile(file) })),
+    );
+    const file = path.join(dir, 'htcds.xlsx');
+    fs.writeFileSync(file, result.buffer);
+    const pdf = convert(file, 'pdf', path.join(dir, 'htcds-pdf'));
+    const pages = pagesOf(pdf);
+    const cover = pages.findIndex((p) => p.text.includes('k-anonymity'));
+    expect(cover).toBeGreaterThanOrEqual(0);
+    for (const line of ['UBND TỈNH KHÁNH HOÀ', 'SỞ Y TẾ', MOTTO, MOTTO_2, 'Tỉnh Khánh Hoà', 'consented cases; no names']) expect(pages[cover].text).toContain(line);
+    expectLegible(pdf, (p) => p.text === pages[cover].text);
+    keepRenders(pdf, 'khanh-hoa-htcds');
   }, 300_000);
 });

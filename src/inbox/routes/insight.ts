@@ -106,7 +106,7 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: InboxContext): 
     }
     const { province } = await inboxScope(ctx, profile);
     const letterhead = { ...departmentLetterhead(profile.department, province.full_name), place: province.name };
-    const result = await exportHtcds(profile, { year: q.year, quarter: q.quarter ?? null, k: q.k, letterhead }, inputs);
+    const result = await exportHtcds(profile, { year: q.year, quarter: q.quarter ?? null, k: q.k, letterhead, province: province.full_name }, inputs);
     await ctx.store.appendAudit({
       actor_role: staff.role,
       actor: staff.username,
