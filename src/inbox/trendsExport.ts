@@ -36,6 +36,32 @@ export interface TrendsExportOptions {
   names: Map<string, string>;
 }
 
+/** Width of the unit column (column units) and the bold characters a line of it holds, the
+ *  wider fallback font allowed for (about 1.2 units a bold character). */
+const UNIT_WIDTH = 26;
+const UNIT_CHARS = Math.floor(UNIT_WIDTH / 1.2);
+
+/**
+ * The unit column's lines for one unit's block: `code name` on one line when it fits, else the
+ * code, then the name cut at word boundaries (`Phường Văn Miếu - Quốc Tử Giám` takes two). Each
+ * line goes in a row of its own: LibreOffice and PDF exports do not re-measure wrapped rows, and
+ * a clipped name is a unit no one can read.
+ */
+export function unitLines(code: string, name: string): string[] {
+  const full = `${code} ${name}`.trim();
+  if (full.length <= UNIT_CHARS || !name) return [full];
+  const lines: string[] = [code];
+  let line = '';
+  for (const word of name.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > UNIT_CHARS) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 function value(c: PublishedCell, kind: 'count' | 'percent', locale: NumberLocale): ExcelJS.CellValue {
   if (c.kind === 'value') return kind === 'percent' ? c.value / 100 : c.value;
   return cellText(c, kind, locale);
@@ -60,7 +86,7 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
   const last = q[q.length - 1];
   // One page wide on A4 landscape at 8 pt or more, also where LibreOffice measures with a
   // fallback font wider than Calibri (docs/inbox.md, "Printed documents").
-  ws.columns = [{ width: 26 }, { width: 5.5 }, { width: 52 }, ...q.map(() => ({ width: 8 }))];
+  ws.columns = [{ width: UNIT_WIDTH }, { width: 5.5 }, { width: 52 }, ...q.map(() => ({ width: 8 }))];
 
   const line = (text: string, opts2: Partial<ExcelJS.Style> = {}) => {
     const r = ws.addRow([text]);
@@ -76,7 +102,7 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
   });
   // Rows are not re-measured by LibreOffice or a PDF export: each note gets the lines it needs
   // across the table (about a character a column unit, the wider fallback font allowed for).
-  const across = 26 + 5.5 + 52 + 8 * q.length;
+  const across = UNIT_WIDTH + 5.5 + 52 + 8 * q.length;
   const height = (text: string) => Math.ceil(text.length / Math.floor(across / 1.15)) * 15;
   line(T.source[L]).height = height(T.source[L]);
   const note = opts.mask ? SMALL_NOTE[L] : T.unmasked[L];
@@ -88,12 +114,12 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
   head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
 
   const label = (r: (typeof pub.rows)[number]) => (L === 'vi' ? r.label_vi : r.label_en);
-  const block = (name: string, cells: Record<string, PublishedCell[]>) => {
+  const block = (names: string[], cells: Record<string, PublishedCell[]>) => {
     pub.rows.forEach((r, idx) => {
-      const row = ws.addRow([idx === 0 ? name : '', r.code, label(r), ...cells[r.code].map((c) => value(c, r.kind, L))]);
+      const row = ws.addRow([names[idx] ?? '', r.code, label(r), ...cells[r.code].map((c) => value(c, r.kind, L))]);
       // One line per indicator (the column is wide enough): LibreOffice and PDF exports do not
       // re-measure wrapped rows, so a wrapped label would run into the next row.
-      if (idx === 0) row.getCell(1).font = { bold: true };
+      if (idx < names.length) row.getCell(1).font = { bold: true };
       for (let i = 0; i < q.length; i++) {
         const cell = row.getCell(4 + i);
         cell.alignment = { horizontal: 'right' };
@@ -106,8 +132,8 @@ export async function trendsWorkbook(trends: Trends, opts: TrendsExportOptions):
   const acc = ws.addRow([TREND_TEXT.province[L], '', TREND_TEXT.accepted[L], ...q.map((x) => formatNumber(x.accepted, L))]);
   acc.font = { italic: true };
   for (let i = 0; i < q.length; i++) acc.getCell(4 + i).alignment = { horizontal: 'right' };
-  block(TREND_TEXT.province[L], pub.province);
-  for (const u of pub.units) block(`${u.unit_code} ${opts.names.get(u.unit_code) ?? ''}`.trim(), u.cells);
+  block([TREND_TEXT.province[L]], pub.province);
+  for (const u of pub.units) block(unitLines(u.unit_code, opts.names.get(u.unit_code) ?? ''), u.cells);
 
   const thin = { style: 'thin' } as const;
   for (let r = above + 1; r <= ws.rowCount; r++) {
