@@ -95,7 +95,7 @@ describe('expected units on PostgreSQL', () => {
   let pg: TestPostgres | undefined;
   afterAll(() => pg?.stop());
 
-  test('set replaces the list; list is by code', async () => {
+  test('set replaces the list; list is by code; the province is kept', async () => {
     pg = await startPostgres();
     const store: Store = await openStore({ dataDir: '/nonexistent', databaseUrl: pg.createDatabase(`expected_${Date.now()}`) });
     try {
@@ -104,6 +104,11 @@ describe('expected units on PostgreSQL', () => {
       await store.setExpectedUnits('vn-2025', [{ unit_code: '09367', unit_name: 'Phường Từ Sơn', province_code: '24' }]);
       expect(await store.listExpectedUnits('vn-2025')).toEqual([{ unit_code: '09367', unit_name: 'Phường Từ Sơn', province_code: '24' }]);
       expect(await store.listExpectedUnits('bac-ninh-2017')).toEqual([]);
+      // The province the inbox serves: none until set, then one row.
+      expect(await store.getProvince()).toBeNull();
+      await store.setProvince('56');
+      await store.setProvince('56');
+      expect(await store.getProvince()).toBe('56');
     } finally {
       await store.close();
     }

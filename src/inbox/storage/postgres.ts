@@ -89,7 +89,7 @@ CREATE TABLE version_figures (
   },
   {
     // The province the inbox serves: see sqlite.ts.
-    version: 7,
+    version: 8,
     sql: `
 CREATE TABLE inbox_province (
   id INTEGER PRIMARY KEY CHECK (id = 1), province_code TEXT NOT NULL, set_at TIMESTAMPTZ NOT NULL DEFAULT now());`,

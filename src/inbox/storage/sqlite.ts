@@ -79,7 +79,7 @@ CREATE TABLE version_figures (
   },
   {
     // The province the inbox serves: one row at most (docs/inbox.md, "One inbox, one province").
-    version: 6,
+    version: 7,
     sql: `
 CREATE TABLE inbox_province (
   id INTEGER PRIMARY KEY CHECK (id = 1), province_code TEXT NOT NULL, set_at TEXT NOT NULL);`,
