@@ -7,6 +7,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { todayUtcDay } from '../../src/cli/args';
+import { defaultSamplePeriod } from '../../src/cli/commands/sample';
+import { periodDue } from '../../src/domain/period';
+import { getProfile } from '../../src/profiles';
 import { ensureBuilt, findingKey, tempDir, vr } from './helpers';
 
 const ARGS = ['--profile', 'vn-2025', '--unit', '22366', '--year', '2026', '--quarter', '3'];
@@ -62,5 +66,25 @@ describe('vr sample --profile vn-2025 (Phường Nha Trang, Khánh Hoà)', () =>
     expect(total).toBeLessThanOrEqual(21);
     expect(done).toBeLessThanOrEqual(total);
     expect(report.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+  }, 120_000);
+
+  /** Without --year/--quarter a sample lies inside its plan (FMT-07 otherwise): Q3 2020 under the
+   *  default plan, the quarter due today under vn-2025. */
+  test('without --year, a vn-2025 sample is of the quarter due today, inside the plan', () => {
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const vn = getProfile('vn-2025')!;
+    expect(defaultSamplePeriod(getProfile('bac-ninh-2017')!, day('2026-12-05'))).toEqual({ year: 2020, quarter: 3 });
+    expect(defaultSamplePeriod(vn, day('2026-12-05'))).toEqual({ year: 2026, quarter: 3 });
+    // vn-2025's quarter runs to the 14th of its last month (Decree 09/2019 cut-off).
+    expect(defaultSamplePeriod(vn, day('2026-12-20'))).toEqual({ year: 2026, quarter: 4 });
+    expect(defaultSamplePeriod(getProfile('dong-thap-2021')!, day('2026-12-05'))).toEqual({ year: 2025, quarter: 4 });
+
+    const file = path.join(dir, 'mac-dinh.xlsx');
+    const made = vr(['sample', '--profile', 'vn-2025', '--unit', '22366', '-o', file]);
+    expect(made.code).toBe(0);
+    const due = periodDue(vn, todayUtcDay());
+    expect(made.stdout).toContain(`22366, quý ${due.quarter}/${due.year}`);
+    const run = vr(['validate', file, '--json']);
+    expect((JSON.parse(run.stdout) as Json & { findings: { rule: string }[] }).findings.map((f) => f.rule)).not.toContain('FMT-07');
   }, 120_000);
 });
