@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -290,6 +291,19 @@ test('(b) staff return with a reason, the unit sees it and resubmits, staff acce
   await staff.close();
 });
 
+/** The smallest font (pt) of the printed summary's own text, with print media emulated. */
+async function smallestPrintedPt(page: Page): Promise<number> {
+  const px = await page.evaluate(() => {
+    let min = Infinity;
+    for (const el of Array.from(document.querySelectorAll('.vr-print-only, .vr-print-only *'))) {
+      const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      if (own && el.getClientRects().length > 0) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+    }
+    return min;
+  });
+  return px * 0.75;
+}
+
 /**
  * The same pages on today's plan: an inbox serving Khánh Hoà (`vr inbox init --profile vn-2025
  * --province 56`), Phường Nha Trang uploading its Q3 2026 workbook on the upload page, two more
@@ -390,15 +404,7 @@ describe('(c) a Khánh Hoà inbox, Q3 2026 (vn-2025)', () => {
     const text = (await head.textContent()) ?? '';
     for (const line of ['SỞ Y TẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']) expect(text).toContain(line);
     expect(text).toMatch(/Khánh Hoà, ngày \d\d tháng \d\d năm \d{4}/);
-    const smallest = await staff.evaluate(() => {
-      let min = Infinity;
-      for (const el of Array.from(document.querySelectorAll('.vr-print-only, .vr-print-only *'))) {
-        const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
-        if (own && el.getClientRects().length > 0) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
-      }
-      return min;
-    });
-    expect(smallest * 0.75).toBeGreaterThanOrEqual(8); // px → pt
+    expect(await smallestPrintedPt(staff)).toBeGreaterThanOrEqual(8);
     expect(await staff.getByTestId('print-units').textContent()).toMatch(/Chưa nộp \(62\):.*Đã chấp nhận \(1\): 22366 Phường Nha Trang/);
     const pdf = path.join(SHOTS, 'inbox-kh-print-summary.pdf');
     await staff.pdf({ path: pdf, format: 'A4', printBackground: true });
@@ -406,4 +412,45 @@ describe('(c) a Khánh Hoà inbox, Q3 2026 (vn-2025)', () => {
     expect(consoleErrors.get(staff)).toEqual([]);
     await staff.close();
   });
+});
+
+/**
+ * The one-page summary of the largest province (Hồ Chí Minh, 79: 168 communes, none submitted),
+ * printed by an administrator with the map open: one A4 page holding the letterhead, the map,
+ * every unit and the signatures, every text at 8 pt or more, and no administration section.
+ */
+test('(d) the largest province prints its quarter on one A4 page with the map open, without the admin section', async () => {
+  const hcm = await startWebInbox('inbox-hcm');
+  try {
+    await inboxExpect({ data: hcm.dataDir, profile: 'vn-2025', province: '79' }, () => undefined);
+    await hcm.ctx.store.upsertStaffUser({ username: 'soyte', role: 'admin', password_hash: await hashPassword('Mật khẩu Sở Y tế 2026') });
+    const page = watch(await hcm.browser.newPage({ viewport: { width: 1280, height: 900 } }));
+    await page.goto(`${hcm.url}/staff/`);
+    await page.getByTestId('staff-user').fill('soyte');
+    await page.getByTestId('staff-password').fill('Mật khẩu Sở Y tế 2026');
+    await page.getByTestId('staff-sign-in').click();
+    await page.getByTestId('period-profile').selectOption('vn-2025');
+    await page.getByTestId('period-year').fill('2026');
+    await page.getByTestId('period-quarter').selectOption('3');
+    await page.getByTestId('period-load').click();
+    await page.getByTestId('admin-panel').waitFor();
+    await page.getByTestId('map-open').click();
+    await page.getByTestId('province-map').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await page.getByTestId('print-letterhead').getByText('UBND THÀNH PHỐ HỒ CHÍ MINH').waitFor();
+    expect(await page.getByTestId('admin-panel').isVisible()).toBe(false);
+    expect(await page.getByTestId('print-units').textContent()).toContain('Chưa nộp (168):');
+    expect(await smallestPrintedPt(page)).toBeGreaterThanOrEqual(8);
+    const pdf = path.join(SHOTS, 'inbox-hcm-print-summary.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    const pages = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)![1];
+    expect(pages).toBe('1');
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const line of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ']) expect(text).toContain(line);
+    expect(text).not.toContain('Quản trị');
+    expect(consoleErrors.get(page)).toEqual([]);
+    await page.close();
+  } finally {
+    await hcm.close();
+  }
 });

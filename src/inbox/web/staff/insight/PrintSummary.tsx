@@ -10,9 +10,10 @@ import { IS } from './strings';
  * Decree 30/2020/NĐ-CP (the province's People's Committee over the department, the national
  * motto, place and date; `GET /api/staff/letterhead`, the same as the consolidated workbook's),
  * key figures, the map (when opened) and every unit under its state, then the signature blocks.
- * Every printed text is 8 pt or more. On screen none of this shows; in print the page's controls,
- * the wide table and the findings panels are left out. The trend card's own button prints the
- * trend charts instead (`html[data-print="trends"]`), small counts shown as `<5` by default.
+ * Every printed text is 8 pt or more, and the whole fits one A4 page up to the largest province
+ * (168 communes) with the map open. On screen none of this shows; in print the page's controls,
+ * the wide table, the findings panels and the administration section are left out. The trend
+ * card's own button prints the trend charts instead (`html[data-print="trends"]`), small counts shown as `<5` by default.
  */
 const PRINT_CSS = `
 @media screen { .vr-print-only, .vr-print-trends { display: none !important; } }
@@ -22,7 +23,7 @@ const PRINT_CSS = `
   html, body, #root, #root > *, .fui-FluentProvider > div { background: #fff !important; height: auto !important; min-height: 0 !important; }
   main { padding: 0 !important; margin: 0 !important; gap: 2mm !important; }
   header, [data-testid="period-grid"], [data-testid="outliers"], [data-testid="duplicates"], [data-testid="htcds-export"],
-  [data-testid="staff-message"], button, [data-testid="map-hint"] { display: none !important; }
+  [data-testid="staff-message"], [data-testid="admin-panel"], button, [data-testid="map-hint"] { display: none !important; }
   main > div:first-child, main > .fui-Card:first-child { display: none !important; }
   main > .fui-Card { box-shadow: none !important; border: none !important; padding: 0 !important; break-inside: avoid; }
   main > .fui-Card:has([data-testid="period-stats"]) { display: none !important; }
@@ -40,6 +41,8 @@ const PRINT_CSS = `
   .vr-print-only .vr-head .vr-place { font-style: italic; margin-top: 1mm; }
   .vr-print-only .vr-figures { display: flex; flex-wrap: wrap; gap: 1mm 5mm; margin: 1mm 0 2mm; }
   .vr-print-only .vr-units { font-size: 8.5pt; line-height: 1.25; margin: 2mm 0; }
+  .vr-print-only .vr-units.vr-units-long { font-size: 8pt; line-height: 1.2; }
+  main:has(.vr-units-long) [data-testid="province-map"] { max-height: 62mm; }
   .vr-print-only .vr-units p { margin: 0 0 1.5mm; }
   .vr-print-only .vr-sign { display: flex; justify-content: space-between; margin-top: 3mm; text-align: center; break-inside: avoid; }
   .vr-print-only .vr-sign > div { width: 45%; min-height: 20mm; }
@@ -139,7 +142,11 @@ export function PrintHeader(props: { period: PeriodArgs; units: MapUnit[]; depar
   );
 }
 
-/** Every unit under its state, as running text (a province's 168 communes fit the page at 8.5 pt). */
+/** Units from which the list prints at 8 pt and the map a little lower, so the page still holds
+ *  the signatures (Hồ Chí Minh's 168 communes with the map open). */
+const LONG_LIST = 100;
+
+/** Every unit under its state, as running text: 8.5 pt, or 8 pt for a long list. */
 export function PrintUnits(props: { units: MapUnit[] }): React.ReactElement {
   const t = useT(IS);
   const lang = React.useContext(LangContext);
@@ -148,7 +155,7 @@ export function PrintUnits(props: { units: MapUnit[] }): React.ReactElement {
   const states = [...STATE_ORDER.filter((s) => byState.has(s)), ...[...byState.keys()].filter((s) => !STATE_ORDER.includes(s))];
   return (
     <section className="vr-print-only" data-testid="print-units">
-      <div className="vr-units">
+      <div className={props.units.length > LONG_LIST ? 'vr-units vr-units-long' : 'vr-units'}>
         {states.map((s) => (
           <p key={s} data-state={s}>
             <b>
