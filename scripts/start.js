@@ -1,5 +1,6 @@
 /* `npm start`: the provincial inbox (embedded SQLite in ./.data) and the pane's dev server,
- * together. Their own output is kept short (webpack's stats and the dev server's banner are
+ * together. A fresh inbox serves a province of today's plan (vn-2025, Khánh Hoà 56, the one the
+ * README's commands use) with one test commune, Phường Nha Trang 22366, whose token it shows. Their own output is kept short (webpack's stats and the dev server's banner are
  * dropped; errors and warnings pass); the useful block (preview URL, inbox URL, the test unit's
  * token, the staff command) comes last, once both servers answer. Opens the preview in a browser
  * only on an interactive desktop (never when CI is set). */
@@ -15,6 +16,9 @@ const DATA = path.join(ROOT, '.data');
 const PORT = Number(process.env.npm_package_config_dev_server_port || process.env.PORT || 3000);
 const INBOX_PORT = Number(process.env.VR_INBOX_PORT || 8787);
 const children = [];
+/** The fresh inbox's province and test unit (today's plan). */
+const TEST_PROVINCE = '56';
+const TEST_UNIT = { code: '22366', name: 'Phường Nha Trang', province: 'Khánh Hoà' };
 /** Filled while starting: the test unit's token when the data folder was created just now. */
 const state = { token: null };
 
@@ -54,10 +58,16 @@ function summaryLines({ preview, inbox, token }) {
   const lines = [['Xem thử ngăn tác vụ trong trình duyệt: ' + preview, 'Preview the pane in a browser: ' + preview]];
   if (inbox) {
     lines.push([`Hộp thư tỉnh: ${inbox}/staff/ (cán bộ tỉnh), ${inbox}/upload/ (đơn vị)`, `Provincial inbox: ${inbox}/staff/ (staff), ${inbox}/upload/ (units)`]);
-    if (token) lines.push([`Mã truy cập của đơn vị thử BN-TS (chỉ hiện lần này): ${token}`, `Access token of the test unit BN-TS (shown this once): ${token}`]);
+    if (token) {
+      const unit = `${TEST_UNIT.code} ${TEST_UNIT.name}`;
+      lines.push([
+        `Mã truy cập của đơn vị thử ${unit} (hộp thư thử phục vụ tỉnh ${TEST_UNIT.province}, kế hoạch vn-2025; chỉ hiện lần này): ${token}`,
+        `Access token of the test unit ${unit} (the test inbox serves ${TEST_UNIT.province}, plan vn-2025; shown this once): ${token}`,
+      ]);
+    }
     lines.push([
-      'Tạo tài khoản cán bộ tỉnh để đăng nhập /staff/: echo "mat-khau-dai" | npx vr inbox staff add --data .data --user canbo',
-      'Create a provincial staff account for /staff/: echo "a-long-password" | npx vr inbox staff add --data .data --user canbo',
+      'Tạo tài khoản cán bộ tỉnh để đăng nhập /staff/ (tài khoản đầu tiên là quản trị viên: cấp mã cho đơn vị, tạo tài khoản cán bộ): echo "mat-khau-dai" | npx vr inbox staff add --data .data --user canbo',
+      'Create a provincial staff account for /staff/ (the first account is the administrator: it issues unit tokens and adds staff): echo "a-long-password" | npx vr inbox staff add --data .data --user canbo',
     ]);
   }
   lines.push([
@@ -93,6 +103,20 @@ function ensureInboxPages() {
   if (built.status !== 0) log('Không dựng được trang hộp thư; /staff/ và /upload/ sẽ báo chưa dựng.', 'Could not build the inbox pages; /staff/ and /upload/ will say they are not built.');
 }
 
+/** A fresh data folder: an inbox serving Khánh Hoà under vn-2025 (as `vr inbox init --profile
+ *  vn-2025 --province 56` in the README) and its test commune; `token` is that unit's, once. */
+function makeTestInbox(dataDir) {
+  const init = vr(['inbox', 'init', '--data', dataDir, '--profile', 'vn-2025', '--province', TEST_PROVINCE]);
+  if (init.status !== 0) {
+    process.stderr.write(init.stderr || '');
+    return { ok: false, token: null };
+  }
+  const unit = vr(['inbox', 'unit', 'add', '--data', dataDir, '--profile', 'vn-2025', '--unit', TEST_UNIT.code]);
+  if (unit.status !== 0) process.stderr.write(unit.stderr || '');
+  const token = unit.status === 0 ? (unit.stdout || '').trim().split('\n').pop() || null : null;
+  return { ok: true, token };
+}
+
 function startInbox() {
   if (!inboxReady()) {
     log('Chưa có hộp thư (chạy `npm run build:node` trước); chỉ chạy máy chủ phát triển.', 'Inbox not built (run `npm run build:node`); starting the dev server only.');
@@ -101,12 +125,9 @@ function startInbox() {
   ensureInboxPages();
   const fresh = !fs.existsSync(DATA) || fs.readdirSync(DATA).length === 0;
   if (fresh) {
-    const init = vr(['inbox', 'init', '--data', DATA]);
-    if (init.status !== 0) process.stderr.write(init.stderr || '');
-    if (init.status !== 0) return null;
-    const unit = vr(['inbox', 'unit', 'add', '--data', DATA, '--profile', 'bac-ninh-2017', '--unit', 'BN-TS']);
-    const token = (unit.stdout || '').trim().split('\n').pop();
-    if (unit.status === 0 && token) state.token = token;
+    const made = makeTestInbox(DATA);
+    if (!made.ok) return null;
+    state.token = made.token;
   }
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/vr.js'), 'inbox', 'serve', '--data', DATA, '--port', String(INBOX_PORT)], {
     cwd: ROOT,
@@ -163,7 +184,7 @@ function stop() {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
 }
 
-module.exports = { waitForUrl, summaryLines, filterOutput };
+module.exports = { waitForUrl, summaryLines, filterOutput, makeTestInbox, TEST_UNIT };
 
 if (require.main === module) {
   process.on('SIGINT', () => {

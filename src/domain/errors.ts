@@ -21,6 +21,8 @@ export type UserErrorCode =
   | 'shared_part'
   | 'unknown_profile'
   | 'unknown_unit'
+  | 'other_province'
+  | 'no_province'
   | 'bad_argument'
   | 'output_exists'
   | 'write_failed'

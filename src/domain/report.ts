@@ -41,9 +41,19 @@ function count(code: string, vi: string, en: string, children?: string[]): Repor
 
 const channel = (key: string) => RECEIPT_CHANNEL.find((c) => c.key === key) ?? { vi: key, en: key };
 
+/** Row 6.4 counts the places below the reporting unit that carry out the plan: a district's
+ *  communes, a commune's villages and residential groups (thôn, tổ dân phố: Law 53/2024 and the
+ *  two-level government leave the commune as the unit that reports). */
+export function implementingLabel(level: Profile['level'] | undefined): { vi: string; en: string } {
+  return level === 'commune'
+    ? { vi: 'Số thôn, tổ dân phố triển khai kế hoạch / tổng số', en: 'Villages and residential groups implementing the plan / total' }
+    : { vi: 'Số xã/phường triển khai kế hoạch / tổng số', en: 'Communes implementing the plan / total' };
+}
+
 /** Every row of docs/workbook.md in order, with its children for RPT-03. Rows 4.x follow the profile law's
- *  support types; rows 3.x the seven purposes. */
-export function reportRowDefs(profile: Pick<Profile, 'law'>): ReportRowDef[] {
+ *  support types; rows 3.x the seven purposes; the label of 6.4 the reporting level. */
+export function reportRowDefs(profile: Pick<Profile, 'law'> & Partial<Pick<Profile, 'level'>>): ReportRowDef[] {
+  const implementing = implementingLabel(profile.level);
   const purposes = PURPOSE.map((_p, i) => `3.${i + 1}`);
   const rows: ReportRowDef[] = [
     count('1', 'Số người được tiếp nhận trong kỳ', 'Persons received in the period', ['1.1', '1.2', '1.3']),
@@ -65,7 +75,7 @@ export function reportRowDefs(profile: Pick<Profile, 'law'>): ReportRowDef[] {
     { code: '6.1', label_vi: '% trường hợp tiếp nhận từ đầu năm đã được xác minh (lũy kế)', label_en: '% of persons received this year who were verified (year to date)', kind: 'percent' },
     { code: '6.2', label_vi: '% nhu cầu hỗ trợ của nạn nhân đã được đáp ứng (lũy kế)', label_en: '% of victims’ support needs that were met (year to date)', kind: 'percent' },
     { code: '6.3', label_vi: '% người dưới 18 được kết nối bảo vệ trẻ em (lũy kế)', label_en: '% of persons under 18 referred to child protection (year to date)', kind: 'percent' },
-    { code: '6.4', label_vi: 'Số xã/phường triển khai kế hoạch / tổng số', label_en: 'Communes implementing the plan / total', kind: 'manual' },
+    { code: '6.4', label_vi: implementing.vi, label_en: implementing.en, kind: 'manual' },
     { code: '6.5', label_vi: 'Số cán bộ được tập huấn / tổng số', label_en: 'Staff trained / total', kind: 'manual' },
     { code: '7.1', label_vi: 'Kết quả nổi bật', label_en: 'Main results', kind: 'text' },
     { code: '7.2', label_vi: 'Khó khăn, vướng mắc', label_en: 'Difficulties', kind: 'text' },

@@ -3,7 +3,7 @@
  * leniently (rows found by the code in column `Mã`, header values by their labels), the cells
  * "Fill report" writes, and the typed-versus-computed differences RPT-01 and the pane show.
  */
-import { provinceName } from '../profiles';
+import { provinceFullName, provinceName } from '../profiles';
 import { notesWithExclusions } from './reportExcluded';
 import { foldText } from './codes';
 import { REPORT_FIGURE_KEYS, REPORT_HEADERS, type ReportData, type ReportFigureKey, type ReportSheetValues } from './model';
@@ -12,7 +12,7 @@ import { figureKeysOf } from './reportCompare';
 import type { Meta } from './schema/meta';
 import type { Profile } from './schema/profile';
 import { isBlank, type CellValue, type SheetModel } from './sheet';
-import { OFFICIAL_HEADER_ROWS, officialHeader, placeOf, signatureBlock } from './templatePrint';
+import { OFFICIAL_HEADER_ROWS, officialHeader, placeOf, signatureBlock, unitLetterhead } from './templatePrint';
 
 export { parseReportNumber } from './reportValues';
 export { percentAgrees, reportDifferences, type ReportDifference } from './reportCompare';
@@ -120,7 +120,8 @@ export function reportSheetGrid(profile: Profile, meta: Meta, report?: ReportDat
   const L = REPORT_LAYOUT;
   const width = REPORT_HEADERS.length;
   const blankRow = (): CellValue[] => new Array<CellValue>(width).fill(null);
-  const rows: CellValue[][] = officialHeader(meta.unit_name, placeOf(meta.unit_name), width).rows;
+  const letterhead = unitLetterhead(meta.unit_name, provinceFullName(profile, meta.province_code));
+  const rows: CellValue[][] = officialHeader(letterhead, placeOf(meta.unit_name), width).rows;
   const title = blankRow();
   title[0] = REPORT_TITLE;
   rows.push(title);

@@ -13,7 +13,7 @@ import { buildReport } from './report';
 import { REGISTRY_KEYS, SUPPORT_KEYS } from './schema/registry';
 import { SHEET, cellAddress, type CellValue, type WorkbookModel } from './sheet';
 import { FAR_FUTURE, plantErrors } from './sampleErrors';
-import { plantReportErrors, severityOf, typeManualParts } from './sampleReport';
+import { plantReportErrors, samplePlaces, severityOf, typeManualParts } from './sampleReport';
 import { META_KEYS } from './schema/meta';
 import { buildTemplate, type TemplateSheet, type TemplateSpec } from './template';
 import { reportSheetDress } from './templateReport';
@@ -86,7 +86,7 @@ export function generateSample(opts: SampleOptions): SampleResult {
   const spec = withHeaders(buildTemplate(profile, unit, year, quarter, createdAt, { ...content, report }));
   const reportSheet = spec.sheets.find((s) => s.name === SHEET.report) as TemplateSheet;
   const reportRows = reportSheet.rows;
-  typeManualParts(reportRows, unit.communes.length);
+  typeManualParts(reportRows, samplePlaces(profile, unit, opts.seed));
   if (opts.errors) expected.push(...plantReportErrors(reportRows, profile));
   // The typed narrative is longer than the template's rows: measure the rows again for print.
   reportSheet.dress = reportSheetDress(reportRows);

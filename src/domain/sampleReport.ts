@@ -35,10 +35,21 @@ function rowOf(grid: Grid, code: string): number {
   return row0;
 }
 
-/** What a clerk types by hand: communes implementing, staff trained, the narrative. */
-export function typeManualParts(grid: Grid, unitCommunes: number): void {
+/** Row 6.4 of a sample: a district's communes all implementing (`12/12`); a commune's villages
+ *  and residential groups (thôn, tổ dân phố; how many is not in the unit list, so a plausible
+ *  8–21 drawn from the unit and seed), one of them not yet implementing. */
+export function samplePlaces(profile: Pick<Profile, 'level'>, unit: { code: string; communes: string[] }, seed: number): { done: number; total: number } {
+  if (profile.level !== 'commune') return { done: unit.communes.length, total: unit.communes.length };
+  let h = seed >>> 0;
+  for (const ch of unit.code) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
+  const total = 8 + (h % 14);
+  return { done: total - 1, total };
+}
+
+/** What a clerk types by hand: places implementing (6.4), staff trained, the narrative. */
+export function typeManualParts(grid: Grid, places: { done: number; total: number }): void {
   const C = REPORT_LAYOUT.columns;
-  grid[rowOf(grid, '6.4')][C.total] = `${unitCommunes}/${unitCommunes}`;
+  grid[rowOf(grid, '6.4')][C.total] = `${places.done}/${places.total}`;
   grid[rowOf(grid, '6.5')][C.total] = '12/15';
   for (const [code, text] of Object.entries(NARRATIVE)) grid[rowOf(grid, code)][C.notes] = text;
   const preparer = REPORT_LAYOUT.headerRows0.preparer;

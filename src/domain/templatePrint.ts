@@ -33,6 +33,11 @@ export interface PrintSetup {
   orientation: 'portrait' | 'landscape';
   /** Rows repeated at the top of every printed page (0-based, inclusive). */
   titleRows0?: [number, number];
+  /** Columns repeated at the left of every printed page (0-based, inclusive). */
+  titleColumns0?: [number, number];
+  /** A fixed print scale (percent) instead of "fit to one page wide": for a table too wide for
+   *  one page at a legible size. */
+  scale?: number;
 }
 
 /** What a sheet adds for print and for the official look: merges, cell styles, page set-up. */
@@ -96,32 +101,60 @@ function blocks(width: number): Blocks {
 }
 
 /**
- * The official header: row 0 the issuing body in capitals (left) and the motto (right), row 1
- * `Số: …` and the second motto line, row 2 the place and date (right), row 3 blank.
+ * The letterhead of Decree 30/2020/NĐ-CP (Appendix I, sections 1–3): the body the issuer reports
+ * to (`UBND TỈNH KHÁNH HOÀ`, capitals, upright) over the issuing body (`SỞ Y TẾ`, capitals,
+ * bold, a rule under it: here the text is underlined), beside the national motto (bold) over
+ * `Độc lập - Tự do - Hạnh phúc` (bold, underlined).
+ */
+export interface Letterhead {
+  parent: string;
+  issuer: string;
+}
+
+/** `Tỉnh Khánh Hoà` -> `UBND TỈNH KHÁNH HOÀ` (Decree 30 allows `UBND` in the parent's name). */
+export function peoplesCommittee(name: string): string {
+  return `UBND ${name.normalize('NFC').trim().toLocaleUpperCase('vi')}`;
+}
+
+/** A unit's own report: its People's Committee under the province's (`UBND PHƯỜNG NHA TRANG`
+ *  under `UBND TỈNH KHÁNH HOÀ`; commune and district alike report to the province). */
+export function unitLetterhead(unitName: string, provinceFullName: string): Letterhead {
+  return { parent: peoplesCommittee(provinceFullName), issuer: peoplesCommittee(unitName) };
+}
+
+/** A department's document (the consolidated workbook, the trends): `SỞ Y TẾ` under the
+ *  province's People's Committee. `Sở … (qua Chi cục …)` names the department alone. */
+export function departmentLetterhead(department: string, provinceFullName: string): Letterhead {
+  return { parent: peoplesCommittee(provinceFullName), issuer: department.replace(/\s*\(.*\)\s*$/u, '').trim() };
+}
+
+/**
+ * The official header: row 0 the parent body (left) and the motto (right), row 1 the issuing
+ * body and the motto's second line, row 2 `Số: …` and the place and date, row 3 blank.
  */
 type BlockDress = Pick<SheetDress, 'merges' | 'styles'>;
 
-export function officialHeader(issuer: string, place: string, width: number, top0 = 0, at: Blocks = blocks(width)): { rows: CellValue[][]; dress: BlockDress } {
+export function officialHeader(head: Letterhead, place: string, width: number, top0 = 0, at: Blocks = blocks(width)): { rows: CellValue[][]; dress: BlockDress } {
   const { left, right } = at;
   const blank = (): CellValue[] => new Array<CellValue>(width).fill(null);
   const rows = [blank(), blank(), blank(), blank()];
-  rows[0][left[0]] = issuer.normalize('NFC').toLocaleUpperCase('vi');
+  rows[0][left[0]] = head.parent.normalize('NFC').toLocaleUpperCase('vi') || null;
   rows[0][right[0]] = MOTTO;
-  rows[1][left[0]] = 'Số: ……/BC';
+  rows[1][left[0]] = head.issuer.normalize('NFC').toLocaleUpperCase('vi') || null;
   rows[1][right[0]] = MOTTO_2;
+  rows[2][left[0]] = 'Số: ……/BC';
   rows[2][right[0]] = dateLine(place);
   const merges: CellRange[] = [0, 1, 2].flatMap((r) => [
     ...(left[1] > left[0] ? [{ row0: top0 + r, col0: left[0], row1: top0 + r, col1: left[1] }] : []),
     ...(right[1] > right[0] ? [{ row0: top0 + r, col0: right[0], row1: top0 + r, col1: right[1] }] : []),
   ]);
   const styles: CellStyle[] = [
-    { row0: top0, col0: left[0], bold: true, align: 'center' },
+    { row0: top0, col0: left[0], align: 'center' },
     { row0: top0, col0: right[0], bold: true, align: 'center' },
-    { row0: top0 + 1, col0: left[0], align: 'center' },
+    { row0: top0 + 1, col0: left[0], bold: true, underline: true, align: 'center' },
     { row0: top0 + 1, col0: right[0], bold: true, underline: true, align: 'center' },
+    { row0: top0 + 2, col0: left[0], align: 'center' },
     { row0: top0 + 2, col0: right[0], italic: true, align: 'center' },
-    { row0: top0 + SIGNATURE_ROWS - 1, col0: left[0], align: 'center' },
-    { row0: top0 + SIGNATURE_ROWS - 1, col0: right[0], align: 'center' },
   ];
   return { rows, dress: { merges, styles } };
 }

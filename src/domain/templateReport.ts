@@ -2,7 +2,7 @@
  * The print dress of a `Báo cáo quý` grid made by `reportSheetGrid` (the template, `vr fill`'s
  * workbook and each unit's sheet of the consolidated workbook): official header and signature
  * blocks, the title across the table, the table bordered with its header bold and wrapped,
- * section headings across the row, amounts with thousands separators, A4 portrait one page
+ * section headings across the row, amounts with thousands separators, A4 landscape one page
  * wide with the table header repeated on every page.
  */
 import { PERCENT_CODES } from './report';
@@ -10,8 +10,10 @@ import { REPORT_LAYOUT, REPORT_PERCENT_FORMAT } from './reportSheet';
 import type { CellValue } from './sheet';
 import { LINE_HEIGHT, SIGNATURE_ROWS, linesOf, officialHeader, signatureBlock, type CellRange, type CellStyle, type SheetDress } from './templatePrint';
 
-/** Column widths (characters) that print one page wide on A4 portrait at a readable scale. */
-export const REPORT_COLUMN_WIDTHS = [7, 46, 9, 7, 7, 8, 9, 9, 8, 14, 30];
+/** Column widths (characters). Eleven columns do not fit A4 portrait at a legible size: one
+ * page wide on A4 landscape they print at 8 pt or more (the fit scale is 74 % when LibreOffice
+ * measures with a fallback font whose digits are 7 pt, 97 % with Calibri). */
+export const REPORT_COLUMN_WIDTHS = [7, 40, 9, 7, 7, 8, 9, 9, 8, 14, 26];
 
 export const AMOUNT_FORMAT = '#,##0';
 
@@ -23,7 +25,7 @@ export function reportSheetDress(grid: CellValue[][]): SheetDress {
   const C = L.columns;
   const widths = REPORT_COLUMN_WIDTHS;
   const width = widths.length;
-  const header = officialHeader('', '', width).dress;
+  const header = officialHeader({ parent: '', issuer: '' }, '', width).dress;
   const signatureTop = grid.length - SIGNATURE_ROWS;
   const signature = signatureBlock(width, signatureTop).dress;
   const tableHeader0 = grid.findIndex((row) => row[C.code] === 'Mã');
@@ -65,6 +67,6 @@ export function reportSheetDress(grid: CellValue[][]): SheetDress {
     wrapColumns: [C.label, C.notes],
     borders,
     rowHeights,
-    print: { orientation: 'portrait', titleRows0: tableHeader0 >= 0 ? [tableHeader0, tableHeader0] : undefined },
+    print: { orientation: 'landscape', titleRows0: tableHeader0 >= 0 ? [tableHeader0, tableHeader0] : undefined },
   };
 }

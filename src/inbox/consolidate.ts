@@ -33,6 +33,7 @@ import { planNameOfId } from '../profiles/planNames';
 import { planNameWithId } from '../domain/planName';
 import { writeWorkbook } from './consolidateWrite';
 import { deidentifyCases, type DeidentifiedCase } from './deidentify';
+import { officialProvince, scopeOf, type Scope } from './province';
 
 export { CASES_SHEET, SUMMARY_FIRST_ROW, SUMMARY_SHEET, neutralise, safeCell, sheetNameFor } from './consolidateWrite';
 
@@ -57,8 +58,11 @@ export interface UnitExtract {
 
 export interface ConsolidateResult {
   units: number;
+  /** Expected units with no input, by code. */
   missing: string[];
   cases: number;
+  /** The province consolidated (official 2-digit code, or a district-era plan's own). */
+  province: string;
 }
 
 function mismatch(label: string, vi: string, en: string): UserError {
@@ -140,13 +144,54 @@ export async function extractAll(
   return extracts.sort((a, b) => (order.get(a.unit_code) ?? 0) - (order.get(b.unit_code) ?? 0));
 }
 
-function resultOf(extracts: UnitExtract[], profile: Profile): ConsolidateResult {
+function resultOf(extracts: UnitExtract[], scope: Scope): ConsolidateResult {
   const have = new Set(extracts.map((e) => e.unit_code));
   return {
     units: extracts.length,
-    missing: profile.units.filter((u) => !have.has(u.code)).map((u) => u.code),
+    missing: scope.units.filter((u) => !have.has(u.unit_code)).map((u) => u.unit_code),
     cases: extracts.reduce((n, e) => n + e.cases.length, 0),
+    province: scope.province.code,
   };
+}
+
+/**
+ * Which units the workbook covers (province.ts): the scope given (the inbox's), else the
+ * official list of `province`, else, under a province-wide plan, the one province every input
+ * belongs to. An input of another province is refused, naming the file and both provinces; the
+ * extracts come back in the scope's order.
+ */
+export function placeExtracts(profile: Profile, extracts: UnitExtract[], opts: Pick<WriteOptions, 'scope' | 'province'>): { scope: Scope; extracts: UnitExtract[] } {
+  let scope = opts.scope;
+  if (!scope) {
+    let province = opts.province ?? null;
+    if (!province && profile.unit_list === 'vn-official') {
+      const seen = [...new Set(extracts.map((e) => findUnit(profile, e.unit_code)?.province_code).filter((c): c is string => Boolean(c)))];
+      if (seen.length > 1) {
+        const names = seen.map((c) => `${officialProvince(c)?.name ?? c} (${c})`).join(', ');
+        throw new UserError(
+          'bad_argument',
+          `Các tệp thuộc nhiều tỉnh (${names}): ghi --province <mã tỉnh> để chọn tỉnh tổng hợp.`,
+          `The files belong to several provinces (${names}): give --province <code> to choose the province.`,
+        );
+      }
+      province = seen[0] ?? null;
+    }
+    scope = scopeOf(profile, province);
+  }
+  for (const e of extracts) {
+    if (scope.belongs(e.unit_code)) continue;
+    const unit = findUnit(profile, e.unit_code);
+    const theirs = unit?.province_code ? officialProvince(unit.province_code) : undefined;
+    const where = theirs ? `thuộc ${theirs.full_name} (${theirs.code})` : 'không có trong danh sách đơn vị';
+    const whereEn = theirs ? `is in ${theirs.full_name} (${theirs.code})` : 'is not in the unit list';
+    throw new UserError(
+      'other_province',
+      `${e.label}: đơn vị ${e.unit_code} ${e.unit_name} ${where}, không thuộc ${scope.province.full_name}; bỏ tệp này ra hoặc chọn đúng tỉnh.`,
+      `${e.label}: unit ${e.unit_code} ${e.unit_name} ${whereEn}, not in ${scope.province.full_name}; leave the file out or choose the right province.`,
+    );
+  }
+  const order = new Map(scope.units.map((u, i) => [u.unit_code, i]));
+  return { scope, extracts: [...extracts].sort((a, b) => (order.get(a.unit_code) ?? 0) - (order.get(b.unit_code) ?? 0)) };
 }
 
 /** The consolidated workbook as bytes (the inbox's download). */
@@ -156,6 +201,11 @@ export interface WriteOptions {
   /** State of units that have no input (e.g. `returned`), shown in the summary; default `missing`. */
   states?: Record<string, string>;
   onProgress?: (done: number) => void;
+  /** The units covered (the inbox's scope, province.ts); default: `province`'s official list,
+   *  or the plan's own units. */
+  scope?: Scope;
+  /** Official province code (province-wide plans): `vr consolidate --province`. */
+  province?: string | null;
 }
 
 export async function consolidateToBuffer(
@@ -165,14 +215,14 @@ export async function consolidateToBuffer(
   inputs: Iterable<UnitInput> | AsyncIterable<UnitInput>,
   opts: WriteOptions = {},
 ): Promise<{ buffer: Buffer } & ConsolidateResult> {
-  const extracts = await extractAll(profile, year, quarter, inputs, opts.onProgress);
+  const { scope, extracts } = placeExtracts(profile, await extractAll(profile, year, quarter, inputs, opts.onProgress), opts);
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
   const ended = once(sink, 'end');
-  await writeWorkbook(extracts, profile, year, quarter, sink, opts.now ?? new Date(), opts.states ?? {});
+  await writeWorkbook(extracts, profile, year, quarter, sink, opts.now ?? new Date(), opts.states ?? {}, scope);
   await ended;
-  return { buffer: Buffer.concat(chunks), ...resultOf(extracts, profile) };
+  return { buffer: Buffer.concat(chunks), ...resultOf(extracts, scope) };
 }
 
 /** Writes the consolidated workbook to `outPath` atomically (temp file in the same folder,
@@ -185,18 +235,18 @@ export async function consolidateToFile(
   outPath: string,
   opts: WriteOptions = {},
 ): Promise<ConsolidateResult> {
-  const extracts = await extractAll(profile, year, quarter, inputs, opts.onProgress);
+  const { scope, extracts } = placeExtracts(profile, await extractAll(profile, year, quarter, inputs, opts.onProgress), opts);
   const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`);
   const { createWriteStream } = await import('node:fs');
   const out = createWriteStream(tmp);
   try {
     const closed = once(out, 'close');
-    await writeWorkbook(extracts, profile, year, quarter, out, opts.now ?? new Date(), opts.states ?? {});
+    await writeWorkbook(extracts, profile, year, quarter, out, opts.now ?? new Date(), opts.states ?? {}, scope);
     await closed;
     await fsp.rename(tmp, outPath);
   } catch (error) {
     await fsp.rm(tmp, { force: true });
     throw error;
   }
-  return resultOf(extracts, profile);
+  return resultOf(extracts, scope);
 }

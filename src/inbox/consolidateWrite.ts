@@ -5,7 +5,6 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { ReportData } from '../domain/model';
 import { reportRowDefs } from '../domain/report';
 import type { Profile } from '../domain/schema/profile';
 import { planName } from '../domain/planName';
@@ -13,29 +12,33 @@ import type { CellValue } from '../domain/sheet';
 import { isFormulaLike } from '../domain/text';
 import { EXCEL_CELL_LIMIT, maskPersonalData, safeCellText } from '../domain/textSafety';
 import { AMOUNT_FORMAT, REPORT_COLUMN_WIDTHS, reportSheetDress } from '../domain/templateReport';
+import { REPORT_LAYOUT } from '../domain/reportSheet';
 import {
+  HEAD_TITLE,
   LINE_HEIGHT,
+  MOTTO,
   OFFICIAL_HEADER_ROWS,
-  type Blocks,
-  linesOf,
+  SIGNATURE_ROWS,
+  dateLine,
+  departmentLetterhead,
   officialHeader,
   signatureBlock,
   type CellRange,
   type CellStyle,
+  type Letterhead,
   type SheetDress,
 } from '../domain/templatePrint';
-import { findUnit, provinceName } from '../profiles';
-import { dressRow, dressSheet, sheetPrintOptions, stylesByRow } from '../xlsx/print';
+import { PAGE_FOOTER, dressRow, dressSheet, pageSetupOf, setPrintRanges, sheetPrintOptions, stylesByRow } from '../xlsx/print';
 import type { UnitExtract } from './consolidate';
 import { CASE_COLUMNS, caseRowValues } from './deidentify';
+import type { Scope } from './province';
+import { SUMMARY_SCALE, columnLetter1, printRanges, signatureCut, summaryLayout, textUnits, wrappedLines, type SummaryLayout } from './summaryLayout';
 
 export const SUMMARY_SHEET = 'Tổng hợp';
 export const CASES_SHEET = 'Danh sách ca (ẩn danh)';
 /** First data row of the summary (1-based): official header, title rows, then codes row and
  *  labels row. */
 export const SUMMARY_FIRST_ROW = OFFICIAL_HEADER_ROWS + 6;
-/** Summary column widths: unit code, unit name, state, then each indicator. */
-const SUMMARY_WIDTHS = { code: 9, name: 20, state: 10, figure: 6, amount: 12 };
 const DATE_FORMAT = 'dd/mm/yyyy';
 
 /**
@@ -65,22 +68,68 @@ export function safeCell(value: CellValue): CellValue {
 
 interface SummaryColumn {
   code: string;
+  /** The label under the code, without the section's words (`Bóc lột tình dục` under 3.1). */
   label: string;
-  amount: boolean;
-  value: (r: ReportData) => number;
+  /** count: a number of people; amount: đồng; ratio: `done/total` typed by hand (6.4, 6.5). */
+  kind: 'count' | 'amount' | 'ratio';
+  value: (e: UnitExtract) => number | string | null;
+  /** The widest single text of the column: its code, the longest word of its label, or its
+   *  largest figure as printed (the province total). */
+  widest: string;
 }
 
-/** Columns of the summary: every count row's total, plus the amount of each support row. */
-function summaryColumns(profile: Profile): SummaryColumn[] {
-  const cols: SummaryColumn[] = [];
+const LABEL_PREFIXES = [/^Nạn nhân theo mục đích:\s*/u, /^Được hỗ trợ:\s*/u];
+
+const RATIO = /^\s*(\d+)\s*\/\s*(\d+)\s*$/;
+
+/** A hand-typed `done / total` of the unit's report sheet (rows 6.4, 6.5), as typed. */
+function typedRatio(e: UnitExtract, code: string): string | null {
+  const row = e.grid.find((r) => r[REPORT_LAYOUT.columns.code] === code);
+  const value = row?.[REPORT_LAYOUT.columns.total];
+  if (value === null || value === undefined || value === '') return null;
+  const text = String(value).trim();
+  const m = RATIO.exec(text);
+  return m ? `${Number(m[1])}/${Number(m[2])}` : text;
+}
+
+/** The province's `done / total`: the sums over the units whose figure reads as one. */
+export function ratioTotal(values: readonly (number | string | null)[]): string | null {
+  let done = 0;
+  let total = 0;
+  let any = false;
+  for (const v of values) {
+    const m = typeof v === 'string' ? RATIO.exec(v) : null;
+    if (!m) continue;
+    any = true;
+    done += Number(m[1]);
+    total += Number(m[2]);
+  }
+  return any ? `${done}/${total}` : null;
+}
+
+/** Columns of the summary: every count row's total, the amount of each support row, and the
+ *  hand-entered 6.4 and 6.5 (their labels follow the reporting level). */
+function summaryColumns(profile: Profile, extracts: UnitExtract[]): SummaryColumn[] {
+  const cols: Omit<SummaryColumn, 'widest'>[] = [];
   for (const def of reportRowDefs(profile)) {
+    if (def.kind === 'manual') {
+      cols.push({ code: def.code, label: def.label_vi, kind: 'ratio', value: (e) => typedRatio(e, def.code) });
+      continue;
+    }
     if (def.kind !== 'count') continue;
-    cols.push({ code: def.code, label: def.label_vi, amount: false, value: (r) => r.counts[def.code]?.total ?? 0 });
+    const short = LABEL_PREFIXES.reduce((text, re) => text.replace(re, ''), def.label_vi);
+    cols.push({ code: def.code, label: short, kind: 'count', value: (e) => e.report.counts[def.code]?.total ?? 0 });
     if (def.code.startsWith('4.')) {
-      cols.push({ code: `${def.code} (đồng)`, label: `Kinh phí: ${def.label_vi}`, amount: true, value: (r) => r.counts[def.code]?.amount ?? 0 });
+      cols.push({ code: `${def.code} (đồng)`, label: `Kinh phí (đồng): ${short}`, kind: 'amount', value: (e) => e.report.counts[def.code]?.amount ?? 0 });
     }
   }
-  return cols;
+  return cols.map((c) => {
+    const values = extracts.map((e) => c.value(e));
+    const total = c.kind === 'ratio' ? (ratioTotal(values) ?? '') : values.reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
+    const words = c.label.split(/\s+/).reduce((a, w) => (w.length > a.length ? w : a), '');
+    const figure = c.kind === 'amount' ? total.toLocaleString('en-US') : String(total);
+    return { ...c, widest: [c.code, words, figure].reduce((a, w) => (w.length > a.length ? w : a), '') };
+  });
 }
 
 const STATE_VI: Record<string, string> = {
@@ -109,6 +158,8 @@ const STYLE = {
   bold: { font: { bold: true } } as Partial<ExcelJS.Style>,
   italic: { font: { italic: true } } as Partial<ExcelJS.Style>,
   title: { font: { bold: true, size: 13 } } as Partial<ExcelJS.Style>,
+  boldWrap: { font: { bold: true }, alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' } } as Partial<ExcelJS.Style>,
+  italicWrap: { font: { italic: true }, alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' } } as Partial<ExcelJS.Style>,
 };
 
 function addRow(ws: ExcelJS.Worksheet, values: CellValue[], style: Partial<ExcelJS.Style> = STYLE.plain): ExcelJS.Row {
@@ -127,67 +178,97 @@ export async function writeWorkbook(
   stream: Writable,
   generatedAt: Date,
   states: Record<string, string>,
+  scope: Scope,
 ): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = 'vr consolidate';
   wb.created = generatedAt;
 
-  // Summary: every unit of the profile, missing ones as "Chưa nộp" with empty figures.
-  const cols = summaryColumns(profile);
+  // Summary: every expected unit of the scope, a missing one as "Chưa nộp" with empty figures.
   const byCode = new Map(extracts.map((e) => [e.unit_code, e]));
+  const cols = summaryColumns(profile, extracts);
   const width = 3 + cols.length;
-  const dress = summaryDress(profile, cols, width);
+  const letterhead = departmentLetterhead(profile.department, scope.province.full_name);
+  const layout = layoutFor(scope, cols, letterhead);
+  const planLine = `Kế hoạch: ${planName(profile, 'vi')}`;
+  const dress = summaryDress(scope.units.length, cols, layout, [planLine]);
   const byRow = stylesByRow(dress);
-  const summary = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: SUMMARY_FIRST_ROW - 1 }], ...sheetPrintOptions(dress.print) });
-  summary.columns = [
-    { width: SUMMARY_WIDTHS.code },
-    { width: SUMMARY_WIDTHS.name },
-    { width: SUMMARY_WIDTHS.state },
-    ...cols.map((c) => ({ width: c.amount ? SUMMARY_WIDTHS.amount : SUMMARY_WIDTHS.figure })),
-  ];
+  const summary = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', xSplit: 3, ySplit: SUMMARY_FIRST_ROW - 1 }], ...sheetPrintOptions(dress.print) });
+  summary.columns = layout.widths.map((w) => ({ width: w }));
   dressSheet(summary, dress);
   const put = (values: CellValue[], style: Partial<ExcelJS.Style> = STYLE.plain): ExcelJS.Row => {
     const row = addRow(summary, values, style);
     dressRow(row, dress, byRow);
     return row;
   };
-  const provinceCode = extracts.length > 0 ? findUnit(profile, extracts[0].unit_code)?.province_code : undefined;
-  const province = provinceName(profile, provinceCode ?? profile.province_code);
-  for (const row of officialHeader(issuerOf(profile.department), province, width, 0, summaryBlocks(width)).rows) put(row).commit();
-  put([`TỔNG HỢP BÁO CÁO QUÝ ${quarter}/${year} — ${province.toLocaleUpperCase('vi')}`], STYLE.title).commit();
-  put([`Kế hoạch: ${planName(profile, 'vi')}`]).commit();
-  put([`Số liệu tính lại từ sổ theo dõi của từng đơn vị. Lập ngày ${formatDay(generatedAt)}.`], STYLE.italic).commit();
+  const province = scope.province;
+  for (const row of officialHeader(letterhead, province.name, width, 0, layout.header).rows) put(row).commit();
+  const titles = [
+    `TỔNG HỢP BÁO CÁO QUÝ ${quarter}/${year} — ${province.full_name.toLocaleUpperCase('vi')}`,
+    planLine,
+    `Số liệu tính lại từ sổ theo dõi của từng đơn vị; đã nộp ${extracts.length}/${scope.units.length} đơn vị. Lập ngày ${formatDay(generatedAt)}.`,
+  ];
+  titles.forEach((text, k) => put([text], k === 0 ? STYLE.title : k === 2 ? STYLE.italic : STYLE.plain).commit());
   put(['Mã đơn vị', 'Đơn vị', 'Trạng thái', ...cols.map((c) => c.code)], STYLE.bold).commit();
   put(['', '', '', ...cols.map((c) => c.label)], STYLE.italic).commit();
   const first = SUMMARY_FIRST_ROW;
-  const totals = cols.map(() => 0);
-  for (const unit of profile.units) {
-    const e = byCode.get(unit.code);
-    const values = e ? cols.map((c) => c.value(e.report)) : cols.map(() => null);
-    values.forEach((v, i) => (totals[i] += v ?? 0));
-    const raw = e ? (e.state ?? 'submitted') : (states[unit.code] ?? 'missing');
+  const columnValues: (number | string | null)[][] = cols.map(() => []);
+  for (const unit of scope.units) {
+    const e = byCode.get(unit.unit_code);
+    const values = e ? cols.map((c) => c.value(e)) : cols.map(() => null);
+    values.forEach((v, i) => columnValues[i].push(v));
+    const raw = e ? (e.state ?? 'submitted') : (states[unit.unit_code] ?? 'missing');
     const state = STATE_VI[raw] ?? raw;
-    put([unit.code, unit.name, state, ...values]).commit();
+    const row = put([unit.unit_code, e?.unit_name ?? unit.unit_name, state, ...values]);
+    row.height = LINE_HEIGHT;
+    row.commit();
   }
-  const last = first + profile.units.length - 1;
-  const totalRow = summary.addRow(['TỔNG', 'Toàn tỉnh', `${extracts.length}/${profile.units.length} đơn vị`]);
-  cols.forEach((_, i) => {
+  const last = first + scope.units.length - 1;
+  const whole = /^thành phố\s/iu.test(province.full_name) ? 'Toàn thành phố' : 'Toàn tỉnh';
+  const totalRow = summary.addRow(['TỔNG', whole, `${extracts.length}/${scope.units.length} đơn vị`]);
+  cols.forEach((c, i) => {
     const letter = columnLetter1(i + 4);
-    totalRow.getCell(i + 4).value = { formula: `SUM(${letter}${first}:${letter}${last})`, result: totals[i] } as ExcelJS.CellFormulaValue;
+    const cell = totalRow.getCell(i + 4);
+    if (c.kind === 'ratio') {
+      // A fraction is no sum: the province's is written out, numerators over denominators.
+      cell.value = ratioTotal(columnValues[i]);
+      return;
+    }
+    const sum = columnValues[i].reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
+    // An empty unit list has no rows to add: the total is then a plain 0, not SUM(D10:D9).
+    cell.value = last >= first ? ({ formula: `SUM(${letter}${first}:${letter}${last})`, result: sum } as ExcelJS.CellFormulaValue) : 0;
   });
   totalRow.eachCell({ includeEmpty: true }, (cell) => {
     cell.style = STYLE.bold;
   });
   dressRow(totalRow, dress, byRow);
+  totalRow.height = LINE_HEIGHT;
+  // The signatures stay together on the last page: when the rows would push part of them onto
+  // a page of their own, they start a new page (after the total).
+  const aboveHeight = layout.groups.length === 1 ? dress.rowHeights.filter((h) => h.row0 < SUMMARY_FIRST_ROW - 3).reduce((n, h) => n + h.height, 0) : 0;
+  const titleHeight = dress.rowHeights.filter((h) => h.row0 === SUMMARY_FIRST_ROW - 3 || h.row0 === SUMMARY_FIRST_ROW - 2).reduce((n, h) => n + h.height, 0);
+  if (signatureCut({ aboveHeight, titleHeight, dataRows: scope.units.length + 1, rowHeight: LINE_HEIGHT, signatureRows: SIGNATURE_ROWS })) totalRow.addPageBreak();
   totalRow.commit();
-  for (const row of signatureBlock(width, last + 1, summaryBlocks(width)).rows) put(row).commit();
+  for (const values of signatureBlock(width, last + 1, layout.signature).rows) {
+    const row = put(values);
+    row.height = LINE_HEIGHT;
+    row.commit();
+  }
   summary.commit();
+  setPrintRanges(wb, 0, SUMMARY_SHEET, printRanges(layout, SUMMARY_FIRST_ROW - 2, last + 1, last + 1 + SIGNATURE_ROWS));
 
-  // De-identified case list.
-  const casesWs = wb.addWorksheet(CASES_SHEET, { views: [{ state: 'frozen', ySplit: 2 }], ...sheetPrintOptions({ orientation: 'landscape', titleRows0: [0, 1] }) });
-  casesWs.columns = CASE_COLUMNS.map((c) => ({ width: c.width }));
-  addRow(casesWs, CASE_COLUMNS.map((c) => c.header_vi), STYLE.bold);
-  addRow(casesWs, CASE_COLUMNS.map((c) => c.header_en), STYLE.italic);
+  // De-identified case list: an annex, named in each page's header.
+  const casesWs = wb.addWorksheet(CASES_SHEET, {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }],
+    pageSetup: { ...pageSetupOf({ orientation: 'landscape', titleRows0: [0, 1], titleColumns0: [0, 1], scale: SUMMARY_SCALE }), pageOrder: 'overThenDown' } as Partial<ExcelJS.PageSetup>,
+    headerFooter: { ...PAGE_FOOTER, oddHeader: `&L&"-,Bold"Phụ lục: danh sách ca đã ẩn danh, quý ${quarter}/${year}, ${pageHeaderText(province.full_name)}` } as Partial<ExcelJS.HeaderFooter>,
+  });
+  // Wider than on screen: a printout in a fallback font must not clip the codes' words.
+  casesWs.columns = CASE_COLUMNS.map((c) => ({ width: Math.ceil(c.width * 1.25) }));
+  const caseHeaders = addRow(casesWs, CASE_COLUMNS.map((c) => c.header_vi), STYLE.boldWrap);
+  caseHeaders.height = 3 * LINE_HEIGHT;
+  addRow(casesWs, CASE_COLUMNS.map((c) => c.header_en), STYLE.italicWrap).height = 3 * LINE_HEIGHT;
+  caseHeaders.commit();
   for (const e of extracts) for (const c of e.cases) addRow(casesWs, caseRowValues(c)).commit();
   casesWs.commit();
 
@@ -196,7 +277,7 @@ export async function writeWorkbook(
   for (const e of extracts) {
     const unitDress = reportSheetDress(e.grid);
     const ws = wb.addWorksheet(sheetNameFor(e.unit_code, used), sheetPrintOptions(unitDress.print));
-    ws.columns = REPORT_COLUMN_WIDTHS.map((width) => ({ width }));
+    ws.columns = REPORT_COLUMN_WIDTHS.map((w) => ({ width: w }));
     const unitStyles = stylesByRow(unitDress);
     dressSheet(ws, unitDress);
     for (const row of e.grid) {
@@ -209,52 +290,64 @@ export async function writeWorkbook(
   await wb.commit();
 }
 
-/** `Sở Lao động - Thương binh và Xã hội (qua Chi cục …)` -> `SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`. */
-function issuerOf(department: string): string {
-  return department.replace(/\s*\(.*\)\s*$/u, '').trim();
+/** `&` starts a code in a page header: written twice it is a plain ampersand. */
+function pageHeaderText(text: string): string {
+  return text.replace(/&/g, '&&');
 }
 
-/** The summary's print dress: landscape A4 one page wide, codes and labels rows repeated on
- *  every page, the table bordered, labels wrapped, amounts with thousands separators. */
-/** The summary's header and signature blocks: unit columns on the left, the last indicators on
- *  the right (the report's layout would centre the motto over the whole wide table). */
-function summaryBlocks(width: number): Blocks {
-  return { left: [0, 2], right: [Math.max(3, width - 10), width - 1] };
+/** Widths of the summary: the unit columns fit the longest name and `Đã chấp nhận`; a figure
+ *  column fits its largest value (the province total) and a few words of its label. */
+function layoutFor(scope: Scope, cols: SummaryColumn[], letterhead: Letterhead): SummaryLayout {
+  const longestName = Math.max(8, ...scope.units.map((u) => u.unit_name.length));
+  const unitWidths: [number, number, number] = [7, Math.min(36, textUnits('x'.repeat(longestName))), textUnits('Đã chấp nhận')];
+  const figures = cols.map((c) => ({ code: c.code, width: Math.max(c.kind === 'amount' ? 12 : c.kind === 'ratio' ? 10 : 8, textUnits(c.widest)) }));
+  const left = Math.max(textUnits(letterhead.parent, true), textUnits(letterhead.issuer, true));
+  const right = Math.max(textUnits(MOTTO, true), textUnits(dateLine('x'.repeat(16))));
+  return summaryLayout(unitWidths, figures, { left, right }, textUnits(HEAD_TITLE, true));
 }
 
-function summaryDress(profile: Profile, cols: SummaryColumn[], width: number): SheetDress {
-  const at = summaryBlocks(width);
-  const header = officialHeader('', '', width, 0, at).dress;
+/** The summary's print dress: letterhead and signatures placed on the first and last pages,
+ *  the header rows bold and wrapped, the table bordered, amounts with thousands separators, A4
+ *  landscape at a legible fixed scale with the unit columns and header rows on every page. */
+function summaryDress(unitCount: number, cols: SummaryColumn[], layout: SummaryLayout, wrapped: string[]): SheetDress {
+  const width = layout.widths.length;
+  const header = officialHeader({ parent: '', issuer: '' }, '', width, 0, layout.header).dress;
   const codes0 = SUMMARY_FIRST_ROW - 3;
   const labels0 = SUMMARY_FIRST_ROW - 2;
-  const total0 = SUMMARY_FIRST_ROW - 1 + profile.units.length;
-  const signature = signatureBlock(width, total0 + 1, at).dress;
+  const total0 = SUMMARY_FIRST_ROW - 1 + unitCount;
+  const signature = signatureBlock(width, total0 + 1, layout.signature).dress;
   const styles: CellStyle[] = [...header.styles, ...signature.styles];
-  const labelLines = Math.max(1, ...cols.map((c) => linesOf(c.label, c.amount ? SUMMARY_WIDTHS.amount : SUMMARY_WIDTHS.figure)));
+  for (let c = 0; c < 3; c++) styles.push({ row0: codes0, col0: c, bold: true, align: 'center', wrap: true });
   cols.forEach((c, i) => {
     styles.push({ row0: codes0, col0: 3 + i, bold: true, align: 'center' });
     styles.push({ row0: labels0, col0: 3 + i, italic: true, wrap: true, align: 'center' });
-    if (c.amount) for (let r = SUMMARY_FIRST_ROW - 1; r <= total0; r++) styles.push({ row0: r, col0: 3 + i, numFmt: AMOUNT_FORMAT });
+    if (c.kind === 'amount') for (let r = SUMMARY_FIRST_ROW - 1; r <= total0; r++) styles.push({ row0: r, col0: 3 + i, numFmt: AMOUNT_FORMAT });
+    if (c.kind === 'ratio') for (let r = SUMMARY_FIRST_ROW - 1; r <= total0; r++) styles.push({ row0: r, col0: 3 + i, align: 'right' });
   });
-  const titleMerges: CellRange[] = [0, 1, 2].map((k) => ({ row0: OFFICIAL_HEADER_ROWS + k, col0: 0, row1: OFFICIAL_HEADER_ROWS + k, col1: Math.min(width - 1, 12) }));
+  const labelLines = Math.max(1, ...cols.map((c, i) => wrappedLines(c.label, layout.widths[3 + i])));
+  const titleWidth = layout.widths.slice(0, layout.firstPageEnd + 1).reduce((n, w) => n + w, 0);
+  const titleMerges: CellRange[] = [0, 1, 2].map((k) => ({ row0: OFFICIAL_HEADER_ROWS + k, col0: 0, row1: OFFICIAL_HEADER_ROWS + k, col1: layout.firstPageEnd }));
+  const titleStyles: CellStyle[] = [0, 1, 2].map((k) => ({ row0: OFFICIAL_HEADER_ROWS + k, col0: 0, align: 'center', wrap: true, ...(k === 0 ? { bold: true, size: 13 } : k === 2 ? { italic: true } : {}) }));
+  // Every row above the table has a set height, so the pages can be counted (signatureCut).
+  const rowHeights: SheetDress['rowHeights'] = [
+    ...[0, 1, 2, 3].map((row0) => ({ row0, height: LINE_HEIGHT })),
+    { row0: OFFICIAL_HEADER_ROWS, height: 20 },
+    { row0: OFFICIAL_HEADER_ROWS + 1, height: Math.max(1, ...wrapped.map((t) => wrappedLines(t, titleWidth))) * LINE_HEIGHT },
+    { row0: OFFICIAL_HEADER_ROWS + 2, height: LINE_HEIGHT },
+    { row0: codes0, height: 2 * LINE_HEIGHT },
+    { row0: labels0, height: labelLines * LINE_HEIGHT + 4 },
+  ];
   return {
     merges: [...header.merges, ...titleMerges, ...signature.merges],
-    styles,
+    styles: [...styles, ...titleStyles],
     wrapColumns: [],
     borders: [{ row0: codes0, col0: 0, row1: total0, col1: width - 1 }],
-    rowHeights: [{ row0: labels0, height: Math.min(labelLines, 8) * LINE_HEIGHT }],
-    print: { orientation: 'landscape', titleRows0: [codes0, labels0] },
+    rowHeights,
+    print: { orientation: 'landscape', titleRows0: [codes0, labels0], titleColumns0: [0, 2], scale: SUMMARY_SCALE },
   };
 }
 
 function formatDay(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
-
-/** 1-based column number → letters. */
-function columnLetter1(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }

@@ -17,6 +17,7 @@ import { planNameOfId } from '../profiles/planNames';
 import { planNameWithId } from '../domain/planName';
 import type { UnitInput } from './consolidate';
 import { writeHtcdsWorkbook } from './htcdsWorkbook';
+import type { Letterhead } from '../domain/templatePrint';
 
 export { ABOUT_SHEET, CASE_SHEET, SUPPORT_SHEET, VALIDATION_SHEET } from './htcdsWorkbook';
 
@@ -33,6 +34,10 @@ export interface ExportOptions {
   /** The least k allowed (K_FLOOR, or the inbox's higher floor). */
   floor?: number;
   now?: Date;
+  /** The inbox's letterhead for the `about` sheet when printed (the inbox's download). */
+  letterhead?: Letterhead & { place: string };
+  /** The province the cases come from (`Tỉnh Khánh Hoà`), named as the source; default the plan's. */
+  province?: string;
 }
 
 export interface ExportResult {
@@ -164,7 +169,7 @@ export async function exportHtcds(profile: Profile, opts: ExportOptions, inputs:
   const published: PublishedCase[] = quarters.flatMap((q) => q.result.rows.map((r) => publishedCase(r, qis))).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
   if (published.length === 0) throw tooFew(wanted.length, opts.k, opts.quarter);
   const suppressed = quarters.reduce((s, q) => s + q.result.suppressed, 0);
-  const buffer = await writeHtcdsWorkbook(published, { profile, year: opts.year, quarter: opts.quarter, k: opts.k, now: opts.now ?? new Date(), quarters, merged, qis });
+  const buffer = await writeHtcdsWorkbook(published, { profile, year: opts.year, quarter: opts.quarter, k: opts.k, now: opts.now ?? new Date(), quarters, merged, qis, letterhead: opts.letterhead, province: opts.province });
   return {
     buffer,
     rows: published.length,

@@ -14,7 +14,8 @@ import { LOSS_WEIGHTS, type PublishedCase, type QuarterAnonymisation } from '../
 import { DEFAULT_SUPPRESSION_BUDGET, type QuasiIdentifier } from '../domain/kanon';
 import type { HtcdsCase } from '../domain/htcds';
 import type { Profile } from '../domain/schema/profile';
-import { pageSetupOf, PAGE_FOOTER } from '../xlsx/print';
+import type { Letterhead } from '../domain/templatePrint';
+import { pageSetupOf, PAGE_FOOTER, writeLetterhead } from '../xlsx/print';
 import { planName } from '../domain/planName';
 
 export const CASE_SHEET = 'Case Sheet';
@@ -31,6 +32,10 @@ export interface WorkbookInfo {
   quarters: QuarterAnonymisation[];
   merged: number;
   qis: readonly QuasiIdentifier<HtcdsCase>[];
+  /** The inbox's letterhead, printed above the `about` sheet (the inbox's download). */
+  letterhead?: Letterhead & { place: string };
+  /** The province the cases come from (`Tỉnh Khánh Hoà`), named as the source; default the plan's. */
+  province?: string;
 }
 
 /** The toolkit validates rows 3–502; a longer list is validated to its end. */
@@ -162,6 +167,10 @@ function writeAbout(wb: ExcelJS.Workbook, cases: readonly PublishedCase[], info:
   const q = info.quarters;
   const width = 2 + q.length + (q.length > 1 ? 1 : 0);
   ws.columns = [{ width: 40 }, ...Array.from({ length: width - 1 }, () => ({ width: 16 }))];
+  if (info.letterhead) {
+    writeLetterhead(ws, info.letterhead, info.letterhead.place, width, { left: [0, 0], right: [1, width - 1] });
+    ws.addRow([]);
+  }
   const wrap: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
   // Spreadsheet programs do not re-measure wrapped rows when printing: each row is given the
   // height its longest cell needs (about one character per width unit, 15 points per line).
@@ -183,7 +192,7 @@ function writeAbout(wb: ExcelJS.Workbook, cases: readonly PublishedCase[], info:
   const period = info.quarter === null ? `${info.year}` : `Q${info.quarter}/${info.year}`;
   const total = q.reduce((s, x) => s + x.cases, 0);
   const kept = cases.length;
-  line('Nguồn / Source', `${planName(info.profile, 'vi')} / ${planName(info.profile, 'en')} (${info.profile.id}), ${info.profile.province}`);
+  line('Nguồn / Source', `${planName(info.profile, 'vi')} / ${planName(info.profile, 'en')} (${info.profile.id}), ${info.province ?? info.profile.province}`);
   line('Kỳ / Period', `${period} — theo quý tiếp nhận / by quarter received`);
   line('Tạo ngày / Generated', dmy(info.now));
   line('Chỉ gồm / Only', 'Trường hợp đồng ý chia sẻ; không họ tên, số giấy tờ, địa chỉ hay ngày chính xác / consented cases; no names, ID numbers, addresses or exact dates');

@@ -8,6 +8,7 @@ import { sizeOf } from './sizes';
 import type { InboxConfig } from './config';
 import { JudgePool } from './judgePool';
 import { capConnections, readBody, UploadBudget } from './limits';
+import { adoptProvince } from './province';
 import { registerAdminRoutes } from './routes/admin';
 import { registerApiRoutes, UPLOAD_TYPES } from './routes/api';
 import { registerInsightRoutes } from './routes/insight';
@@ -62,6 +63,9 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
     throw error;
   }
 
+  // An inbox from before the province was kept: record the one its units name, if only one.
+  await adoptProvince(store, config.profiles).catch((error: Error) => process.stderr.write(`${error.message}\n`));
+
   const app = Fastify({
     logger: config.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: SERVER_BODY_LIMIT,
@@ -107,7 +111,8 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
       return reply.status(error.status).send({ error: error.code, message_vi: error.message_vi, message_en: error.message_en, ...error.extra });
     }
     if (isUserError(error)) {
-      return reply.status(400).send({ error: error.code, message_vi: error.message_vi, message_en: error.message_en });
+      // An inbox not yet bound to its province is a state to fix on the server, not a bad request.
+      return reply.status(error.code === 'no_province' ? 409 : 400).send({ error: error.code, message_vi: error.message_vi, message_en: error.message_en });
     }
     const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
     if (known) {

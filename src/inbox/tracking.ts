@@ -2,6 +2,7 @@ import { deadlineOf, periodOf } from '../domain/period';
 import type { Profile } from '../domain/schema/profile';
 import { officialUnit } from '../profiles/officialList';
 import { formerNames } from '../profiles/unitChanges';
+import { inboxScope, type ProvinceRef } from './province';
 import type { InboxContext, SubmissionVersion } from './storage/types';
 
 /** A unit's quarter as the province sees it (DHIS2-style reporting status). */
@@ -63,8 +64,20 @@ export interface TrackedUnit {
   versions: VersionView[];
 }
 
+/** A unit registered in the inbox, or that submitted, which is not one of the province's:
+ *  never counted, listed so an administrator can deactivate it. */
+export interface OutsideUnit {
+  unit_code: string;
+  unit_name: string;
+  province_code: string;
+  registered: boolean;
+  versions: number;
+}
+
 export interface Tracking {
   profile: string;
+  /** The province the quarter is tracked for: the inbox's (province-wide plan) or the plan's own. */
+  province: ProvinceRef;
   /** `deadline_assumed`: no plan or legal text sets the day (the profile's `deadline.assumed`). */
   period: { year: number; quarter: number; start: string; end: string; deadline: string; deadline_assumed: boolean };
   units: TrackedUnit[];
@@ -73,27 +86,42 @@ export interface Tracking {
   completeness_pct: number | null;
   /** Received by the deadline / expected (DHIS2 "reporting rate on time"). */
   timeliness_pct: number | null;
+  /** Units of this inbox that are not the province's (see OutsideUnit). */
+  outside: OutsideUnit[];
 }
 
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 const pct = (n: number, d: number): number | null => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
 
-/** Every expected unit with its state: the units set by `vr inbox init --province` (a whole
- *  province of the official list), else the profile's own list (not for the official list, whose
- *  profile holds only aliases), plus any unit registered or that submitted. */
+/** Every expected unit with its state: the official list of the inbox's province under a
+ *  province-wide plan, else the plan's own units (or those `vr inbox init --profile` set) and
+ *  any unit registered under it. Under the official list a registered or submitting unit
+ *  outside the province's list is not counted: it is listed in `outside` (a unit of another
+ *  province, or a code the list no longer has). */
 export async function trackPeriod(ctx: InboxContext, profile: Profile, year: number, quarter: number): Promise<Tracking> {
   const period = periodOf(profile, year, quarter);
+  const scope = await inboxScope(ctx, profile);
   const registered = await ctx.store.listUnits(profile.id);
-  const expected = await ctx.store.listExpectedUnits(profile.id);
   const names = new Map<string, string>();
-  for (const u of expected) names.set(u.unit_code, u.unit_name);
-  if (expected.length === 0 && profile.unit_list !== 'vn-official') for (const u of profile.units) names.set(u.code, u.name);
-  for (const u of registered) if (!names.has(u.unit_code)) names.set(u.unit_code, u.unit_name);
+  for (const u of scope.units) names.set(u.unit_code, u.unit_name);
   const registeredCodes = new Set(registered.map((u) => u.unit_code));
+  const outside = new Map<string, OutsideUnit>();
+  for (const u of registered) {
+    if (names.has(u.unit_code)) continue;
+    // A district-era plan's list may be a sample of the province's: a unit registered under it
+    // is of the plan's own province, and expected. Under the official list it is elsewhere.
+    if (profile.unit_list !== 'vn-official') names.set(u.unit_code, u.unit_name);
+    else outside.set(u.unit_code, { unit_code: u.unit_code, unit_name: u.unit_name, province_code: u.province_code, registered: true, versions: 0 });
+  }
 
   const byUnit = new Map<string, SubmissionVersion[]>();
   for (const v of await ctx.store.listPeriodVersions(profile.id, year, quarter)) {
-    if (!names.has(v.unit_code)) names.set(v.unit_code, v.unit_code);
+    if (!names.has(v.unit_code)) {
+      const other = outside.get(v.unit_code) ?? { unit_code: v.unit_code, unit_name: v.unit_code, province_code: '', registered: false, versions: 0 };
+      other.versions += 1;
+      outside.set(v.unit_code, other);
+      continue;
+    }
     byUnit.set(v.unit_code, [...(byUnit.get(v.unit_code) ?? []), v]);
   }
 
@@ -126,10 +154,12 @@ export async function trackPeriod(ctx: InboxContext, profile: Profile, year: num
     });
   return {
     profile: profile.id,
+    province: scope.province,
     period: { year, quarter, start: isoDay(period.start), end: isoDay(period.end), deadline: isoDay(deadlineOf(profile, year, quarter)), deadline_assumed: profile.deadline.assumed === true },
     units,
     counts,
     completeness_pct: pct(counts.received, counts.expected),
     timeliness_pct: pct(counts.received_on_time, counts.expected),
+    outside: [...outside.values()].sort((a, b) => a.unit_code.localeCompare(b.unit_code)),
   };
 }

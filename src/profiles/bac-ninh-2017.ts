@@ -13,6 +13,8 @@ export const bacNinh2017: Profile = {
   source: '002',
   province: 'Bắc Ninh',
   province_code: 'BN',
+  // Its area is in Bắc Ninh (24) today: Bắc Giang and Bắc Ninh merged, Resolution 202/2025/QH15.
+  official_province_code: '24',
   law: 'law-2011',
   level: 'district',
   department: 'Sở Lao động - Thương binh và Xã hội (qua Chi cục Phòng, chống tệ nạn xã hội)',

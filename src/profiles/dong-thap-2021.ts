@@ -13,6 +13,8 @@ export const dongThap2021: Profile = {
   source: '003',
   province: 'Đồng Tháp',
   province_code: 'DT',
+  // Its area is in Đồng Tháp (82) today: Tiền Giang and Đồng Tháp merged, Resolution 202/2025/QH15.
+  official_province_code: '82',
   law: 'law-2011',
   level: 'district',
   department: 'Sở Lao động - Thương binh và Xã hội (qua Chi cục Phòng, chống tệ nạn xã hội)',

@@ -14,6 +14,8 @@ export const huongTra2023: Profile = {
   source: '001',
   province: 'Thừa Thiên Huế',
   province_code: 'HUE',
+  // Its area is in the city of Huế (46) today: Resolution 1314/NQ-UBTVQH15.
+  official_province_code: '46',
   law: 'law-2011',
   level: 'district',
   department: 'Sở Lao động - Thương binh và Xã hội (qua Chi cục Phòng, chống tệ nạn xã hội)',

@@ -83,3 +83,13 @@ export function provinceName(profile: Profile, provinceCode: string | null | und
   if (profile.unit_list !== 'vn-official') return profile.province;
   return OFFICIAL_LIST.provinces.find((p) => p.code === provinceCode)?.name ?? profile.province;
 }
+
+/** The province's full name as the letterhead writes it (`Tỉnh Khánh Hoà`, `Thành phố Huế`); a
+ *  plan of the district era: its province as it was then (`Tỉnh Bắc Ninh`). */
+export function provinceFullName(profile: Profile, provinceCode: string | null | undefined): string {
+  if (profile.unit_list === 'vn-official') {
+    const found = OFFICIAL_LIST.provinces.find((p) => p.code === provinceCode);
+    if (found) return found.full_name;
+  }
+  return /^(tỉnh|thành phố)\s/iu.test(profile.province) ? profile.province : `Tỉnh ${profile.province}`;
+}

@@ -4,22 +4,48 @@
  * template writers and by the consolidated workbook (in-memory and streaming worksheets alike).
  */
 import type ExcelJS from 'exceljs';
-import { PRINT_MARGINS_INCHES, type CellStyle, type PrintSetup, type SheetDress } from '../domain/templatePrint';
+import { OFFICIAL_HEADER_ROWS, officialHeader, PRINT_MARGINS_INCHES, type Blocks, type CellStyle, type Letterhead, type PrintSetup, type SheetDress } from '../domain/templatePrint';
 
 /** ECMA-376 paper size 9 = A4. */
 const A4 = 9;
 
 export function pageSetupOf(print: PrintSetup): Partial<ExcelJS.PageSetup> {
+  const letter = (col0: number) => columnLetters(col0 + 1);
   return {
     paperSize: A4,
     orientation: print.orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
+    ...(print.scale ? { fitToPage: false, scale: print.scale } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
+    horizontalCentered: !print.scale,
     margins: { ...PRINT_MARGINS_INCHES },
     ...(print.titleRows0 ? { printTitlesRow: `${print.titleRows0[0] + 1}:${print.titleRows0[1] + 1}` } : {}),
+    ...(print.titleColumns0 ? { printTitlesColumn: `${letter(print.titleColumns0[0])}:${letter(print.titleColumns0[1])}` } : {}),
   } as Partial<ExcelJS.PageSetup>;
+}
+
+function columnLetters(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Several print ranges on one sheet (`'Sheet'!$A$1:$P$75,…`): each prints on pages of its own,
+ * in order, with the sheet's print titles. exceljs writes one range per name entry, which Excel
+ * reads as a duplicate name; so the workbook's defined names get one `_xlnm.Print_Area` with
+ * every range, scoped to the sheet (`localSheetId`, its 0-based position).
+ */
+export function setPrintRanges(wb: { definedNames: unknown }, sheetIndex: number, sheetName: string, ranges: string[]): void {
+  const names = wb.definedNames as { model: { name: string; ranges: string[]; localSheetId?: number }[] };
+  const proto = Object.getPrototypeOf(names) as object;
+  const own = Object.getOwnPropertyDescriptor(proto, 'model');
+  if (!own?.get) throw new Error('exceljs defined names without a model getter');
+  const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+  const area = { name: '_xlnm.Print_Area', localSheetId: sheetIndex, ranges: ranges.map((r) => `${quoted}!${r}`) };
+  Object.defineProperty(names, 'model', {
+    configurable: true,
+    get: () => [...(own.get!.call(names) as typeof names.model), area],
+    set: (value: unknown) => own.set?.call(names, value),
+  });
 }
 
 /** `Trang 1/2` at the foot of every page. */
@@ -118,4 +144,21 @@ export function dressWorksheet(ws: ExcelJS.Worksheet, dress: SheetDress): void {
   for (const m of dress.merges) rows.add(m.row0 + 1);
   ws.eachRow({ includeEmpty: true }, (row) => rows.add(row.number));
   for (const n of [...rows].sort((a, b) => a - b)) dressRow(ws.getRow(n), dress, byRow);
+}
+
+/** The Decree 30/2020 letterhead (templatePrint.ts `officialHeader`) as the first rows of an
+ *  in-memory worksheet whose columns are set: `width` columns, the two blocks at `at`. Returns
+ *  the number of rows written. */
+export function writeLetterhead(ws: ExcelJS.Worksheet, head: Letterhead, place: string, width: number, at: Blocks): number {
+  const { rows, dress } = officialHeader(head, place, width, 0, at);
+  const sheetDress: SheetDress = { ...dress, wrapColumns: [], borders: [], rowHeights: [], print: { orientation: 'landscape' } };
+  const byRow = stylesByRow(sheetDress);
+  rows.forEach((values, i) => {
+    const row = ws.getRow(i + 1);
+    values.forEach((v, c) => {
+      if (v !== null) row.getCell(c + 1).value = v;
+    });
+    dressRow(row, sheetDress, byRow);
+  });
+  return OFFICIAL_HEADER_ROWS;
 }

@@ -74,7 +74,7 @@ describe('vr fill writes the report computed from the registry', () => {
     // The sample with an empty report, as a clerk has it before pressing "Fill report".
     const blank = buildTemplate(profile, unit, 2020, 3, '2020-10-01T00:00:00.000Z');
     sheetOf(s.spec, 'Báo cáo quý').rows = sheetOf(blank, 'Báo cáo quý').rows;
-    typeManualParts(sheetOf(s.spec, 'Báo cáo quý').rows, unit.communes.length);
+    typeManualParts(sheetOf(s.spec, 'Báo cáo quý').rows, { done: unit.communes.length, total: unit.communes.length });
     await writeTemplateFile(s.spec, file);
     fs.copyFileSync(file, blankFile);
     await runFill(file, {}, () => undefined);

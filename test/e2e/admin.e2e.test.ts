@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { inboxExpect } from '../../src/cli/commands/inboxUnits';
 import { hashPassword } from '../../src/inbox/auth';
 import type { InboxContext } from '../../src/inbox/storage/types';
 import { SHOTS, startWebInbox } from './inboxHarness';
@@ -137,4 +138,48 @@ test('a sign-in slowed after repeated failures says so and for how long, not "wr
   }
   await page.getByRole('alert').getByText(/thử lại sau \d+ giây/).waitFor();
   await page.close();
+});
+
+/**
+ * Today's plan: an inbox serving Khánh Hoà (56). The admin adds Phường Nha Trang and gets its
+ * token; a Hà Nội unit is refused on the page with the inbox's message naming both provinces
+ * (its English side: test/inbox/provinceUnits.test.ts), and nothing is stored. At 375 and 1280 px.
+ */
+describe('an inbox of Khánh Hoà (vn-2025)', () => {
+  let kh: Awaited<ReturnType<typeof startWebInbox>>;
+  beforeAll(async () => {
+    kh = await startWebInbox('admin-kh');
+    await inboxExpect({ data: kh.dataDir, profile: 'vn-2025', province: '56' }, () => undefined);
+    await kh.ctx.store.upsertStaffUser({ username: 'soyte', role: 'admin', password_hash: await hashPassword(ADMIN_PASSWORD) });
+  }, 900_000);
+  afterAll(async () => {
+    await kh?.close();
+  });
+
+  for (const width of [375, 1280]) {
+    test(`at ${width} px: a commune of the province is added, a unit of another province is refused with a clear message`, async () => {
+      const page = await kh.browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${kh.url}/staff/`);
+      await page.getByTestId('staff-user').fill('soyte');
+      await page.getByTestId('staff-password').fill(ADMIN_PASSWORD);
+      await page.getByTestId('staff-sign-in').click();
+      await page.getByTestId('admin-panel').waitFor();
+      await page.getByTestId('admin-profile').selectOption('vn-2025');
+      const unit = width === 375 ? '22366' : '22333';
+      await page.getByTestId('admin-unit-code').fill(unit);
+      await page.getByTestId('admin-add-unit').click();
+      await page.getByTestId('admin-secret').waitFor();
+      await page.getByTestId('admin-secret-close').click();
+      await page.getByTestId('admin-units').getByText(unit === '22366' ? 'Phường Nha Trang' : 'Phường Bắc Nha Trang').waitFor();
+
+      await page.getByTestId('admin-unit-code').fill('00004');
+      await page.getByTestId('admin-add-unit').click();
+      const message = page.getByText(/Đơn vị 00004 Phường Ba Đình thuộc Thành phố Hà Nội \(01\), không thuộc Tỉnh Khánh Hoà \(56\)/);
+      await message.waitFor();
+      await noHorizontalScroll(page);
+      await page.getByTestId('admin-panel').screenshot({ path: path.join(SHOTS, `admin-other-province-${width}.png`) });
+      expect((await kh.ctx.store.listUnits('vn-2025')).map((u) => u.unit_code)).not.toContain('00004');
+      await page.close();
+    });
+  }
 });

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parseWorkbook, readMeta } from '../../src/domain/parse';
 import { ruleById } from '../../src/domain/rules';
 import { generateSample } from '../../src/domain/sample';
+import { inboxExpect } from '../../src/cli/commands/inboxUnits';
 import { hashPassword, newToken, sha256Hex } from '../../src/inbox/auth';
 import type { InboxContext } from '../../src/inbox/storage/types';
 import { duePeriod } from '../../src/inbox/web/PeriodPicker';
@@ -403,4 +405,168 @@ test("(c) today's plan, a commune of Khánh Hoà: the unit problem first, only t
   const views = (await ctx.store.listAudit({ limit: 100 })).filter((e) => e.action === 'view' && e.actor === 'chicuc');
   // Each open of the view, and its reload after the decision, is in the log.
   expect(views.length).toBe(3);
+});
+
+/** The smallest font (pt) of the printed summary's own text, with print media emulated. */
+async function smallestPrintedPt(page: Page): Promise<number> {
+  const px = await page.evaluate(() => {
+    let min = Infinity;
+    for (const el of Array.from(document.querySelectorAll('.vr-print-only, .vr-print-only *'))) {
+      const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      if (own && el.getClientRects().length > 0) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+    }
+    return min;
+  });
+  return px * 0.75;
+}
+
+/**
+ * The same pages on today's plan: an inbox serving Khánh Hoà (`vr inbox init --profile vn-2025
+ * --province 56`), Phường Nha Trang uploading its Q3 2026 workbook on the upload page, two more
+ * communes by API; staff see all 65 units of the province, accept Nha Trang, download a summary
+ * that lists every unit and no other, and print the one-page summary with the Decree 30
+ * letterhead and motto, every text at 8 pt or more.
+ */
+describe('(d) a Khánh Hoà inbox, Q3 2026 (vn-2025)', () => {
+  const vn = getProfile('vn-2025')!;
+  const communes = ['22366', '22333', '22420'];
+  const khTokens: Record<string, string> = {};
+  let kh: Awaited<ReturnType<typeof startWebInbox>>;
+
+  beforeAll(async () => {
+    kh = await startWebInbox('inbox-kh');
+    await inboxExpect({ data: kh.dataDir, profile: 'vn-2025', province: '56' }, () => undefined);
+    for (const code of communes) {
+      const u = findUnit(vn, code)!;
+      khTokens[code] = newToken();
+      await kh.ctx.store.upsertUnit({ profile: vn.id, unit_code: u.code, unit_name: u.name, province_code: u.province_code!, token_hash: sha256Hex(khTokens[code]) });
+    }
+    await kh.ctx.store.upsertStaffUser({ username: 'soyte', role: 'staff', password_hash: await hashPassword('Mật khẩu Sở Y tế 2026') });
+  }, 900_000);
+  afterAll(async () => {
+    await kh?.close();
+  });
+
+  const khSample = async (code: string, seed: number): Promise<string> => {
+    const file = path.join(kh.dataDir, '..', `${code}-2026-Q3.xlsx`);
+    fs.writeFileSync(file, await templateToBuffer(generateSample({ rows: 25, seed, profile: vn, unit: findUnit(vn, code)!, year: 2026, quarter: 3 }).spec));
+    return file;
+  };
+
+  test('a commune uploads on the page; staff see the province’s 65 units, accept, download every unit and print the summary with the letterhead', async () => {
+    const unitPage = watch(await kh.browser.newPage({ viewport: { width: 375, height: 800 } }));
+    await unitPage.goto(`${kh.url}/upload/`);
+    await unitPage.getByTestId('unit-token').fill(khTokens['22366']);
+    await unitPage.getByTestId('unit-sign-in').click();
+    await unitPage.getByTestId('unit-name').waitFor();
+    expect(await unitPage.getByTestId('unit-name').textContent()).toContain('Phường Nha Trang');
+    await unitPage.getByTestId('upload-file').setInputFiles(await khSample('22366', 3));
+    // The page opens on the quarter due under vn-2025's rule; a Q3/2026 workbook on another quarter is said, then switched to.
+    const dueKh = duePeriod(vn.id);
+    if (dueKh.year !== 2026 || dueKh.quarter !== 3) {
+      await unitPage.getByTestId('period-mismatch').waitFor();
+      expect(await unitPage.getByTestId('period-mismatch').textContent()).toContain('Tệp này là sổ quý 3/2026');
+      await unitPage.getByTestId('period-switch').click();
+    }
+    expect(await unitPage.getByTestId('period-mismatch').count()).toBe(0);
+    await unitPage.getByTestId('upload-send').click();
+    await unitPage.getByTestId('receipt').waitFor();
+    await shot(unitPage, 'kh-upload-receipt');
+    await unitPage.close();
+    for (const [i, code] of communes.slice(1).entries()) {
+      const res = await fetch(`${kh.url}/api/submissions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${khTokens[code]}`, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        body: new Uint8Array(fs.readFileSync(await khSample(code, 10 + i))),
+      });
+      expect(res.status).toBe(200);
+    }
+
+    const staff = watch(await kh.browser.newPage({ viewport: { width: 375, height: 800 } }));
+    staff.on('dialog', (dialog) => {
+      pageErrors(staff).push(`browser dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await staff.goto(`${kh.url}/staff/`);
+    await staff.getByTestId('staff-user').fill('soyte');
+    await staff.getByTestId('staff-password').fill('Mật khẩu Sở Y tế 2026');
+    await staff.getByTestId('staff-sign-in').click();
+    await staff.getByTestId('period-profile').selectOption('vn-2025');
+    await staff.getByTestId('period-year').fill('2026');
+    await staff.getByTestId('period-quarter').selectOption('3');
+    await staff.getByTestId('period-load').click();
+    const row = staff.getByTestId('unit-row-22366');
+    await row.waitFor();
+    const codes = await staff.locator('[data-testid^="unit-row-"]').evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('data-testid')!.slice(9)))]);
+    expect(codes.sort()).toEqual(listUnits(vn, '56').map((u) => u.unit_code).sort());
+    expect(codes).not.toContain('BN-P-TS');
+    await row.getByTestId('accept').click();
+    await staff.getByTestId('accept-confirm').click();
+    await staff.locator('[data-testid="unit-row-22366"][data-state="accepted"]').waitFor();
+    await shot(staff, 'kh-staff-accepted');
+
+    const [download] = await Promise.all([staff.waitForEvent('download'), staff.getByTestId('download-consolidated').click()]);
+    const wb = await readWorkbookBuffer(fs.readFileSync((await download.path())!));
+    const summary = wb.sheets.find((s) => s.name === 'Tổng hợp')!;
+    const listed = summary.rows.slice(9).map((r) => r[0]).filter((v): v is string => typeof v === 'string' && /^\d{5}$/.test(v));
+    expect(listed).toEqual(listUnits(vn, '56').map((u) => u.unit_code));
+    expect(summary.rows.some((r) => r[0] === 'TỔNG' && r[2] === '3/65 đơn vị')).toBe(true);
+
+    // The one-page summary as printed: letterhead, motto, place and date; nothing under 8 pt.
+    await staff.setViewportSize({ width: 1280, height: 900 });
+    await staff.emulateMedia({ media: 'print' });
+    const head = staff.getByTestId('print-letterhead');
+    await head.getByText('UBND TỈNH KHÁNH HOÀ').waitFor();
+    const text = (await head.textContent()) ?? '';
+    for (const line of ['SỞ Y TẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']) expect(text).toContain(line);
+    expect(text).toMatch(/Khánh Hoà, ngày \d\d tháng \d\d năm \d{4}/);
+    expect(await smallestPrintedPt(staff)).toBeGreaterThanOrEqual(8);
+    expect(await staff.getByTestId('print-units').textContent()).toMatch(/Chưa nộp \(62\):.*Đã chấp nhận \(1\): 22366 Phường Nha Trang/);
+    const pdf = path.join(SHOTS, 'inbox-kh-print-summary.pdf');
+    await staff.pdf({ path: pdf, format: 'A4', printBackground: true });
+    await staff.emulateMedia({ media: 'screen' });
+    expect(pageErrors(staff)).toEqual([]);
+    await staff.close();
+  });
+});
+
+/**
+ * The one-page summary of the largest province (Hồ Chí Minh, 79: 168 communes, none submitted),
+ * printed by an administrator with the map open: one A4 page holding the letterhead, the map,
+ * every unit and the signatures, every text at 8 pt or more, and no administration section.
+ */
+test('(e) the largest province prints its quarter on one A4 page with the map open, without the admin section', async () => {
+  const hcm = await startWebInbox('inbox-hcm');
+  try {
+    await inboxExpect({ data: hcm.dataDir, profile: 'vn-2025', province: '79' }, () => undefined);
+    await hcm.ctx.store.upsertStaffUser({ username: 'soyte', role: 'admin', password_hash: await hashPassword('Mật khẩu Sở Y tế 2026') });
+    const page = watch(await hcm.browser.newPage({ viewport: { width: 1280, height: 900 } }));
+    await page.goto(`${hcm.url}/staff/`);
+    await page.getByTestId('staff-user').fill('soyte');
+    await page.getByTestId('staff-password').fill('Mật khẩu Sở Y tế 2026');
+    await page.getByTestId('staff-sign-in').click();
+    await page.getByTestId('period-profile').selectOption('vn-2025');
+    await page.getByTestId('period-year').fill('2026');
+    await page.getByTestId('period-quarter').selectOption('3');
+    await page.getByTestId('period-load').click();
+    await page.getByTestId('admin-panel').waitFor();
+    await page.getByTestId('map-open').click();
+    await page.getByTestId('province-map').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await page.getByTestId('print-letterhead').getByText('UBND THÀNH PHỐ HỒ CHÍ MINH').waitFor();
+    expect(await page.getByTestId('admin-panel').isVisible()).toBe(false);
+    expect(await page.getByTestId('print-units').textContent()).toContain('Chưa nộp (168):');
+    expect(await smallestPrintedPt(page)).toBeGreaterThanOrEqual(8);
+    const pdf = path.join(SHOTS, 'inbox-hcm-print-summary.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    const pages = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)![1];
+    expect(pages).toBe('1');
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const line of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ']) expect(text).toContain(line);
+    expect(text).not.toContain('Quản trị');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  } finally {
+    await hcm.close();
+  }
 });

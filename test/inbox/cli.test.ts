@@ -75,6 +75,39 @@ describe('vr inbox init / unit add / staff add', () => {
   });
 });
 
+describe('the first administrator', () => {
+  // An empty inbox's README command (`vr inbox staff add --user …`, no --role) must give an
+  // account that can administer: otherwise nobody can add units or staff on /staff/.
+  test('the first account without --role is admin and says so; later ones are staff; a reset keeps the role', async () => {
+    const data = tempDir();
+    try {
+      const say: string[] = [];
+      await inboxStaffAdd({ data, user: 'soyte' }, (l) => say.push(l), async () => 'mật khẩu quản trị dài\n');
+      expect(say.join('\n')).toMatch(/Đã tạo tài khoản soyte \(admin\).*\n.*chưa có quản trị viên nên soyte là quản trị viên \(admin\).*The inbox had no administrator, so soyte is its admin/);
+      const later: string[] = [];
+      await inboxStaffAdd({ data, user: 'lan' }, (l) => later.push(l), async () => 'mật khẩu cán bộ dài\n');
+      expect(later.join('\n')).toMatch(/lan \(staff\).*\n.*--role admin/);
+      // Re-adding the administrator without --role is a password reset, not a demotion.
+      await inboxStaffAdd({ data, user: 'soyte' }, () => undefined, async () => 'mật khẩu quản trị mới\n');
+      // An explicit --role staff on an empty inbox is obeyed.
+      const other = tempDir();
+      await inboxStaffAdd({ data: other, user: 'chi', role: 'staff' }, () => undefined, async () => 'mật khẩu cán bộ dài\n');
+      const store = await openStore({ dataDir: data, databaseUrl: null });
+      const otherStore = await openStore({ dataDir: other, databaseUrl: null });
+      try {
+        expect((await store.listStaffUsers()).map((u) => `${u.username}:${u.role}`)).toEqual(['lan:staff', 'soyte:admin']);
+        expect((await otherStore.getStaffUser('chi'))?.role).toBe('staff');
+      } finally {
+        await store.close();
+        await otherStore.close();
+        fs.rmSync(other, { recursive: true, force: true });
+      }
+    } finally {
+      fs.rmSync(data, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('vr submit', () => {
   let inbox: TestInbox;
   let token: string;

@@ -96,6 +96,7 @@ describe('consolidated workbook', () => {
     let checked = 0;
     codes.forEach((code, col) => {
       if (typeof code !== 'string' || !/^\d/.test(code) || code.includes('đồng')) return;
+      if (code === '6.4' || code === '6.5') return; // typed fractions: their own test below
       // Each unit's figure equals `Tổng số` of that code in the unit's own report sheet.
       let sum = 0;
       for (const row of unitRows) {
@@ -124,6 +125,34 @@ describe('consolidated workbook', () => {
     // The data is not all zeros: the sum check above means something.
     const received = codes.indexOf('1');
     expect((totalRow.getCell(received).value as ExcelJS.CellFormulaValue).result).toBeGreaterThan(10);
+  });
+
+  test('6.4 and 6.5 are each unit\'s typed fraction, and the province\'s is the sums of numerators over denominators', () => {
+    const summary = wb.getWorksheet(SUMMARY_SHEET)!;
+    const codes = (summary.getRow(SUMMARY_FIRST_ROW - 2).values as unknown[]).map((v) => (v === undefined ? null : v));
+    for (const code of ['6.4', '6.5']) {
+      const col = codes.indexOf(code);
+      expect(col).toBeGreaterThan(3);
+      let done = 0;
+      let total = 0;
+      for (let i = 0; i < profile.units.length; i++) {
+        const row = summary.getRow(SUMMARY_FIRST_ROW + i);
+        const unitCode = String(row.getCell(1).value);
+        const sheet = wb.getWorksheet(unitCode);
+        if (!sheet) continue;
+        let typed: unknown;
+        sheet.eachRow((r) => {
+          if (r.getCell(1).value === code) typed = r.getCell(3).value;
+        });
+        expect({ unitCode, code, value: row.getCell(col).value }).toEqual({ unitCode, code, value: typed });
+        const [a, b] = String(typed).split('/').map(Number);
+        done += a;
+        total += b;
+      }
+      expect(summary.getRow(SUMMARY_FIRST_ROW + profile.units.length).getCell(col).value).toBe(`${done}/${total}`);
+    }
+    // A district's 6.4 counts its communes.
+    expect(summary.getRow(SUMMARY_FIRST_ROW - 1).getCell(codes.indexOf('6.4')).value).toBe('Số xã/phường triển khai kế hoạch / tổng số');
   });
 
   test('no sheet holds a name, an ID number or an exact birth date from the inputs', () => {

@@ -123,7 +123,7 @@ export async function startTestInbox(over: Partial<InboxConfig> = {}): Promise<T
       const profile = config.profiles.find((p) => p.id === profileId)!;
       const unit = findUnit(profile, unitCode)!;
       const token = newToken();
-      await ctx.store.upsertUnit({ profile: profile.id, unit_code: unit.code, unit_name: unit.name, province_code: profile.province_code, token_hash: sha256Hex(token) });
+      await ctx.store.upsertUnit({ profile: profile.id, unit_code: unit.code, unit_name: unit.name, province_code: unit.province_code ?? profile.province_code, token_hash: sha256Hex(token) });
       return token;
     },
     async addStaff(user, password, role = 'staff') {

@@ -1,48 +1,60 @@
 /**
- * The report prints as an official document (docs/workbook.md): `vr fill`'s workbook, a
- * consolidated workbook, and the workbooks the pane makes (the Office.js shell's, saved from the
- * strict fake Excel as Excel would save it, and the browser preview's download) converted to PDF
- * by LibreOffice, checked from the PDF's text and page sizes: A4; every column header of the
- * report table on the report's first page; the national motto on that page; the signature
- * blocks on its last page; one unit's report on at most two pages (one for the pane's, as for
- * `vr new`'s); the guide whole, portrait, no line cut at the paper's edge; the consolidated
- * summary landscape and one page wide; no internal names.
+ * The printed documents (docs/workbook.md, docs/inbox.md): `vr fill`'s report, the consolidated
+ * workbook, the trends download and the workbooks the pane makes (the Office.js shell's, saved
+ * from the strict fake Excel as Excel would save it, and the browser preview's download)
+ * converted to PDF by LibreOffice, checked from the PDF's text, page sizes and font sizes, on the
+ * 2017–2020 Bắc Ninh plan and on a province of today's plan (Khánh Hoà, 56). The rules they guard:
+ * - A4 throughout; every text at 8 pt or more (read from the PDF's own `Tf` sizes);
+ * - the Decree 30/2020 letterhead: the body above the issuer (`UBND TỈNH …`) over the issuer
+ *   (`SỞ …`, or the unit's People's Committee), the national motto, place and date;
+ * - a unit's report on A4 landscape, every column header, the signatures on its last page; the
+ *   pane's workbooks page for page like `vr new`'s; the guide whole, portrait, no line cut;
+ * - the summary: every unit of the province on it, the unit columns and header rows on every
+ *   page, the signatures together on its last page, no internal names;
+ * - the HTCDS export's cover (`about`), under the inbox's letterhead, never shrunk below 8 pt.
+ * PNG renders are kept under test-results/print/ for a person to look at.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import '../../src/profiles/officialAll';
 import { REPORT_HEADERS } from '../../src/domain/model';
-import { HEAD_HINT, HEAD_TITLE, MOTTO, MOTTO_2, PREPARER_HINT, PREPARER_TITLE } from '../../src/domain/templatePrint';
+import { parseWorkbook } from '../../src/domain/parse';
+import { buildReport } from '../../src/domain/report';
+import { HEAD_HINT, HEAD_TITLE, MOTTO, MOTTO_2, PREPARER_HINT, PREPARER_TITLE, departmentLetterhead } from '../../src/domain/templatePrint';
+import { buildTrends } from '../../src/domain/trends';
 import { generateSample } from '../../src/domain/sample';
 import { SHEET } from '../../src/domain/sheet';
 import { buildTemplate, type TemplateSpec } from '../../src/domain/template';
 import { OfficeWorkbookShell } from '../../src/excel/office';
+import { exportHtcds } from '../../src/inbox/htcdsExport';
+import { trendsWorkbook } from '../../src/inbox/trendsExport';
 import { FakeWorkbookShell } from '../../src/preview/fakeShell';
-import { findUnit, getProfile } from '../../src/profiles';
+import { findUnit, getProfile, listUnits } from '../../src/profiles';
 import { loadProvince } from '../../src/profiles/officialList';
+import { readWorkbookFile } from '../../src/xlsx/read';
 import { templateToBuffer } from '../../src/xlsx/write';
 import { ensureBuilt, tempDir, vr } from '../cli/helpers';
 import { FakeExcel } from '../excel/fakeExcel';
+import { fontSizesByPage, isA4, pagesOf, type Page } from './pdfText';
 import { convert } from './soffice';
 
-interface Page {
-  text: string;
-  width: number;
-  height: number;
+const RENDERS = path.resolve(__dirname, '..', '..', 'test-results', 'print');
+
+function keepRenders(pdf: string, name: string): void {
+  fs.mkdirSync(RENDERS, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(RENDERS, name)]);
 }
 
-/** Each page's text (whitespace collapsed: a wrapped header reads as one) and size in points. */
-function pagesOf(pdf: string): Page[] {
-  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' });
-  const sizes = [...info.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Number(m[1]), Number(m[2])]);
-  return sizes.map(([width, height], i) => ({
-    text: execFileSync('pdftotext', ['-raw', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '),
-    width,
-    height,
-  }));
+/** Every text of the PDF (or of the pages named, 0-based) at 8 pt or more. */
+function expectLegible(pdf: string, only?: (page: Page) => boolean): void {
+  const pages = pagesOf(pdf);
+  const byPage = fontSizesByPage(pdf);
+  expect(byPage).toHaveLength(pages.length);
+  const sizes = byPage.filter((_, i) => !only || only(pages[i])).flat();
+  expect(sizes.length).toBeGreaterThan(10);
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(8);
 }
-
-const isA4 = (p: Page) => Math.abs(Math.min(p.width, p.height) - 595.3) < 2 && Math.abs(Math.max(p.width, p.height) - 841.9) < 2;
 
 /** The pages of one printed report: from the page with the motto to the one with the signatures. */
 function reportPages(pages: Page[], from = 0): Page[] {
@@ -69,21 +81,48 @@ function expectGuideWhole(pages: Page[], spec: TemplateSpec): void {
   for (const p of pages.slice(0, registryAt)) expect(isA4(p) && p.height > p.width).toBe(true);
 }
 
-function expectOfficial(report: Page[], unit = { capitals: 'THỊ XÃ TỪ SƠN', place: 'Từ Sơn' }, maxPages = 2): void {
+function expectOfficial(report: Page[], head: { parent: string; issuer: string; place: string }, maxPages = 3): void {
   const [first] = report;
   const last = report[report.length - 1];
   expect(report.length).toBeLessThanOrEqual(maxPages);
-  for (const p of report) expect(isA4(p)).toBe(true);
-  expect(first.height).toBeGreaterThan(first.width);
+  for (const p of report) {
+    expect(isA4(p)).toBe(true);
+    expect(p.width).toBeGreaterThan(p.height);
+    expect(p.text).toContain('Chỉ tiêu'); // the table header repeats on every page
+  }
   for (const header of REPORT_HEADERS) expect(first.text).toContain(header);
-  expect(first.text).toContain(MOTTO);
-  expect(first.text).toContain(MOTTO_2);
-  expect(first.text).toMatch(new RegExp(`${unit.place}, ngày …+ tháng …+ năm …+`));
-  expect(first.text).toContain(unit.capitals);
+  for (const line of [head.parent, head.issuer, MOTTO, MOTTO_2]) expect(first.text).toContain(line);
+  expect(first.text).toMatch(new RegExp(`${head.place}, ngày …+ tháng …+ năm …+`));
   for (const block of [PREPARER_TITLE, HEAD_TITLE, PREPARER_HINT, HEAD_HINT]) expect(last.text).toContain(block);
 }
 
-describe('printing through LibreOffice', () => {
+/** The summary's pages: the consolidated workbook's first sheet, before the annex. */
+function summaryPages(pages: Page[]): Page[] {
+  const annex = pages.findIndex((p) => p.text.includes('Phụ lục: danh sách ca'));
+  expect(annex).toBeGreaterThan(0);
+  return pages.slice(0, annex);
+}
+
+function expectSummary(summary: Page[], head: { parent: string; issuer: string; title: string }, unitCodes: string[]): void {
+  for (const p of summary) {
+    expect(isA4(p)).toBe(true);
+    expect(p.width).toBeGreaterThan(p.height);
+    // Print titles: the unit columns and the header rows on every page.
+    for (const h of ['Mã đơn vị', 'Đơn vị', 'Trạng thái']) expect(p.text).toContain(h);
+  }
+  for (const line of [head.parent, head.issuer, MOTTO, MOTTO_2, head.title]) expect(summary[0].text).toContain(line);
+  // The letterhead is on the first page only.
+  for (const p of summary.slice(1)) expect(p.text).not.toContain(MOTTO);
+  const all = summary.map((p) => p.text).join(' ');
+  for (const code of unitCodes) expect(all).toContain(` ${code} `);
+  // The two signature blocks on one page, the last.
+  const signed = summary.filter((p) => p.text.includes(HEAD_TITLE));
+  expect(signed).toEqual([summary[summary.length - 1]]);
+  expect(signed[0].text).toContain(PREPARER_TITLE);
+  expect(signed[0].text).toContain(HEAD_HINT);
+}
+
+describe('printing through LibreOffice: the 2017–2020 Bắc Ninh plan', () => {
   let dir: string;
   let filled: string;
 
@@ -96,40 +135,115 @@ describe('printing through LibreOffice', () => {
     expect(vr(['fill', sample, '-o', filled]).code).toBe(0);
   }, 300_000);
 
-  test("vr fill's report prints on A4 with the official header, every column and the signatures", () => {
-    const pages = pagesOf(convert(filled, 'pdf', path.join(dir, 'fill-pdf')));
+  test("vr fill's report prints on A4 landscape at 8 pt or more, with the letterhead, every column and the signatures", () => {
+    const pdf = convert(filled, 'pdf', path.join(dir, 'fill-pdf'));
+    const pages = pagesOf(pdf);
     expect(pages.every(isA4)).toBe(true);
-    expectOfficial(reportPages(pages));
+    const report = reportPages(pages);
+    expectOfficial(report, { parent: 'UBND TỈNH BẮC NINH', issuer: 'UBND THỊ XÃ TỪ SƠN', place: 'Từ Sơn' });
+    // The report (the clerk's working sheets print as the template sets them).
+    expectLegible(pdf, (p) => report.some((r) => r.text === p.text));
   }, 300_000);
 
-  test('the consolidated workbook: landscape one-page-wide summary, each unit report official, no internal names', () => {
+  test('the consolidated workbook: a legible landscape summary of every unit, each unit report official, no internal names', () => {
     const out = path.join(dir, 'tong-hop.xlsx');
     expect(vr(['consolidate', '--profile', 'bac-ninh-2017', '--year', '2020', '--quarter', '3', '-o', out, filled]).code).toBe(0);
-    const pages = pagesOf(convert(out, 'pdf', path.join(dir, 'consolidated-pdf')));
+    const pdf = convert(out, 'pdf', path.join(dir, 'consolidated-pdf'));
+    const pages = pagesOf(pdf);
     expect(pages.every(isA4)).toBe(true);
-
-    const summary = pages[0];
-    expect(summary.width).toBeGreaterThan(summary.height);
-    expect(summary.text).toContain(MOTTO);
-    expect(summary.text).toContain('TỔNG HỢP BÁO CÁO QUÝ 3/2020');
-    // One page wide: the last indicator column and the province total are on the first page.
-    expect(summary.text).toContain('5.2');
-    expect(summary.text).toContain('Toàn tỉnh');
-    expect(summary.text).toContain(HEAD_TITLE);
-
-    expectOfficial(reportPages(pages, 1));
+    expectLegible(pdf);
+    const summary = summaryPages(pages);
+    expectSummary(summary, { parent: 'UBND TỈNH BẮC NINH', issuer: 'SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI', title: 'TỔNG HỢP BÁO CÁO QUÝ 3/2020 — TỈNH BẮC NINH' }, getProfile('bac-ninh-2017')!.units.map((u) => u.code));
+    expect(summary.map((p) => p.text).join(' ')).toContain('Toàn tỉnh');
+    expectOfficial(reportPages(pages, summary.length), { parent: 'UBND TỈNH BẮC NINH', issuer: 'UBND THỊ XÃ TỪ SƠN', place: 'Từ Sơn' });
     const all = pages.map((p) => p.text).join(' ');
     expect(all).not.toMatch(/buildReport|RPT-\d|REG-\d|FMT-\d/);
     expect(all).not.toContain("'=");
+    keepRenders(pdf, 'bac-ninh-tong-hop');
+  }, 300_000);
+});
+
+describe("printing through LibreOffice: a province of today's plan (Khánh Hoà, Q3 2026)", () => {
+  const vn = getProfile('vn-2025')!;
+  const communes = ['22366', '22333', '22420'];
+  let dir: string;
+  let files: string[];
+
+  beforeAll(() => {
+    ensureBuilt();
+    dir = tempDir('vr-print-kh-');
+    files = communes.map((unit, i) => {
+      const file = path.join(dir, `${unit}.xlsx`);
+      expect(vr(['sample', '--profile', 'vn-2025', '--unit', unit, '--year', '2026', '--quarter', '3', '--rows', '60', '--seed', String(20 + i), '-o', file]).code).toBe(0);
+      return file;
+    });
   }, 300_000);
 
-  test('the pages look right (PNG renders kept under test-results/ for review)', () => {
-    const pdf = path.join(dir, 'consolidated-pdf', 'tong-hop.pdf');
-    const outDir = path.resolve(__dirname, '..', '..', 'test-results', 'print');
-    fs.mkdirSync(outDir, { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(outDir, 'tong-hop')]);
-    expect(fs.readdirSync(outDir).some((f) => f.startsWith('tong-hop'))).toBe(true);
-  });
+  test('the consolidated workbook lists all 65 units of 56 on legible pages with the full letterhead; the reports are communes’', () => {
+    const out = path.join(dir, 'tong-hop-56.xlsx');
+    expect(vr(['consolidate', '--profile', 'vn-2025', '--province', '56', '--year', '2026', '--quarter', '3', '-o', out, ...files]).code).toBe(0);
+    const pdf = convert(out, 'pdf', path.join(dir, 'pdf'));
+    const pages = pagesOf(pdf);
+    expect(pages.every(isA4)).toBe(true);
+    expectLegible(pdf);
+    const summary = summaryPages(pages);
+    const units = listUnits(vn, '56').map((u) => u.unit_code);
+    expect(units.length).toBe(65);
+    expectSummary(summary, { parent: 'UBND TỈNH KHÁNH HOÀ', issuer: 'SỞ Y TẾ', title: 'TỔNG HỢP BÁO CÁO QUÝ 3/2026 — TỈNH KHÁNH HOÀ' }, units);
+    const text = pages.map((p) => p.text).join(' ');
+    expect(text).toContain('3/65 đơn vị');
+    expect(text).not.toMatch(/BN-P-TS|Từ Sơn/);
+    const nhaTrang = reportPages(pages, pages.findIndex((p) => p.text.includes('UBND PHƯỜNG NHA TRANG')));
+    expectOfficial(nhaTrang, { parent: 'UBND TỈNH KHÁNH HOÀ', issuer: 'UBND PHƯỜNG NHA TRANG', place: 'Nha Trang' });
+    expect(nhaTrang.map((p) => p.text).join(' ')).toContain('6.4 Số thôn, tổ dân phố triển khai kế hoạch / tổng số');
+    keepRenders(pdf, 'khanh-hoa-tong-hop');
+  }, 300_000);
+
+  test('the trends download prints with the letterhead and the motto, at 8 pt or more', async () => {
+    const figures = await Promise.all(
+      files.map(async (file, i) => {
+        const parsed = parseWorkbook(await readWorkbookFile(file), vn);
+        const report = buildReport(parsed.registry.records, parsed.support.records, vn, 2026, 3);
+        const totals = Object.fromEntries(Object.entries(report.counts).map(([code, f]) => [code, f.total]));
+        return { unit_code: communes[i], totals, ratios: report.ratios ?? {} };
+      }),
+    );
+    const quarters = [2025, 2026].flatMap((year) => [1, 2, 3, 4].map((quarter) => ({ year, quarter }))).slice(2, 10);
+    const trends = buildTrends(vn, quarters.map((q) => ({ ...q, figures: q.year === 2026 && q.quarter === 3 ? figures : [] })));
+    const buffer = await trendsWorkbook(trends, {
+      mask: true,
+      locale: 'vi',
+      department: vn.department,
+      letterhead: { ...departmentLetterhead(vn.department, 'Tỉnh Khánh Hoà'), place: 'Khánh Hoà' },
+      names: new Map(communes.map((c) => [c, listUnits(vn, '56').find((u) => u.unit_code === c)!.unit_name])),
+    });
+    const file = path.join(dir, 'xu-huong.xlsx');
+    fs.writeFileSync(file, buffer);
+    const pdf = convert(file, 'pdf', path.join(dir, 'trends-pdf'));
+    const pages = pagesOf(pdf);
+    expect(pages.every(isA4)).toBe(true);
+    for (const line of ['UBND TỈNH KHÁNH HOÀ', 'SỞ Y TẾ', MOTTO, MOTTO_2]) expect(pages[0].text).toContain(line);
+    expect(pages[0].text).toMatch(/Khánh Hoà, ngày …+ tháng …+ năm …+/);
+    expectLegible(pdf);
+    keepRenders(pdf, 'khanh-hoa-xu-huong');
+  }, 300_000);
+
+  test("the HTCDS export's cover prints under the letterhead at 8 pt or more, its long lines wrapped", async () => {
+    const result = await exportHtcds(
+      vn,
+      { year: 2026, quarter: 3, k: 11, letterhead: { ...departmentLetterhead(vn.department, 'Tỉnh Khánh Hoà'), place: 'Khánh Hoà' }, province: 'Tỉnh Khánh Hoà' },
+      files.map((file) => ({ label: file, load: () => readWorkbookFile(file) })),
+    );
+    const file = path.join(dir, 'htcds.xlsx');
+    fs.writeFileSync(file, result.buffer);
+    const pdf = convert(file, 'pdf', path.join(dir, 'htcds-pdf'));
+    const pages = pagesOf(pdf);
+    const cover = pages.findIndex((p) => p.text.includes('k-anonymity'));
+    expect(cover).toBeGreaterThanOrEqual(0);
+    for (const line of ['UBND TỈNH KHÁNH HOÀ', 'SỞ Y TẾ', MOTTO, MOTTO_2, 'Tỉnh Khánh Hoà', 'consented cases; no names']) expect(pages[cover].text).toContain(line);
+    expectLegible(pdf, (p) => p.text === pages[cover].text);
+    keepRenders(pdf, 'khanh-hoa-htcds');
+  }, 300_000);
 });
 
 /** The three workbooks of one template spec: `vr new`'s, the pane's (the Office.js shell over
@@ -161,7 +275,7 @@ describe('printing what the pane makes', () => {
     dir = tempDir('vr-print-pane-');
   });
 
-  test('a filled register made in Excel by the pane, and the preview’s download, print page for page like vr new’s: A4, the report on one page with letterhead, motto and signatures', async () => {
+  test('a filled register made in Excel by the pane, and the preview’s download, print page for page like vr new’s: A4, the report landscape with letterhead, motto and signatures', async () => {
     const profile = getProfile('bac-ninh-2017')!;
     const { spec } = generateSample({ rows: 200, seed: 5, profile, unit: findUnit(profile, 'BN-TS')!, year: 2020, quarter: 3, errors: false });
     const files = await threeWorkbooks(spec, dir, 'bn-ts');
@@ -170,7 +284,7 @@ describe('printing what the pane makes', () => {
       expect([kind, pages.every(isA4)]).toEqual([kind, true]);
       expectGuideWhole(pages, spec);
       const report = reportPages(pages);
-      expectOfficial(report, undefined, 1);
+      expectOfficial(report, { parent: 'UBND TỈNH BẮC NINH', issuer: 'UBND THỊ XÃ TỪ SƠN', place: 'Từ Sơn' });
       keepPng(path.join(dir, `${kind}-pdf`, path.basename(files[kind as keyof typeof files], '.xlsx') + '.pdf'), pages.indexOf(report[0]) + 1, `bn-ts-${kind}-report`);
     }
     // Page for page: the same number of pages, the report on the same page.
@@ -181,7 +295,7 @@ describe('printing what the pane makes', () => {
     expect(reportAt(printed.preview)).toBe(reportAt(printed.vrNew));
   }, 600_000);
 
-  test('a new vn-2025 register made in Excel by the pane prints its report on one A4 page, for its commune (Phường Nha Trang, Khánh Hoà)', async () => {
+  test('a new vn-2025 register made in Excel by the pane prints its report on A4 landscape, for its commune (Phường Nha Trang, Khánh Hoà)', async () => {
     await loadProvince('56');
     const profile = getProfile('vn-2025')!;
     const spec = buildTemplate(profile, findUnit(profile, '22366')!, 2025, 3, '2025-10-01T00:00:00.000Z');
@@ -195,7 +309,7 @@ describe('printing what the pane makes', () => {
     expect(pages.every(isA4)).toBe(true);
     expectGuideWhole(pages, spec);
     const report = reportPages(pages);
-    expectOfficial(report, { capitals: 'PHƯỜNG NHA TRANG', place: 'Nha Trang' }, 1);
+    expectOfficial(report, { parent: 'UBND TỈNH KHÁNH HOÀ', issuer: 'UBND PHƯỜNG NHA TRANG', place: 'Nha Trang' });
     keepPng(pdf, pages.indexOf(report[0]) + 1, 'nha-trang-pane-report');
   }, 300_000);
 });

@@ -1,4 +1,8 @@
+import { spawnSync } from 'child_process';
+import fs from 'fs';
 import http from 'http';
+import os from 'os';
+import path from 'path';
 import type { AddressInfo } from 'net';
 import { PassThrough } from 'stream';
 
@@ -7,6 +11,7 @@ const start = require('../../scripts/start.js') as {
   waitForUrl: (url: string, timeoutMs: number, intervalMs?: number) => Promise<boolean>;
   summaryLines: (o: { preview: string; inbox: string | null; token: string | null }) => [string, string][];
   filterOutput: (stream: NodeJS.ReadableStream, keep?: RegExp) => void;
+  makeTestInbox: (dataDir: string) => { ok: boolean; token: string | null };
 };
 
 test('the useful block waits for the server to answer: not before it listens, at once after', async () => {
@@ -38,8 +43,11 @@ test('the block: preview first, then the inbox pages, the token, the staff comma
   const vi = lines.map(([v]) => v);
   expect(vi[0]).toBe('Xem thử ngăn tác vụ trong trình duyệt: http://localhost:3000/preview.html');
   expect(vi[1]).toContain('http://localhost:8787/staff/');
-  expect(vi[2]).toBe('Mã truy cập của đơn vị thử BN-TS (chỉ hiện lần này): tok-123');
+  expect(vi[2]).toBe('Mã truy cập của đơn vị thử 22366 Phường Nha Trang (hộp thư thử phục vụ tỉnh Khánh Hoà, kế hoạch vn-2025; chỉ hiện lần này): tok-123');
   expect(vi[3]).toContain('npx vr inbox staff add --data .data');
+  // On a fresh inbox that command gives the administrator, and the banner says so.
+  expect(vi[3]).toContain('tài khoản đầu tiên là quản trị viên');
+  expect(lines[3][1]).toContain('the first account is the administrator');
   expect(lines.every(([v, e]) => v !== e && /[ạ-ỹđ]/i.test(v))).toBe(true);
   // No inbox: no inbox lines, no token.
   const alone = start.summaryLines({ preview: 'http://localhost:3000/preview.html', inbox: null, token: 'x' }).map(([v]) => v);
@@ -67,3 +75,29 @@ test("webpack's stats and the dev server's banner are dropped; errors pass", asy
   spy.mockRestore();
   expect(written).toEqual(['ERROR in ./src/taskpane/App.tsx 12:3\n', 'webpack 5.112.2 compiled with 1 warning in 4000 ms\n']);
 });
+
+/**
+ * The README says `npm install && npm start`, then lists `vr inbox init --data ./.data --profile
+ * vn-2025 --province 56` and `vr inbox unit add … --unit 22366`: the inbox npm start makes must take
+ * them (an inbox never moves to another province, so a fresh one bound elsewhere would refuse).
+ * Needs `npm run build:node` (bin/vr.js).
+ */
+test('npm start makes an inbox of today\'s plan for Khánh Hoà that the README\'s commands go on with', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vr-start-'));
+  const data = path.join(dir, '.data');
+  const vr = (...args: string[]) => spawnSync(process.execPath, [path.resolve(__dirname, '../../bin/vr.js'), ...args], { encoding: 'utf8' });
+  try {
+    const made = start.makeTestInbox(data);
+    expect(made.ok).toBe(true);
+    expect(made.token).toMatch(/^\S{20,}$/);
+    const init = vr('inbox', 'init', '--data', data, '--profile', 'vn-2025', '--province', '56');
+    expect({ status: init.status, stderr: init.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(init.stdout).toContain('Tỉnh Khánh Hoà (56)');
+    // Its province is Khánh Hoà: a Hà Nội commune is refused.
+    const foreign = vr('inbox', 'unit', 'add', '--data', data, '--profile', 'vn-2025', '--unit', '00004');
+    expect(foreign.status).not.toBe(0);
+    expect(foreign.stderr).toContain('không thuộc Tỉnh Khánh Hoà (56)');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);

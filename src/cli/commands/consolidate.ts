@@ -4,14 +4,18 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors';
 import { getProfile } from '../../profiles';
 import { consolidateToFile, type UnitInput } from '../../inbox/consolidate';
+import { officialProvince } from '../../inbox/province';
+import { provinceInfo } from '../../profiles/officialList';
 import { readWorkbookFile } from '../../xlsx/read';
 
 /**
- * `vr consolidate --profile P --year Y --quarter Q -o out.xlsx FILES…` builds the province's
- * consolidated workbook from unit workbooks on disk (one at a time: 700 files stay small in
- * memory), or with `--inbox URL` downloads the one the inbox builds from its latest
- * non-returned submissions. Inbox access is a staff account: `--user NAME` with the password
- * from VR_STAFF_PASSWORD or stdin, or `--token` holding an existing staff session (`vr_session`).
+ * `vr consolidate --profile P [--province NN] --year Y --quarter Q -o out.xlsx FILES…` builds the
+ * province's consolidated workbook from unit workbooks on disk (one at a time: 700 files stay
+ * small in memory), or with `--inbox URL` downloads the one the inbox builds from its latest
+ * non-returned submissions. Under a province-wide plan (`vn-2025`) the summary lists every
+ * unit of the province's official list: `--province`, else the one province the files belong
+ * to, else (with `--inbox`) the inbox's own. Inbox access is a staff account: `--user NAME` with
+ * the password from VR_STAFF_PASSWORD or stdin, or `--token` holding an existing staff session.
  */
 
 interface Options {
@@ -19,6 +23,7 @@ interface Options {
   year: string;
   quarter: string;
   output: string;
+  province?: string;
   inbox?: string;
   user?: string;
   token?: string;
@@ -68,7 +73,7 @@ export async function staffSession(base: string, opts: Pick<Options, 'user' | 't
 async function fromInbox(opts: Options, year: number, quarter: number, out: string): Promise<void> {
   const base = opts.inbox!.replace(/\/+$/, '');
   const session = await staffSession(base, opts);
-  const query = new URLSearchParams({ profile: opts.profile, year: String(year), quarter: String(quarter) });
+  const query = new URLSearchParams({ profile: opts.profile, year: String(year), quarter: String(quarter), ...(opts.province ? { province: opts.province } : {}) });
   const res = await inboxFetch(`${base}/api/staff/consolidated.xlsx?${query}`, { headers: { cookie: `vr_session=${session}` } });
   if (res.status === 401 || res.status === 403) {
     throw new UserError('auth_failed', `Hộp thư từ chối (HTTP ${res.status}); đăng nhập lại bằng tài khoản cán bộ tỉnh.`, `The inbox refused (HTTP ${res.status}); sign in again with a provincial staff account.`);
@@ -88,12 +93,23 @@ async function fromInbox(opts: Options, year: number, quarter: number, out: stri
   }
 }
 
+/** `--province 56`, `--province "Khánh Hoà"` → `56`; a district-era plan's own code passes as is. */
+function provinceArg(raw: string): string {
+  return provinceInfo(raw)?.code ?? raw.trim();
+}
+
+/** The first codes of a long list, and how many more. */
+function listed(codes: string[], max = 20): string {
+  return codes.length <= max ? codes.join(', ') : `${codes.slice(0, max).join(', ')} … (+${codes.length - max})`;
+}
+
 export function registerConsolidate(program: Command): void {
   program
     .command('consolidate')
     .description('Tổng hợp báo cáo quý của các đơn vị thành một sổ toàn tỉnh / consolidate unit workbooks for the province')
     .argument('[files...]', 'sổ .xlsx của các đơn vị / unit workbooks')
     .requiredOption('--profile <id>', 'kế hoạch / plan profile')
+    .option('--province <NN>', 'mã hoặc tên tỉnh (vn-2025): mọi xã, phường của tỉnh / province code or name (vn-2025): every unit of the province')
     .requiredOption('--year <yyyy>', 'năm / year')
     .requiredOption('--quarter <q>', 'quý 1-4 / quarter')
     .requiredOption('-o, --output <file>', 'tệp kết quả / output .xlsx')
@@ -120,9 +136,12 @@ export function registerConsolidate(program: Command): void {
         throw new UserError('bad_argument', 'Chưa có tệp nào; liệt kê các sổ .xlsx hoặc dùng --inbox URL.', 'No files; list the unit workbooks or use --inbox URL.');
       }
       const inputs: UnitInput[] = files.map((file) => ({ label: file, load: () => readWorkbookFile(file) }));
-      const result = await consolidateToFile(profile, year, quarter, inputs, out);
-      const missing = result.missing.length ? ` Chưa nộp / missing: ${result.missing.join(', ')}.` : '';
-      process.stderr.write(`Đã tổng hợp ${result.units} đơn vị, ${result.cases} ca / consolidated ${result.units} units, ${result.cases} cases.${missing}\n`);
+      const province = opts.province ? provinceArg(opts.province) : null;
+      const result = await consolidateToFile(profile, year, quarter, inputs, out, { province });
+      const where = officialProvince(result.province);
+      const of = where ? ` (${where.full_name}, ${result.province})` : '';
+      const missing = result.missing.length ? ` Chưa nộp / missing ${result.missing.length}: ${listed(result.missing)}.` : '';
+      process.stderr.write(`Đã tổng hợp ${result.units} đơn vị, ${result.cases} ca${of} / consolidated ${result.units} units, ${result.cases} cases${of}.${missing}\n`);
       process.stdout.write(`${out}\n`);
     });
 }

@@ -3,10 +3,11 @@ import { UserError } from '../../domain/errors';
 import { hashPassword, newToken, sha256Hex } from '../../inbox/auth';
 import { loadConfig, type InboxConfig } from '../../inbox/config';
 import { ensureInboxKey } from '../../inbox/insight/matchKey';
+import { adoptProvince, checkUnitProvince } from '../../inbox/province';
 import { startServer } from '../../inbox/server';
 import { openFileStore, openStore } from '../../inbox/storage';
 import { backupSqliteInbox, restoreSqliteInbox } from '../../inbox/storage/backup';
-import type { Store } from '../../inbox/storage/types';
+import type { StaffRole, Store } from '../../inbox/storage/types';
 import { intArg, profileArg, unitArg } from '../args';
 import { inboxExpect, inboxUnitAddAll, requireUnit } from './inboxUnits';
 
@@ -40,8 +41,10 @@ export async function withStore<T>(config: InboxConfig, work: (store: Store) => 
 /** `vr inbox init`: creates (or migrates) the store and the files folder. */
 export async function inboxInit(opts: { data: string }, out: Out = stdout): Promise<void> {
   const config = configFor(opts);
-  await withStore(config, async (store) => {
+  const province = await withStore(config, async (store) => {
     await openFileStore(config, store);
+    // An inbox from before the province was kept: record the one its units name, if only one.
+    return adoptProvince(store, config.profiles);
   });
   // The key DUP-01 hashes names under (when VR_INBOX_KEY is not set): created once, mode 0600.
   const keyFile = await ensureInboxKey(config);
@@ -50,6 +53,7 @@ export async function inboxInit(opts: { data: string }, out: Out = stdout): Prom
   const filesEn = config.databaseUrl ? 'in the database' : `in ${config.dataDir}/files`;
   out(`Đã tạo hộp thư: ${where}; tệp lưu ${filesVi}${config.encryptionKey ? ' (mã hoá AES-256-GCM)' : ''}.`);
   out(`Inbox ready: ${where}; files ${filesEn}${config.encryptionKey ? ' (AES-256-GCM encrypted)' : ''}.`);
+  if (province) out(`Hộp thư phục vụ ${province.full_name} (${province.code}). / The inbox serves ${province.full_name} (${province.code}).`);
   if (keyFile) out(`Đã tạo khoá so khớp ${keyFile} (chỉ chủ sở hữu đọc được) / Created the matching key ${keyFile} (owner-only).`);
 }
 
@@ -58,7 +62,9 @@ export async function inboxUnitAdd(opts: { data: string; profile: string; unit: 
   const profile = profileArg(opts.profile);
   const unit = unitArg(profile, opts.unit);
   const token = newToken();
-  await withStore(configFor(opts), async (store) => {
+  const config = configFor(opts);
+  await withStore(config, async (store) => {
+    await checkUnitProvince(store, config.profiles, profile, unit.code, opts.data);
     const existed = await store.getUnit(profile.id, unit.code);
     await store.upsertUnit({ profile: profile.id, unit_code: unit.code, unit_name: unit.name, province_code: unit.province_code ?? profile.province_code, token_hash: sha256Hex(token) });
     await store.appendAudit({ actor_role: 'system', actor: 'cli', action: 'unit_token_issued', target: unit.code, ip: null, detail: { profile: profile.id, replaced: existed !== null } });
@@ -75,15 +81,16 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** `vr inbox staff add`: password from stdin (first line), hashed with argon2id. */
+/** `vr inbox staff add`: password from stdin (first line), hashed with argon2id. Without
+ *  `--role`, an inbox with no active administrator gets one: its first account is `admin` (it
+ *  manages units and the other accounts on the staff page), later ones `staff`. */
 export async function inboxStaffAdd(
   opts: { data: string; user: string; role?: string },
   out: Out = stdout,
   input: () => Promise<string> = readStdin,
 ): Promise<void> {
-  const role = opts.role ?? 'staff';
-  if (role !== 'staff' && role !== 'admin') {
-    throw new UserError('bad_argument', `--role "${role}" không hợp lệ: dùng staff hoặc admin.`, `Invalid --role "${role}": use staff or admin.`);
+  if (opts.role !== undefined && opts.role !== 'staff' && opts.role !== 'admin') {
+    throw new UserError('bad_argument', `--role "${opts.role}" không hợp lệ: dùng staff hoặc admin.`, `Invalid --role "${opts.role}": use staff or admin.`);
   }
   const user = opts.user.trim();
   if (!/^[\p{L}\p{N}._@-]{1,100}$/u.test(user)) {
@@ -98,20 +105,32 @@ export async function inboxStaffAdd(
     );
   }
   const hash = await hashPassword(password);
-  const existed = await withStore(configFor(opts), async (store) => {
+  const { existed, role, first } = await withStore(configFor(opts), async (store) => {
     const before = await store.getStaffUser(user);
+    const others = (await store.listStaffUsers()).filter((u) => u.username !== user);
+    // A password reset keeps the account's role unless --role says otherwise.
+    const first = opts.role === undefined && before === null && !others.some((u) => u.role === 'admin' && u.active);
+    const role = (opts.role as StaffRole | undefined) ?? before?.role ?? (first ? 'admin' : 'staff');
     // Re-adding an existing account is a password reset: its sessions end (the store does it).
     await store.upsertStaffUser({ username: user, role, password_hash: hash });
     await store.appendAudit({
       actor_role: 'system', actor: 'cli', action: before ? 'staff_password_reset' : 'staff_created', target: user, ip: null, detail: { role },
     });
-    return before !== null;
+    return { existed: before !== null, role, first };
   });
   out(
     existed
       ? `Đã cập nhật tài khoản ${user} (${role}); các phiên đăng nhập cũ đã kết thúc. / Account ${user} (${role}) updated; its sessions have ended.`
       : `Đã tạo tài khoản ${user} (${role}). / Account ${user} (${role}) created.`,
   );
+  if (first) {
+    out(
+      `Hộp thư chưa có quản trị viên nên ${user} là quản trị viên (admin): cấp mã cho đơn vị và tạo tài khoản cán bộ ở trang /staff/. Tài khoản sau mặc định là staff (--role admin để thêm quản trị viên). / ` +
+        `The inbox had no administrator, so ${user} is its admin: issue unit tokens and add staff accounts on /staff/. Later accounts default to staff (--role admin for another administrator).`,
+    );
+  } else if (role === 'staff' && opts.role === undefined && !existed) {
+    out('Vai trò staff (mặc định khi hộp thư đã có quản trị viên; --role admin để thêm quản trị viên). / Role staff (the default once the inbox has an administrator; --role admin adds another).');
+  }
 }
 
 /** `vr inbox backup`: SQLite inbox only (PostgreSQL: pg_dump, docs/operations.md). */
@@ -199,7 +218,7 @@ export function register(program: Command): void {
     .description('Tạo tài khoản cán bộ (mật khẩu từ stdin) / add a staff account (password on stdin)')
     .requiredOption('--data <dir>', 'thư mục dữ liệu / data folder')
     .requiredOption('--user <name>', 'tên đăng nhập / user name')
-    .option('--role <role>', 'staff | admin', 'staff')
+    .option('--role <role>', 'staff | admin (mặc định: admin nếu hộp thư chưa có quản trị viên, sau đó staff / default: admin while the inbox has none, then staff)')
     .action((opts: { data: string; user: string; role?: string }) => inboxStaffAdd(opts));
   inbox
     .command('backup')

@@ -12,6 +12,7 @@ import { newToken, sha256Hex } from '../../inbox/auth';
 import type { ExpectedUnit } from '../../inbox/storage/types';
 import { listUnits } from '../../profiles';
 import { OFFICIAL_LIST, provinceInfo } from '../../profiles/officialList';
+import { officialProvince, scopeOf, setInboxProvince } from '../../inbox/province';
 import { profileArg } from '../args';
 import { configFor, withStore } from './inbox';
 
@@ -27,7 +28,9 @@ export function requireUnit(unit: string | undefined): string {
   );
 }
 
-/** Sets the units the inbox expects under the profile (a province of the official list, or the profile's list). */
+/** Sets the units the inbox expects under the profile (a province of the official list, or the
+ *  profile's list) and binds the inbox to that province (src/inbox/province.ts): the one given,
+ *  or the one a district-era plan's area lies in today. */
 export async function inboxExpect(opts: { data: string; profile?: string; province?: string }, out: Out = stdout): Promise<ExpectedUnit[]> {
   if (!opts.profile) throw new UserError('bad_argument', '--province cần đi cùng --profile, ví dụ --profile vn-2025 --province 24.', '--province needs --profile, e.g. --profile vn-2025 --province 24.');
   const profile = profileArg(opts.profile);
@@ -43,17 +46,31 @@ export async function inboxExpect(opts: { data: string; profile?: string; provin
       );
     }
     provinceCode = province.code;
-  } else if (opts.province && opts.province.trim().toUpperCase() !== profile.province_code.toUpperCase()) {
-    throw new UserError('bad_argument', `Kế hoạch ${planNameWithId(profile, 'vi')} chỉ có đơn vị của ${profile.province}.`, `Plan ${planNameWithId(profile, 'en')} only has units of ${profile.province}.`);
+  } else if (opts.province) {
+    scopeOf(profile, opts.province); // refuses a province the plan does not cover
   }
   const units = listUnits(profile, provinceCode).map((u) => ({ unit_code: u.unit_code, unit_name: u.unit_name, province_code: u.province_code }));
-  await withStore(configFor(opts), async (store) => {
+  const binding = provinceCode ?? profile.official_province_code;
+  const config = configFor(opts);
+  const foreign = await withStore(config, async (store) => {
+    const bound = binding ? await setInboxProvince(store, config.profiles, binding) : null;
     await store.setExpectedUnits(profile.id, units);
     await store.appendAudit({ actor_role: 'system', actor: 'cli', action: 'expected_units_set', target: provinceCode ?? profile.province_code, ip: null, detail: { profile: profile.id, units: units.length } });
+    return bound?.foreign ?? [];
   });
   const where = provinceCode ? `${provinceInfo(provinceCode)!.full_name} (${provinceCode})` : profile.province;
   out(`Hộp thư chờ báo cáo của ${units.length} đơn vị (${where}, kế hoạch ${planNameWithId(profile, 'vi')}); cấp mã cho tất cả: vr inbox unit add --data ${opts.data} --profile ${profile.id} --all -o ma-truy-cap.tsv`);
   out(`The inbox expects ${units.length} units (${where}, plan ${planNameWithId(profile, 'en')}); issue every token: vr inbox unit add --data ${opts.data} --profile ${profile.id} --all -o tokens.tsv`);
+  if (binding) {
+    const p = officialProvince(binding);
+    out(`Hộp thư này phục vụ ${p?.full_name ?? binding} (${binding}); đơn vị của tỉnh khác sẽ bị từ chối. / This inbox serves ${p?.full_name ?? binding} (${binding}); units of other provinces are refused.`);
+  }
+  if (foreign.length > 0) {
+    out(
+      `Có ${foreign.length} đơn vị của tỉnh khác đã được cấp mã trước đây, không được tính: ${foreign.join('; ')}. Hãy vô hiệu hoá chúng ở trang quản trị. / ` +
+        `${foreign.length} units of other provinces were registered earlier and are not counted: ${foreign.join('; ')}. Deactivate them on the admin page.`,
+    );
+  }
   return units;
 }
 

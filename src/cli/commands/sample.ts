@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { formatDate } from '../../domain/dates';
 import { summarise, type Finding } from '../../domain/finding';
 import { generateSample } from '../../domain/sample';
+import { inPlanYears, periodDue } from '../../domain/period';
+import type { Profile } from '../../domain/schema/profile';
 import { DEFAULT_PROFILE_ID } from '../../profiles';
 import { writeFileAtomic, writeTemplateFile } from '../../xlsx/write';
 import { SAMPLE_CREATOR, assertWritableTarget, defaultUnitCode, intArg, profileArg, todayUtcDay, unitArg } from '../args';
@@ -21,6 +23,17 @@ export interface SampleCliOptions {
 
 /** Without --rows / --seed: a register big enough to try every screen, the same file each time. */
 export const SAMPLE_DEFAULTS = { rows: 50, seed: 1 } as const;
+
+/** The sample's quarter when none is given: Q3 2020 (docs/cli.md) where the plan covers 2020, as
+ *  the default plan does; otherwise the quarter due today under the plan (Q3 2026 for `vn-2025`
+ *  in December 2026), kept within the plan's years, so the sample is never outside its plan. */
+export function defaultSamplePeriod(profile: Pick<Profile, 'years' | 'period'>, today: Date): { year: number; quarter: number } {
+  if (inPlanYears(profile, 2020)) return { year: 2020, quarter: 3 };
+  const due = periodDue(profile, today);
+  if (due.year > profile.years.to) return { year: profile.years.to, quarter: 4 };
+  if (due.year < profile.years.from) return { year: profile.years.from, quarter: 1 };
+  return due;
+}
 
 /** An earlier `vr sample` output may be replaced (tests regenerate samples in place); any other
  *  existing file, perhaps a real registry, needs --force. docProps/core.xml is stored deflated,
@@ -51,8 +64,9 @@ export function expectedPathOf(output: string): string {
 export async function runSample(opts: SampleCliOptions, log: (line: string) => void = console.log): Promise<number> {
   const profile = profileArg(opts.profile ?? DEFAULT_PROFILE_ID);
   const unit = unitArg(profile, opts.unit ?? defaultUnitCode(profile));
-  const year = intArg('--year', opts.year ?? 2020, 2000, 2100);
-  const quarter = intArg('--quarter', opts.quarter ?? 3, 1, 4);
+  const fallback = defaultSamplePeriod(profile, todayUtcDay());
+  const year = intArg('--year', opts.year ?? fallback.year, 2000, 2100);
+  const quarter = intArg('--quarter', opts.quarter ?? (opts.year === undefined ? fallback.quarter : 3), 1, 4);
   const rows = intArg('--rows', opts.rows ?? SAMPLE_DEFAULTS.rows, 0, 1_000_000);
   const seed = intArg('--seed', opts.seed ?? SAMPLE_DEFAULTS.seed, 0, 2 ** 31 - 1);
   const output = opts.output ?? `sample-${unit.code}-${year}-Q${quarter}.xlsx`;
@@ -92,7 +106,7 @@ export function register(program: Command): void {
     .option('--seed <s>', `hạt giống ngẫu nhiên / random seed, same seed same file (mặc định / default ${SAMPLE_DEFAULTS.seed})`)
     .option('--profile <id>', 'kế hoạch / plan profile (default bac-ninh-2017)')
     .option('--unit <code>', 'mã đơn vị / unit code (default BN-TS)')
-    .option('--year <yyyy>', 'năm / year (default 2020)')
+    .option('--year <yyyy>', 'năm / year (mặc định 2020, hoặc quý đến hạn của kế hoạch / default 2020, or the plan\'s quarter due today)')
     .option('--quarter <q>', 'quý / quarter (default 3)')
     .option('--errors', 'cài lỗi mẫu cho mọi quy tắc, ghi kèm file.expected.json / plant one fault per rule and write file.expected.json')
     .option('-o, --output <file.xlsx>', 'tệp ra / output file (mặc định / default sample-<đơn vị>-<năm>-Q<quý>.xlsx)')

@@ -76,6 +76,9 @@ export const ProfileSchema = z.object({
   source: z.string(),
   province: z.string().min(1),
   province_code: z.string().min(1),
+  /** For a plan of the district era: the official 2-digit code of the province its area lies in
+   *  today (`24` for Bắc Ninh 2017–2020), so an inbox serving one province knows the plan is its. */
+  official_province_code: z.string().regex(/^\d{2}$/).optional(),
   law: LawVersionSchema,
   level: z.enum(['district', 'commune']),
   department: z.string().min(1),

@@ -2,6 +2,7 @@ import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Profile } from '../../domain/schema/profile';
 import { currentCode } from '../../profiles/unitChanges';
+import { inboxScope } from '../province';
 import type { InboxContext } from '../storage/types';
 
 /**
@@ -22,17 +23,11 @@ export type MapSource =
   | { ok: true; province: string; file: string }
   | { ok: false; reason: 'not_communes' | 'no_file'; province: string | null };
 
-/** The province to draw: the profile's own 2-digit code, else the one most of the inbox's
- *  registered units belong to (a `vn-2025` inbox serves one province). */
+/** The province to draw: the inbox's own (src/inbox/province.ts) for a plan over the official
+ *  list of communes; a district-era plan has no commune boundaries. */
 export async function mapSourceFor(ctx: InboxContext, profile: Profile): Promise<MapSource> {
-  let province: string | null = /^\d{2}$/.test(profile.province_code) ? profile.province_code : null;
-  if (!province) {
-    const counts = new Map<string, number>();
-    for (const u of await ctx.store.listUnits(profile.id)) {
-      if (/^\d{2}$/.test(u.province_code) && /^\d{5}$/.test(u.unit_code)) counts.set(u.province_code, (counts.get(u.province_code) ?? 0) + 1);
-    }
-    province = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  }
+  let province: string | null = null;
+  if (profile.unit_list === 'vn-official') province = (await inboxScope(ctx, profile)).province.code;
   if (!province) return { ok: false, reason: 'not_communes', province: null };
   const dir = boundariesDir();
   const file = dir ? path.join(dir, `${province}.topo.json`) : null;

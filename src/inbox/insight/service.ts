@@ -4,6 +4,7 @@ import { previousQuarter } from '../../domain/period';
 import type { Profile } from '../../domain/schema/profile';
 import { buildTrends, TREND_QUARTERS, type Trends } from '../../domain/trends';
 import type { InboxContext, SubmissionVersion } from '../storage/types';
+import { inboxScope } from '../province';
 import { quarterStatus, trackPeriod, type UnitState } from '../tracking';
 import { DigestCache } from './digest';
 import { loadMatchKey } from './matchKey';
@@ -47,8 +48,11 @@ export class Insight {
 
   /** Each unit's version that counts for the quarter (accepted, else latest), with its state. */
   async current(profile: Profile, q: Quarter): Promise<{ version: SubmissionVersion; state: UnitState }[]> {
+    const scope = await inboxScope(this.ctx, profile);
     const byUnit = new Map<string, SubmissionVersion[]>();
     for (const v of await this.ctx.store.listPeriodVersions(profile.id, q.year, q.quarter)) {
+      // Only the inbox's province counts (province.ts): a unit of elsewhere is no part of it.
+      if (!scope.belongs(v.unit_code)) continue;
       byUnit.set(v.unit_code, [...(byUnit.get(v.unit_code) ?? []), v]);
     }
     const out: { version: SubmissionVersion; state: UnitState }[] = [];
@@ -61,10 +65,11 @@ export class Insight {
 
   /** Accepted versions per unit for each of the `n` quarters before (or ending at) `q`. */
   async accepted(profile: Profile, quarters: Quarter[]): Promise<Map<string, SubmissionVersion>[]> {
+    const scope = await inboxScope(this.ctx, profile);
     return Promise.all(
       quarters.map(async (at) => {
         const m = new Map<string, SubmissionVersion>();
-        for (const v of await this.ctx.store.listPeriodVersions(profile.id, at.year, at.quarter)) if (v.state === 'accepted') m.set(v.unit_code, v);
+        for (const v of await this.ctx.store.listPeriodVersions(profile.id, at.year, at.quarter)) if (v.state === 'accepted' && scope.belongs(v.unit_code)) m.set(v.unit_code, v);
         return m;
       }),
     );

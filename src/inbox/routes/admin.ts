@@ -6,6 +6,7 @@ import { planName } from '../../domain/planName';
 import { audit } from '../audit';
 import { hashPassword, HttpError, newToken, requireStaff, sha256Hex } from '../auth';
 import { profileOf } from '../config';
+import { checkUnitProvince } from '../province';
 import type { InboxContext, StaffUser, UnitRecord } from '../storage/types';
 import { parseQuery } from './api';
 
@@ -87,6 +88,9 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: InboxContext): vo
     const { profile, unit } = unitOfProfile(key.profile, key.unit_code);
     const existed = await ctx.store.getUnit(profile.id, unit.code);
     if (rotate && !existed) throw noUnit(unit.code);
+    // One inbox, one province: a unit of another province is refused (a rotation of a unit
+    // already registered is not a new unit and is allowed, so it can be deactivated cleanly).
+    if (!existed) await checkUnitProvince(ctx.store, ctx.config.profiles, profile, unit.code, ctx.config.dataDir);
     if (!rotate && existed) {
       throw new HttpError(409, 'exists', `Đơn vị ${unit.code} đã có trong hộp thư; dùng "Cấp mã mới" để thay mã.`, `Unit ${unit.code} is already in the inbox; use "New token" to replace its token.`);
     }

@@ -9,6 +9,8 @@ import { mapSourceFor, readBoundary } from '../insight/boundaries';
 import { insightOf } from '../insight/service';
 import { trackPeriod } from '../tracking';
 import { trendsWorkbook } from '../trendsExport';
+import { departmentLetterhead } from '../../domain/templatePrint';
+import { inboxScope } from '../province';
 import type { InboxContext } from '../storage/types';
 import { PERIOD_HINT, PeriodQuery, parseQuery, sendXlsx } from './api';
 
@@ -69,10 +71,12 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: InboxContext): 
     const trends = await insight.trends(profile, q);
     const tracking = await trackPeriod(ctx, profile, q.year, q.quarter);
     const names = new Map(tracking.units.map((u) => [u.unit_code, u.unit_name]));
+    const { province } = await inboxScope(ctx, profile);
     const buffer = await trendsWorkbook(trends, {
       mask: q.small === 'mask',
       locale: q.lang,
       department: q.lang === 'vi' ? profile.department : profile.department_en,
+      letterhead: { ...departmentLetterhead(profile.department, province.full_name), place: province.name },
       names,
     });
     await ctx.store.appendAudit({
@@ -108,6 +112,7 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: InboxContext): 
       });
       throw error;
     }
+    // `current` keeps to the inbox's province (province.ts): no case of another province's unit.
     const inputs: UnitInput[] = [];
     for (const quarter of [1, 2, 3, 4]) {
       for (const { version, state } of await insight.current(profile, { year: q.year, quarter })) {
@@ -115,7 +120,9 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: InboxContext): 
         inputs.push({ label: `${version.unit_code} (${version.id})`, load: async () => readWorkbookBuffer(await ctx.files.read(version.file_key)) });
       }
     }
-    const result = await exportHtcds(profile, { year: q.year, quarter: q.quarter ?? null, k, floor: ctx.config.minK }, inputs);
+    const { province } = await inboxScope(ctx, profile);
+    const letterhead = { ...departmentLetterhead(profile.department, province.full_name), place: province.name };
+    const result = await exportHtcds(profile, { year: q.year, quarter: q.quarter ?? null, k, floor: ctx.config.minK, letterhead, province: province.full_name }, inputs);
     await ctx.store.appendAudit({
       actor_role: staff.role,
       actor: staff.username,

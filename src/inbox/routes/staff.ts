@@ -7,6 +7,8 @@ import type { InboxContext, SubmissionVersion } from '../storage/types';
 import { insightOf } from '../insight/service';
 import { reviewVersion, versionBytes } from '../review';
 import { trackPeriod, versionView } from '../tracking';
+import { MOTTO, MOTTO_2, departmentLetterhead } from '../../domain/templatePrint';
+import { inboxScope } from '../province';
 import { parseQuery, PERIOD_HINT, PeriodQuery, sendXlsx } from './api';
 
 export const LOGIN_BODY_LIMIT = 16 * 1024;
@@ -107,6 +109,18 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: InboxContext): vo
     const profile = profileOf(ctx.config, q.profile);
     if (!profile) throw new HttpError(404, 'unknown_profile', `Không có kế hoạch "${q.profile}".`, `No plan profile "${q.profile}".`);
     return trackPeriod(ctx, profile, q.year, q.quarter);
+  });
+
+  // What a printed page of the staff page heads itself with (Decree 30/2020): the same
+  // letterhead as the consolidated workbook, for the inbox's province.
+  app.get('/api/staff/letterhead', async (req) => {
+    await requireStaff(req, ctx, { csrf: false });
+    const q = parseQuery(z.object({ profile: z.string().min(1).max(100) }), req.query);
+    const profile = profileOf(ctx.config, q.profile);
+    if (!profile) throw new HttpError(404, 'unknown_profile', `Không có kế hoạch "${q.profile}".`, `No plan profile "${q.profile}".`);
+    const { province } = await inboxScope(ctx, profile);
+    const head = departmentLetterhead(profile.department, province.full_name);
+    return { province, parent: head.parent.toLocaleUpperCase('vi'), issuer: head.issuer.toLocaleUpperCase('vi'), motto: [MOTTO, MOTTO_2], place: province.name };
   });
 
   app.get('/api/staff/submissions/:id', async (req) => {

@@ -13,6 +13,8 @@ import { audit } from '../audit';
 import { profileOf } from '../config';
 import { HttpError, requireStaff, requireUnit } from '../auth';
 import { consolidateToBuffer, type UnitInput } from '../consolidate';
+import { inboxScope, type Scope } from '../province';
+import { provinceInfo } from '../../profiles/officialList';
 import { rolloverWorkbook } from '../rollover';
 import type { InboxContext, SubmissionVersion, UnitRecord } from '../storage/types';
 import { quarterStatus } from '../tracking';
@@ -26,7 +28,7 @@ import { PeriodQuery, parseQuery, sendXlsx } from './api';
 /** How far back the rollover looks for the unit's last accepted quarter (two years). */
 const ROLLOVER_LOOKBACK_QUARTERS = 8;
 
-const ConsolidatedQuery = PeriodQuery.extend({ profile: z.string().min(1).max(64) });
+const ConsolidatedQuery = PeriodQuery.extend({ profile: z.string().min(1).max(64), province: z.string().trim().min(1).max(40).optional() });
 
 function profileOrThrow(ctx: InboxContext, id: string): Profile {
   const profile = profileOf(ctx.config, id);
@@ -41,6 +43,20 @@ function unitContext(ctx: InboxContext, record: UnitRecord): { profile: Profile;
     throw new HttpError(409, 'unknown_unit', `Đơn vị ${record.unit_name} (${record.unit_code}) không còn trong kế hoạch ${planName(profile, 'vi')}; liên hệ Sở.`, `Unit ${record.unit_name} (${record.unit_code}) is no longer in plan ${planName(profile, 'en')}; contact the province.`);
   }
   return { profile, unit };
+}
+
+/** `vr consolidate --inbox … --province NN` names the province it expects: another answer than
+ *  the inbox's own is refused rather than silently giving the inbox's. */
+function checkAskedProvince(scope: Scope, asked: string): void {
+  const wanted = provinceInfo(asked)?.code ?? asked.trim().toUpperCase();
+  const own = [scope.province.code.toUpperCase(), scope.profile.official_province_code ?? ''];
+  if (own.includes(wanted)) return;
+  throw new HttpError(
+    409,
+    'other_province',
+    `Hộp thư này phục vụ ${scope.province.full_name} (${scope.province.code}), không phải tỉnh "${asked}".`,
+    `This inbox serves ${scope.province.full_name} (${scope.province.code}), not province "${asked}".`,
+  );
 }
 
 /** The version of each unit that counts for consolidation: the accepted one, else the latest,
@@ -123,20 +139,25 @@ export async function registerWebRoutes(app: FastifyInstance, ctx: InboxContext)
     const user = await requireStaff(req, ctx, { csrf: false });
     const q = parseQuery(ConsolidatedQuery, req.query);
     const profile = profileOrThrow(ctx, q.profile);
-    const { counted, states } = countedVersions(await ctx.store.listPeriodVersions(profile.id, q.year, q.quarter));
+    // The inbox's province decides which units are listed (province.ts); a unit of another
+    // province that slipped in before is left out, never counted.
+    const scope = await inboxScope(ctx, profile);
+    if (q.province) checkAskedProvince(scope, q.province);
+    const { counted, states } = countedVersions((await ctx.store.listPeriodVersions(profile.id, q.year, q.quarter)).filter((v) => scope.belongs(v.unit_code)));
     // One unit at a time: read the stored bytes, parse, keep only figures and de-identified rows.
     const inputs: UnitInput[] = counted.map(({ version, state }) => ({
       label: `${version.unit_code} (${version.id})`,
       state,
       load: async () => readWorkbookBuffer(await ctx.files.read(version.file_key)),
     }));
-    const result = await consolidateToBuffer(profile, q.year, q.quarter, inputs, { states });
+    const result = await consolidateToBuffer(profile, q.year, q.quarter, inputs, { states, scope });
     await audit(ctx, req, { role: user.role, name: user.username }, 'consolidate', null, {
       profile: profile.id,
       year: q.year,
       quarter: q.quarter,
       units: result.units,
       cases: result.cases,
+      province: result.province,
     });
     return sendXlsx(reply, `tong-hop-${profile.id}-${q.year}-Q${q.quarter}.xlsx`, result.buffer);
   });

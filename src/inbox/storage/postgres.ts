@@ -98,6 +98,13 @@ CREATE TABLE server_secrets (name TEXT PRIMARY KEY, secret TEXT NOT NULL, create
 CREATE TABLE auth_failures (key TEXT PRIMARY KEY, count INTEGER NOT NULL, first_at BIGINT NOT NULL, blocked_until BIGINT NOT NULL);
 CREATE INDEX auth_failures_first ON auth_failures (first_at);`,
   },
+  {
+    // The province the inbox serves: see sqlite.ts.
+    version: 8,
+    sql: `
+CREATE TABLE inbox_province (
+  id INTEGER PRIMARY KEY CHECK (id = 1), province_code TEXT NOT NULL, set_at TIMESTAMPTZ NOT NULL DEFAULT now());`,
+  },
 ];
 
 /** Any fixed number: serialises concurrent `migrate()` calls across processes. */
@@ -194,6 +201,18 @@ export class PostgresStore implements Store {
   async listExpectedUnits(profile: string): Promise<ExpectedUnit[]> {
     const rows = await this.q('SELECT unit_code, unit_name, province_code FROM expected_units WHERE profile = $1 ORDER BY unit_code', [profile]);
     return rows.map((r) => ({ unit_code: String(r.unit_code), unit_name: String(r.unit_name), province_code: String(r.province_code) }));
+  }
+
+  async getProvince(): Promise<string | null> {
+    const rows = await this.q('SELECT province_code FROM inbox_province WHERE id = 1');
+    return rows[0] ? String(rows[0].province_code) : null;
+  }
+
+  async setProvince(provinceCode: string): Promise<void> {
+    await this.q(
+      'INSERT INTO inbox_province (id, province_code) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET province_code = EXCLUDED.province_code, set_at = now()',
+      [provinceCode],
+    );
   }
 
   async getFigures(versionIds: readonly string[], schema: number): Promise<Map<string, string>> {

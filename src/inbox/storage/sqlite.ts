@@ -89,6 +89,13 @@ CREATE TABLE server_secrets (name TEXT PRIMARY KEY, secret TEXT NOT NULL, create
 CREATE TABLE auth_failures (key TEXT PRIMARY KEY, count INTEGER NOT NULL, first_at INTEGER NOT NULL, blocked_until INTEGER NOT NULL);
 CREATE INDEX auth_failures_first ON auth_failures (first_at);`,
   },
+  {
+    // The province the inbox serves: one row at most (docs/inbox.md, "One inbox, one province").
+    version: 7,
+    sql: `
+CREATE TABLE inbox_province (
+  id INTEGER PRIMARY KEY CHECK (id = 1), province_code TEXT NOT NULL, set_at TEXT NOT NULL);`,
+  },
 ];
 
 export const SQLITE_FILE = 'inbox.sqlite';
@@ -174,6 +181,17 @@ export class SqliteStore implements Store {
       unit_name: String(r.unit_name),
       province_code: String(r.province_code),
     }));
+  }
+
+  async getProvince(): Promise<string | null> {
+    const row = this.one('SELECT province_code FROM inbox_province WHERE id = 1');
+    return row ? String(row.province_code) : null;
+  }
+
+  async setProvince(provinceCode: string): Promise<void> {
+    this.db
+      .prepare('INSERT INTO inbox_province (id, province_code, set_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET province_code = excluded.province_code, set_at = excluded.set_at')
+      .run(provinceCode, now());
   }
 
   async getFigures(versionIds: readonly string[], schema: number): Promise<Map<string, string>> {

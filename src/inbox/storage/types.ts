@@ -138,6 +138,7 @@ export type AuditAction =
   | 'logout'
   | 'unit_token_issued'
   | 'expected_units_set'
+  | 'inbox_province_set'
   | 'unit_deactivated'
   | 'unit_activated'
   | 'staff_created'
@@ -191,6 +192,12 @@ export interface Store {
   setExpectedUnits(profile: string, units: ExpectedUnit[]): Promise<void>;
   /** The expected units, by code; empty when none were set (the profile's own list applies). */
   listExpectedUnits(profile: string): Promise<ExpectedUnit[]>;
+
+  /** The official 2-digit code of the province this inbox serves (`vr inbox init --province`),
+   *  or null when none was recorded (an inbox made before it was kept: see src/inbox/province.ts). */
+  getProvince(): Promise<string | null>;
+  /** Records the inbox's province (one row; replaces an earlier one). */
+  setProvince(provinceCode: string): Promise<void>;
 
   /** Activates or deactivates a unit; null when there is no such unit. */
   setUnitActive(profile: string, unitCode: string, active: boolean): Promise<UnitRecord | null>;

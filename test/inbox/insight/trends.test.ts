@@ -114,19 +114,28 @@ describe('trends of the main indicators', () => {
     const ws = wb.worksheets[0];
     const cells: { code: string; unit: string; values: ExcelJS.CellValue[] }[] = [];
     let unit = '';
+    // The table starts below its header row (`Đơn vị` / `Unit` in column A), under the letterhead.
+    let head = 0;
     ws.eachRow((row, r) => {
-      if (r <= 5) return;
+      if (!head && ['Đơn vị', 'Unit'].includes(String(row.getCell(1).value))) head = r;
+    });
+    ws.eachRow((row, r) => {
+      if (r <= head) return;
       if (row.getCell(1).value) unit = String(row.getCell(1).value);
       cells.push({ code: String(row.getCell(2).value ?? ''), unit, values: (row.values as ExcelJS.CellValue[]).slice(4, 12) });
     });
-    return { ws, cells };
+    return { ws, cells, head };
   };
 
   test('the download publishes final quarters only, with 1–4 as <5 and no hidden figure the province total would tell; the sheet says so', async () => {
-    const { ws, cells } = await workbookCells('/api/staff/export/trends.xlsx?profile=bac-ninh-2017&year=2020&quarter=2');
+    const { ws, cells, head } = await workbookCells('/api/staff/export/trends.xlsx?profile=bac-ninh-2017&year=2020&quarter=2');
     expect(ws.pageSetup.paperSize).toBe(9);
-    expect(String(ws.getCell('A4').value)).toContain('<5: từ 1 đến 4 người');
-    expect(String(ws.getCell('A4').value)).toContain('quý chưa chốt');
+    // Decree 30/2020 letterhead: the province's People's Committee over the department, the motto.
+    expect([ws.getCell('A1').value, ws.getCell('A2').value, ws.getCell('C1').value, ws.getCell('C2').value]).toEqual([
+      'UBND TỈNH BẮC NINH', 'SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+    ]);
+    expect(String(ws.getCell(`A${head - 1}`).value)).toContain('<5: từ 1 đến 4 người');
+    expect(String(ws.getCell(`A${head - 1}`).value)).toContain('quý chưa chốt');
     const counts = cells.filter((c) => c.code && !c.code.startsWith('6')).flatMap((c) => c.values);
     expect(counts.filter((v) => typeof v === 'number' && v > 0 && v < 5)).toEqual([]);
     // 2019 Q4 is not final (one unit of four accepted): not published, though BN-TS has a figure.
@@ -149,9 +158,9 @@ describe('trends of the main indicators', () => {
   });
 
   test('staff may ask for exact figures: the sheet says it is internal, and the audit log records the choice', async () => {
-    const { ws, cells } = await workbookCells('/api/staff/export/trends.xlsx?profile=bac-ninh-2017&year=2020&quarter=2&small=show&lang=en');
-    expect(String(ws.getCell('A4').value)).toContain('internal use only');
-    expect(ws.getCell('C5').value).toBe('Indicator');
+    const { ws, cells, head } = await workbookCells('/api/staff/export/trends.xlsx?profile=bac-ninh-2017&year=2020&quarter=2&small=show&lang=en');
+    expect(String(ws.getCell(`A${head - 1}`).value)).toContain('internal use only');
+    expect(ws.getCell(`C${head}`).value).toBe('Indicator');
     const tsRow1 = cells.find((c) => c.unit.startsWith('BN-TS') && c.code === '1')!;
     expect(tsRow1.values[5]).toBe(expected['BN-TS 2019-4']);
     const events = get('/api/staff/audit?limit=20');
