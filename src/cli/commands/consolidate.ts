@@ -5,6 +5,8 @@ import { UserError } from '../../domain/errors';
 import { getProfile } from '../../profiles';
 import { consolidateToFile, type UnitInput } from '../../inbox/consolidate';
 import { readWorkbookFile } from '../../xlsx/read';
+// The whole official list: a vn-2025 unit code is looked up among every province's units.
+import '../../profiles/officialAll';
 
 /**
  * `vr consolidate --profile P --year Y --quarter Q -o out.xlsx FILES…` builds the province's
