@@ -5,9 +5,10 @@
  * `Date`s, rich text as plain text, formulas as their cached result.
  */
 import { Readable } from 'stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { UserError } from '../domain/errors';
 import { MAX_ROWS, type CellValue, type SheetModel, type SheetVisibility, type WorkbookModel } from '../domain/sheet';
+import { streamReaderClass } from './exceljsParts';
 import { SharedPart, TooManyRows, readXlsxFast } from './fastRead';
 import { guardXlsxBuffer, readInputBuffer, sharedPartError, type GuardOptions } from './guard';
 
@@ -90,7 +91,9 @@ export async function readWorkbookBuffer(buf: Buffer, opts: ReadOptions = {}): P
 }
 
 async function readWithExceljs(buf: Buffer, displayName: string): Promise<WorkbookModel> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+  // Loaded only for the rare file the lean scanner cannot read.
+  const WorkbookReader = streamReaderClass();
+  const reader = new WorkbookReader(Readable.from([buf]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

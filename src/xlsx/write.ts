@@ -6,17 +6,16 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DATE_FORMAT } from '../domain/dates';
 import { UserError } from '../domain/errors';
 import { printSetupOf, type TemplateSheet, type TemplateSpec } from '../domain/template';
 import { columnLetter, type CellValue } from '../domain/sheet';
 import { isDeepStrictEqual } from 'util';
-import { readXlsxFast, sheetParts } from './fastRead';
-import { readInputBuffer } from './guard';
+import { streamWriterClass, workbookClass } from './exceljsParts';
 import { dressRow, dressSheet, dressWorksheet, sheetPrintOptions, stylesByRow } from './print';
 import { patchSheetXml } from './sheetPatch';
-import { patchZip } from './zipPatch';
+import { deflateStoredParts, patchZip } from './zipPatch';
 
 export { DATE_FORMAT };
 
@@ -101,15 +100,18 @@ export interface WriteOptions {
 }
 
 export function renderTemplate(spec: TemplateSpec, opts: WriteOptions = {}): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const Workbook = workbookClass();
+  const workbook = new Workbook();
   workbook.creator = opts.creator ?? 'vr';
   for (const sheet of spec.sheets) renderSheet(workbook, sheet);
   return workbook;
 }
 
+/** The workbook as .xlsx bytes. exceljs packs the parts uncompressed and Node's zlib deflates
+ *  them (the same parts; exceljs's own deflate runs in JavaScript and took a third of `vr new`). */
 export async function templateToBuffer(spec: TemplateSpec, opts: WriteOptions = {}): Promise<Buffer> {
-  const data = await renderTemplate(spec, opts).xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  const stored = await renderTemplate(spec, opts).xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  return deflateStoredParts(Buffer.from(stored as ArrayBuffer));
 }
 
 /** Writes `data` to `target` through a temporary sibling file and a rename (atomic on one
@@ -156,7 +158,8 @@ export async function writeTemplateStreaming(spec: TemplateSpec, target: string,
   const dir = path.dirname(path.resolve(target));
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true });
+    const WorkbookWriter = streamWriterClass();
+    const workbook = new WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true });
     workbook.creator = opts.creator ?? 'vr';
     for (const sheet of spec.sheets) {
       const ws = workbook.addWorksheet(sheet.name, {
@@ -226,7 +229,8 @@ export async function applyCellWrites(
   writes: readonly CellWrite[],
   outPath: string,
 ): Promise<void> {
-  const buffer = typeof input === 'string' ? await readInputBuffer(input) : input;
+  // The reader side is loaded here, not with the module: `vr new` writes and never reads.
+  const buffer = typeof input === 'string' ? await (await import('./guard')).readInputBuffer(input) : input;
   const data = (await patchedWorkbook(buffer, sheetName, writes)) ?? (await resavedWorkbook(buffer, sheetName, writes));
   await writeFileAtomic(outPath, data);
 }
@@ -241,6 +245,7 @@ function trimRows(rows: CellValue[][]): CellValue[][] {
 
 async function patchedWorkbook(buffer: Buffer, sheetName: string, writes: readonly CellWrite[]): Promise<Buffer | null> {
   try {
+    const { readXlsxFast, sheetParts } = await import('./fastRead');
     const wanted = sheetName.normalize('NFC');
     const part = (await sheetParts(buffer)).get(wanted);
     if (!part) return null;
@@ -273,7 +278,8 @@ async function patchedWorkbook(buffer: Buffer, sheetName: string, writes: readon
 }
 
 async function resavedWorkbook(buffer: Buffer, sheetName: string, writes: readonly CellWrite[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const Workbook = workbookClass();
+  const workbook = new Workbook();
   await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   const ws = workbook.worksheets.find((w) => w.name.normalize('NFC') === sheetName.normalize('NFC'));
   if (!ws) {
