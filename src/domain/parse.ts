@@ -14,7 +14,7 @@ import { findUnit, getProfile } from '../profiles';
 import { CodeMatcher, parseAmount, parseCount } from './parseValues';
 import { readMeta } from './metaRead';
 import { cleanText } from './text';
-import { TextVerdicts, markTextRows } from './textFlags';
+import { markTextRows, rowNeedsTextCheck } from './textFlags';
 
 export { CodeMatcher, communeCodes, matchCommune, parseAmount, parseCount, splitNeeds } from './parseValues';
 export { readMeta } from './metaRead';
@@ -203,7 +203,6 @@ export class TableParser<K extends string, R> {
   readonly records: R[] = [];
   /** Indexes of the records whose row has a cell the text rules must look at (textFlags.ts). */
   private readonly textRows: number[] = [];
-  private readonly texts = new TextVerdicts();
   private readonly head: CellValue[][] = [];
   private layout: TableLayout<K> | null = null;
   private cols: Int32Array = new Int32Array(0);
@@ -245,7 +244,7 @@ export class TableParser<K extends string, R> {
   private take(row0: number, row: CellValue[] | undefined): void {
     const header = (this.layout as TableLayout<K>).headerRow0;
     if (header === null || row0 <= header || blankRow(row, this.cols)) return;
-    if (this.texts.rowNeedsCheck(row as CellValue[], this.cols)) this.textRows.push(this.records.length);
+    if (rowNeedsTextCheck(row as CellValue[], this.cols)) this.textRows.push(this.records.length);
     this.records.push(this.parseRow(row as CellValue[], this.cols, row0));
   }
 }

@@ -18,33 +18,31 @@ export function textNeedsCheck(text: string): boolean {
   return isFormulaLike(text) || unsafeText(text) !== null || detectLegacyEncoding(text) !== null;
 }
 
-/** Distinct texts remembered per table; a full memo is simply emptied (as text.ts's caches are). */
+/** Verdicts of distinct texts, shared by every parse of the process (the inbox's workers judge
+ *  upload after upload of the same code values and names); a full memo is simply emptied, as
+ *  text.ts's caches are. */
+const memo = new Map<string, boolean>();
 const MEMO_LIMIT = 50_000;
 
-/** One table's verdicts (kept by the table parser, so nothing outlives the parse). */
-export class TextVerdicts {
-  private readonly memo = new Map<string, boolean>();
-
-  /** True when a text rule could have something to say about one of `row`'s cells in `cols`
-   *  (-1: no such column). */
-  rowNeedsCheck(row: readonly CellValue[], cols: Int32Array): boolean {
-    for (let k = 0; k < cols.length; k++) {
-      if (cols[k] < 0) continue;
-      const value = row[cols[k]];
-      if (typeof value === 'string' && value !== '' && this.needsCheck(value)) return true;
-    }
-    return false;
+function needsCheck(text: string): boolean {
+  let verdict = memo.get(text);
+  if (verdict === undefined) {
+    verdict = textNeedsCheck(text);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, verdict);
   }
+  return verdict;
+}
 
-  private needsCheck(text: string): boolean {
-    let verdict = this.memo.get(text);
-    if (verdict === undefined) {
-      verdict = textNeedsCheck(text);
-      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-      this.memo.set(text, verdict);
-    }
-    return verdict;
+/** True when a text rule could have something to say about one of `row`'s cells in `cols`
+ *  (-1: no such column). */
+export function rowNeedsTextCheck(row: readonly CellValue[], cols: Int32Array): boolean {
+  for (let k = 0; k < cols.length; k++) {
+    if (cols[k] < 0) continue;
+    const value = row[cols[k]];
+    if (typeof value === 'string' && value !== '' && needsCheck(value)) return true;
   }
+  return false;
 }
 
 /** The rows (indexes into the records array) the parse marked, kept beside the array it made;

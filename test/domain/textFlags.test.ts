@@ -8,7 +8,7 @@ import { checkParsed } from '../../src/domain/check';
 import { parseWorkbook, type ParsedWithCells } from '../../src/domain/parse';
 import { specToWorkbook } from '../../src/domain/sample';
 import type { CellValue } from '../../src/domain/sheet';
-import { TextVerdicts, textNeedsCheck, textRowsOf } from '../../src/domain/textFlags';
+import { rowNeedsTextCheck, textNeedsCheck, textRowsOf } from '../../src/domain/textFlags';
 import { sample, sheetOf } from '../cli/helpers';
 
 const TODAY = new Date(Date.UTC(2025, 11, 1));
@@ -31,13 +31,12 @@ describe('textNeedsCheck: exactly the texts FMT-05, FMT-06 or FMT-08 object to',
   });
 
   test('a row is marked when any of its cells in the table columns needs a check', () => {
-    const verdicts = new TextVerdicts();
     const cols = Int32Array.from([0, 2, -1]);
-    expect(verdicts.rowNeedsCheck(['Nguyễn Thị Hà', '=x', 'Có'], cols)).toBe(false); // '=x' is no table column
-    expect(verdicts.rowNeedsCheck(['Nguyễn Thị Hà', null, '=x'], cols)).toBe(true);
+    expect(rowNeedsTextCheck(['Nguyễn Thị Hà', '=x', 'Có'], cols)).toBe(false); // '=x' is no table column
+    expect(rowNeedsTextCheck(['Nguyễn Thị Hà', null, '=x'], cols)).toBe(true);
     // The same text again (remembered): the same verdict.
-    expect(verdicts.rowNeedsCheck(['=x'], Int32Array.from([0]))).toBe(true);
-    expect(verdicts.rowNeedsCheck([12, new Date(0), true], cols)).toBe(false);
+    expect(rowNeedsTextCheck(['=x'], Int32Array.from([0]))).toBe(true);
+    expect(rowNeedsTextCheck([12, new Date(0), true], cols)).toBe(false);
   });
 });
 
