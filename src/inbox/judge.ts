@@ -2,10 +2,10 @@ import '../profiles/officialAll';
 import { checkParsed } from '../domain/check';
 import { isUserError } from '../domain/errors';
 import { isSubmittable, summarise, type Finding, type FindingSummary } from '../domain/finding';
-import { parseWorkbook, readMeta } from '../domain/parse';
+import type { ParsedWithCells } from '../domain/parse';
 import { startOfUtcDay, VIETNAM_UTC_OFFSET_MS } from '../domain/period';
 import type { Profile } from '../domain/schema/profile';
-import { readWorkbookBuffer } from '../xlsx/read';
+import { readParsedWorkbookBuffer } from '../xlsx/read';
 
 /**
  * The verdict on uploaded bytes, as plain data so it can cross a worker-thread boundary:
@@ -33,16 +33,17 @@ export function vietnamToday(at: Date): Date {
 export async function judgeBytes(input: JudgeInput): Promise<JudgeOutput> {
   const receivedAt = new Date(input.receivedAt);
   const body = Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength);
-  let workbook;
+  let parsed: ParsedWithCells;
   try {
-    workbook = await readWorkbookBuffer(body, { maxBytes: input.maxBytes, displayName: input.displayName });
+    // Read and parsed with the unit's plan in one streaming pass (the tables' grid is never kept).
+    parsed = await readParsedWorkbookBuffer(body, { maxBytes: input.maxBytes, displayName: input.displayName, profile: input.profile });
   } catch (error) {
     if (isUserError(error)) {
       return { ok: false, status: error.code === 'too_large' ? 413 : 400, code: error.code, message_vi: error.message_vi, message_en: error.message_en, extra: {} };
     }
     throw error;
   }
-  const { meta } = readMeta(workbook);
+  const { meta } = parsed;
   if (meta && (meta.unit_code.trim().toUpperCase() !== input.unitCode.toUpperCase() || meta.profile !== input.profile.id)) {
     return {
       ok: false,
@@ -53,7 +54,6 @@ export async function judgeBytes(input: JudgeInput): Promise<JudgeOutput> {
       extra: {},
     };
   }
-  const parsed = parseWorkbook(workbook, input.profile);
   // The upload page cannot fill a report: the unit does it in Excel (docs/rules.md).
   const fillHint = { vi: 'mở sổ bằng Excel và lập báo cáo', en: 'open the workbook in Excel and build the report' };
   const { findings } = checkParsed(parsed, { today: vietnamToday(receivedAt), receivedAt, fillHint });
