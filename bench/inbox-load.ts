@@ -1,6 +1,7 @@
 /**
  * Inbox load benchmark (`npx tsx bench/inbox-load.ts [--seconds 30] [--units 50] [--rows 1000]
- * [--backend sqlite|postgres|both]`). The inbox runs in its own process (`--serve`), this
+ * [--backend sqlite|postgres|both] [--tsx] [--cpu-prof]`). The inbox runs in its own process (`--serve`, from
+ * dist/ as shipped, or from the sources with `--tsx`) and is warmed up before the measure; this
  * process is the load: 50 distinct units each upload their own 1,000-row workbooks back to back
  * over loopback (closed loop, one request in flight per unit), with the full server-side work
  * (guard, read, every rule, encrypted durable storage: file + SQLite commit, or the workbook and
@@ -24,6 +25,7 @@ import { openStore } from '../src/inbox/storage';
 import { PROFILES, getProfile } from '../src/profiles';
 import { readWorkbookBuffer } from '../src/xlsx/read';
 import { templateToBuffer } from '../src/xlsx/write';
+import { ensureBuilt } from '../test/cli/helpers';
 import { startPostgres, type TestPostgres } from '../test/support/postgres';
 import { writeBenchSection } from './readme';
 
@@ -50,14 +52,29 @@ export function benchProfile(units: number): Profile {
   });
 }
 
+/** The inbox as shipped: the compiled modules of dist/ (`npm run build:node`), whose judge
+ *  workers run judgeWorker.js; `--tsx` serves the TypeScript sources through tsx instead. */
 async function serve(dataDir: string, units: number): Promise<void> {
-  const config = loadConfig({ dataDir, port: 0, web: false, profiles: [...PROFILES, benchProfile(units)] });
-  const { url } = await startServer(config);
+  const fromSource = process.argv.includes('--tsx');
+  const dist = path.resolve(__dirname, '..', 'dist');
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { loadConfig: load, startServer: start } = fromSource
+    ? { loadConfig, startServer }
+    : { ...(require(path.join(dist, 'inbox', 'config')) as typeof import('../src/inbox/config')), ...(require(path.join(dist, 'inbox', 'server')) as typeof import('../src/inbox/server')) };
+  const profiles = fromSource ? PROFILES : (require(path.join(dist, 'profiles')) as typeof import('../src/profiles')).PROFILES;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const config = load({ dataDir, port: 0, web: false, profiles: [...profiles, benchProfile(units)] });
+  const { url, app } = await start(config);
+  // A clean exit on the load's SIGTERM (so a `--cpu-prof` run writes its profiles).
+  process.once('SIGTERM', () => void app.close().finally(() => process.exit(0)));
   process.stdout.write(`listening at ${url}\n`);
 }
 
 function startServerProcess(dataDir: string, units: number, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', __filename, '--serve', dataDir, '--units', String(units)], {
+  const extra = process.argv.includes('--tsx') ? ['--tsx'] : [];
+  // `--cpu-prof`: the server process and its judge threads write CPU profiles to bench/out/prof.
+  const prof = process.argv.includes('--cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(__dirname, 'out', 'prof')}`] : [];
+  const child = spawn(process.execPath, [...prof, '--require', 'tsx/cjs', __filename, '--serve', dataDir, '--units', String(units), ...extra], {
     cwd: path.resolve(__dirname, '..'),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -143,9 +160,16 @@ function post(url: string, agent: http.Agent, up: Upload): Promise<{ status: num
 
 /** CPU time (user + system, all threads) of a process so far, from /proc (Linux), in ms. */
 function cpuMs(pid: number | undefined): number | null {
+  const t = cpuTimes(pid);
+  return t === null ? null : t.user + t.sys;
+}
+
+/** User and system CPU time (all threads) of a process so far, in ms. */
+function cpuTimes(pid: number | undefined): { user: number; sys: number } | null {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+    // Clock ticks (USER_HZ = 100).
+    return { user: Number(fields[11]) * 10, sys: Number(fields[12]) * 10 };
   } catch {
     return null;
   }
@@ -162,6 +186,7 @@ async function load(): Promise<void> {
   const perUnit = arg('per-unit', 200);
   const which = process.argv.includes('--backend') ? process.argv[process.argv.indexOf('--backend') + 1] : 'both';
   const backends: Backend[] = which === 'both' ? ['postgres', 'sqlite'] : [which as Backend];
+  if (!process.argv.includes('--tsx')) ensureBuilt();
   const profile = benchProfile(unitsN);
   const tokens = new Map(profile.units.map((unit) => [unit.code, newToken()]));
   process.stdout.write(`Preparing ${unitsN} units × ${perUnit} workbooks of ${rows} rows…\n`);
@@ -196,6 +221,8 @@ async function load(): Promise<void> {
 }
 
 const perUnitCap = (workbooks: Upload[][]): number => Math.max(...workbooks.map((list) => list.length)) + 10;
+/** Units whose first upload warms the server up before the measured load. */
+const WARM_UP = 8;
 
 interface RunInput {
   seconds: number;
@@ -219,18 +246,30 @@ async function runBackend(backend: Backend, databaseUrl: string | null, input: R
   // Each unit sends many versions of one quarter here, past the per-quarter cap real units get.
   const env = { VR_INBOX_KEY: randomBytes(32).toString('hex'), DATABASE_URL: databaseUrl ?? '', VR_INBOX_MAX_VERSIONS: String(perUnitCap(workbooks)) };
   const { child, url } = await startServerProcess(dataDir, unitsN, env);
+  let sent = 0;
   const agent = new http.Agent({ keepAlive: true, maxSockets: unitsN });
   const latencies: number[] = [];
   const receipts: { unit: string; id: string; sha: string; version: number }[] = [];
   const failures: string[] = [];
+  // Warm-up, not counted: the judge threads load their code and the JIT settles (a running inbox
+  // serves for weeks). The first upload of each of the first WARM_UP units, one at a time.
+  const queues = workbooks.map((list) => [...list]);
+  for (const list of queues.slice(0, WARM_UP)) {
+    const up = list.shift()!;
+    sent += 1;
+    const res = await post(url, agent, up);
+    if (res.status === 200) receipts.push({ unit: up.unit, id: JSON.parse(res.body).id, sha: up.sha, version: JSON.parse(res.body).version });
+    else failures.push(`${up.unit}: HTTP ${res.status} (warm-up)`);
+  }
+  const warmedUp = receipts.length;
   const cpuBefore = cpuMs(child.pid);
+  const timesBefore = cpuTimes(child.pid);
   const start = performance.now();
   const deadline = start + seconds * 1000;
-  let sent = 0;
   // Closed loop: each unit keeps one upload in flight; after its own workbooks are used up it
   // stops (a unit has no more new versions to send), so nothing is ever sent twice.
   await Promise.all(
-    workbooks.map(async (list) => {
+    queues.map(async (list) => {
       for (const up of list) {
         if (performance.now() >= deadline) return;
         const t = performance.now();
@@ -251,8 +290,9 @@ async function runBackend(backend: Backend, databaseUrl: string | null, input: R
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
-  const acceptedUnderLoad = receipts.length;
+  const acceptedUnderLoad = receipts.length - warmedUp;
   const cpuAfter = cpuMs(child.pid);
+  const timesAfter = cpuTimes(child.pid);
   const cpuPerUpload = cpuBefore !== null && cpuAfter !== null && acceptedUnderLoad > 0 ? (cpuAfter - cpuBefore) / acceptedUnderLoad : null;
   // Service time without queueing: a few uploads one at a time, after the load.
   const single: number[] = [];
@@ -297,12 +337,16 @@ async function runBackend(backend: Backend, databaseUrl: string | null, input: R
     sequential_ms: single.map((x) => Math.round(x)),
     /** Server CPU per accepted upload: what the shared box cannot distort. */
     server_cpu_ms_per_upload: cpuPerUpload === null ? null : Math.round(cpuPerUpload),
+    /** Of which in the kernel (system time: file writes, fsync, sockets). */
+    server_sys_ms_per_upload: timesBefore && timesAfter && acceptedUnderLoad > 0 ? Math.round((timesAfter.sys - timesBefore.sys) / acceptedUnderLoad) : null,
     idle_capacity_per_second: cpuPerUpload ? Math.round((os.cpus().length * 1000 * 10) / cpuPerUpload) / 10 : null,
     stored: stored.length,
     lost,
     duplicates,
     unreceipted_rows: extra,
     judge_workers: Number(process.env.VR_INBOX_WORKERS ?? 0) || 'default (cores, max 4)',
+    served_from: process.argv.includes('--tsx') ? 'the TypeScript sources through tsx' : 'dist/ (the compiled inbox, as `vr inbox serve` runs it)',
+    warm_up: warmedUp,
     first_failures: failures.slice(0, 5),
   };
 }
@@ -321,7 +365,7 @@ function writeReadmeSection(runs: Record<string, unknown>[]): void {
     '## Inbox load (bench/inbox-load.ts)',
     '',
     `Measured ${String(r0.date).slice(0, 16).replace('T', ' ')} UTC on the project box: ${runs.map((r) => `${r.backend}: ${r.machine}`).join('; ')} (shared with other jobs).`,
-    `Server: \`startServer\` in its own process, ${r0.judge_workers} judge worker threads, VR_INBOX_KEY set (every workbook stored AES-256-GCM encrypted). Storage per row: ${runs.map((r) => storage[String(r.backend)]).join('; ')}. Load: this process, ${r0.units} distinct units on loopback, one upload in flight per unit (closed loop), each upload a ${r0.rows}-row workbook (${r0.workbook_kb} KB, bench-only profile \`bench-load\` = Bắc Ninh 2017 rules with ${r0.units} units) made distinct by its zip comment, so every upload is fully read, checked and stored as a new version. Afterwards every receipt is looked up in the store. The runs follow each other (same workbooks, same tokens).`,
+    `Server: \`startServer\` from ${r0.served_from} in its own process, ${r0.judge_workers} judge worker threads, warmed up by ${r0.warm_up} uploads (not counted) before the load, VR_INBOX_KEY set (every workbook stored AES-256-GCM encrypted). Storage per row: ${runs.map((r) => storage[String(r.backend)]).join('; ')}. Load: this process, ${r0.units} distinct units on loopback, one upload in flight per unit (closed loop), each upload a ${r0.rows}-row workbook (${r0.workbook_kb} KB, bench-only profile \`bench-load\` = Bắc Ninh 2017 rules with ${r0.units} units) made distinct by its zip comment, so every upload is fully read, checked and stored as a new version. Afterwards every receipt is looked up in the store. The runs follow each other (same workbooks, same tokens).`,
     '',
     '| storage | units | rows | uploads/s | p50 | p99 | one at a time | server CPU / upload | accepted | stored | lost | duplicated |',
     '|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|',

@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import '../profiles/officialAll';
 import { isUserError } from '../domain/errors';
 import { COMMANDS } from './commands';
 import { usageError } from './usageError';
@@ -23,7 +22,10 @@ function exitCodeOf(error: unknown): number {
   return EXIT.unusable;
 }
 
-export function buildProgram(): Command {
+/** The program with the command typed in `argv` (`vr units …`: only `units` is loaded), or with
+ *  every command when none is typed or the word is no command (the help lists them all and a
+ *  mistyped command gets commander's "did you mean"). */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name('vr')
@@ -36,7 +38,9 @@ export function buildProgram(): Command {
     // Commander's own English error line is replaced by one bilingual line (usageError).
     .configureOutput({ outputError: () => undefined })
     .exitOverride();
-  for (const register of COMMANDS) register(program);
+  const typed = argv[2];
+  const only = COMMANDS.find((c) => c.name === typed);
+  for (const entry of only ? [only] : COMMANDS) (await entry.load())(program);
   return program;
 }
 
@@ -54,7 +58,7 @@ export function reportError(error: unknown, stderr: (line: string) => void): num
 }
 
 export async function main(argv: string[] = process.argv): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   // Commands report their exit code through process.exitCode; a run must not inherit the code of
   // an earlier run in the same process (the tests call main() many times in one worker).
   process.exitCode = undefined;

@@ -5,14 +5,21 @@
  */
 import type { RegistryRecord, SupportRecord } from './model';
 
-const LOWER = /[a-z\u00e0-\u1ef9]/;
+/** /[a-z\u00e0-\u1ef9]/.test(id), as a loop: it runs for every registry and support row. */
+function hasLower(id: string): boolean {
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0x1ef9)) return true;
+  }
+  return false;
+}
 
 /** Support case IDs match trimmed and case-insensitively (`bn-ts-2020-0001` is the same case). */
 export function caseKey(id: string | null): string | null {
   if (id === null) return null;
   // Fast path (the usual case): already trimmed, no lower-case letters; no new string.
   const n = id.length;
-  if (n > 0 && id.charCodeAt(0) > 32 && id.charCodeAt(n - 1) > 32 && !LOWER.test(id)) return id;
+  if (n > 0 && id.charCodeAt(0) > 32 && id.charCodeAt(n - 1) > 32 && !hasLower(id)) return id;
   const key = id.trim().toUpperCase();
   return key === '' ? null : key;
 }

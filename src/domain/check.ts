@@ -16,6 +16,7 @@ import type { Meta } from './schema/meta';
 import type { Profile, Unit } from './schema/profile';
 import { REGISTRY_KEYS, type RegistryKey, type SupportKey } from './schema/registry';
 import { SHEET, type CellValue, type WorkbookModel } from './sheet';
+import { markTextRows } from './textFlags';
 
 /** `only` entries are rule ids (`REG-01`) or families (`REG`). */
 function selected(rule: Rule, only: readonly string[] | undefined): boolean {
@@ -94,17 +95,20 @@ export function checkRegistryRow(
   for (const key of REGISTRY_KEYS) if (columns[key] !== undefined) raw[key] = values[key] ?? null;
   const record = parseRegistryRow(raw, row0, input.profile, input.unit, new CodeMatcher());
   const sheetName = input.sheetName ?? SHEET.registry;
-  // The row as it will sit in the sheet (FMT-05/06 read the sheet's row arrays).
+  // The row as it will sit in the sheet.
   const rows: CellValue[][] = [];
   rows[row0] = [];
   for (const key of REGISTRY_KEYS) if (columns[key] !== undefined) rows[row0][columns[key] as number] = raw[key] ?? null;
   const sheet = { name: sheetName, rows };
+  const records = [...others.filter((r) => r.row0 !== row0), record];
+  // Only this row's findings are kept: FMT-05/06 look at its cells, not at every other row's.
+  markTextRows(records, [records.length - 1]);
   const parsed: ParsedWorkbook = {
     meta: input.meta ?? null,
     metaRaw: {},
     profile: input.profile,
     unit: input.unit,
-    registry: { sheet, headerRow0: 0, columns, unknownColumns: [], missing: [], records: [...others.filter((r) => r.row0 !== row0), record] },
+    registry: { sheet, headerRow0: 0, columns, unknownColumns: [], missing: [], records },
     support: { sheet: null, headerRow0: null, columns: {} as Partial<Record<SupportKey, number>>, unknownColumns: [], missing: [], records: [] },
     report: readReportSheet(null),
   };

@@ -14,6 +14,7 @@ import { findUnit, getProfile } from '../profiles';
 import { CodeMatcher, parseAmount, parseCount } from './parseValues';
 import { readMeta } from './metaRead';
 import { cleanText } from './text';
+import { markTextRows, rowNeedsTextCheck } from './textFlags';
 
 export { CodeMatcher, communeCodes, matchCommune, parseAmount, parseCount, splitNeeds } from './parseValues';
 export { readMeta } from './metaRead';
@@ -175,49 +176,107 @@ function registryRaw(row: CellValue[], c: Int32Array): Record<RegistryKey, CellV
   };
 }
 
+/** One support-log row from its cells (`c`: column index per SUPPORT_KEYS, -1 when missing). */
+function parseSupportRow(row: CellValue[], c: Int32Array, r: number, matcher: CodeMatcher, types: readonly Code[]): SupportRecord {
+  const raw: Record<SupportKey, CellValue> = { case_id: at(row, c[0]), type: at(row, c[1]), date: at(row, c[2]), amount: at(row, c[3]), provider: at(row, c[4]), notes: at(row, c[5]) };
+  return {
+    row0: r,
+    raw,
+    case_id: cleanText(raw.case_id ?? null),
+    type: matcher.match(types, 'type', raw.type ?? null)?.key ?? null,
+    date: dateOf(raw.date ?? null),
+    amount: parseAmount(raw.amount ?? null),
+    provider: cleanText(raw.provider ?? null),
+    notes: cleanText(raw.notes ?? null),
+  };
+}
+
+/**
+ * A registry or support table parsed row by row, in ascending row order: from a sheet model's
+ * grid (`parseRegistry`, `parseSupport`), or straight from a streaming reader, which then keeps
+ * no grid of the table at all (src/xlsx/streamParse.ts). The rows of the header search (the
+ * first 10) wait until the header is known; every later row becomes its record at once. Both
+ * ways make the same records: the table is located by `locateTable` on the same first rows and
+ * each row goes through the same functions.
+ */
+export class TableParser<K extends string, R> {
+  readonly records: R[] = [];
+  /** Indexes of the records whose row has a cell the text rules must look at (textFlags.ts). */
+  private readonly textRows: number[] = [];
+  private readonly head: CellValue[][] = [];
+  private layout: TableLayout<K> | null = null;
+  private cols: Int32Array = new Int32Array(0);
+
+  constructor(
+    private readonly sheet: SheetModel | undefined,
+    private readonly columns: readonly ColumnSpec<K>[],
+    private readonly keys: readonly K[],
+    private readonly parseRow: (row: CellValue[], cols: Int32Array, row0: number) => R,
+  ) {}
+
+  /** The sheet's row `row0` (0-based); rows come in ascending order, blank ones may be left out. */
+  add(row0: number, row: CellValue[] | undefined): void {
+    if (this.layout === null) {
+      if (row0 < HEADER_SEARCH_ROWS) {
+        if (row) this.head[row0] = row;
+        return;
+      }
+      this.settle();
+    }
+    this.take(row0, row);
+  }
+
+  end(): TableLayout<K> & { records: R[] } {
+    if (this.layout === null) this.settle();
+    markTextRows(this.records, this.textRows);
+    return { ...(this.layout as TableLayout<K>), records: this.records };
+  }
+
+  private settle(): void {
+    const layout = locateTable(this.sheet ? { ...this.sheet, rows: this.head } : this.sheet, this.columns);
+    layout.sheet = this.sheet ?? null;
+    this.layout = layout;
+    if (layout.headerRow0 === null) return;
+    this.cols = columnIndexes(layout, this.keys);
+    for (let r = layout.headerRow0 + 1; r < this.head.length; r++) this.take(r, this.head[r]);
+  }
+
+  private take(row0: number, row: CellValue[] | undefined): void {
+    const header = (this.layout as TableLayout<K>).headerRow0;
+    if (header === null || row0 <= header || blankRow(row, this.cols)) return;
+    if (rowNeedsTextCheck(row as CellValue[], this.cols)) this.textRows.push(this.records.length);
+    this.records.push(this.parseRow(row as CellValue[], this.cols, row0));
+  }
+}
+
+export function registryParser(sheet: SheetModel | undefined, profile: Profile | null, unit: Unit | null): TableParser<RegistryKey, RegistryRecord> {
+  const matcher = new CodeMatcher();
+  return new TableParser(sheet, REGISTRY_COLUMNS, REGISTRY_KEYS, (row, cols, r) => parseRegistryRow(registryRaw(row, cols), r, profile, unit, matcher));
+}
+
+export function supportParser(sheet: SheetModel | undefined, profile: Profile | null): TableParser<SupportKey, SupportRecord> {
+  const matcher = new CodeMatcher();
+  const types = supportTypes(profile?.law ?? 'law-2011');
+  return new TableParser(sheet, SUPPORT_COLUMNS, SUPPORT_KEYS, (row, c, r) => parseSupportRow(row, c, r, matcher, types));
+}
+
+/** Every row of a sheet model's grid, in order, into a table parser. */
+function parseGrid<K extends string, R>(parser: TableParser<K, R>, sheet: SheetModel | undefined): TableLayout<K> & { records: R[] } {
+  const rows = sheet?.rows ?? [];
+  for (let r = 0; r < rows.length; r++) parser.add(r, rows[r]);
+  return parser.end();
+}
+
 export function parseRegistry(
   sheet: SheetModel | undefined,
   profile: Profile | null,
   unit: Unit | null,
 ): ParsedWorkbook['registry'] {
-  const layout = locateTable(sheet, REGISTRY_COLUMNS);
-  const records: RegistryRecord[] = [];
-  if (sheet && layout.headerRow0 !== null) {
-    const cols = columnIndexes(layout, REGISTRY_KEYS);
-    const matcher = new CodeMatcher();
-    for (let r = layout.headerRow0 + 1; r < sheet.rows.length; r++) {
-      const row = sheet.rows[r];
-      if (blankRow(row, cols)) continue;
-      records.push(parseRegistryRow(registryRaw(row, cols), r, profile, unit, matcher));
-    }
-  }
-  return { ...layout, records };
+  return parseGrid(registryParser(sheet, profile, unit), sheet);
 }
 
 export function parseSupport(sheet: SheetModel | undefined, profile: Profile | null): ParsedWorkbook['support'] {
-  const layout = locateTable(sheet, SUPPORT_COLUMNS);
-  const records: SupportRecord[] = [];
-  if (sheet && layout.headerRow0 !== null) {
-    const c = columnIndexes(layout, SUPPORT_KEYS);
-    const matcher = new CodeMatcher();
-    const types = supportTypes(profile?.law ?? 'law-2011');
-    for (let r = layout.headerRow0 + 1; r < sheet.rows.length; r++) {
-      const row = sheet.rows[r];
-      if (blankRow(row, c)) continue;
-      const raw: Record<SupportKey, CellValue> = { case_id: at(row, c[0]), type: at(row, c[1]), date: at(row, c[2]), amount: at(row, c[3]), provider: at(row, c[4]), notes: at(row, c[5]) };
-      records.push({
-        row0: r,
-        raw,
-        case_id: cleanText(raw.case_id ?? null),
-        type: matcher.match(types, 'type', raw.type ?? null)?.key ?? null,
-        date: dateOf(raw.date ?? null),
-        amount: parseAmount(raw.amount ?? null),
-        provider: cleanText(raw.provider ?? null),
-        notes: cleanText(raw.notes ?? null),
-      });
-    }
-  }
-  return { ...layout, records };
+  return parseGrid(supportParser(sheet, profile), sheet);
 }
 
 /** The parsed workbook plus where each `_meta` key sits (FMT-01/02/07 name the cell). */
@@ -225,19 +284,48 @@ export interface ParsedWithCells extends ParsedWorkbook {
   metaCells: Record<string, number>;
 }
 
-/** The whole workbook, parsed once. The profile comes from `_meta.profile` unless overridden. */
-export function parseWorkbook(workbook: WorkbookModel, profileOverride?: Profile): ParsedWithCells {
+/** A workbook's parse begun from its small sheets (`_meta` and the report, read whole), its
+ *  registry and support log then fed row by row to `registry` and `support`, and `finish`ed.
+ *  `workbook` names the sheets; a streaming reader leaves the two tables' rows out of it. */
+export interface WorkbookParse {
+  /** The sheets the two parsers read (findSheet's choice), to be fed row by row. */
+  registrySheet: SheetModel | undefined;
+  supportSheet: SheetModel | undefined;
+  registry: TableParser<RegistryKey, RegistryRecord>;
+  support: TableParser<SupportKey, SupportRecord>;
+  finish(): ParsedWithCells;
+}
+
+export function beginParse(workbook: WorkbookModel, profileOverride?: Profile): WorkbookParse {
   const { meta, raw, cells } = readMeta(workbook);
   const profile = profileOverride ?? (meta ? (getProfile(meta.profile) ?? null) : null);
   const unit = profile && meta ? (findUnit(profile, meta.unit_code) ?? null) : null;
+  const registrySheet = findSheet(workbook, SHEET.registry);
+  const supportSheet = findSheet(workbook, SHEET.support);
+  const registry = registryParser(registrySheet, profile, unit);
+  const support = supportParser(supportSheet, profile);
   return {
-    meta,
-    metaRaw: raw,
-    metaCells: cells,
-    profile,
-    unit,
-    registry: parseRegistry(findSheet(workbook, SHEET.registry), profile, unit),
-    support: parseSupport(findSheet(workbook, SHEET.support), profile),
-    report: readReportSheet(findSheet(workbook, SHEET.report)),
+    registrySheet,
+    supportSheet,
+    registry,
+    support,
+    finish: () => ({
+      meta,
+      metaRaw: raw,
+      metaCells: cells,
+      profile,
+      unit,
+      registry: registry.end(),
+      support: support.end(),
+      report: readReportSheet(findSheet(workbook, SHEET.report)),
+    }),
   };
+}
+
+/** The whole workbook, parsed once. The profile comes from `_meta.profile` unless overridden. */
+export function parseWorkbook(workbook: WorkbookModel, profileOverride?: Profile): ParsedWithCells {
+  const parse = beginParse(workbook, profileOverride);
+  parseGrid(parse.registry, parse.registrySheet);
+  parseGrid(parse.support, parse.supportSheet);
+  return parse.finish();
 }

@@ -2,13 +2,13 @@ import '../profiles/officialAll';
 import { checkParsed } from '../domain/check';
 import { isUserError } from '../domain/errors';
 import { isSubmittable, summarise, type Finding, type FindingSummary } from '../domain/finding';
-import { parseWorkbook, readMeta } from '../domain/parse';
+import type { ParsedWithCells } from '../domain/parse';
 import { periodOf, startOfUtcDay, VIETNAM_UTC_OFFSET_MS } from '../domain/period';
 import { reportView, type ReportView } from '../domain/reportView';
 import type { Profile } from '../domain/schema/profile';
 import { guardXlsxBuffer } from '../xlsx/guard';
 import { assertNoPadding } from '../xlsx/partsGuard';
-import { readWorkbookBuffer } from '../xlsx/read';
+import { readParsedWorkbookBuffer } from '../xlsx/read';
 import { planNameOfId, unitNameOfCode } from '../profiles/planNames';
 
 /**
@@ -87,20 +87,21 @@ export function periodRefusal(profile: Profile, year: number, quarter: number, r
 export async function judgeBytes(input: JudgeInput): Promise<JudgeOutput> {
   const receivedAt = new Date(input.receivedAt);
   const body = Buffer.from(input.body.buffer, input.body.byteOffset, input.body.byteLength);
-  let workbook;
+  let parsed: ParsedWithCells;
   try {
     // The zip guards first (a bomb is named as such), then bytes that are not the workbook
-    // (junk parts, padding), both before anything is read.
+    // (junk parts, padding), both before anything is read; then read and parsed with the unit's
+    // plan in one streaming pass (the tables' grid is never kept).
     await guardXlsxBuffer(body, { maxBytes: input.maxBytes, displayName: input.displayName });
     await assertNoPadding(body, input.displayName);
-    workbook = await readWorkbookBuffer(body, { maxBytes: input.maxBytes, displayName: input.displayName });
+    parsed = await readParsedWorkbookBuffer(body, { maxBytes: input.maxBytes, displayName: input.displayName, profile: input.profile });
   } catch (error) {
     if (isUserError(error)) {
       return { ok: false, status: error.code === 'too_large' ? 413 : 400, code: error.code, message_vi: error.message_vi, message_en: error.message_en, extra: {} };
     }
     throw error;
   }
-  const { meta } = readMeta(workbook);
+  const { meta } = parsed;
   if (meta && (meta.unit_code.trim().toUpperCase() !== input.unitCode.toUpperCase() || meta.profile !== input.profile.id)) {
     return {
       ok: false,
@@ -115,7 +116,6 @@ export async function judgeBytes(input: JudgeInput): Promise<JudgeOutput> {
     const outside = periodRefusal(input.profile, meta.year, meta.quarter, receivedAt);
     if (outside) return outside;
   }
-  const parsed = parseWorkbook(workbook, input.profile);
   // The upload page cannot fill a report: the unit does it in Excel (docs/rules.md).
   const fillHint = { vi: 'mở sổ bằng Excel và lập báo cáo', en: 'open the workbook in Excel and build the report' };
   const { findings } = checkParsed(parsed, { today: vietnamToday(receivedAt), receivedAt, fillHint });

@@ -1,10 +1,11 @@
 /**
  * The preview's stand-in for Office's getFileAsync: the fake workbook as .xlsx bytes, written
  * with exceljs's browser build by the same renderer as `vr new` (src/xlsx/render.ts), so the
- * downloaded or submitted workbook has the template's page set-up (A4, the report on one page
+ * downloaded or submitted workbook has the template's page set-up (A4, the report landscape
  * with its letterhead, motto and signature blocks), widths, Text and date formats. Date columns
  * keep Excel serials (as in a real workbook read through Office.js); the inbox reads them as dates.
  */
+import ExcelJS from 'exceljs';
 import { parseAddress, type CellValue } from '../domain/sheet';
 import type { TemplateSheet, TemplateSpec } from '../domain/template';
 import { renderTemplate } from '../xlsx/render';
@@ -27,7 +28,7 @@ function specOf(sheet: FakeSheetState): TemplateSheet {
 
 export async function previewToXlsx(sheets: readonly FakeSheetState[]): Promise<Uint8Array> {
   const spec: TemplateSpec = { sheets: sheets.map(specOf) };
-  const workbook = renderTemplate(spec, { creator: 'vr preview' });
+  const workbook = renderTemplate(spec, { creator: 'vr preview' }, ExcelJS.Workbook);
   sheets.forEach((sheet, i) => {
     const ws = workbook.worksheets[i];
     for (const [address, numFmt] of sheet.formats) {

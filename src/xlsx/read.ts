@@ -5,11 +5,15 @@
  * `Date`s, rich text as plain text, formulas as their cached result.
  */
 import { Readable } from 'stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { UserError } from '../domain/errors';
 import { MAX_ROWS, type CellValue, type SheetModel, type SheetVisibility, type WorkbookModel } from '../domain/sheet';
+import { parseWorkbook, type ParsedWithCells } from '../domain/parse';
+import type { Profile } from '../domain/schema/profile';
+import { streamReaderClass } from './exceljsParts';
 import { SharedPart, TooManyRows, readXlsxFast } from './fastRead';
 import { guardXlsxBuffer, readInputBuffer, sharedPartError, type GuardOptions } from './guard';
+import { ParseFailure, RowsOutOfOrder, readParsedXlsx } from './streamParse';
 
 export type ReadOptions = GuardOptions;
 
@@ -90,7 +94,9 @@ export async function readWorkbookBuffer(buf: Buffer, opts: ReadOptions = {}): P
 }
 
 async function readWithExceljs(buf: Buffer, displayName: string): Promise<WorkbookModel> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+  // Loaded only for the rare file the lean scanner cannot read.
+  const WorkbookReader = streamReaderClass();
+  const reader = new WorkbookReader(Readable.from([buf]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -127,4 +133,36 @@ export async function readWorkbookFile(file: string, opts: ReadOptions = {}): Pr
   const displayName = opts.displayName ?? file;
   const buf = await readInputBuffer(file, { ...opts, displayName });
   return readWorkbookBuffer(buf, { ...opts, displayName });
+}
+
+export type ReadParsedOptions = ReadOptions & {
+  /** The plan to parse with instead of `_meta.profile` (the inbox: the unit's plan). */
+  profile?: Profile;
+};
+
+/** Reads and parses a guarded .xlsx buffer: `parseWorkbook(await readWorkbookBuffer(buf))`, in
+ *  one streaming pass that keeps no grid of the registry and the support log (streamParse.ts).
+ *  A file the streaming pass cannot take goes the way `readWorkbookBuffer` goes. */
+export async function readParsedWorkbookBuffer(buf: Buffer, opts: ReadParsedOptions = {}): Promise<ParsedWithCells> {
+  const displayName = opts.displayName ?? 'tệp / file';
+  await guardXlsxBuffer(buf, { ...opts, displayName });
+  if (process.env.VR_READER !== 'exceljs') {
+    try {
+      return await readParsedXlsx(buf, opts.profile);
+    } catch (error) {
+      if (error instanceof ParseFailure) throw error.error;
+      if (error instanceof TooManyRows) throw tooManyRows(displayName, error.sheet);
+      if (error instanceof SharedPart) throw sharedPartError(displayName);
+      // Rows out of order: the grid puts each row in its place first.
+      if (error instanceof RowsOutOfOrder) return parseWorkbook(await readWorkbookBuffer(buf, { ...opts, displayName }), opts.profile);
+    }
+  }
+  return parseWorkbook(await readWithExceljs(buf, displayName), opts.profile);
+}
+
+/** Reads and parses an .xlsx file from disk after every guard of `guard.ts`. */
+export async function readParsedWorkbookFile(file: string, opts: ReadParsedOptions = {}): Promise<ParsedWithCells> {
+  const displayName = opts.displayName ?? file;
+  const buf = await readInputBuffer(file, { ...opts, displayName });
+  return readParsedWorkbookBuffer(buf, { ...opts, displayName });
 }

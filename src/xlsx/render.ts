@@ -5,7 +5,7 @@
  * and the browser preview's downloaded workbook (src/preview/xlsxBytes.ts) both use it, so they
  * are the same workbook and print alike.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { printSetupOf, TEXT_FORMAT, type TemplateSheet, type TemplateSpec } from '../domain/template';
 import { columnLetter, type CellValue } from '../domain/sheet';
 import { dressWorksheet, sheetPrintOptions } from './print';
@@ -89,8 +89,8 @@ export interface WriteOptions {
   creator?: string;
 }
 
-export function renderTemplate(spec: TemplateSpec, opts: WriteOptions = {}): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export function renderTemplate(spec: TemplateSpec, opts: WriteOptions, Workbook: typeof ExcelJS.Workbook): ExcelJS.Workbook {
+  const workbook = new Workbook();
   workbook.creator = opts.creator ?? 'vr';
   for (const sheet of spec.sheets) renderSheet(workbook, sheet);
   return workbook;

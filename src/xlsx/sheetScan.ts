@@ -9,6 +9,21 @@ export interface ScanContext {
   shared: string[];
   dateStyles: Set<number>;
   date1904: boolean;
+  /** One Date per serial within a read: a register's dates repeat (a few thousand days over
+   *  hundreds of thousands of cells) and a Date costs ~100 bytes. The sheet model's values are
+   *  never mutated, so cells may share one. */
+  dates?: Map<number, Date>;
+}
+
+function dateOf(serial: number, ctx: ScanContext): Date {
+  const dates = ctx.dates;
+  if (!dates) return serialToDate(serial, ctx.date1904);
+  let date = dates.get(serial);
+  if (date === undefined) {
+    date = serialToDate(serial, ctx.date1904);
+    dates.set(serial, date);
+  }
+  return date;
 }
 
 // The scanner below walks the XML with indexOf/charCodeAt instead of regular expressions: a
@@ -229,14 +244,19 @@ function cellValue(xml: string, from: number, to: number, ctx: ScanContext): Cel
     default: {
       const n = numberAt(xml, vStart, vEnd);
       if (!Number.isFinite(n)) return decodeXml(xml.slice(vStart, vEnd));
-      return sStart >= 0 && ctx.dateStyles.has(numberAt(xml, sStart, sEnd)) ? serialToDate(n, ctx.date1904) : n;
+      return sStart >= 0 && ctx.dateStyles.has(numberAt(xml, sStart, sEnd)) ? dateOf(n, ctx) : n;
     }
   }
 }
 
+/** The row being scanned: grown by push (spare capacity), then copied to an array of its exact
+ *  length (a 100,000-row register kept ~40 % of its row arrays' slots empty). */
+const scratch: CellValue[] = [];
+
 /** Cells of the `<row>` inner XML in [from, to) of `xml`, as a dense array (gaps null). */
 function cellsIn(xml: string, from: number, to: number, ctx: ScanContext): CellValue[] {
-  const cells: CellValue[] = [];
+  const cells = scratch;
+  cells.length = 0;
   let next = 0;
   let i = xml.indexOf('<', from);
   while (i >= 0 && i < to) {
@@ -256,7 +276,9 @@ function cellsIn(xml: string, from: number, to: number, ctx: ScanContext): CellV
     while (cells.length < col0) cells.push(null);
     cells[col0] = value;
   }
-  return cells;
+  const row = cells.slice();
+  cells.length = 0;
+  return row;
 }
 
 /** Cells of one `<row>` element's inner XML, as a dense array (gaps null). */
@@ -281,9 +303,11 @@ export class SheetScanner {
   readonly rows: CellValue[][] = [];
   private tail = '';
   private nextRow = 0;
+  /** `onCells`, when given, receives each non-empty row instead of `rows` keeping it. */
   constructor(
     private readonly ctx: ScanContext,
     private readonly onRow: (row1: number) => void,
+    private readonly onCells?: (row0: number, cells: CellValue[]) => void,
   ) {}
 
   push(chunk: string): void {
@@ -323,6 +347,10 @@ export class SheetScanner {
       if (b0 < 0 || b1 <= b0) continue;
       const cells = cellsIn(xml, b0, b1, this.ctx);
       if (cells.length === 0) continue;
+      if (this.onCells) {
+        this.onCells(row1 - 1, cells);
+        continue;
+      }
       while (this.rows.length < row1 - 1) this.rows.push([]);
       this.rows[row1 - 1] = cells;
     }

@@ -6,28 +6,35 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DATE_FORMAT } from '../domain/dates';
 import { UserError } from '../domain/errors';
 import { TEXT_FORMAT, type TemplateSpec } from '../domain/template';
 import { columnLetter, type CellValue } from '../domain/sheet';
 import { isDeepStrictEqual } from 'util';
-import { readXlsxFast, sheetParts } from './fastRead';
-import { readInputBuffer } from './guard';
+import { streamWriterClass, workbookClass } from './exceljsParts';
 import { dressRow, dressSheet, stylesByRow } from './print';
-import { printOptionsOf, renderTemplate, type DataValidationsApi, type WriteOptions } from './render';
+import { printOptionsOf, renderTemplate as renderWith, type DataValidationsApi, type WriteOptions } from './render';
 import { patchSheetXml } from './sheetPatch';
-import { patchZip } from './zipPatch';
+import { deflateStoredParts, patchZip } from './zipPatch';
 
 export { DATE_FORMAT };
 
-export { renderTemplate, type WriteOptions } from './render';
+export type { WriteOptions } from './render';
 export type { CellWrite } from './sheetPatch';
 import type { CellWrite } from './sheetPatch';
 
+/** The template rendered in memory (src/xlsx/render.ts), with exceljs's workbook class loaded
+ *  alone (exceljsParts.ts): `vr new` does not load the readers. */
+export function renderTemplate(spec: TemplateSpec, opts: WriteOptions = {}): ExcelJS.Workbook {
+  return renderWith(spec, opts, workbookClass());
+}
+
+/** The workbook as .xlsx bytes. exceljs packs the parts uncompressed and Node's zlib deflates
+ *  them (the same parts; exceljs's own deflate runs in JavaScript and took a third of `vr new`). */
 export async function templateToBuffer(spec: TemplateSpec, opts: WriteOptions = {}): Promise<Buffer> {
-  const data = await renderTemplate(spec, opts).xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  const stored = await renderTemplate(spec, opts).xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  return deflateStoredParts(Buffer.from(stored as ArrayBuffer));
 }
 
 /** Writes `data` to `target` through a temporary sibling file and a rename (atomic on one
@@ -74,7 +81,8 @@ export async function writeTemplateStreaming(spec: TemplateSpec, target: string,
   const dir = path.dirname(path.resolve(target));
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true });
+    const WorkbookWriter = streamWriterClass();
+    const workbook = new WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true });
     workbook.creator = opts.creator ?? 'vr';
     for (const sheet of spec.sheets) {
       const ws = workbook.addWorksheet(sheet.name, {
@@ -144,7 +152,8 @@ export async function applyCellWrites(
   writes: readonly CellWrite[],
   outPath: string,
 ): Promise<void> {
-  const buffer = typeof input === 'string' ? await readInputBuffer(input) : input;
+  // The reader side is loaded here, not with the module: `vr new` writes and never reads.
+  const buffer = typeof input === 'string' ? await (await import('./guard')).readInputBuffer(input) : input;
   const data = (await patchedWorkbook(buffer, sheetName, writes)) ?? (await resavedWorkbook(buffer, sheetName, writes));
   await writeFileAtomic(outPath, data);
 }
@@ -159,6 +168,7 @@ function trimRows(rows: CellValue[][]): CellValue[][] {
 
 async function patchedWorkbook(buffer: Buffer, sheetName: string, writes: readonly CellWrite[]): Promise<Buffer | null> {
   try {
+    const { readXlsxFast, sheetParts } = await import('./fastRead');
     const wanted = sheetName.normalize('NFC');
     const part = (await sheetParts(buffer)).get(wanted);
     if (!part) return null;
@@ -191,7 +201,8 @@ async function patchedWorkbook(buffer: Buffer, sheetName: string, writes: readon
 }
 
 async function resavedWorkbook(buffer: Buffer, sheetName: string, writes: readonly CellWrite[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const Workbook = workbookClass();
+  const workbook = new Workbook();
   await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   const ws = workbook.worksheets.find((w) => w.name.normalize('NFC') === sheetName.normalize('NFC'));
   if (!ws) {

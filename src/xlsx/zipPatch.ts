@@ -126,3 +126,23 @@ export async function patchZip(buf: Buffer, edit: (name: string, read: () => Buf
     }),
   );
 }
+
+/** The same zip with every stored (uncompressed) part deflated by Node's zlib at the default
+ *  level; empty parts (folders) and parts already compressed are copied as they are. */
+export async function deflateStoredParts(buf: Buffer): Promise<Buffer> {
+  const entries = await readAll(buf);
+  return assembleZip(
+    entries.map((e) => {
+      const deflate = e.entry.compressionMethod === 0 && e.raw.length > 0;
+      return {
+        name: e.entry.fileName,
+        method: deflate ? 8 : e.entry.compressionMethod,
+        data: deflate ? zlib.deflateRawSync(e.raw) : e.raw,
+        crc: e.entry.crc32,
+        size: e.entry.uncompressedSize,
+        time: e.entry.lastModFileTime,
+        date: e.entry.lastModFileDate,
+      };
+    }),
+  );
+}

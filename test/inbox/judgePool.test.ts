@@ -25,9 +25,10 @@ describe('JudgePool (worker threads)', () => {
   }, 60_000);
 
   test('a worker that runs out of its capped heap fails that upload only; a fresh worker judges the next', async () => {
-    // 32 MB holds the checker and a small register, not an 8,000-row one: a stand-in for a
-    // hostile file that slips past the zip guards.
-    const big = await sampleWorkbook({ rows: 8000, seed: 8 });
+    // 32 MB holds the checker and a small register, not a 25,000-row one (the judge streams the
+    // sheets into records, so the records alone must overflow): a stand-in for a hostile file
+    // that slips past the zip guards.
+    const big = await sampleWorkbook({ rows: 25000, seed: 8 });
     const small = await sampleWorkbook({ rows: 10, seed: 8 });
     const pool = new JudgePool(1, 32);
     try {

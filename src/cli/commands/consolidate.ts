@@ -7,6 +7,8 @@ import { consolidateToFile, type UnitInput } from '../../inbox/consolidate';
 import { officialProvince } from '../../inbox/province';
 import { provinceInfo } from '../../profiles/officialList';
 import { readWorkbookFile } from '../../xlsx/read';
+// The whole official list: a vn-2025 unit code is looked up among every province's units.
+import '../../profiles/officialAll';
 
 /**
  * `vr consolidate --profile P [--province NN] --year Y --quarter Q -o out.xlsx FILES…` builds the

@@ -7,6 +7,8 @@ import { getProfile } from '../../profiles';
 import { readWorkbookFile } from '../../xlsx/read';
 import { writeFileAtomic } from '../../xlsx/write';
 import { inboxFetch, staffSession } from './consolidate';
+// The whole official list: a vn-2025 unit code is looked up among every province's units.
+import '../../profiles/officialAll';
 
 /**
  * `vr export --format htcds --profile P --year Y [--quarter Q] [--k 11] -o out.xlsx FILES… |

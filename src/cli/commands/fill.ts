@@ -10,6 +10,8 @@ import { SHEET } from '../../domain/sheet';
 import { readInputBuffer } from '../../xlsx/guard';
 import { readWorkbookBuffer } from '../../xlsx/read';
 import { applyCellWrites } from '../../xlsx/write';
+// The whole official list: a vn-2025 unit code is looked up among every province's units.
+import '../../profiles/officialAll';
 
 export interface FillOptions {
   output?: string;

@@ -10,6 +10,8 @@ import { backupSqliteInbox, restoreSqliteInbox } from '../../inbox/storage/backu
 import type { StaffRole, Store } from '../../inbox/storage/types';
 import { intArg, profileArg, unitArg } from '../args';
 import { inboxExpect, inboxUnitAddAll, requireUnit } from './inboxUnits';
+// The whole official list: a vn-2025 unit code is looked up among every province's units.
+import '../../profiles/officialAll';
 
 type Out = (line: string) => void;
 const stdout: Out = (line) => process.stdout.write(line + '\n');

@@ -5,6 +5,8 @@ import { buildTemplate } from '../../domain/template';
 import { DEFAULT_PROFILE_ID } from '../../profiles';
 import { writeTemplateFile } from '../../xlsx/write';
 import { assertWritableTarget, defaultUnitCode, intArg, profileArg, todayUtcDay, unitArg } from '../args';
+// The whole official list: a vn-2025 unit code is looked up among every province's units.
+import '../../profiles/officialAll';
 
 export interface NewOptions {
   profile?: string;

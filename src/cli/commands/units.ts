@@ -2,9 +2,19 @@ import type { Command } from 'commander';
 import { UserError } from '../../domain/errors';
 import { planNameWithId } from '../../domain/planName';
 import { listUnits } from '../../profiles';
-import { OFFICIAL_LIST, provinceInfo } from '../../profiles/officialList';
+import { OFFICIAL_LIST, addProvinces, isProvinceLoaded, provinceInfo, type ProvinceUnits } from '../../profiles/officialList';
 import { profileArg } from '../args';
 import { registerUpdate } from './unitsUpdate';
+
+/** Registers the provinces the listing needs: one province's file for `--province` (a command
+ *  that answers in a blink must not parse the 34 files), else the whole list. `code` is a code
+ *  of the list's index (provinceInfo), never a typed path. */
+function loadListed(code: string | undefined): void {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  if (code === undefined) require('../../profiles/officialAll');
+  else if (!isProvinceLoaded(code)) addProvinces([require(`../../profiles/data/vn-units/${code}.json`) as ProvinceUnits]);
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 export interface UnitsOptions {
   profile?: string;
@@ -46,6 +56,7 @@ export function runUnits(opts: UnitsOptions, write: (text: string) => void = (t)
       }
     }
   }
+  if (profile.unit_list === 'vn-official') loadListed(province);
   const units = listUnits(profile, province);
   if (opts.json) {
     write(JSON.stringify(units) + '\n');

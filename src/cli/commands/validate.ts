@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { checkWorkbook } from '../../domain/check';
+import { checkParsed } from '../../domain/check';
 import type { Finding } from '../../domain/finding';
-import { readWorkbookFile } from '../../xlsx/read';
+import { readParsedWorkbookFile } from '../../xlsx/read';
 import { isoDayArg, todayUtcDay } from '../args';
 import { formatFindingsText, validateJson, type ValidateJson } from '../output';
 
@@ -24,10 +24,11 @@ export function exitCodeFor(findings: readonly Finding[]): number {
 
 export async function validateFile(file: string, opts: ValidateOptions = {}): Promise<ValidateOutcome> {
   const today = opts.today ? isoDayArg('--today', opts.today) : todayUtcDay();
-  const workbook = await readWorkbookFile(file);
+  // Read and parsed in one streaming pass (the registry's grid is never kept).
+  const parsed = await readParsedWorkbookFile(file);
   // The CLI's own way to fill the report (docs/rules.md: each shell names its own).
   const fillHint = { vi: `chạy lệnh vr fill ${file}`, en: `run vr fill ${file}` };
-  const { parsed, findings } = checkWorkbook(workbook, { today, fillHint });
+  const { findings } = checkParsed(parsed, { today, fillHint });
   return { exitCode: exitCodeFor(findings), result: validateJson(file, parsed.meta, findings) };
 }
 

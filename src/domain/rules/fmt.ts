@@ -8,8 +8,9 @@ import { MetaSchema, TEMPLATE_ID, TEMPLATE_VERSION } from '../schema/meta';
 import { planName } from '../planName';
 import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec } from '../schema/registry';
 import { REPORT_HEADERS, type ReportSheetValues } from '../model';
-import { SHEET, cellAddress } from '../sheet';
+import { SHEET, cellAddress, type CellValue } from '../sheet';
 import { decodeLegacy, detectLegacyEncoding, isFormulaLike } from '../text';
+import { textRowsOf } from '../textFlags';
 import { EXCEL_CELL_LIMIT, unsafeText } from '../textSafety';
 import type { Rule, RuleContext } from './types';
 import { supersededText } from '../unitHistory';
@@ -152,22 +153,25 @@ function unsafeCell(sheet: string, row0: number, col0: number, field: string | n
 /** One pass per check for both FMT-05 and FMT-06 (kept per rule context). */
 const textCache = new WeakMap<RuleContext, TextFindings>();
 
-function scanTable<R extends { row0: number }>(table: TableLayout<string> & { records: R[] }, typed: Partial<Record<string, (r: R) => unknown>>, out: TextFindings): void {
+function scanTable<R extends { row0: number; raw: Partial<Record<string, CellValue>> }>(table: TableLayout<string> & { records: R[] }, typed: Partial<Record<string, (r: R) => unknown>>, out: TextFindings): void {
   if (!table.sheet) return;
   const sheet = table.sheet.name;
   const entries = Object.entries(table.columns) as [string, number][];
   const keys = entries.map((e) => e[0]);
   const cols = Int32Array.from(entries, (e) => e[1]);
   const typedOf = keys.map((k) => typed[k]);
-  const rows = table.sheet.rows;
-  // Reads the sheet's row arrays (index access), not the records' keyed raw objects.
+  // Each record's raw values are its row's cells in these columns (parse.ts), so a streaming
+  // reader need not keep the sheet's grid for this scan. Only the rows the parse marked as
+  // holding a cell one of the three rules objects to (textFlags.ts) are visited; records made
+  // otherwise (unmarked) are all visited.
   const records = table.records;
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i];
-    const row = rows[record.row0];
-    if (!row) continue;
+  const marked = textRowsOf(records);
+  const count = marked ? marked.length : records.length;
+  for (let m = 0; m < count; m++) {
+    const record = records[marked ? marked[m] : m];
+    const raw = record.raw;
     for (let k = 0; k < cols.length; k++) {
-      const value = row[cols[k]];
+      const value = raw[keys[k]];
       if (typeof value !== 'string' || value === '') continue;
       // Before the code-list shortcut: a matched code may still carry a control character.
       unsafeCell(sheet, record.row0, cols[k], keys[k], value, out.fmt08);

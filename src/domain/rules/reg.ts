@@ -1,7 +1,7 @@
 /**
  * REG: each registry row is complete, typed and plausible (docs/workbook.md, docs/rules.md).
  */
-import { CODE_LISTS, matchCode, normaliseText, supportTypes } from '../codes';
+import { CODE_LISTS, matchCode, supportTypes } from '../codes';
 import { formatDate, isUnknownBirth } from '../dates';
 import type { Finding, Severity } from '../finding';
 import type { RegistryRecord } from '../model';
@@ -13,22 +13,26 @@ import type { Superseded } from '../unitHistory';
 import { REG08_NATIONAL_MESSAGE, REG08_SUPERSEDED_MESSAGE } from './reg08National';
 import { REGISTRY_COLUMNS, type RegistryKey } from '../schema/registry';
 import { REG_11 } from './regCase';
+import { REG_07 } from './regDuplicate';
 import { supportFieldFindings, type SupportFieldRule } from './supFields';
 import { eachRecord, registryFinding, hasValue, type Rule, type RuleContext } from './types';
 import {
   type LostZeros,
-  REG01_MESSAGE_1, REG02_MESSAGE_2, REG02_MESSAGE_3, REG03_MESSAGE_4, REG03_MESSAGE_5, REG03_MESSAGE_6, REG04_MESSAGE_7, REG04_MESSAGE_8, REG05_MESSAGE_9, REG05_MESSAGE_10, REG06_MESSAGE_11, REG07_MESSAGE_12, REG08_MESSAGE_13, REG09_MESSAGE_14, REG10_MESSAGE_15, REG10_MESSAGE_16, REG10_MESSAGE_17,
+  REG01_MESSAGE_1, REG02_MESSAGE_2, REG02_MESSAGE_3, REG03_MESSAGE_4, REG03_MESSAGE_5, REG03_MESSAGE_6, REG04_MESSAGE_7, REG04_MESSAGE_8, REG05_MESSAGE_9, REG05_MESSAGE_10, REG06_MESSAGE_11, REG08_MESSAGE_13, REG09_MESSAGE_14, REG10_MESSAGE_15, REG10_MESSAGE_16, REG10_MESSAGE_17,
   type Place,
 } from './regMessages';
 
 /** Required fields (REG-01). Quốc tịch defaults to Việt Nam and an empty consent is CNS-01's
  *  warning (the row is shared de-identified), so neither is a REG-01 error. */
 const REQUIRED = REGISTRY_COLUMNS.filter((c) => c.required === 'yes' && c.key !== 'nationality' && c.key !== 'consent_share');
-const WHITESPACE = /\s+/g;
-/** Whitespace other than single spaces (cleanText has trimmed the ends). */
-const ODD_SPACE = /[^\S ]| {2}/;
 const CODE_COLUMNS = REGISTRY_COLUMNS.filter((c) => c.kind === 'code');
 const DATE_KEYS: RegistryKey[] = ['received_date', 'verification_date', 'child_referral_date'];
+/** The record field the parse fills from a cell, null exactly when the cell is blank or invalid:
+ *  when it is not null, the cell is not blank (REG-01 need not read it). */
+const PARSED_AS: Partial<Record<RegistryKey, keyof RegistryRecord>> = {
+  case_id: 'case_id', full_name: 'full_name', sex: 'sex', birth_date: 'birth', commune: 'commune', received_date: 'received_date',
+  receipt_channel: 'receipt_channel', destination: 'destination', purpose: 'purpose', verification_status: 'verification_status', protection: 'protection',
+};
 
 
 /** registryFinding with a module-level message function and its arguments. An inline message
@@ -50,9 +54,13 @@ const reg01: Rule = {
   check: (ctx) => {
     // A missing column is FMT-03's finding, not one REG-01 per row.
     const present = REQUIRED.filter((c) => ctx.parsed.registry.columns[c.key] !== undefined);
+    const parsedAs = present.map((c) => PARSED_AS[c.key]);
     return eachRecord(ctx, (r, out) => {
       for (let k = 0; k < present.length; k++) {
         const c = present[k];
+        // A parsed value means the cell was not blank: decided without reading the cell.
+        const field = parsedAs[k];
+        if (field !== undefined && r[field] !== null) continue;
         if (hasValue(r.raw[c.key])) continue;
         out.push(findingOf(ctx, 'REG-01', 'error', r, c.key, REG01_MESSAGE_1, c));
       }
@@ -217,65 +225,6 @@ const reg06: Rule = {
 };
 
 
-const reg07: Rule = {
-  id: 'REG-07',
-  severity: 'warning',
-  fields: ['full_name', 'birth_date', 'commune'],
-  description_vi: 'Có thể trùng người: cùng họ tên, ngày (năm) sinh và xã/phường',
-  description_en: 'Probable duplicate person: same name, birth date (or year) and commune',
-  check: (ctx) => {
-    // Same day, or a year alone on either side, is a probable duplicate. One index keyed by name
-    // + commune + birth year; a group keeps its first record, first year-only record and first
-    // record per day (a Map only once a second day turns up): O(1) per row, one key string.
-    interface Group {
-      any: RegistryRecord;
-      yearOnly: RegistryRecord | null;
-      day: number;
-      dayRecord: RegistryRecord | null;
-      days: Map<number, RegistryRecord> | null;
-    }
-    const groups = new Map<string, Group>();
-    // Name -> its compared form: a register repeats names, so most rows skip toLowerCase (a new
-    // string per row).
-    const nameKeys = new Map<string, string>();
-    return eachRecord(ctx, (r, out) => {
-      if (r.full_name === null || r.birth === null) return;
-      const b = r.birth;
-      const commune = r.commune ?? (typeof r.raw.commune === 'string' ? normaliseText(r.raw.commune) : '');
-      let name = nameKeys.get(r.full_name);
-      if (name === undefined) {
-        const lower = r.full_name.toLowerCase();
-        name = ODD_SPACE.test(lower) ? lower.replace(WHITESPACE, ' ') : lower;
-        nameKeys.set(r.full_name, name);
-      }
-      const key = `${name}|${commune}|${b.date.getUTCFullYear()}`;
-      const day = b.date.getTime();
-      const group = groups.get(key);
-      if (!group) {
-        groups.set(key, b.yearOnly ? { any: r, yearOnly: r, day: 0, dayRecord: null, days: null } : { any: r, yearOnly: null, day, dayRecord: r, days: null });
-        return;
-      }
-      let twin: RegistryRecord | null | undefined;
-      if (b.yearOnly) {
-        twin = group.any;
-        group.yearOnly ??= r;
-      } else {
-        twin = group.yearOnly ?? (group.dayRecord && group.day === day ? group.dayRecord : group.days?.get(day));
-        if (!group.dayRecord) {
-          group.day = day;
-          group.dayRecord = r;
-        } else if (group.day !== day) {
-          group.days ??= new Map();
-          if (!group.days.has(day)) group.days.set(day, r);
-        }
-      }
-      if (!twin) return;
-      out.push(findingOf(ctx, 'REG-07', 'warning', r, 'full_name', REG07_MESSAGE_12, r, b, twin));
-    });
-  },
-};
-
-
 const reg08: Rule = {
   id: 'REG-08',
   severity: 'error',
@@ -401,7 +350,7 @@ export const REG_RULES: Rule[] = [
   withSupportLog(reg04, 'REG-04', ['date']),
   reg05,
   reg06,
-  reg07,
+  REG_07,
   reg08,
   reg09,
   reg10,

@@ -20,6 +20,7 @@ import { cap, hasValue, shown, supportFinding, type RuleContext } from './types'
 type Place = { vi: string; en: string };
 
 const REQUIRED = SUPPORT_COLUMNS.filter((c) => c.required === 'yes');
+const PARSED_AS: Partial<Record<SupportKey, 'case_id' | 'type' | 'date'>> = { case_id: 'case_id', type: 'type', date: 'date' };
 
 export type SupportFieldRule = 'REG-01' | 'REG-02' | 'REG-03' | 'REG-04';
 
@@ -52,8 +53,10 @@ function reg01(ctx: RuleContext, sup: SupportRecord, out: Finding[]): void {
   const columns = ctx.parsed.support.columns;
   for (let k = 0; k < REQUIRED.length; k++) {
     const c = REQUIRED[k];
-    // A missing column is FMT-03's; an empty cell is ours.
-    if (columns[c.key] === undefined || hasValue(sup.raw[c.key])) continue;
+    // A missing column is FMT-03's; an empty cell is ours. A parsed value (null exactly when the
+    // cell is blank or invalid) means the cell is not blank, without reading it.
+    const field = PARSED_AS[c.key];
+    if (columns[c.key] === undefined || (field !== undefined && sup[field] !== null) || hasValue(sup.raw[c.key])) continue;
     out.push(supportFinding(ctx, 'REG-01', 'error', sup, c.key, (p) => emptyMessage(p, c)));
   }
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { TEMPLATE_ID } from '../templateVersion';
 
-export const TEMPLATE_ID = 'vn-ctt-registry';
-/** The newest template version this software knows (FMT-02 above it). */
-export const TEMPLATE_VERSION = 1;
+export { META_KEYS, TEMPLATE_ID, TEMPLATE_VERSION } from '../templateVersion';
 
 /** `_meta` (docs/workbook.md): key in column A, value in column B. */
 export const MetaSchema = z.object({
@@ -17,15 +16,3 @@ export const MetaSchema = z.object({
   created_at: z.string().min(1),
 });
 export type Meta = z.infer<typeof MetaSchema>;
-
-export const META_KEYS = [
-  'template',
-  'template_version',
-  'profile',
-  'unit_code',
-  'unit_name',
-  'province_code',
-  'year',
-  'quarter',
-  'created_at',
-] as const;
