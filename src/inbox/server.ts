@@ -7,6 +7,7 @@ import { installCsrf } from './csrf';
 import { sizeOf } from './sizes';
 import type { InboxConfig } from './config';
 import { JudgePool } from './judgePool';
+import { ReadPool } from './readPool';
 import { capConnections, readBody, UploadBudget } from './limits';
 import { registerAdminRoutes } from './routes/admin';
 import { registerApiRoutes, UPLOAD_TYPES } from './routes/api';
@@ -73,7 +74,8 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
   });
   capConnections(app.server, config);
   const judges = config.judgeWorkers > 0 ? new JudgePool(config.judgeWorkers, 512, config.checkTimeoutMs) : null;
-  const ctx: InboxContext = { config, store, files, log: app.log, judges, uploads: new UploadBudget(config) };
+  const readers = config.readers.size > 0 ? new ReadPool(config.readers) : null;
+  const ctx: InboxContext = { config, store, files, log: app.log, judges, readers, uploads: new UploadBudget(config) };
   // PostgreSQL: workbooks stored by a process killed before its row was committed (kill -9
   // mid-upload) are swept while the others run, not only at the next start; only blobs older
   // than the grace period, so an upload in progress on another process keeps its bytes.
@@ -84,6 +86,7 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
   app.addHook('onClose', async () => {
     if (sweep) clearInterval(sweep);
     await judges?.close();
+    await readers?.close();
     await store.close();
   });
 
