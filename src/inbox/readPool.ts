@@ -162,11 +162,12 @@ export class ReadPool {
     }
   }
 
-  /** Reads one workbook's bytes on a worker; 503 (`readers_busy`) when the queue is full. */
-  read(bytes: Buffer, label: string): Promise<WorkbookModel> {
+  /** Reads one workbook's bytes on a worker; 503 (`readers_busy`) when the queue is full,
+   *  unless `bounded` is false (the insight digests: one read per stored version, then cached). */
+  read(bytes: Buffer, label: string, bounded = true): Promise<WorkbookModel> {
     if (this.closed) return Promise.reject(new Error('read pool closed'));
     const idle = this.slots.length < Math.max(1, this.options.size) || this.slots.some((s) => !s.task);
-    if (!idle && this.queue.length >= this.options.maxQueue) return Promise.reject(readersBusy());
+    if (bounded && !idle && this.queue.length >= this.options.maxQueue) return Promise.reject(readersBusy());
     // A copy the worker owns (transferred, not cloned again).
     const own = new Uint8Array(bytes.byteLength);
     own.set(bytes);
@@ -185,9 +186,9 @@ export class ReadPool {
 }
 
 /** Reads a stored workbook (decrypted by the file store) on the read pool when there is one, else inline. */
-export async function readStored(ctx: Pick<InboxContext, 'files' | 'readers'> & { config?: Pick<InboxContext['config'], 'readers'> }, fileKey: string, label: string): Promise<WorkbookModel> {
+export async function readStored(ctx: Pick<InboxContext, 'files' | 'readers'> & { config?: Pick<InboxContext['config'], 'readers'> }, fileKey: string, label: string, bounded = true): Promise<WorkbookModel> {
   const bytes = await ctx.files.read(fileKey);
-  if (ctx.readers) return ctx.readers.read(bytes, label);
+  if (ctx.readers) return ctx.readers.read(bytes, label, bounded);
   busyFor(ctx.config?.readers.delayMs ?? 0);
   return readWorkbookBuffer(bytes);
 }
