@@ -31,6 +31,11 @@ export interface InboxConfig {
   /** Time limit on checking one upload on a worker (`VR_INBOX_CHECK_TIMEOUT_MS`, default 30 s):
    *  past it the upload is refused and the worker replaced. */
   checkTimeoutMs: number;
+  /** Worker threads that read stored workbooks for consolidation, trends and exports
+   *  (readPool.ts; `VR_INBOX_READ_WORKERS`, default 1; 0 = on the event loop), the reads that
+   *  may wait (`VR_INBOX_READ_QUEUE`, default 8), the time limit on one workbook
+   *  (`VR_INBOX_READ_TIMEOUT_MS`, default 20 s) and each worker's heap (`VR_INBOX_READ_HEAP_MB`, default 512). */
+  readers: import('./readPool').ReadPoolOptions;
   /** Versions one unit may store for one quarter (`VR_INBOX_MAX_VERSIONS`, default 20). */
   maxVersionsPerQuarter: number;
   /** Bytes one unit may store in all its versions (`VR_INBOX_UNIT_QUOTA_MB`, default 200 MB). */
@@ -124,7 +129,7 @@ function mb(raw: string | undefined): number | undefined {
 }
 
 export function loadConfig(
-  options: Partial<Omit<InboxConfig, 'dataDir'>> & { dataDir: string },
+  options: Partial<Omit<InboxConfig, 'dataDir' | 'readers'>> & { dataDir: string; readers?: Partial<import('./readPool').ReadPoolOptions> },
   env: NodeJS.ProcessEnv = process.env,
 ): InboxConfig {
   const limitEnv = env.VR_INBOX_MAX_BYTES ? Number(env.VR_INBOX_MAX_BYTES) : undefined;
@@ -141,6 +146,13 @@ export function loadConfig(
     web: options.web ?? true,
     judgeWorkers: options.judgeWorkers ?? (env.VR_INBOX_WORKERS ? Number(env.VR_INBOX_WORKERS) : defaultJudgeWorkers()),
     checkTimeoutMs: options.checkTimeoutMs ?? positive(env.VR_INBOX_CHECK_TIMEOUT_MS) ?? 30_000,
+    readers: {
+      size: options.readers?.size ?? (env.VR_INBOX_READ_WORKERS === '0' ? 0 : positive(env.VR_INBOX_READ_WORKERS) ?? 1),
+      maxQueue: options.readers?.maxQueue ?? positive(env.VR_INBOX_READ_QUEUE) ?? 8,
+      timeoutMs: options.readers?.timeoutMs ?? positive(env.VR_INBOX_READ_TIMEOUT_MS) ?? 20_000,
+      heapMb: options.readers?.heapMb ?? positive(env.VR_INBOX_READ_HEAP_MB) ?? 512,
+      delayMs: options.readers?.delayMs,
+    },
     maxVersionsPerQuarter: options.maxVersionsPerQuarter ?? positive(env.VR_INBOX_MAX_VERSIONS) ?? DEFAULT_MAX_VERSIONS,
     unitQuotaBytes: options.unitQuotaBytes ?? mb(env.VR_INBOX_UNIT_QUOTA_MB) ?? DEFAULT_UNIT_QUOTA_BYTES,
     maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? (env.VR_INBOX_MAX_CONN_PER_IP === '0' ? 0 : positive(env.VR_INBOX_MAX_CONN_PER_IP) ?? 50),

@@ -7,6 +7,7 @@ import { installCsrf } from './csrf';
 import { sizeOf } from './sizes';
 import type { InboxConfig } from './config';
 import { JudgePool } from './judgePool';
+import { ReadPool } from './readPool';
 import { capConnections, readBody, UploadBudget } from './limits';
 import { adoptProvince } from './province';
 import { registerAdminRoutes } from './routes/admin';
@@ -77,7 +78,8 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
   });
   capConnections(app.server, config);
   const judges = config.judgeWorkers > 0 ? new JudgePool(config.judgeWorkers, 512, config.checkTimeoutMs) : null;
-  const ctx: InboxContext = { config, store, files, log: app.log, judges, uploads: new UploadBudget(config) };
+  const readers = config.readers.size > 0 ? new ReadPool(config.readers) : null;
+  const ctx: InboxContext = { config, store, files, log: app.log, judges, readers, uploads: new UploadBudget(config) };
   // PostgreSQL: workbooks stored by a process killed before its row was committed (kill -9
   // mid-upload) are swept while the others run, not only at the next start; only blobs older
   // than the grace period, so an upload in progress on another process keeps its bytes.
@@ -88,6 +90,7 @@ export async function buildServer(config: InboxConfig): Promise<{ app: FastifyIn
   app.addHook('onClose', async () => {
     if (sweep) clearInterval(sweep);
     await judges?.close();
+    await readers?.close();
     await store.close();
   });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { HttpError, requireStaff } from '../auth';
 import { profileOf } from '../config';
 import { checkK, exportHtcds } from '../htcdsExport';
-import { readWorkbookBuffer } from '../../xlsx/read';
+import { readStored } from '../readPool';
 import type { UnitInput } from '../consolidate';
 import { mapSourceFor, readBoundary } from '../insight/boundaries';
 import { insightOf } from '../insight/service';
@@ -117,7 +117,7 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: InboxContext): 
     for (const quarter of [1, 2, 3, 4]) {
       for (const { version, state } of await insight.current(profile, { year: q.year, quarter })) {
         if (state !== 'accepted') continue;
-        inputs.push({ label: `${version.unit_code} (${version.id})`, load: async () => readWorkbookBuffer(await ctx.files.read(version.file_key)) });
+        inputs.push({ label: `${version.unit_code} (${version.id})`, load: () => readStored(ctx, version.file_key, `${version.unit_code} (${version.id})`) });
       }
     }
     const { province } = await inboxScope(ctx, profile);

@@ -7,7 +7,7 @@ import type { Profile, Unit } from '../../domain/schema/profile';
 import { buildTemplate } from '../../domain/template';
 import { findUnit } from '../../profiles';
 import { planName } from '../../domain/planName';
-import { readWorkbookBuffer } from '../../xlsx/read';
+import { readStored } from '../readPool';
 import { templateToBuffer } from '../../xlsx/write';
 import { audit } from '../audit';
 import { profileOf } from '../config';
@@ -148,7 +148,7 @@ export async function registerWebRoutes(app: FastifyInstance, ctx: InboxContext)
     const inputs: UnitInput[] = counted.map(({ version, state }) => ({
       label: `${version.unit_code} (${version.id})`,
       state,
-      load: async () => readWorkbookBuffer(await ctx.files.read(version.file_key)),
+      load: () => readStored(ctx, version.file_key, `${version.unit_code} (${version.id})`),
     }));
     const result = await consolidateToBuffer(profile, q.year, q.quarter, inputs, { states, scope });
     await audit(ctx, req, { role: user.role, name: user.username }, 'consolidate', null, {
@@ -187,7 +187,7 @@ export async function registerWebRoutes(app: FastifyInstance, ctx: InboxContext)
     if (!source) {
       throw new HttpError(404, 'no_accepted', `Chưa có bản nộp nào trước quý ${q.quarter}/${q.year} được tỉnh chấp nhận để chuyển tiếp; hãy tải sổ trống.`, `No submission before Q${q.quarter} ${q.year} has been accepted to roll over; download the blank workbook instead.`);
     }
-    const wb = await readWorkbookBuffer(await ctx.files.read(source.file_key));
+    const wb = await readStored(ctx, source.file_key, `${source.unit_code} (${source.id})`);
     const rolled = rolloverWorkbook(wb, profile, unit, new Date().toISOString(), { year: q.year, quarter: q.quarter });
     const bytes = await templateToBuffer(rolled.spec);
     await audit(ctx, req, { role: 'unit', name: record.unit_code }, 'download', source.id, { kind: 'rollover', year: q.year, quarter: q.quarter });

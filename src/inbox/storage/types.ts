@@ -307,6 +307,8 @@ export interface InboxContext {
   log: import('fastify').FastifyBaseLogger;
   /** Worker threads that read and check uploads; absent → checked on the event loop. */
   judges?: import('../judgePool').JudgePool | null;
+  /** Worker threads that read stored workbooks for consolidation and exports; absent → on the event loop. */
+  readers?: import('../readPool').ReadPool | null;
   /** Memory held by uploads in progress (limits.ts); absent in contexts that take no uploads. */
   uploads?: import('../limits').UploadBudget;
 }
