@@ -295,3 +295,19 @@ describe('buildReport properties', () => {
     );
   });
 });
+
+describe('6.1 verified year to date: an undated decision counts as made (VER-01 flags the missing date)', () => {
+  // Rule: a person identified or found not a victim counts as verified at the period's end even
+  // when the decision date is blank; only a decision dated after the period's last day is pending.
+  it('counts an identified and a not-victim decision without a date as verified, a pending one not', () => {
+    const people = [
+      person({ case_id: 'U1', received_date: d('2020-07-10'), verification_status: 'identified', verification_date: null }),
+      person({ case_id: 'U2', received_date: d('2020-08-10'), verification_status: 'not_victim', verification_date: null }),
+      person({ case_id: 'U3', received_date: d('2020-08-11'), verification_status: 'pending', verification_date: null }),
+      person({ case_id: 'U4', received_date: d('2020-08-12'), verification_status: 'identified', verification_date: d('2020-10-01') }),
+    ];
+    const report = buildReport(people, [], bacNinh, 2020, 3);
+    expect(report.ratios?.['6.1']).toEqual([2, 4]);
+    expect(report.percents['6.1']).toBe(percent(2, 4));
+  });
+});

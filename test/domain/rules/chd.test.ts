@@ -69,3 +69,18 @@ describe('CHD-03 referral without a date, or dated before receipt', () => {
     expect(findingsOf(wb, 'CHD-03')).toEqual([]);
   });
 });
+
+describe('CHD-01 negative-age guard', () => {
+  // Rule: a birth date after the date received gives a negative age, which is a date error for
+  // the date rules, not a child to refer: CHD-01 stays silent rather than calling them a child.
+  it('does not fire when the birth date is after the date received (negative age)', () => {
+    const wb = buildWorkbook({ rows: 1 });
+    const received = wb.getRegistry(0, 'received_date') as Date;
+    wb.setRegistry(0, 'birth_date', utc(received.getUTCFullYear() + 1, received.getUTCMonth() + 1, received.getUTCDate()));
+    wb.setRegistry(0, 'child_referral', null);
+    expect(findingsOf(wb, 'CHD-01')).toEqual([]);
+    // The same row a year younger than the child age does fire: the guard is only for age < 0.
+    wb.setRegistry(0, 'birth_date', utc(received.getUTCFullYear() - 1, received.getUTCMonth() + 1, received.getUTCDate()));
+    expect(findingsOf(wb, 'CHD-01')).toHaveLength(1);
+  });
+});
