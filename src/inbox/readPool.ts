@@ -99,7 +99,7 @@ export class ReadPool {
       slot.task = null;
       this.disarm(slot);
       if (task && task.id === msg.id) {
-        if (msg.model) task.resolve(msg.model);
+        if (msg.model) task.resolve(ownDates(msg.model));
         else if (msg.error?.message_vi && msg.error.message_en) task.reject(new UserError((msg.error.code ?? 'bad_file') as UserErrorCode, msg.error.message_vi, msg.error.message_en));
         else task.reject(new Error(msg.error?.message ?? 'read failed'));
       }
@@ -183,6 +183,24 @@ export class ReadPool {
     for (const task of this.queue.splice(0)) task.reject(new Error('read pool closed'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
+}
+
+/**
+ * The model as this thread's own values: a message's dates are made by the runtime's structured
+ * clone, and a date from another context fails `instanceof Date` (the rules' date checks) where
+ * the reader runs in a sandbox of its own (a test runner's, an embedding host's). O(cells).
+ */
+function ownDates(model: WorkbookModel): WorkbookModel {
+  for (const sheet of model.sheets) {
+    for (const row of sheet.rows) {
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c] as unknown;
+        if (v !== null && typeof v === 'object' && !(v instanceof Date) && Object.prototype.toString.call(v) === '[object Date]') row[c] = new Date((v as Date).getTime());
+      }
+    }
+  }
+  return model;
 }
 
 /** Reads a stored workbook (decrypted by the file store) on the read pool when there is one, else inline. */

@@ -153,7 +153,8 @@ export async function applyCellWrites(
   outPath: string,
 ): Promise<void> {
   // The reader side is loaded here, not with the module: `vr new` writes and never reads.
-  const buffer = typeof input === 'string' ? await (await import('./guard')).readInputBuffer(input) : input;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const buffer = typeof input === 'string' ? await (require('./guard') as typeof import('./guard')).readInputBuffer(input) : input;
   const data = (await patchedWorkbook(buffer, sheetName, writes)) ?? (await resavedWorkbook(buffer, sheetName, writes));
   await writeFileAtomic(outPath, data);
 }
@@ -168,7 +169,8 @@ function trimRows(rows: CellValue[][]): CellValue[][] {
 
 async function patchedWorkbook(buffer: Buffer, sheetName: string, writes: readonly CellWrite[]): Promise<Buffer | null> {
   try {
-    const { readXlsxFast, sheetParts } = await import('./fastRead');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readXlsxFast, sheetParts } = require('./fastRead') as typeof import('./fastRead');
     const wanted = sheetName.normalize('NFC');
     const part = (await sheetParts(buffer)).get(wanted);
     if (!part) return null;

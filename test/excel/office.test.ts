@@ -345,7 +345,7 @@ describe('OfficeWorkbookShell.createTemplate', () => {
     for (const h of dress.rowHeights) expect(report.rowHeights.get(h.row0)).toBe(h.height);
     expect(report.page).toEqual({
       paperSize: 'A4',
-      orientation: 'Portrait',
+      orientation: 'Landscape', // the report's dress: A4 landscape (docs/workbook.md)
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       centerHorizontally: true,
       leftMargin: 36,

@@ -129,7 +129,7 @@ describe('vr consolidate --profile vn-2025', () => {
     const r = await run(['--profile', 'vn-2025', '--province', '56', '--year', '2026', '--quarter', '3', '-o', out, ...files(), path.join(dir, '09367.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/09367\.xlsx: đơn vị 09367 Phường Từ Sơn thuộc Tỉnh Bắc Ninh \(24\), không thuộc Tỉnh Khánh Hoà.*\| .*09367\.xlsx: unit 09367/);
+    expect(r.err).toMatch(/09367\.xlsx: đơn vị 09367 Phường Từ Sơn thuộc Thành phố Bắc Ninh \(24\), không thuộc Tỉnh Khánh Hoà.*\| .*09367\.xlsx: unit 09367/);
     expect(fs.existsSync(out)).toBe(false);
     const mixed = await run(['--profile', 'vn-2025', '--year', '2026', '--quarter', '3', '-o', out, ...files(), path.join(dir, '09367.xlsx')]);
     expect(mixed.err).toMatch(/nhiều tỉnh \(Khánh Hoà \(56\), Bắc Ninh \(24\)|nhiều tỉnh \(Bắc Ninh \(24\), Khánh Hoà \(56\)/);

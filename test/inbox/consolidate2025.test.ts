@@ -157,7 +157,7 @@ describe('which province', () => {
     const bn = await unitFile('09367', 2, 5); // Phường Từ Sơn, Bắc Ninh
     const run = consolidateToBuffer(vn, YEAR, QUARTER, [kh.input, bn.input], { province: '56' });
     await expect(run).rejects.toBeInstanceOf(UserError);
-    await expect(run).rejects.toThrow(/09367\.xlsx: đơn vị 09367 Phường Từ Sơn thuộc Tỉnh Bắc Ninh \(24\), không thuộc Tỉnh Khánh Hoà/);
+    await expect(run).rejects.toThrow(/09367\.xlsx: đơn vị 09367 Phường Từ Sơn thuộc Thành phố Bắc Ninh \(24\), không thuộc Tỉnh Khánh Hoà/);
     // Without --province the files must name one province.
     await expect(consolidateToBuffer(vn, YEAR, QUARTER, [kh.input, bn.input])).rejects.toThrow(/nhiều tỉnh.*--province/);
     await expect(consolidateToBuffer(vn, YEAR, QUARTER, [])).rejects.toThrow(/cần --province/);

@@ -141,13 +141,13 @@ describe('an inbox belongs to one province', () => {
       expect(hanoi.err).toMatch(/Đơn vị 00004 Phường Ba Đình thuộc Thành phố Hà Nội \(01\), không thuộc Tỉnh Khánh Hoà \(56\).*\| Unit 00004 Phường Ba Đình is in Thành phố Hà Nội \(01\), not in Tỉnh Khánh Hoà \(56\)/);
       const oldPlan = await vr('inbox', 'unit', 'add', '--data', data, '--profile', 'bac-ninh-2017', '--unit', 'BN-TS');
       expect(oldPlan.code).toBe(2);
-      expect(oldPlan.err).toMatch(/BN-TS Thị xã Từ Sơn thuộc Tỉnh Bắc Ninh \(24\)/);
+      expect(oldPlan.err).toMatch(/BN-TS Thị xã Từ Sơn thuộc Thành phố Bắc Ninh \(24\)/);
       const ok = await vr('inbox', 'unit', 'add', '--data', data, '--profile', 'vn-2025', '--unit', '22366');
       expect(ok.code).toBe(0);
       // Moving the inbox to another province is refused; the same province again is fine.
       const move = await vr('inbox', 'init', '--data', data, '--profile', 'vn-2025', '--province', '24');
       expect(move.code).toBe(2);
-      expect(move.err).toMatch(/phục vụ Tỉnh Khánh Hoà \(56\); không chuyển sang Tỉnh Bắc Ninh.*\| This inbox serves/);
+      expect(move.err).toMatch(/phục vụ Tỉnh Khánh Hoà \(56\); không chuyển sang Thành phố Bắc Ninh.*\| This inbox serves/);
       expect((await vr('inbox', 'init', '--data', data, '--profile', 'vn-2025', '--province', 'Khánh Hoà')).code).toBe(0);
       const store = await openStore({ dataDir: data, databaseUrl: null });
       try {
@@ -197,7 +197,7 @@ describe('an inbox belongs to one province', () => {
         await store.decideVersion(res.json().id, { state: 'accepted' }, 'soyte', new Date().toISOString());
       }
       const t = await trackPeriod(inbox.ctx, vn, year, quarter);
-      expect(t.province).toMatchObject({ code: '24', full_name: 'Tỉnh Bắc Ninh' });
+      expect(t.province).toMatchObject({ code: '24', full_name: 'Thành phố Bắc Ninh' });
       expect(t.counts).toMatchObject({ expected: 99, accepted: 1 });
       expect(t.units.some((u) => u.unit_code === '00004')).toBe(false);
       expect(t.outside).toEqual([
@@ -215,7 +215,7 @@ describe('an inbox belongs to one province', () => {
       const map = await get('/api/staff/insight/map?profile=vn-2025');
       expect(map.headers.get('x-province')).toBe('24');
       const head = (await get('/api/staff/letterhead?profile=vn-2025')).json();
-      expect(head).toMatchObject({ parent: 'UBND TỈNH BẮC NINH', issuer: 'SỞ Y TẾ', place: 'Bắc Ninh', motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] });
+      expect(head).toMatchObject({ parent: 'UBND THÀNH PHỐ BẮC NINH', issuer: 'SỞ Y TẾ', place: 'Bắc Ninh', motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] });
 
       // The admin API refuses a unit of another province, in both languages.
       const add = (unit_code: string) => inbox.request('POST', '/api/admin/units', { headers: { cookie, 'x-csrf-token': csrf }, body: { profile: 'vn-2025', unit_code } });
@@ -223,8 +223,8 @@ describe('an inbox belongs to one province', () => {
       expect(refused.status).toBe(400);
       expect(refused.json()).toMatchObject({
         error: 'other_province',
-        message_vi: expect.stringMatching(/^Đơn vị 22366 Phường Nha Trang thuộc Tỉnh Khánh Hoà \(56\), không thuộc Tỉnh Bắc Ninh \(24\)/),
-        message_en: expect.stringMatching(/^Unit 22366 Phường Nha Trang is in Tỉnh Khánh Hoà \(56\), not in Tỉnh Bắc Ninh \(24\)/),
+        message_vi: expect.stringMatching(/^Đơn vị 22366 Phường Nha Trang thuộc Tỉnh Khánh Hoà \(56\), không thuộc Thành phố Bắc Ninh \(24\)/),
+        message_en: expect.stringMatching(/^Unit 22366 Phường Nha Trang is in Tỉnh Khánh Hoà \(56\), not in Thành phố Bắc Ninh \(24\)/),
       });
       expect((await add('07228')).status).toBe(200); // Phường Đa Mai, Bắc Ninh
     } finally {

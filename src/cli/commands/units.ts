@@ -4,7 +4,7 @@ import { planNameWithId } from '../../domain/planName';
 import { listUnits } from '../../profiles';
 import { OFFICIAL_LIST, addProvinces, isProvinceLoaded, provinceInfo, type ProvinceUnits } from '../../profiles/officialList';
 import { profileArg } from '../args';
-import { registerUpdate } from './unitsUpdate';
+import { registerUpdate } from './unitsUpdateCommand';
 
 /** Registers the provinces the listing needs: one province's file for `--province` (a command
  *  that answers in a blink must not parse the 34 files), else the whole list. `code` is a code

@@ -43,6 +43,9 @@ const PRINT_CSS = `
   .vr-print-only .vr-units { font-size: 8.5pt; line-height: 1.25; margin: 2mm 0; }
   .vr-print-only .vr-units.vr-units-long { font-size: 8pt; line-height: 1.2; }
   main:has(.vr-units-long) [data-testid="province-map"] { max-height: 62mm; }
+  /* A long list leaves less room for the map: the legend beside it goes wide and in two columns, so it is no taller than the map. */
+  main:has(.vr-units-long) [data-testid="map-figure"] > div:last-child { flex: 0 1 72mm !important; min-width: 0 !important; }
+  main:has(.vr-units-long) [data-testid="map-legend"] { display: grid !important; grid-template-columns: 1fr 1fr; column-gap: 2mm; }
   .vr-print-only .vr-units p { margin: 0 0 1.5mm; }
   .vr-print-only .vr-sign { display: flex; justify-content: space-between; margin-top: 3mm; text-align: center; break-inside: avoid; }
   .vr-print-only .vr-sign > div { width: 45%; min-height: 20mm; }

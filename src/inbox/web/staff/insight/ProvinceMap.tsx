@@ -24,7 +24,7 @@ const useStyles = makeStyles({
   wrap: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-start', printColorAdjust: 'exact' },
   main: { flexGrow: 1, flexShrink: 1, flexBasis: '320px', minWidth: 0, display: 'flex', justifyContent: 'center' },
   mainSvg: { display: 'block', height: 'auto', maxWidth: '100%', '@media print': { maxHeight: '72mm', width: 'auto' } },
-  side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, flexGrow: 0, flexShrink: 1, flexBasis: '220px', minWidth: '200px' },
+  side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, flexGrow: 0, flexShrink: 1, flexBasis: '220px', minWidth: '200px', '@media print': { gap: '1.5mm' } },
   insets: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: 'none' },
   inset: {
     margin: 0,
@@ -47,7 +47,7 @@ const useStyles = makeStyles({
     ':focus-visible': { outlineStyle: 'none', stroke: tokens.colorStrokeFocus2, strokeWidth: '3' },
   },
   mark: { stroke: '#1a1a1a', strokeWidth: '1.5', vectorEffect: 'non-scaling-stroke', cursor: 'default' },
-  legend: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: 'none' },
+  legend: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: 'none', '@media print': { gap: '0.5mm', fontSize: '8pt', lineHeight: '1.2' } },
   legendItem: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   note: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, '@media print': { fontSize: '8pt', color: '#000' } },
   name: { minHeight: '1.5em', '@media print': { display: 'none' } },
