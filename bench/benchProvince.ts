@@ -3,6 +3,7 @@
  * vn-2025's rules (its own unit list, not the official one), 20–50 people each, generated once
  * into a folder and reused.
  */
+import '../src/profiles/officialAll';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateSample } from '../src/domain/sample';

@@ -14,6 +14,7 @@
  *
  * Run: `npm run bench -- export` or `npx tsx bench/export.ts [units]`.
  */
+import '../src/profiles/officialAll';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

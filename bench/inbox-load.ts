@@ -9,6 +9,7 @@
  * PostgreSQL 15 with fsync on. Afterwards every receipt is checked against the store: nothing
  * lost, nothing duplicated. Results go to bench/out/inbox-load.json and bench/README.md.
  */
+import '../src/profiles/officialAll';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

@@ -7,6 +7,7 @@
  * own JavaScript time over the fake (Excel's time is not in it). Writes its section of
  * bench/README.md.
  */
+import '../src/profiles/officialAll';
 import os from 'os';
 import { checkWorkbook } from '../src/domain/check';
 import { parseWorkbook } from '../src/domain/parse';

@@ -4,6 +4,7 @@
  * reader is measured by bench/validate.ts), then times parse and check separately.
  * Run: `npm run bench -- rules` (or `npx tsx bench/rules.ts [rows]`).
  */
+import '../src/profiles/officialAll';
 import { loadavg } from 'node:os';
 import { checkParsed } from '../src/domain/check';
 import { parseWorkbook } from '../src/domain/parse';

@@ -14,6 +14,7 @@
  * Run: `npm run bench -- validate` or `npx tsx bench/validate.ts [rows…]`. Writes its section of
  * bench/README.md.
  */
+import '../src/profiles/officialAll';
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';

@@ -3,7 +3,6 @@
  * failure), apply the plan's severity overrides, sort. The pane, `vr validate` and the inbox all
  * call this, so a workbook gets the same verdict everywhere.
  */
-import '../profiles/officialAll';
 import { todayUtc } from './dates';
 import { sortFindings, type Finding } from './finding';
 import type { CheckOptions, CheckResult, ParsedWorkbook, RegistryRecord, TableLayout } from './model';

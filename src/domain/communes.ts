@@ -7,7 +7,7 @@
  * one, so a workbook made under the older list still validates. The indexes are built once per
  * province and kept: a check only looks names up.
  */
-import { OFFICIAL_LIST, bareName, loadedProvince, nameKey, provinceInfo } from '../profiles/officialList';
+import { bareName, loadedProvince, nameKey, officialIndex, provinceInfo } from './officialList';
 import { matchCode } from './codes';
 import type { Unit } from './schema/profile';
 import { formerNames, type Superseded } from './unitHistory';
@@ -25,7 +25,7 @@ function formerIndex(code: string): Map<string, Superseded> {
   if (!index) {
     const province = loadedProvince(code);
     const current = province ? province.units.map(([, name]) => name) : [];
-    index = formerNames(OFFICIAL_LIST.changes, code, [...current, ...current.map(bareName)], nameKey);
+    index = formerNames(officialIndex().changes, code, [...current, ...current.map(bareName)], nameKey);
     for (const [key, s] of [...index]) {
       const bareKey = nameKey(bareName(s.old_name));
       if (bareKey !== key && !index.has(bareKey) && !current.some((n) => nameKey(bareName(n)) === bareKey)) index.set(bareKey, s);
@@ -64,7 +64,7 @@ function provinceIndex(code: string): ProvinceIndex | null {
 
 /** Every loaded province's names, for "is this a commune elsewhere?" (rebuilt if more loaded). */
 function country(): Map<string, { name: string; province: string }[]> {
-  const loaded = OFFICIAL_LIST.provinces.filter((p) => loadedProvince(p.code));
+  const loaded = officialIndex().provinces.filter((p) => loadedProvince(p.code));
   if (!countryIndex || countryIndex.provinces !== loaded.length) {
     const byKey = new Map<string, { name: string; province: string }[]>();
     for (const p of loaded) {

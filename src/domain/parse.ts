@@ -10,7 +10,7 @@ import { readReportSheet } from './reportSheet';
 import type { Profile, Unit } from './schema/profile';
 import { REGISTRY_COLUMNS, REGISTRY_KEYS, SUPPORT_COLUMNS, SUPPORT_KEYS, type ColumnSpec, type RegistryKey, type SupportKey } from './schema/registry';
 import { findSheet, isBlank, SHEET, type CellValue, type SheetModel, type WorkbookModel } from './sheet';
-import { findUnit, getProfile } from '../profiles';
+import { findUnit, knownProfile } from './units';
 import { CodeMatcher, parseAmount, parseCount } from './parseValues';
 import { readMeta } from './metaRead';
 import { cleanText } from './text';
@@ -298,7 +298,7 @@ export interface WorkbookParse {
 
 export function beginParse(workbook: WorkbookModel, profileOverride?: Profile): WorkbookParse {
   const { meta, raw, cells } = readMeta(workbook);
-  const profile = profileOverride ?? (meta ? (getProfile(meta.profile) ?? null) : null);
+  const profile = profileOverride ?? (meta ? (knownProfile(meta.profile) ?? null) : null);
   const unit = profile && meta ? (findUnit(profile, meta.unit_code) ?? null) : null;
   const registrySheet = findSheet(workbook, SHEET.registry);
   const supportSheet = findSheet(workbook, SHEET.support);

@@ -3,7 +3,7 @@
  * leniently (rows found by the code in column `Mã`, header values by their labels), the cells
  * "Fill report" writes, and the typed-versus-computed differences RPT-01 and the pane show.
  */
-import { provinceFullName, provinceName } from '../profiles';
+import { provinceFullName, provinceName } from './units';
 import { notesWithExclusions } from './reportExcluded';
 import { foldText } from './codes';
 import { REPORT_FIGURE_KEYS, REPORT_HEADERS, type ReportData, type ReportFigureKey, type ReportSheetValues } from './model';

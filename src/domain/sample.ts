@@ -5,7 +5,6 @@
  * receipt, referrals for minors, support only of eligible types and for every stated need), so
  * a clean sample yields no finding at all. `--errors` plants known faults (sampleErrors.ts).
  */
-import '../profiles/officialAll';
 import type { Period } from './model';
 import { parseWorkbook } from './parse';
 import { periodOf } from './period';

@@ -8,6 +8,7 @@
  * (a demonstration or a test on a fixed date; the time of day still runs). `window.__vrPreview`
  * lets tests and the benchmark drive it.
  */
+import '../profiles/officialAll';
 import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';

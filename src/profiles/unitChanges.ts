@@ -4,8 +4,10 @@
  * old one beside it; a code taken out of the list is read as its successor, so a workbook made
  * under an older list still validates (FMT-07 and REG-08 name the successor).
  */
-import { supersededCode, type Superseded } from '../domain/unitHistory';
-import { OFFICIAL_LIST, nameKey, officialUnit, type UnitChange } from './officialList';
+import { supersededUnit } from '../domain/units';
+import { OFFICIAL_LIST, nameKey, type UnitChange } from './officialList';
+
+export { supersededUnit };
 
 /** The changes that led to this unit code, oldest first. */
 export function changesInto(code: string): UnitChange[] {
@@ -18,11 +20,6 @@ export function formerNames(code: string, currentName: string): string[] {
   const out: string[] = [];
   for (const c of changesInto(code)) if (c.old_name !== null && nameKey(c.old_name) !== now && !out.includes(c.old_name)) out.push(c.old_name);
   return out;
-}
-
-/** What a code that is no longer in the list became (null when it is in the list, or unknown). */
-export function supersededUnit(code: string): Superseded | null {
-  return supersededCode(OFFICIAL_LIST.changes, code, (c) => officialUnit(c) !== undefined);
 }
 
 /** The code a retired code became (itself when it was never retired, or split or dissolved). */

@@ -2,6 +2,7 @@
  * The check, in a Web Worker: the pane posts the workbook model, the worker answers with the
  * findings, so the pane stays responsive while thousands of rows are checked.
  */
+import '../profiles/officialAll';
 import { checkWorkbook } from '../domain/check';
 import { PANE_FILL_HINT } from './lib/fillHint';
 import type { CheckReply, CheckRequest } from './lib/checkRunner';

@@ -2,6 +2,7 @@
  * Helpers for CLI tests: a temp folder, the built `vr` launched as a user would, file hashes to
  * prove inputs are never modified, and samples written through the real writer.
  */
+import '../../src/profiles/officialAll';
 import { spawnSync, execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';

@@ -1,3 +1,4 @@
+import '../../src/profiles/officialAll';
 import fc from 'fast-check';
 import { checkRegistryRow, checkWorkbook } from '../../src/domain/check';
 import { isSubmittable } from '../../src/domain/finding';

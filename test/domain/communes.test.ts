@@ -1,3 +1,4 @@
+import '../../src/profiles/officialAll';
 import { checkWorkbook } from '../../src/domain/check';
 import { matchCommune } from '../../src/domain/parse';
 import { findUnit, getProfile } from '../../src/profiles';

@@ -4,6 +4,7 @@
  * registry rows (one support row each, report filled from them); `set*` changes one cell by
  * header key, and `*Address` says where a finding must point.
  */
+import '../../src/profiles/officialAll';
 import { checkWorkbook } from '../../src/domain/check';
 import type { Finding } from '../../src/domain/finding';
 import { buildReport } from '../../src/domain/report';

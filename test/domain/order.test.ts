@@ -1,6 +1,7 @@
 /** docs/rules.md: the order of every list of findings, the never-filled report as one finding
  *  naming the shell's own way to fill it, and no message naming a command or button the
  *  reader does not have. */
+import '../../src/profiles/officialAll';
 import { checkWorkbook } from '../../src/domain/check';
 import { makeFinding, sortFindings, type Finding } from '../../src/domain/finding';
 import { generateSample } from '../../src/domain/sample';

@@ -4,6 +4,7 @@
  * marks must never hide a finding: a check of the marked tables finds exactly what a scan of
  * every row finds.
  */
+import '../../src/profiles/officialAll';
 import { checkParsed } from '../../src/domain/check';
 import { parseWorkbook, type ParsedWithCells } from '../../src/domain/parse';
 import { specToWorkbook } from '../../src/domain/sample';

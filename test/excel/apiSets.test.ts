@@ -6,6 +6,7 @@
  * runs a clerk's work (template, a case, a support row, check, colouring, report) against the
  * counting fake Excel at each of the four levels, in a constant number of syncs.
  */
+import '../../src/profiles/officialAll';
 import path from 'path';
 import ts from 'typescript';
 import { checkWorkbook } from '../../src/domain/check';

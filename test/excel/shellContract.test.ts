@@ -8,6 +8,7 @@
  * the clerk's own; settings stay with the workbook; the file handed over reads back the same;
  * and the number of Excel round trips does not grow with the register.
  */
+import '../../src/profiles/officialAll';
 import { checkWorkbook } from '../../src/domain/check';
 import type { Finding } from '../../src/domain/finding';
 import { parseWorkbook } from '../../src/domain/parse';

@@ -1,3 +1,4 @@
+import '../../src/profiles/officialAll';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';

@@ -4,6 +4,7 @@
  * and a date of birth in 7.1; U+FFFE in 7.2; a 40,000-character 7.3), then the consolidated file
  * is read back with strict XML parsing (saxes, the parser exceljs uses), exceljs and LibreOffice.
  */
+import '../../src/profiles/officialAll';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';

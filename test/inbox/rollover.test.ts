@@ -1,3 +1,4 @@
+import '../../src/profiles/officialAll';
 import { UserError } from '../../src/domain/errors';
 import { parseWorkbook, readMeta } from '../../src/domain/parse';
 import { generateSample, specToWorkbook } from '../../src/domain/sample';

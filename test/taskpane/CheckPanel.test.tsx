@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import '../../src/profiles/officialAll';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { checkWorkbook } from '../../src/domain/check';
 import { readReportSheet } from '../../src/domain/reportSheet';

@@ -3,6 +3,7 @@
  *  province code's leading zeros kept, in a cell formatted as Text, and so does the case ID (under
  *  vn-2025 all digits: `22366-2025-0003`); the check then has nothing to say about either. On
  *  every Excel version offices run, for a seed plan's district and today's commune. */
+import '../../src/profiles/officialAll';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { checkWorkbook } from '../../src/domain/check';
 import { parseWorkbook, readMeta } from '../../src/domain/parse';

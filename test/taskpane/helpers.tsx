@@ -9,6 +9,7 @@
  *    });
  *
  *  The preview's own shell is held to the same contract in test/excel/shellContract.test.ts. */
+import '../../src/profiles/officialAll';
 import { configure, render, screen, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { generateSample } from '../../src/domain/sample';

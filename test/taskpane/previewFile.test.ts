@@ -1,5 +1,6 @@
 /** The preview's stand-in for getFileAsync writes a real .xlsx: read back with the inbox's own
  *  reader, it holds the same register and gives the same findings. */
+import '../../src/profiles/officialAll';
 import { checkWorkbook } from '../../src/domain/check';
 import { readMeta } from '../../src/domain/parse';
 import { readWorkbookBuffer } from '../../src/xlsx/read';

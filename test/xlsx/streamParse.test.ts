@@ -5,6 +5,7 @@
  * report and, above all, the same findings, byte for byte, on clean, faulty, messy and oddly
  * built workbooks, on an old plan and on today's (`vn-2025`).
  */
+import '../../src/profiles/officialAll';
 import { checkParsed } from '../../src/domain/check';
 import { parseWorkbook, type ParsedWithCells } from '../../src/domain/parse';
 import type { CellValue } from '../../src/domain/sheet';

@@ -1,3 +1,4 @@
+import '../../profiles/officialAll';
 import { inflateRawSync } from 'zlib';
 import type { Command } from 'commander';
 import { formatDate } from '../../domain/dates';

@@ -1,3 +1,4 @@
+import '../../profiles/officialAll';
 import type { Command } from 'commander';
 import { checkParsed } from '../../domain/check';
 import type { Finding } from '../../domain/finding';

@@ -1,5 +1,5 @@
 /** REG-08's message under a profile over the official list (communes.ts does the matching). */
-import { OFFICIAL_LIST } from '../../profiles/officialList';
+import { officialIndex } from '../officialList';
 import type { Unit } from '../schema/profile';
 import { supersededText, type Superseded } from '../unitHistory';
 import type { CellValue } from '../sheet';
@@ -15,7 +15,7 @@ export const REG08_NATIONAL_MESSAGE = (p: Place, raw: CellValue | undefined, hin
         en: `${cap(p.en)}: ${shown(raw)} is not a commune of ${province}; did you mean: ${hint}? For a commune in another province, add the province after a comma, e.g. "Xã Tân Hiệp, Hồ Chí Minh".`,
       }
     : {
-        vi: `${cap(p.vi)}: ${shown(raw)} không có trong danh mục xã/phường (${OFFICIAL_LIST.in_force_from.split('-').reverse().join('/')}): chọn từ danh sách, hoặc ghi "tên xã, tên tỉnh".`,
+        vi: `${cap(p.vi)}: ${shown(raw)} không có trong danh mục xã/phường (${officialIndex().in_force_from.split('-').reverse().join('/')}): chọn từ danh sách, hoặc ghi "tên xã, tên tỉnh".`,
         en: `${cap(p.en)}: ${shown(raw)} is not in the official list of communes: pick one from the list, or write "commune, province".`,
       };
 };

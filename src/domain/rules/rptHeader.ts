@@ -2,7 +2,7 @@
  * RPT-06..08: the report's header against `_meta`, its narrative rows, and the submission date
  * against the profile's deadline (docs/rules.md, docs/profiles.md).
  */
-import { provinceName } from '../../profiles';
+import { provinceName } from '../units';
 import { foldText } from '../codes';
 import { formatDate } from '../dates';
 import { makeFinding, type Finding } from '../finding';

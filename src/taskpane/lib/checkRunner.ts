@@ -3,6 +3,7 @@
  * Web Worker is available (a 10,000-row register must not freeze the pane), inline otherwise
  * (old webviews, tests) after yielding once so the progress bar paints.
  */
+import '../../profiles/officialAll';
 import type { Finding } from '../../domain/finding';
 import type { WorkbookModel } from '../../domain/sheet';
 

@@ -4,6 +4,7 @@
  * placed where it will be written, the whole workbook is checked as Check would, and the
  * findings of that row are kept. No rule is re-implemented here.
  */
+import '../../profiles/officialAll';
 import { checkWorkbook } from '../../domain/check';
 import { parseDateCell } from '../../domain/dates';
 import type { Finding } from '../../domain/finding';

@@ -9,6 +9,7 @@
  * view. The browser's own validation is off (`noValidate`): its bubbles speak the browser's
  * language ("Please fill out this field."), the pane's messages speak the clerk's.
  */
+import '../../profiles/officialAll';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { checkRegistryRow } from '../../domain/check';

@@ -1,3 +1,4 @@
+import '../../../src/profiles/officialAll';
 import { checkWorkbook } from '../../../src/domain/check';
 import { SHEET } from '../../../src/domain/sheet';
 import { buildWorkbook, checkTest, findingsOf, insertRegistryColumn } from '../helpers';

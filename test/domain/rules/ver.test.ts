@@ -1,3 +1,4 @@
+import '../../../src/profiles/officialAll';
 import { checkWorkbook } from '../../../src/domain/check';
 import { buildWorkbook, findingsOf, utc } from '../helpers';
 
