@@ -1,21 +1,5 @@
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { judgeBytes, type JudgeInput, type JudgeOutput } from './judge';
-
-interface Task {
-  id: number;
-  input: JudgeInput;
-  resolve: (o: JudgeOutput) => void;
-  reject: (e: Error) => void;
-}
-
-interface Slot {
-  worker: Worker;
-  task: Task | null;
-  /** The worker has loaded its code: a task's time limit runs from then, not from its boot. */
-  online: boolean;
-  timer: NodeJS.Timeout | null;
-}
+import { WorkerPool } from './workerPool';
 
 /** Default time limit on checking one upload (setting `VR_INBOX_CHECK_TIMEOUT_MS`). */
 export const DEFAULT_CHECK_TIMEOUT_MS = 30_000;
@@ -43,104 +27,40 @@ export function checkTimeout(input: Pick<JudgeInput, 'displayName'>, limitMs: nu
  * slow hostile file holds one worker for at most the limit.
  */
 export class JudgePool {
-  private readonly slots: Slot[] = [];
-  private readonly queue: Task[] = [];
-  private nextId = 1;
-  private closed = false;
+  private readonly pool: WorkerPool<JudgeInput, JudgeOutput>;
+
+  constructor(size: number, heapMb = 512, timeoutMs = DEFAULT_CHECK_TIMEOUT_MS) {
+    this.pool = new WorkerPool<JudgeInput, JudgeOutput>(
+      {
+        file: 'judgeWorker',
+        name: 'judge',
+        heapMb,
+        post: (id, input) => ({ message: { id, input } }),
+        answer: (msg) => (msg.output ? { value: msg.output as JudgeOutput } : { error: new Error(typeof msg.error === 'string' ? msg.error : 'judge failed') }),
+        timedOut: (input, limitMs) => ({ value: checkTimeout(input, limitMs) }),
+        died: (_input, error) => error,
+      },
+      size,
+      timeoutMs,
+      true,
+    );
+  }
 
   /** Time limit on one check, from the moment a loaded worker starts it. */
-  timeoutMs: number;
-
-  constructor(size: number, private readonly heapMb = 512, timeoutMs = DEFAULT_CHECK_TIMEOUT_MS) {
-    this.timeoutMs = timeoutMs;
-    for (let i = 0; i < size; i += 1) this.slots.push(this.spawn());
+  get timeoutMs(): number {
+    return this.pool.timeoutMs;
   }
 
-  private spawn(): Slot {
-    // Under ts-jest/tsx this file is TypeScript: the worker loads it through tsx's require hook.
-    const ts = __filename.endsWith('.ts');
-    const worker = new Worker(path.join(__dirname, `judgeWorker.${ts ? 'ts' : 'js'}`), {
-      execArgv: ts ? ['--require', 'tsx/cjs'] : [],
-      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
-    });
-    const slot: Slot = { worker, task: null, online: false, timer: null };
-    worker.on('message', (msg: { id?: number; ready?: boolean; output?: JudgeOutput; error?: string }) => {
-      if (msg.ready) {
-        slot.online = true;
-        if (slot.task) this.arm(slot);
-        return;
-      }
-      const task = slot.task;
-      slot.task = null;
-      this.disarm(slot);
-      if (task && task.id === msg.id) {
-        if (msg.output) task.resolve(msg.output);
-        else task.reject(new Error(msg.error ?? 'judge failed'));
-      }
-      this.pump();
-    });
-    worker.on('error', (error) => this.replace(slot, error));
-    worker.on('exit', (code) => {
-      if (!this.closed) this.replace(slot, new Error(`judge worker exited with ${code}`));
-    });
-    worker.unref();
-    return slot;
-  }
-
-  private arm(slot: Slot): void {
-    this.disarm(slot);
-    const task = slot.task;
-    if (!task) return;
-    slot.timer = setTimeout(() => {
-      if (slot.task !== task) return;
-      slot.task = null;
-      task.resolve(checkTimeout(task.input, this.timeoutMs));
-      this.replace(slot, new Error('judge timed out'));
-    }, this.timeoutMs);
-    slot.timer.unref();
-  }
-
-  private disarm(slot: Slot): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
-  }
-
-  private replace(slot: Slot, error: Error): void {
-    const task = slot.task;
-    slot.task = null;
-    this.disarm(slot);
-    task?.reject(error);
-    const i = this.slots.indexOf(slot);
-    if (i < 0 || this.closed) return;
-    slot.worker.removeAllListeners();
-    void slot.worker.terminate();
-    this.slots[i] = this.spawn();
-    this.pump();
-  }
-
-  private pump(): void {
-    for (const slot of this.slots) {
-      if (slot.task || this.queue.length === 0) continue;
-      const task = this.queue.shift()!;
-      slot.task = task;
-      slot.worker.postMessage({ id: task.id, input: task.input });
-      if (slot.online) this.arm(slot);
-    }
+  set timeoutMs(ms: number) {
+    this.pool.timeoutMs = ms;
   }
 
   judge(input: JudgeInput): Promise<JudgeOutput> {
-    if (this.closed) return Promise.reject(new Error('judge pool closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, input, resolve, reject });
-      this.pump();
-    });
+    return this.pool.run(input);
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    for (const slot of this.slots) this.disarm(slot);
-    for (const task of this.queue.splice(0)) task.reject(new Error('judge pool closed'));
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }
 

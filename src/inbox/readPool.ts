@@ -1,11 +1,10 @@
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { UserError, type UserErrorCode } from '../domain/errors';
 import type { WorkbookModel } from '../domain/sheet';
 import { readWorkbookBuffer } from '../xlsx/read';
 import { HttpError } from './auth';
 import { busyFor } from './readDelay';
 import type { InboxContext } from './storage/types';
+import { WorkerPool } from './workerPool';
 
 export interface ReadPoolOptions {
   /** Worker threads (`VR_INBOX_READ_WORKERS`, default 1): stored workbooks read at once. */
@@ -22,19 +21,9 @@ export interface ReadPoolOptions {
 
 export const DEFAULT_READ_OPTIONS: ReadPoolOptions = { size: 1, maxQueue: 8, timeoutMs: 20_000, heapMb: 512 };
 
-interface Task {
-  id: number;
+interface ReadInput {
   bytes: Uint8Array;
   label: string;
-  resolve: (m: WorkbookModel) => void;
-  reject: (e: Error) => void;
-}
-
-interface Slot {
-  worker: Worker;
-  task: Task | null;
-  online: boolean;
-  timer: NodeJS.Timeout | null;
 }
 
 /** The answer when every reader is busy and the queue is full. */
@@ -73,115 +62,47 @@ export function unreadable(label: string, why: 'timeout' | 'memory', limitMs: nu
  * worker (a workbook past it kills one worker, not the server).
  */
 export class ReadPool {
-  private readonly slots: Slot[] = [];
-  private readonly queue: Task[] = [];
-  private nextId = 1;
-  private closed = false;
+  private readonly pool: WorkerPool<ReadInput, WorkbookModel>;
 
   /** Workers start on the first read, not with the server: most processes never consolidate. */
-  constructor(readonly options: ReadPoolOptions) {}
-
-  private spawn(): Slot {
-    const ts = __filename.endsWith('.ts');
-    const worker = new Worker(path.join(__dirname, `readWorker.${ts ? 'ts' : 'js'}`), {
-      execArgv: ts ? ['--require', 'tsx/cjs'] : [],
-      workerData: { delayMs: this.options.delayMs ?? 0 },
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
-    });
-    const slot: Slot = { worker, task: null, online: false, timer: null };
-    worker.on('message', (msg: { id?: number; ready?: boolean; model?: WorkbookModel; error?: { message: string; code?: string; message_vi?: string; message_en?: string } }) => {
-      if (msg.ready) {
-        slot.online = true;
-        if (slot.task) this.arm(slot);
-        return;
-      }
-      const task = slot.task;
-      slot.task = null;
-      this.disarm(slot);
-      if (task && task.id === msg.id) {
-        if (msg.model) task.resolve(ownDates(msg.model));
-        else if (msg.error?.message_vi && msg.error.message_en) task.reject(new UserError((msg.error.code ?? 'bad_file') as UserErrorCode, msg.error.message_vi, msg.error.message_en));
-        else task.reject(new Error(msg.error?.message ?? 'read failed'));
-      }
-      this.pump();
-    });
-    worker.on('error', (error) => this.replace(slot, error));
-    worker.on('exit', (code) => {
-      if (!this.closed) this.replace(slot, new Error(`read worker exited with ${code}`));
-    });
-    worker.unref();
-    return slot;
-  }
-
-  private arm(slot: Slot): void {
-    this.disarm(slot);
-    const task = slot.task;
-    if (!task) return;
-    slot.timer = setTimeout(() => {
-      if (slot.task !== task) return;
-      slot.task = null;
-      task.reject(unreadable(task.label, 'timeout', this.options.timeoutMs));
-      this.replace(slot, new Error('read timed out'));
-    }, this.options.timeoutMs);
-    slot.timer.unref();
-  }
-
-  private disarm(slot: Slot): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
-  }
-
-  private replace(slot: Slot, error: Error): void {
-    const task = slot.task;
-    slot.task = null;
-    this.disarm(slot);
-    // A worker that dies mid-read ran out of its heap (or crashed on the file): name the workbook.
-    if (task) task.reject(/ERR_WORKER_OUT_OF_MEMORY|exited/.test(`${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`) ? unreadable(task.label, 'memory', this.options.timeoutMs) : error);
-    const i = this.slots.indexOf(slot);
-    if (i < 0 || this.closed) return;
-    slot.worker.removeAllListeners();
-    void slot.worker.terminate();
-    this.slots[i] = this.spawn();
-    this.pump();
-  }
-
-  private pump(): void {
-    if (this.closed) return;
-    const busy = this.slots.filter((s) => s.task).length;
-    const size = Math.max(1, this.options.size);
-    for (let i = busy; i < Math.min(size, busy + this.queue.length) && this.slots.length < size; i += 1) {
-      if (this.slots.length - busy >= this.queue.length) break;
-      this.slots.push(this.spawn());
-    }
-    for (const slot of this.slots) {
-      if (slot.task || this.queue.length === 0) continue;
-      const task = this.queue.shift()!;
-      slot.task = task;
-      slot.worker.postMessage({ id: task.id, bytes: task.bytes, displayName: task.label }, [task.bytes.buffer as ArrayBuffer]);
-      if (slot.online) this.arm(slot);
-    }
+  constructor(readonly options: ReadPoolOptions) {
+    this.pool = new WorkerPool<ReadInput, WorkbookModel>(
+      {
+        file: 'readWorker',
+        name: 'read',
+        workerData: { delayMs: options.delayMs ?? 0 },
+        heapMb: options.heapMb,
+        // The bytes are transferred, not cloned again.
+        post: (id, input) => ({ message: { id, bytes: input.bytes, displayName: input.label }, transfer: [input.bytes.buffer as ArrayBuffer] }),
+        answer: (msg) => {
+          if (msg.model) return { value: ownDates(msg.model as WorkbookModel) };
+          const error = msg.error as { message?: string; code?: string; message_vi?: string; message_en?: string } | undefined;
+          if (error?.message_vi && error.message_en) return { error: new UserError((error.code ?? 'bad_file') as UserErrorCode, error.message_vi, error.message_en) };
+          return { error: new Error(error?.message ?? 'read failed') };
+        },
+        timedOut: (input, limitMs) => ({ error: unreadable(input.label, 'timeout', limitMs) }),
+        // A worker that dies mid-read ran out of its heap (or crashed on the file): name the workbook.
+        died: (input, error, limitMs) =>
+          /ERR_WORKER_OUT_OF_MEMORY|exited/.test(`${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`) ? unreadable(input.label, 'memory', limitMs) : error,
+      },
+      options.size,
+      options.timeoutMs,
+      false,
+    );
   }
 
   /** Reads one workbook's bytes on a worker; 503 (`readers_busy`) when the queue is full,
    *  unless `bounded` is false (the insight digests: one read per stored version, then cached). */
   read(bytes: Buffer, label: string, bounded = true): Promise<WorkbookModel> {
-    if (this.closed) return Promise.reject(new Error('read pool closed'));
-    const idle = this.slots.length < Math.max(1, this.options.size) || this.slots.some((s) => !s.task);
-    if (bounded && !idle && this.queue.length >= this.options.maxQueue) return Promise.reject(readersBusy());
-    // A copy the worker owns (transferred, not cloned again).
+    if (bounded && !this.pool.idle && this.pool.waiting >= this.options.maxQueue) return Promise.reject(readersBusy());
+    // A copy the worker owns.
     const own = new Uint8Array(bytes.byteLength);
     own.set(bytes);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, bytes: own, label, resolve, reject });
-      this.pump();
-    });
+    return this.pool.run({ bytes: own, label });
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    for (const slot of this.slots) this.disarm(slot);
-    for (const task of this.queue.splice(0)) task.reject(new Error('read pool closed'));
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }
 
