@@ -5,14 +5,15 @@
  * (`_meta`), shown as they are; without a register, they are the defaults Start will offer.
  */
 import React, { useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { todayUtc } from '../../domain/dates';
 import { plansByDate } from '../../domain/planTime';
 import { PROFILES, findUnit, getProfile, provinceName } from '../../profiles';
 import type { Language } from '../i18n';
 import { errorText } from '../components/errorText';
+import { PlanPicker, firstUnitOf } from '../components/PlanPicker';
 import { UnitPicker } from '../components/UnitPicker';
-import { planLabel, planTitle } from '../lib/planLabel';
+import { planLabel } from '../lib/planLabel';
 import { usePane } from '../state';
 
 const useStyles = makeStyles({
@@ -26,8 +27,7 @@ export default function SettingsPanel(): React.JSX.Element {
   const [language, setLanguage] = useState<Language>(settings.language ?? lang);
   const [profileId, setProfileId] = useState(meta?.profile ?? settings.profile ?? plans[0].id);
   const profile = getProfile(profileId) ?? plans[0];
-  const ownList = (p: typeof profile): string => (p.unit_list === 'vn-official' ? '' : p.units[0].code);
-  const [unitCode, setUnitCode] = useState(meta?.unit_code ?? settings.unit ?? ownList(profile));
+  const [unitCode, setUnitCode] = useState(meta?.unit_code ?? settings.unit ?? firstUnitOf(profile));
   const [inboxUrl, setInboxUrl] = useState(settings.inboxUrl ?? '');
   const [token, setToken] = useState(() => services.tokens.get(unitCode) ?? '');
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
@@ -79,21 +79,16 @@ export default function SettingsPanel(): React.JSX.Element {
         </>
       ) : (
         <>
-          <Field label={t('startProfile')}>
-            <Select
-              value={profile.id}
-              onChange={(_, data) => {
-                setProfileId(data.value);
-                setUnitCode(ownList(getProfile(data.value) ?? profile));
-              }}
-            >
-              {plans.map((p) => (
-                <option key={p.id} value={p.id} title={planTitle(p, lang)}>
-                  {planLabel(p, lang)}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <PlanPicker
+            label={t('startProfile')}
+            plans={plans}
+            value={profile.id}
+            lang={lang}
+            onChange={(id) => {
+              setProfileId(id);
+              setUnitCode(firstUnitOf(getProfile(id) ?? profile));
+            }}
+          />
           <UnitPicker
             key={profile.id}
             profile={profile}

@@ -12,8 +12,9 @@ import { PROFILES, findUnit, getProfile } from '../../profiles';
 import { CAPABILITY_MESSAGE } from '../components/CapabilityNotice';
 import { errorText } from '../components/errorText';
 import { PeriodNotice } from '../components/PeriodNotice';
+import { PlanPicker, firstUnitOf } from '../components/PlanPicker';
 import { UnitPicker } from '../components/UnitPicker';
-import { planLabel, planTitle } from '../lib/planLabel';
+import { planLabel } from '../lib/planLabel';
 import { usePane } from '../state';
 
 const useStyles = makeStyles({
@@ -30,8 +31,7 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
   const plans = plansByDate(PROFILES, todayUtc(now));
   const [profileId, setProfileId] = useState(settings.profile ?? plans[0].id);
   const profile = getProfile(profileId) ?? plans[0];
-  const firstUnit = (p: typeof profile): string => (p.unit_list === 'vn-official' ? '' : p.units[0].code);
-  const [unitCode, setUnitCode] = useState(settings.unit && findUnit(profile, settings.unit) ? (findUnit(profile, settings.unit)?.code ?? '') : firstUnit(profile));
+  const [unitCode, setUnitCode] = useState(settings.unit && findUnit(profile, settings.unit) ? (findUnit(profile, settings.unit)?.code ?? '') : firstUnitOf(profile));
   // Opens on the period now due under the plan's period rule (the staff and upload pages do too).
   const due = periodDue(profile, todayUtc(now));
   const [year, setYear] = useState(String(due.year));
@@ -94,24 +94,20 @@ export default function StartPanel({ onCreated }: { onCreated?: () => void }): R
       }}
     >
       <Text>{t('startNotTemplate')}</Text>
-      <Field label={t('startProfile')}>
-        <Select
-          value={profile.id}
-          onChange={(_, data) => {
-            setProfileId(data.value);
-            setUnitCode(firstUnit(getProfile(data.value) ?? profile));
-            const nextDue = periodDue(getProfile(data.value) ?? profile, todayUtc(now));
-            setYear(String(nextDue.year));
-            setQuarter(String(nextDue.quarter));
-          }}
-        >
-          {plans.map((p) => (
-            <option key={p.id} value={p.id} title={planTitle(p, lang)}>
-              {planLabel(p, lang)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <PlanPicker
+        label={t('startProfile')}
+        plans={plans}
+        value={profile.id}
+        lang={lang}
+        onChange={(id) => {
+          setProfileId(id);
+          const next = getProfile(id) ?? profile;
+          setUnitCode(firstUnitOf(next));
+          const nextDue = periodDue(next, todayUtc(now));
+          setYear(String(nextDue.year));
+          setQuarter(String(nextDue.quarter));
+        }}
+      />
       <UnitPicker
         key={profile.id}
         profile={profile}
