@@ -3,6 +3,9 @@
  * Vietnamese text (`dd/mm/yyyy`, never month first), written as `dd/mm/yyyy` (docs/workbook.md).
  */
 import { UserError } from './errors';
+import { formatDate } from './dayFormat';
+
+export { formatDate } from './dayFormat';
 import type { DateValue } from './model';
 import type { CellValue } from './sheet';
 
@@ -146,12 +149,6 @@ export function parseBirthCell(value: CellValue): BirthParse {
   return { ok: true, value: { date: parsed.date, yearOnly: false } };
 }
 
-/** `dd/mm/yyyy` of the UTC day. */
-export function formatDate(date: Date): string {
-  const dd = String(date.getUTCDate()).padStart(2, '0');
-  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
-  return `${dd}/${mm}/${date.getUTCFullYear()}`;
-}
 
 /** A date cell's serial as Excel shows it under the cell's format (the preview grid). */
 export function formatSerial(serial: number, numFmt: string = DATE_FORMAT): string {

@@ -57,11 +57,11 @@ let listIndex: OfficialListIndex = EMPTY_INDEX;
 
 /** Gives the core the list's index (what it is, its provinces, its history): src/profiles does,
  *  when it loads the list's data. Until then the list is empty. */
-export function useOfficialIndex(index: OfficialListIndex): void {
+export function setOfficialIndex(index: OfficialListIndex): void {
   listIndex = index;
 }
 
-/** The list's index as given to `useOfficialIndex`. */
+/** The list's index as given to `setOfficialIndex`. */
 export function officialIndex(): OfficialListIndex {
   return listIndex;
 }

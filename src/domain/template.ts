@@ -9,12 +9,15 @@ import type { ReportData } from './model';
 import { REPORT_LAYOUT, REPORT_PERCENT_FORMAT, reportSheetGrid } from './reportSheet';
 import { PERCENT_CODES } from './report';
 import type { Meta } from './schema/meta';
+import { TEXT_FORMAT } from './templateFormat';
+
+export { printSetupOf, TEXT_FORMAT } from './templateFormat';
 import { META_KEYS, TEMPLATE_ID, TEMPLATE_VERSION } from './templateVersion';
 import type { Profile, Unit } from './schema/profile';
 import { REGISTRY_COLUMNS, SUPPORT_COLUMNS, type ColumnSpec } from './schema/registry';
 import { SHEET, columnLetter, type CellValue, type SheetVisibility } from './sheet';
 import { GUIDE_WIDTH, guideDress, guideRows } from './templateGuide';
-import type { PrintSetup, SheetDress } from './templatePrint';
+import type { SheetDress } from './templatePrint';
 import { REPORT_COLUMN_WIDTHS, reportSheetDress } from './templateReport';
 
 export interface TemplateTable {
@@ -63,8 +66,6 @@ export interface TemplateSpec {
  *  template, so the aids must reach well past the last data row. */
 export const ENTRY_ROWS = 2000;
 
-/** Excel's Text number format: a cell keeps what is typed, leading zeros included. */
-export const TEXT_FORMAT = '@';
 
 export const REGISTRY_TABLE = 'SoTheoDoi';
 export const SUPPORT_TABLE = 'HoTro';
@@ -260,13 +261,4 @@ export function newCaseId(unitCode: string, year: number, existingIds: Iterable<
     if (/^\d+$/.test(digits)) highest = Math.max(highest, Number(digits));
   }
   return `${unitCode}-${year}-${String(highest + 1).padStart(4, '0')}`;
-}
-
-/** How a template sheet prints beyond A4 paper: its dress's set-up (the report), or landscape
- *  with the header row on every page for a list with a table (the register, the support log);
- *  null for the others. Both shells (exceljs and Office.js) apply this. */
-export function printSetupOf(sheet: Pick<TemplateSheet, 'dress' | 'table'>): PrintSetup | null {
-  if (sheet.dress) return sheet.dress.print;
-  if (sheet.table) return { orientation: 'landscape', titleRows0: [sheet.table.headerRow0, sheet.table.headerRow0] };
-  return null;
 }

@@ -25,9 +25,7 @@ export interface CellStyle {
   numFmt?: string;
 }
 
-/** Page margins of every printed sheet, in inches (Decree 30/2020's A4 layout leaves room to
- *  bind on the left): the .xlsx writer and the Office.js shell both use them. */
-export const PRINT_MARGINS_INCHES = { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
+export { PRINT_MARGINS_INCHES } from './templateFormat';
 
 export interface PrintSetup {
   orientation: 'portrait' | 'landscape';

@@ -7,7 +7,7 @@
  * `Nguyễn`). Real Vietnamese in Unicode is made of valid syllables, so it never triggers; an
  * English or foreign word stays invalid after decoding, so it does not trigger either.
  */
-import { formatDate } from './dates';
+import { formatDate } from './dayFormat';
 import type { CellValue } from './sheet';
 
 /** NFC, trimmed; null when blank. Numbers and dates become their display text. */

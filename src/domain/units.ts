@@ -2,21 +2,21 @@
  * A profile's units as the core reads them: by code (`findUnit`), listed (`listUnits`), and the
  * province a unit's workbook names. A profile of the district era carries its own unit list; a
  * profile over the official list reads the registry src/profiles fills (./officialList.ts). The
- * plans themselves are given by src/profiles too (`useProfiles`), so a workbook's `_meta.profile`
+ * plans themselves are given by src/profiles too (`setKnownProfiles`), so a workbook's `_meta.profile`
  * can be read without the core importing them.
  */
 import { officialIndex, loadedProvince, officialUnit, type OfficialUnit } from './officialList';
 import type { Profile, Unit } from './schema/profile';
-import { supersededCode, type Superseded } from './unitHistory';
+import { supersededCode, type Superseded } from './unitSuccession';
 
 let known: readonly Profile[] = [];
 
 /** Gives the core the plans it knows (src/profiles does, with the shipped profiles). */
-export function useProfiles(profiles: readonly Profile[]): void {
+export function setKnownProfiles(profiles: readonly Profile[]): void {
   known = profiles;
 }
 
-/** A plan given to `useProfiles`, by id. */
+/** A plan given to `setKnownProfiles`, by id. */
 export function knownProfile(id: string): Profile | undefined {
   return known.find((p) => p.id === id);
 }

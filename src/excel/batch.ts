@@ -3,7 +3,7 @@
  * requests that stay under Excel on the web's 5 MB payload limit. Pure: no Office.js here,
  * so the limits are tested on plain data.
  */
-import { formatDate } from '../domain/dates';
+import { formatDate } from '../domain/dayFormat';
 import { cellAddress, type CellValue } from '../domain/sheet';
 import type { CellWrite } from './shell';
 

@@ -29,7 +29,7 @@ import {
   type WorkbookShell,
   type CapabilityKey,
 } from './shell';
-import { printSetupOf, TEXT_FORMAT } from '../domain/template';
+import { printSetupOf, TEXT_FORMAT } from '../domain/templateFormat';
 import { dressOps, formatOps, printOps, templateOps } from './templateOps';
 
 /** The Office.js entry points the shell needs; injected so tests run a counting fake. */

@@ -5,8 +5,9 @@
  * (`templateOps`, `dressOps`, `printOps`). Features above ExcelApi 1.1 only when the host has them.
  */
 import { cellAddress } from '../domain/sheet';
-import { TEXT_FORMAT } from '../domain/template';
-import { PRINT_MARGINS_INCHES, type PrintSetup } from '../domain/templatePrint';
+import { TEXT_FORMAT } from '../domain/templateFormat';
+import { PRINT_MARGINS_INCHES } from '../domain/templateFormat';
+import type { PrintSetup } from '../domain/templatePrint';
 import { sheetRef } from './batch';
 import type { ShellCapabilities, TemplateSheet } from './shell';
 

@@ -2,7 +2,7 @@ import type { Profile } from '../domain/schema/profile';
 import { bacNinh2017 } from './bac-ninh-2017';
 import { dongThap2021 } from './dong-thap-2021';
 import { huongTra2023 } from './huong-tra-2023';
-import { useProfiles } from '../domain/units';
+import { setKnownProfiles } from '../domain/units';
 import './officialList';
 import { vn2025 } from './vn-2025';
 
@@ -13,7 +13,7 @@ export const PROFILES: readonly Profile[] = [bacNinh2017, dongThap2021, huongTra
 
 export const DEFAULT_PROFILE_ID = 'bac-ninh-2017';
 
-useProfiles(PROFILES);
+setKnownProfiles(PROFILES);
 
 export function getProfile(id: string): Profile | undefined {
   return PROFILES.find((p) => p.id === id);

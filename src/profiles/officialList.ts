@@ -7,13 +7,13 @@
  * provinces (officialAll.ts); the pane loads one province at a time (`loadProvince`), so its first
  * screen does not carry 3,321 names.
  */
-import { addProvinces, loadedProvince, useOfficialIndex, type OfficialListIndex, type ProvinceUnits } from '../domain/officialList';
+import { addProvinces, loadedProvince, setOfficialIndex, type OfficialListIndex, type ProvinceUnits } from '../domain/officialList';
 import LIST_INDEX from './data/vn-units/index.json';
 
 export * from '../domain/officialList';
 
 export const OFFICIAL_LIST = LIST_INDEX as OfficialListIndex;
-useOfficialIndex(OFFICIAL_LIST);
+setOfficialIndex(OFFICIAL_LIST);
 
 /** Loads one province (the pane: a small chunk of its own). */
 export async function loadProvince(code: string): Promise<ProvinceUnits> {

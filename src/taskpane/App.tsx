@@ -10,9 +10,6 @@
 import React, { Suspense, lazy, useCallback, useState } from 'react';
 import {
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
   Tab,
   TabList,
   makeStyles,
@@ -20,7 +17,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import type { WorkbookShell } from '../excel/shell';
-import { CapabilityNotice } from './components/CapabilityNotice';
+import { missingCapabilities } from './lib/capabilities';
 import { QueueWorker } from './components/QueueWorker';
 import type { Language } from './i18n';
 import type { CheckRunner } from './lib/checkRunner';
@@ -28,6 +25,9 @@ import type { Services } from './lib/services';
 import { NavigationContext, type PanelId } from './navigation';
 import { PaneProvider, usePane } from './state';
 
+// Message bars load only when there is something to say: the first screen paints without them.
+const CapabilityNotice = lazy(() => import('./components/CapabilityNotice').then((m) => ({ default: m.CapabilityNotice })));
+const StartupError = lazy(() => import('./components/CapabilityNotice').then((m) => ({ default: m.StartupError })));
 const StartPanel = lazy(() => import('./panels/StartPanel'));
 const EntryPanel = lazy(() => import('./panels/EntryPanel'));
 const CheckPanel = lazy(() => import('./panels/CheckPanel'));
@@ -67,11 +67,12 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
   },
+  loading: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300 },
 });
 
 function Panels({ initial }: { initial: PanelId }): React.JSX.Element {
   const styles = useStyles();
-  const { t } = usePane();
+  const { t, shell } = usePane();
   const [panel, setPanel] = useState<PanelId>(initial);
   const goTo = useCallback((next: PanelId) => {
     setPanel(next);
@@ -104,8 +105,18 @@ function Panels({ initial }: { initial: PanelId }): React.JSX.Element {
         ))}
       </TabList>
       <main className={styles.body} role="tabpanel" aria-labelledby={`tab-${panel}`}>
-        <CapabilityNotice />
-        <Suspense fallback={<Spinner size="small" label={t('loading')} />}>
+        {missingCapabilities(shell.capabilities).length > 0 && (
+          <Suspense fallback={null}>
+            <CapabilityNotice />
+          </Suspense>
+        )}
+        <Suspense
+          fallback={
+            <p role="status" className={styles.loading}>
+              {t('loading')}
+            </p>
+          }
+        >
           {panel === 'start' && <StartPanel onCreated={() => setPanel('entry')} />}
           {panel === 'entry' && <EntryPanel />}
           {panel === 'support' && <SupportPanel />}
@@ -136,9 +147,9 @@ export function App({ shell, services, checker, initialPanel = 'start', initialL
       <div className={styles.root} data-testid="pane-root">
         <PaneProvider shell={shell} services={services} checker={checker} initialLanguage={initialLanguage}>
           {startupError && (
-            <MessageBar intent="error">
-              <MessageBarBody>{startupError}</MessageBarBody>
-            </MessageBar>
+            <Suspense fallback={<p role="alert">{startupError}</p>}>
+              <StartupError text={startupError} />
+            </Suspense>
           )}
           <QueueWorker>
             <Panels initial={initialPanel} />

@@ -177,170 +177,27 @@ const vi = {
 
 export type MessageKey = keyof typeof vi;
 
-const en: Record<MessageKey, string> = {
-  appTitle: 'Victim register',
-  loading: 'Loading…',
-  navStart: 'Start',
-  navEntry: 'Enter case',
-  navCheck: 'Check',
-  navReport: 'Quarterly report',
-  navSupport: 'Support',
-  navSubmit: 'Submit',
-  navSettings: 'Settings',
-  navLabel: 'Functions',
-  startRecognised: 'Register of {unit} ({code}), quarter {quarter}/{year}, plan: {profile}.',
-  startNotTemplate: 'This workbook is not a register yet. Create one from the plan’s template:',
-  startProfile: 'Plan (profile)',
-  startUnit: 'Reporting unit',
-  startYear: 'Year',
-  startQuarter: 'Quarter',
-  startCreate: 'Create register',
-  startCreated: 'Register created. Enter cases on "Enter case" or directly in the sheet.',
-  startReread: 'Read the workbook again',
-  startSampleNote: 'The unit list is a small sample, not complete.',
-  periodOutsidePlan: '{plan} covers {years} only; {year} is outside the plan, and Check will warn about it (FMT-07). Choose the plan in force, or check the year.',
-  periodChosenNotDue: 'The period now due is quarter {dueQuarter}/{dueYear}; you are choosing quarter {quarter}/{year}.',
-  periodWorkbookNotDue: 'This register is for quarter {quarter}/{year}; the period now due is quarter {dueQuarter}/{dueYear}.',
-  capOff: 'Some features are off because this Excel does not support them:',
-  capDropdowns: 'Dropdown lists (need ExcelApi 1.8): cells still accept input; Check reports mistakes.',
-  capFreezePanes: 'Frozen header row (needs ExcelApi 1.7).',
-  capFormatting: 'Column widths, merged heading cells and hiding the _meta sheet (need ExcelApi 1.2).',
-  capPrintLayout: 'A4 paper, repeated header rows and page numbers (need ExcelApi 1.9): set them in Page Layout > Page Setup before printing.',
-  capFileAccess: 'Submitting from the pane: save the file and upload it on the inbox page /upload/.',
-  entryGroup_person: 'Person',
-  entryGroup_receipt: 'Receipt',
-  entryGroup_verification: 'Verification and protection',
-  entryGroup_child: 'Child protection',
-  entryGroup_support: 'Support and consent',
-  entryCaseId: 'Case ID (generated)',
-  entryChoose: '— Choose —',
-  entryDateHint: 'day/month/year, e.g. {example}',
-  entryBirthHint: 'day/month/year, e.g. {example}; when only the year is known or can be estimated, the year alone, e.g. {year}.',
-  entryBirthUnknown: 'Date of birth unknown (counted under "Chưa rõ" in the report)',
-  entryCommuneForeign: 'A foreign national: the commune where they are staying; if none, where they were received.',
-  entryNeedsHint: 'Tick the kinds of support this person needs.',
-  entryNeedsForeign: 'A foreign victim: only the support open to them under {law}.',
-  entryNeedClosed: 'not open to this person, untick it',
-  entrySave: 'Write to register',
-  entrySaveAnyway: 'Write anyway (has errors)',
-  entryCheckRow: 'Check row',
-  entrySaved: 'Case {id} written to row {row}.',
-  entryHasErrors: '{count} {count:error|errors}, shown under each field. Fix them, or "Write anyway" and fix later.',
-  entryHasWarnings: '{count} {count:warning|warnings}, shown under each field; warnings do not stop writing.',
-  entryNoErrors: 'No problems found in this row.',
-  entryNeedsTemplate: 'Create or open a register first (Start).',
-  entryClear: 'Clear, new case',
-  supportPerson: 'Person supported',
-  supportPersonHint: 'Type a case ID or a name to search.',
-  supportNoMatch: 'No case matches.',
-  supportOpenList: 'Open the list of people',
-  supportType: 'Support type',
-  supportTypeFor: 'Only the types open to {who} (under {law}).',
-  supportTypeFirst: 'Choose the person first: the types depend on their verification status.',
-  supportDate: 'Date of support',
-  supportAmount: 'Amount (đồng)',
-  supportProvider: 'Provided by',
-  supportNotes: 'Notes',
-  supportSave: 'Write to the support log',
-  supportSaved: 'Support "{type}" for case {id} written to row {row} of the support log.',
-  supportHasErrors: 'The row has {count} {count:error|errors} and was not written. Fix them, then write again.',
-  supportNoLog: 'This register has no support log sheet in the template’s form (no header row).',
-  supportNoPeople: 'The register has no cases yet: enter a case first.',
-  supportOtherFindings: 'Other problems in this row:',
-  law_2011: 'the 2011 Law and Decree 09/2013/NĐ-CP',
-  law_2024: 'Law 53/2024/QH15 and Decree 162/2025/NĐ-CP',
-  checkRun: 'Check the whole register',
-  checkReading: 'Reading the workbook…',
-  checkChecking: 'Checking {rows} {rows:row|rows}…',
-  checkHighlighting: 'Colouring cells…',
-  checkDone: 'Checked {rows} {rows:row|rows}: {error} {error:error|errors}, {warning} {warning:warning|warnings}, {info} {info:note|notes}.',
-  checkFatal: 'The workbook cannot be used: {count} fatal {count:finding|findings}.',
-  checkNone: 'No findings. The register is ready to submit.',
-  checkSearch: 'Search findings',
-  checkFilter: 'Filter by severity',
-  checkHighlight: 'Colour cells with findings',
-  checkClear: 'Remove colouring',
-  checkHighlighted: '{count} {count:cell|cells} coloured.',
-  checkCleared: 'Colouring removed; the clerk’s own colours are back.',
-  checkShowMore: 'Show {count} more',
-  checkGoTo: 'Go to cell {cell}',
-  checkRuleGroup: '{title}: {count} ({rule})',
-  checkWorkbookLevel: 'Whole workbook',
-  sev_fatal: 'Fatal',
-  sev_error: 'Error',
-  sev_warning: 'Warning',
-  sev_info: 'Info',
-  reportFill: 'Fill the report from the register',
-  reportDiffTitle: '{count} {count:cell holds a figure that differs|cells hold figures that differ} from the register and {count:was|were} not written by the last fill, so {count:it was|they were} kept.',
-  reportDiffWhy: 'Someone may have typed them: check, then write the computed figures or keep the ones there.',
-  reportDiffCode: 'Code',
-  reportDiffColumn: 'Column',
-  reportDiffTyped: 'In the report',
-  reportDiffComputed: 'From register',
-  reportOverwrite: 'Write the computed figures into these cells',
-  reportKeepTyped: 'Keep the figures there',
-  reportTypedKept: 'These figures were kept; Check will report that they differ from the register (RPT-01).',
-  reportOverwritten: 'Computed figures written into {count} {count:cell|cells}.',
-  reportFilled: 'Quarter {quarter}/{year} report filled: {count} {count:cell|cells} computed from the register, the reporting period and the date prepared.',
-  reportChanged: 'Figures changed since the last fill ({count} {count:cell|cells})',
-  reportChangedLine: 'Item {code}, {column}: {from} → {to}',
-  reportHandTitle: 'Parts the preparer types (never overwritten):',
-  reportHandKept: '{part}: kept as "{value}"',
-  reportHandEmpty: '{part}: still empty, type it in the "Báo cáo quý" sheet',
-  reportSummary: 'Received in the period: {received}; identified as victims: {identified}; under 18: {minors}.',
-  reportManualNote: 'Rows 6.4, 6.5 and 7.1–7.3 are typed by the preparer and never overwritten.',
-  submitTitle: 'Submit to the provincial inbox',
-  submitButton: 'Check and submit',
-  submitBlocked: 'Not submitted: {count} {count:error|errors} must be fixed first:',
-  submitMoreErrors: '… and {count} more {count:error|errors}.',
-  submitGoToCheck: 'See and fix them on Check',
-  submitSent: 'Sent: the provincial inbox checked this version again and stored it.',
-  submitNoInbox: 'No inbox address and no access code yet. Enter both in Settings.',
-  submitNoInboxUrl: 'No provincial inbox address yet. Enter it in Settings (the access code is set).',
-  submitNoToken: 'No access code for this unit on this computer. Enter it in Settings (the inbox address is set).',
-  submitReading: 'Getting the file from Excel…',
-  submitUploading: 'Uploading… {pct}%',
-  submitOnTime: 'on time',
-  submitLate: 'late',
-  submitRefused: 'The inbox refused it: {count} {count:error|errors} (nothing stored). See the list below.',
-  submitQueued: 'The inbox cannot be reached. The file is queued and will be sent again (next try in {seconds} s).',
-  submitQueue: 'Send queue: {count} {count:file|files}.',
-  submitRetryNow: 'Retry now',
-  submitReturned: '{version} was returned. Reason: {reason}. Correct it and submit again.',
-  submitNoReason: 'no reason given',
-  submitState: 'Quarter {quarter}/{year}: {state}',
-  submitLatestOnTime: 'Latest: {version}, on time.',
-  submitLatestLate: 'Latest: {version}, after the deadline.',
-  submitVersion: 'Version {n}, sent {time}',
-  submitVersions: 'Versions sent for this quarter ({count})',
-  submitReceiptId: 'Receipt {id}; SHA-256 {sha}',
-  version_submitted: 'awaiting review',
-  version_returned: 'returned',
-  version_accepted: 'accepted',
-  state_missing: 'not submitted',
-  state_submitted: 'submitted, awaiting review',
-  state_late: 'submitted late, awaiting review',
-  state_returned: 'returned',
-  state_accepted: 'accepted',
-  submitAuth: 'The access code is wrong or revoked. Check it in Settings.',
-  submitOtherUnit: 'The inbox did not accept it: this register is {unit}’s (code {code}), and the access code saved is another unit’s. A unit submits only its own register: enter {unit}’s access code in Settings, or open your own unit’s register.',
-  submitLocked: 'This quarter was accepted and locked by the province; it cannot be resubmitted.',
-  submitTooLarge: 'The file is too large to send.',
-  submitFailed: 'Submission failed: {message}',
-  settingsLanguage: 'Language',
-  settingsInbox: 'Provincial inbox address',
-  settingsToken: 'Unit access code',
-  settingsTokenNote: 'The province issues this code to the unit. Kept on this computer only, never in the Excel file.',
-  settingsSave: 'Save settings',
-  settingsSaved: 'Settings saved for this workbook.',
-  settingsFromWorkbook: 'From the open register. To change the plan or the unit, create a new register on Start.',
-  settingsUnit: '{unit} (code {code}), {province}',
-  errorGeneric: 'Something went wrong: {message}',
-  errorNotTemplate: 'This workbook is not a register (no _meta sheet). Create one on Start.',
-};
 
 export type Language = 'vi' | 'en';
-export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
+/** The Vietnamese messages (always loaded: the pane's first language). */
+export const VI_MESSAGES: Record<MessageKey, string> = vi;
+
+const loaded: Partial<Record<Language, Record<MessageKey, string>>> = { vi };
+
+export function isLanguageLoaded(lang: Language): boolean {
+  return loaded[lang] !== undefined;
+}
+
+/** Loads a language's messages (English is a chunk of its own); until then messages show in Vietnamese. */
+export async function loadLanguage(lang: Language): Promise<void> {
+  if (loaded[lang]) return;
+  const { en } = await import(/* webpackChunkName: "lang-en" */ './i18n.en');
+  loaded.en = en;
+}
+
+function messages(lang: Language): Record<MessageKey, string> {
+  return loaded[lang] ?? vi;
+}
 
 export function format(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
@@ -359,8 +216,8 @@ const LABEL_PARAMS = new Set(['year', 'quarter', 'dueYear', 'dueQuarter', 'row',
 
 /** Fills a message; counts read as the language writes them (`1.234` in Vietnamese). */
 export function translate(lang: Language, key: MessageKey, params?: Record<string, string | number>): string {
-  if (!params) return MESSAGES[lang][key];
+  if (!params) return messages(lang)[key];
   const shown: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) shown[name] = typeof value === 'number' && !LABEL_PARAMS.has(name) ? formatNumber(value, lang) : value;
-  return format(plurals(MESSAGES[lang][key], params), shown);
+  return format(plurals(messages(lang)[key], params), shown);
 }

@@ -5,14 +5,13 @@
  */
 import React, { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Finding } from '../domain/finding';
-import { readMeta } from '../domain/metaRead';
 import type { Meta } from '../domain/schema/meta';
 import type { Profile, Unit } from '../domain/schema/profile';
 import type { WorkbookModel } from '../domain/sheet';
 import { findUnit, getProfile } from '../profiles';
 import { isListComplete, isProvinceLoaded, loadAllProvinces, loadProvince } from '../profiles/officialList';
 import type { PaneSettings, WorkbookShell } from '../excel/shell';
-import { translate, type Language, type MessageKey } from './i18n';
+import { isLanguageLoaded, loadLanguage, translate, type Language, type MessageKey } from './i18n';
 import type { CheckRunner } from './lib/checkRunner';
 import type { Services } from './lib/services';
 
@@ -68,9 +67,21 @@ export function PaneProvider({ shell, services, checker, initialLanguage, childr
   const [lastCheck, setLastCheck] = useState<LastCheck | null>(null);
   const [highlighted, setHighlighted] = useState(false);
   const lang: Language = settings.language ?? initialLanguage ?? 'vi';
+  // A language other than Vietnamese loads on demand; the pane re-renders in it once it has.
+  const [languagesLoaded, setLanguagesLoaded] = useState(0);
+  useEffect(() => {
+    if (isLanguageLoaded(lang)) return;
+    let live = true;
+    void loadLanguage(lang).then(() => live && setLanguagesLoaded((n) => n + 1));
+    return () => {
+      live = false;
+    };
+  }, [lang]);
 
   const refresh = useCallback(async () => {
     const workbook = await shell.readWorkbook();
+    // `_meta` is checked against its schema (zod), loaded after the first paint.
+    const { readMeta } = await import(/* webpackChunkName: "meta-read" */ '../domain/metaRead');
     setMeta(readMeta(workbook).meta);
     return workbook;
   }, [shell]);
@@ -149,9 +160,10 @@ export function PaneProvider({ shell, services, checker, initialLanguage, childr
       setHighlights,
       refreshHighlights,
     };
-    // unitsLoaded: findUnit sees the provinces loaded since the last render.
+    // unitsLoaded: findUnit sees the provinces loaded since the last render; languagesLoaded: `t`
+    // speaks a language loaded since.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [services, shell, checker, lang, settings, saveSettings, meta, refresh, lastCheck, highlighted, setHighlights, refreshHighlights, unitsLoaded]);
+  }, [services, shell, checker, lang, settings, saveSettings, meta, refresh, lastCheck, highlighted, setHighlights, refreshHighlights, unitsLoaded, languagesLoaded]);
 
   return <PaneContext.Provider value={value}>{children}</PaneContext.Provider>;
 }

@@ -17,6 +17,7 @@ import { findUnit, getProfile } from '../../src/profiles';
 import { loadProvince } from '../../src/profiles/officialList';
 import { FakeWorkbookShell } from '../../src/preview/fakeShell';
 import { App, type PanelId } from '../../src/taskpane/App';
+import { loadLanguage } from '../../src/taskpane/i18n';
 import { inlineChecker } from '../../src/taskpane/lib/checkRunner';
 import type { UploadOutcome, Uploader } from '../../src/taskpane/lib/inboxClient';
 import { storageTokens, type Services } from '../../src/taskpane/lib/services';
@@ -24,6 +25,9 @@ import { SubmitQueue, memoryQueueStore, type QueueStore } from '../../src/taskpa
 import type { WorkbookShell } from '../../src/excel/shell';
 import { EXCEL_LEVELS } from '../excel/fakeExcel';
 import { officeHandle, type ShellUnderTest } from '../excel/shellHandles';
+
+// English is loaded on demand in the pane (i18n.ts); the panel tests read it at once.
+beforeAll(() => loadLanguage('en'));
 
 // Lazy panels compile on first use under ts-jest: allow for it on a busy 2-core machine.
 configure({ asyncUtilTimeout: 15000 });

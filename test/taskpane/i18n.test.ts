@@ -1,4 +1,16 @@
-import { MESSAGES, translate } from '../../src/taskpane/i18n';
+import { VI_MESSAGES, isLanguageLoaded, loadLanguage, translate } from '../../src/taskpane/i18n';
+import { en } from '../../src/taskpane/i18n.en';
+
+const MESSAGES = { vi: VI_MESSAGES, en };
+
+// English is a chunk of its own, loaded when chosen; until then the pane speaks Vietnamese.
+test('English loads on demand; before it has, messages show in Vietnamese', async () => {
+  if (!isLanguageLoaded('en')) expect(translate('en', 'navStart')).toBe(VI_MESSAGES.navStart);
+  await loadLanguage('en');
+  expect(translate('en', 'navStart')).toBe(en.navStart);
+});
+
+beforeAll(() => loadLanguage('en'));
 
 describe('pane messages', () => {
   it('write counts the Vietnamese way and leave years, quarters and row numbers alone', () => {

@@ -1,24 +1,12 @@
 /**
  * Tells the clerk which features this Excel cannot offer and what to do instead; everything
- * else keeps working.
+ * else keeps working. Loaded only when something is missing (App.tsx), and the pane's start-up
+ * error, both as Fluent message bars, which the first screen does not otherwise need.
  */
 import React from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { CapabilityKey } from '../../excel/shell';
-import type { MessageKey } from '../i18n';
+import { CAPABILITY_MESSAGE, missingCapabilities } from '../lib/capabilities';
 import { usePane } from '../state';
-
-export const CAPABILITY_MESSAGE: Record<CapabilityKey, MessageKey> = {
-  dropdowns: 'capDropdowns',
-  freezePanes: 'capFreezePanes',
-  formatting: 'capFormatting',
-  printLayout: 'capPrintLayout',
-  fileAccess: 'capFileAccess',
-};
-
-export function missingCapabilities(capabilities: Record<CapabilityKey, boolean>): CapabilityKey[] {
-  return (Object.keys(CAPABILITY_MESSAGE) as CapabilityKey[]).filter((key) => !capabilities[key]);
-}
 
 export function CapabilityNotice(): React.JSX.Element | null {
   const { shell, t } = usePane();
@@ -34,6 +22,14 @@ export function CapabilityNotice(): React.JSX.Element | null {
           ))}
         </ul>
       </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function StartupError(props: { text: string }): React.JSX.Element {
+  return (
+    <MessageBar intent="error">
+      <MessageBarBody>{props.text}</MessageBarBody>
     </MessageBar>
   );
 }

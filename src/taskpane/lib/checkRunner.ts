@@ -3,7 +3,6 @@
  * Web Worker is available (a 10,000-row register must not freeze the pane), inline otherwise
  * (old webviews, tests) after yielding once so the progress bar paints.
  */
-import '../../profiles/officialAll';
 import type { Finding } from '../../domain/finding';
 import type { WorkbookModel } from '../../domain/sheet';
 
@@ -24,7 +23,8 @@ export type CheckReply = { id: number; findings: Finding[]; ms?: number } | { id
 /** The rules load lazily: they are not needed to paint the pane. */
 export const inlineChecker: CheckRunner = {
   async run(workbook, today) {
-    const [{ checkWorkbook }, { PANE_FILL_HINT }] = await Promise.all([import('../../domain/check'), import('./fillHint')]);
+    // The check reads the whole official list (REG-08 accepts a commune of any province).
+    const [{ checkWorkbook }, { PANE_FILL_HINT }] = await Promise.all([import('../../domain/check'), import('./fillHint'), import('../../profiles/officialAll')]);
     await new Promise((resolve) => setTimeout(resolve, 0));
     return checkWorkbook(workbook, { today, fillHint: PANE_FILL_HINT }).findings;
   },

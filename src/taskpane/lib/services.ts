@@ -2,7 +2,7 @@
  * What the pane needs besides the workbook: the clock, the unit token store, the inbox client
  * and the send queue. Injected so tests and the preview swap any of them.
  */
-import { fetchSubmissions, xhrUploader, type SubmissionsState, type Uploader } from './inboxClient';
+import type { SubmissionsState, Uploader } from './inboxClient';
 import { SubmitQueue, indexedDbQueueStore, localStorageQueueStore, memoryQueueStore, type QueueStore } from './submitQueue';
 
 /** Unit tokens stay on this computer (localStorage), never in the workbook that is sent. */
@@ -35,10 +35,16 @@ function safeLocalStorage(): Storage | null {
   }
 }
 
+/** The inbox client (its answers checked against the inbox's schemas, zod) loads on first use,
+ *  not with the pane's first screen. */
+const inboxClient = () => import(/* webpackChunkName: "inbox-client" */ './inboxClient');
+const lazyUpload: Uploader = async (req) => (await inboxClient()).xhrUploader(req);
+const lazyFetchSubmissions: Services['fetchSubmissions'] = async (...args) => (await inboxClient()).fetchSubmissions(...args);
+
 export function browserServices(overrides: Partial<Services> = {}): Services {
   const storage = safeLocalStorage();
   const tokens = overrides.tokens ?? storageTokens(storage);
-  const upload = overrides.upload ?? xhrUploader;
+  const upload = overrides.upload ?? lazyUpload;
   let store: QueueStore;
   if (typeof indexedDB !== 'undefined') store = indexedDbQueueStore(indexedDB);
   else if (storage) store = localStorageQueueStore(storage);
@@ -48,7 +54,7 @@ export function browserServices(overrides: Partial<Services> = {}): Services {
     now,
     tokens,
     upload,
-    fetchSubmissions: overrides.fetchSubmissions ?? fetchSubmissions,
+    fetchSubmissions: overrides.fetchSubmissions ?? lazyFetchSubmissions,
     queue: overrides.queue ?? new SubmitQueue(store, upload, (unit) => tokens.get(unit), () => now().getTime()),
   };
 }

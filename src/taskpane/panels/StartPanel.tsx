@@ -9,7 +9,7 @@ import { periodDue } from '../../domain/period';
 import { plansByDate } from '../../domain/planTime';
 import { buildTemplate } from '../../domain/template';
 import { PROFILES, findUnit, getProfile } from '../../profiles';
-import { CAPABILITY_MESSAGE } from '../components/CapabilityNotice';
+import { CAPABILITY_MESSAGE } from '../lib/capabilities';
 import { errorText } from '../components/errorText';
 import { PeriodNotice } from '../components/PeriodNotice';
 import { PlanPicker, firstUnitOf } from '../components/PlanPicker';
