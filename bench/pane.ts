@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     '',
     '| measure | result | target | |',
     '|---|---:|---:|:---:|',
-    `| initial JS (gzip) | ${(gzip / 1024).toFixed(1)} KB (${scripts.length} files, ${(raw / 1024).toFixed(0)} KB raw) | ≤ 169 KB (the official template\'s hello world; aim 120 KB) | ${ok(gzip / 1024, 169.01)} |`,
+    `| initial JS (gzip) | ${(gzip / 1024).toFixed(1)} KB (${scripts.length} files, ${(raw / 1024).toFixed(0)} KB raw) | ≤ 120 KB (was 180.4 KB on 05/12/2026 before the first screen was trimmed) | ${ok(gzip / 1024, 120.01)} |`,
     `| first render | ${median(renders).toFixed(0)} ms | < 1500 ms | ${ok(median(renders), 1500)} |`,
     `| check ${ROWS.toLocaleString('en')} rows (in the page; from the driver: ${median(driver)} ms) | ${median(checks)} ms | < 1000 ms | ${ok(median(checks), 1000)} |`,
     `| of which \`checkWorkbook\` in the worker (parse + rules + report) | ${median(inWorker).toFixed(0)} ms | | |`,
