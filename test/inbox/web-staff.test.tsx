@@ -49,7 +49,7 @@ function review(quarter = 3): SubmissionReview {
   const sheet = spec.sheets.find((s) => s.name === SHEET.report)!;
   const values = readReportSheet({ name: sheet.name, rows: sheet.rows } as WorkbookModel['sheets'][number]);
   const id = quarter === 3 ? ID : ID_Q2;
-  const version = { id, version: 1, received_at: '2026-12-05T07:05:00Z', on_time: false, state: 'submitted' as const, return_reason: null, decided_by: null, decided_at: null, summary: { fatal: 0, error: 0, warning: 1, info: 0 } };
+  const version = { id, version: 1, received_at: '2026-12-05T07:05:00Z', sha256: 'a'.repeat(64), size: 186_000, on_time: false, state: 'submitted' as const, return_reason: null, decided_by: null, decided_at: null, summary: { fatal: 0, error: 0, warning: 1, info: 0 } };
   return {
     id, unit_code: '22366', unit_name: 'Phường Nha Trang', profile: 'vn-2025', year: 2026, quarter, filename: `nha-trang-q${quarter}.xlsx`,
     deadline: '2026-09-20', deadline_assumed: true, version, versions: [version],

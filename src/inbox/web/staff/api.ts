@@ -1,7 +1,6 @@
 /** The staff side of the inbox API: cookie session `vr_session`, every POST with the CSRF token
  *  returned by login/me (docs/inbox.md). */
-import type { Finding, FindingSummary } from '../../../domain/finding';
-import type { ReportView } from '../../../domain/reportView';
+import type { SubmissionReview } from '../../review';
 export interface StaffSession {
   user: string;
   role: string;
@@ -21,36 +20,10 @@ export interface TrackingUnit {
   versions: number | unknown[];
 }
 
-/** One stored version (GET …/submissions/:id/review). */
-export interface VersionInfo {
-  id: string;
-  version: number;
-  received_at: string;
-  on_time: boolean;
-  state: 'submitted' | 'returned' | 'accepted';
-  return_reason: string | null;
-  decided_by: string | null;
-  decided_at: string | null;
-  summary: FindingSummary;
-}
-
-/** A version as staff read it in the browser: its findings and its report. */
-export interface SubmissionReview {
-  id: string;
-  unit_code: string;
-  unit_name: string;
-  profile: string;
-  year: number;
-  quarter: number;
-  filename: string | null;
-  deadline: string;
-  deadline_assumed: boolean;
-  version: VersionInfo;
-  versions: VersionInfo[];
-  findings: Finding[];
-  summary: FindingSummary;
-  report: ReportView | null;
-}
+/** One stored version, and a version as staff read it in the browser (GET …/submissions/:id/review):
+ *  the server's own types of that answer (types only; nothing of the server is bundled). */
+export type { SubmissionReview } from '../../review';
+export type { VersionView as VersionInfo } from '../../tracking';
 
 export interface Tracking {
   period?: { start: string; end: string; deadline: string; deadline_assumed?: boolean };
