@@ -11,11 +11,14 @@
  *
  * The search returns the node of least information loss (see `Loss`) among all nodes that are
  * k-anonymous within the budget. It is exact: nodes are visited in increasing order of a lower
- * bound of their loss (the loss of generalisation alone, which only grows up the lattice), the
- * search stops once that bound reaches the best loss found, and a node that is more precise than
- * a node already found too fine is skipped unseen (if a node has too many rows in small classes,
- * so has every node below it: generalising only merges classes). Pure and deterministic: the same
- * rows give the same result.
+ * bound of their loss (the loss of generalisation alone, which only grows up the lattice), and
+ * the search stops once that bound reaches the best loss found. Among nodes of equal bound the
+ * one with fewer generalisation steps comes first, then the one keeping the first-listed QI more
+ * precise; of nodes of equal loss the first visited is kept. Pure and deterministic: the same rows
+ * give the same result.
+ *
+ * (No node is skipped for lying below a node found too fine: with weights ≥ 0 every node below
+ * another has a bound no larger and fewer steps, so the order above has already visited it.)
  */
 export interface QuasiIdentifier<R> {
   name: string;
@@ -121,17 +124,29 @@ function codesOf<R>(rows: readonly R[], value: (row: R) => string): { codes: Int
   return { codes, names: [...ids.keys()] };
 }
 
-function prepare<R>(rows: readonly R[], qis: readonly QuasiIdentifier<R>[], sensitive: SensitiveAttribute<R> | undefined): Prepared {
+/** The search order (module comment) holds only for losses that never fall up the lattice. */
+function checkWeight(what: string, weight: number | undefined): void {
+  if (weight === undefined || (Number.isFinite(weight) && weight >= 0)) return;
+  throw new Error(`${what} has weight ${weight}; weights are finite and ≥ 0`);
+}
+
+function prepare<R>(
+  rows: readonly R[],
+  qis: readonly QuasiIdentifier<R>[],
+  sensitive: SensitiveAttribute<R> | undefined,
+): Prepared {
   const codes: Int32Array[][] = [];
   const domain: number[][] = [];
   const values: string[][][] = [];
   for (const q of qis) {
     if (q.levels.length === 0) throw new Error(`quasi-identifier ${q.name} has no levels`);
+    checkWeight(`quasi-identifier ${q.name}`, q.weight);
     const perLevel = q.levels.map((level) => codesOf(rows, level));
     codes.push(perLevel.map((x) => x.codes));
     domain.push(perLevel.map((x) => Math.max(1, x.names.length)));
     values.push(perLevel.map((x) => x.names));
   }
+  if (sensitive) checkWeight(`sensitive attribute ${sensitive.name}`, sensitive.weight);
   const sens = sensitive ? codesOf(rows, sensitive.value) : null;
   if (sens && sens.names.length > 30) throw new Error(`sensitive attribute ${sensitive!.name} has more than 30 values`);
   const micro: Prepared['micro'] = [];
@@ -205,7 +220,8 @@ const bits = (mask: number): number => {
 const levelLoss = (p: Prepared, q: number, level: number): number => level / Math.max(1, p.codes[q].length - 1);
 
 /** Loss per row of generalising to `node`, before any suppression or withholding. */
-const generalisationLoss = (p: Prepared, node: readonly number[]): number => node.reduce((total, level, q) => total + p.weights[q] * levelLoss(p, q, level), 0);
+const generalisationLoss = (p: Prepared, node: readonly number[]): number =>
+  node.reduce((total, level, q) => total + p.weights[q] * levelLoss(p, q, level), 0);
 
 /** The lattice: every level vector, with its index in mixed radix (first QI most significant). */
 function allNodes(top: readonly number[]): number[][] {
@@ -216,29 +232,6 @@ function allNodes(top: readonly number[]): number[][] {
     out = next;
   }
   return out;
-}
-
-/** Marks a node too fine and, through its children, every node below it (each node once). */
-function markTooFine(node: readonly number[], top: readonly number[], tooFine: Uint8Array): void {
-  const stack = [node.slice()];
-  while (stack.length) {
-    const n = stack.pop()!;
-    const i = indexOf(n, top);
-    if (tooFine[i]) continue;
-    tooFine[i] = 1;
-    for (let q = 0; q < n.length; q++) {
-      if (n[q] === 0) continue;
-      const child = n.slice();
-      child[q]--;
-      stack.push(child);
-    }
-  }
-}
-
-function indexOf(node: readonly number[], top: readonly number[]): number {
-  let i = 0;
-  for (let q = 0; q < node.length; q++) i = i * (top[q] + 1) + node[q];
-  return i;
 }
 
 /** The optimal node and what it publishes (see the module comment). */
@@ -255,7 +248,14 @@ export function kAnonymise<R>(
   const p = prepare(rows, qis, sensitive);
   const n = rows.length;
   const allowed = suppressionAllowance(n, budget);
-  const withheldWith = new Set((sensitive?.alsoWithhold ?? []).map((name) => qis.findIndex((q) => q.name === name)).filter((i) => i >= 0));
+  const withheldWith = new Set(
+    (sensitive?.alsoWithhold ?? []).map((name) => {
+      const q = qis.findIndex((x) => x.name === name);
+      // A misspelt name would silently publish the QI that tells the withheld value.
+      if (q < 0) throw new Error(`alsoWithhold names ${name}, which is not a quasi-identifier`);
+      return q;
+    }),
+  );
   const sensitiveWeight = sensitive?.weight ?? 1;
   const allWeights = p.weights.reduce((a, b) => a + b, 0) + (sensitive ? sensitiveWeight : 0);
 
@@ -263,23 +263,20 @@ export function kAnonymise<R>(
   const bound = nodes.map((node) => n * generalisationLoss(p, node));
   const order = nodes.map((_, i) => i).sort((a, b) => bound[a] - bound[b] || sum(nodes[a]) - sum(nodes[b]) || a - b);
 
-  const tooFine = new Uint8Array(nodes.length);
   let best: { node: number[]; loss: number; classes: Classes } | null = null;
   let evaluated = 0;
   for (const idx of order) {
     const node = nodes[idx];
     if (best && bound[idx] >= best.loss) break;
-    if (tooFine[idx]) continue;
     evaluated++;
     const classes = classesAt(p, node);
     const small = rowsInSmallClasses(classes.sizes, k);
-    if (small > allowed) {
-      markTooFine(node, p.top, tooFine);
-      continue;
-    }
+    if (small > allowed) continue;
     let loss = bound[idx] - (small * bound[idx]) / Math.max(1, n) + small * allWeights;
     if (sensitive) {
-      const perRow = sensitiveWeight + [...withheldWith].reduce((total, q) => total + p.weights[q] * (1 - levelLoss(p, q, node[q])), 0);
+      const perRow =
+        sensitiveWeight +
+        [...withheldWith].reduce((total, q) => total + p.weights[q] * (1 - levelLoss(p, q, node[q])), 0);
       for (const c of classes.sizes.values()) if (c.size >= k && bits(c.sensitive) < l) loss += perRow * c.size;
     }
     if (!best || loss < best.loss - 1e-9) best = { node, loss, classes };
@@ -287,12 +284,17 @@ export function kAnonymise<R>(
 
   if (!best) {
     // Fewer rows than k (or no node within the budget): nothing can be published.
-    const top = p.top.slice();
     return {
       rows: [],
-      levels: top,
+      levels: p.top,
       suppressed: n,
-      loss: { total: n * allWeights, attributes: attributeLoss(qis, sensitive, top, []), suppressed: n, smallestClass: 0, classes: 0 },
+      loss: {
+        total: n * allWeights,
+        attributes: attributeLoss(qis, sensitive, p.top, []),
+        suppressed: n,
+        smallestClass: 0,
+        classes: 0,
+      },
       evaluated,
       nodes: nodes.length,
     };
@@ -313,7 +315,7 @@ export function kAnonymise<R>(
   const keptSizes = [...classes.sizes.values()].map((c) => c.size).filter((s) => s >= k);
   return {
     rows: kept,
-    levels: node.slice(),
+    levels: node,
     suppressed: n - kept.length,
     loss: {
       total: best.loss,
@@ -340,7 +342,13 @@ function attributeLoss<R>(
     levels: q.levels.length,
     exact: node[j] === 0 ? kept.filter((r) => !(r.sensitiveWithheld && withheldWith.has(j))).length : 0,
   }));
-  if (sensitive) out.push({ name: sensitive.name, level: null, levels: null, exact: kept.filter((r) => !r.sensitiveWithheld).length });
+  if (sensitive)
+    out.push({
+      name: sensitive.name,
+      level: null,
+      levels: null,
+      exact: kept.filter((r) => !r.sensitiveWithheld).length,
+    });
   return out;
 }
 
