@@ -6,6 +6,9 @@
  *  the storage and the rules in process. */
 const base = require('./jest.config.js');
 
+// test/support/jsdomEnvironment.js: StrykerJS's jsdom environment for the tests that name jsdom.
+process.env.VR_MUTATE = '1';
+
 const outOfProcess = [
   '<rootDir>/test/e2e/',
   '<rootDir>/test/libreoffice/',

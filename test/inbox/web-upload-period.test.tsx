@@ -1,5 +1,5 @@
 /**
- * @jest-environment jsdom
+ * @jest-environment ./test/support/jsdomEnvironment.js
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
 import * as React from 'react';

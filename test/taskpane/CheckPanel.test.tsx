@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/support/jsdomEnvironment.js */
 import '../../src/profiles/officialAll';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { checkWorkbook } from '../../src/domain/check';

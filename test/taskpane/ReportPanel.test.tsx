@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/support/jsdomEnvironment.js */
 import { fireEvent, screen } from '@testing-library/react';
 import { parseWorkbook } from '../../src/domain/parse';
 import { buildReport } from '../../src/domain/report';

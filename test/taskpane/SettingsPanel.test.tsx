@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/support/jsdomEnvironment.js */
 import { fireEvent, screen } from '@testing-library/react';
 import '../../src/profiles/officialAll';
 import { PANE_EXCELS, PANE_PLANS, makeServices, onExcel, renderPane, sampleShell } from './helpers';

@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/support/jsdomEnvironment.js */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Finding } from '../../src/domain/finding';
 import { memoryQueueStore } from '../../src/taskpane/lib/submitQueue';

@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/support/jsdomEnvironment.js */
 /** boot.js: the ES5 start-up check loaded before the React bundle. */
 import fs from 'fs';
 import path from 'path';

@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/support/jsdomEnvironment.js */
 /** An Excel without ExcelApi 1.8 (e.g. Excel 2016 MSI): the pane still works, creating the
  *  register skips only the dropdowns, and the clerk is told what is off and why. */
 import { fireEvent, screen, waitFor } from '@testing-library/react';

@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/support/jsdomEnvironment.js */
 /** Codes stay text: a citizen ID typed into the entry form lands in Excel as the text typed, its
  *  province code's leading zeros kept, in a cell formatted as Text, and so does the case ID (under
  *  vn-2025 all digits: `22366-2025-0003`); the check then has nothing to say about either. On

@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/support/jsdomEnvironment.js */
 /** When Excel refuses, the clerk reads why and what to do, in the pane's language, and nothing
  *  is claimed done that was not: a settings save that failed, a request sent while a cell is
  *  still being typed in (Excel's `InvalidOperationInCellEditMode`). */
