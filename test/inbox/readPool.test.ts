@@ -85,6 +85,26 @@ describe('consolidation of a slow stored workbook', () => {
     expect(Math.max(...latencies)).toBeLessThan(1_000);
   }, 60_000);
 
+  test('while a slow workbook is read for the duplicate check (DUP-01), /api/units/me still answers within 1 s', async () => {
+    // The insight's digests (duplicates, trends, outliers) read stored workbooks on the same pool.
+    await setUp({ size: 1, delayMs: 3_000 });
+    let running = true;
+    const duplicates = inbox.request('GET', '/api/staff/insight/duplicates?profile=bac-ninh-2017&year=2020&quarter=3', { headers: { cookie: staff.cookie } }).finally(() => {
+      running = false;
+    });
+    const latencies: number[] = [];
+    while (running) {
+      const t0 = performance.now();
+      const me = await inbox.request('GET', '/api/units/me', { headers: { authorization: `Bearer ${token}` } });
+      latencies.push(performance.now() - t0);
+      expect(me.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await duplicates).status).toBe(200);
+    expect(latencies.length).toBeGreaterThan(10);
+    expect(Math.max(...latencies)).toBeLessThan(1_000);
+  }, 60_000);
+
   test('a stored workbook that takes longer than the limit stops the consolidation with 422 naming it, instead of hanging', async () => {
     await setUp({ size: 1, timeoutMs: 500, delayMs: 10_000 });
     const res = await inbox.request('GET', query, { headers: { cookie: staff.cookie } });

@@ -4,7 +4,7 @@ import { parseWorkbook } from '../../domain/parse';
 import { personKeys, type PersonEntry } from '../../domain/personMatch';
 import { buildReport } from '../../domain/report';
 import type { Profile } from '../../domain/schema/profile';
-import { readWorkbookBuffer } from '../../xlsx/read';
+import { readStored } from '../readPool';
 import type { InboxContext, SubmissionVersion } from '../storage/types';
 import { keyedHash } from './matchKey';
 
@@ -86,7 +86,7 @@ export class DigestCache {
   private readonly figuresPending = new Map<string, Promise<Figures>>();
 
   constructor(
-    private readonly ctx: Pick<InboxContext, 'files' | 'store'>,
+    private readonly ctx: Pick<InboxContext, 'files' | 'store' | 'readers'> & { config?: Pick<InboxContext['config'], 'readers'> },
     private readonly key: () => Promise<Buffer>,
   ) {}
 
@@ -145,7 +145,9 @@ export class DigestCache {
   }
 
   private async compute(version: SubmissionVersion, profile: Profile): Promise<Digest> {
-    const wb = await readWorkbookBuffer(await this.ctx.files.read(version.file_key));
+    // On the read pool when the inbox has one: trends and duplicates read many stored workbooks,
+    // and a slow one must not hold every other request up.
+    const wb = await readStored(this.ctx, version.file_key, `${version.unit_code} (${version.id})`);
     const parsed = parseWorkbook(wb, profile);
     const registry = parsed.registry.records;
     const report = buildReport(registry, parsed.support.records, profile, version.year, version.quarter);
