@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const all = ['rules', 'report', 'validate', 'pane', 'officeShell', 'inbox-load', 'consolidate', 'export', 'map', 'trends', 'hostile', 'redteam'];
+const all = ['rules', 'report', 'validate', 'cli', 'pane', 'officeShell', 'inbox-load', 'consolidate', 'export', 'map', 'trends', 'hostile', 'redteam'];
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : all;
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
