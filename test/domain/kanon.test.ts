@@ -26,6 +26,22 @@ const classSizes = (kept: { qi: string[] }[]): Map<string, number> => {
   return m;
 };
 
+/** Six adults of two statuses and six children of one: the children's status must be withheld. */
+const oneStatusChildren = (): Row[] =>
+  rows([
+    ['Adult18Plus', 'VN', 5, 'identified'],
+    ['Adult18Plus', 'VN', 1, 'not_victim'],
+    ['Under16', 'VN', 6, 'identified'],
+  ]);
+
+/** Two QIs of two levels each (exact, withheld), for the search-order cases. */
+type AB = { a: string; b: string };
+const twoQis: QuasiIdentifier<AB>[] = [
+  { name: 'a', levels: [(r) => r.a, () => ''] },
+  { name: 'b', levels: [(r) => r.b, () => ''] },
+];
+const ab = (spec: [string, string, number][]): AB[] => spec.flatMap(([a, b, n]) => Array.from({ length: n }, () => ({ a, b })));
+
 describe('k-anonymity: every kept class has at least k rows', () => {
   test('rows already in classes of k or more are kept as they are', () => {
     const r = kAnonymise(
@@ -147,11 +163,7 @@ describe('k-anonymity: every kept class has at least k rows', () => {
 
 describe('distinct 2-diversity of the sensitive attribute', () => {
   test('a class holding one status has it withheld, with the QIs that would tell it', () => {
-    const input = rows([
-      ['Adult18Plus', 'VN', 5, 'identified'],
-      ['Adult18Plus', 'VN', 1, 'not_victim'],
-      ['Under16', 'VN', 6, 'identified'],
-    ]);
+    const input = oneStatusChildren();
     const r = kAnonymise(input, qis, 3, 0, { sensitive: { ...sensitive, alsoWithhold: ['nat'] } });
     const adults = r.rows.filter((x) => x.row.age === 'Adult18Plus');
     const children = r.rows.filter((x) => x.row.age === 'Under16');
@@ -340,11 +352,7 @@ describe('the loss of hand-computed nodes', () => {
   });
 
   test('rows published exact are counted per attribute, less those withheld with the status', () => {
-    const input = rows([
-      ['Adult18Plus', 'VN', 5, 'identified'],
-      ['Adult18Plus', 'VN', 1, 'not_victim'],
-      ['Under16', 'VN', 6, 'identified'],
-    ]);
+    const input = oneStatusChildren();
     const r = kAnonymise(input, qis, 3, 0, { sensitive: { ...sensitive, alsoWithhold: ['nat'] } });
     // [0,0]: the children's class holds one status: 6 × (1 + 1) = 12.
     expect(r.levels).toEqual([0, 0]);
@@ -357,11 +365,7 @@ describe('the loss of hand-computed nodes', () => {
   });
 
   test('the first QI can be withheld with the status too', () => {
-    const input = rows([
-      ['Adult18Plus', 'VN', 5, 'identified'],
-      ['Adult18Plus', 'VN', 1, 'not_victim'],
-      ['Under16', 'VN', 6, 'identified'],
-    ]);
+    const input = oneStatusChildren();
     const r = kAnonymise(input, qis, 3, 0, { sensitive: { ...sensitive, alsoWithhold: ['age'] } });
     const children = r.rows.filter((x) => x.row.age === 'Under16');
     expect(children.map((x) => x.qi)).toEqual(Array(6).fill(['', 'VN']));
@@ -446,10 +450,6 @@ describe('the search order and its ties', () => {
   test('of two nodes of equal loss the first visited (the less generalised) is kept', () => {
     // Two QIs of two levels, k = 2, budget 60 % (6 of 10 rows). [0,0]: six lone rows suppressed,
     // loss 6 × 2 = 12. [0,1]: bound 10, two rows suppressed: 10 − 2 + 2 × 2 = 12, equal: [0,0] stays.
-    const two: QuasiIdentifier<{ a: string; b: string }>[] = [
-      { name: 'a', levels: [(r) => r.a, () => ''] },
-      { name: 'b', levels: [(r) => r.b, () => ''] },
-    ];
     const input = [
       ['a', 'x'],
       ['a', 'x'],
@@ -462,7 +462,7 @@ describe('the search order and its ties', () => {
       ['e', '5'],
       ['f', '6'],
     ].map(([a, b]) => ({ a, b }));
-    const r = kAnonymise(input, two, 2, 0.6);
+    const r = kAnonymise(input, twoQis, 2, 0.6);
     expect(r.levels).toEqual([0, 0]);
     expect(r.loss.total).toBeCloseTo(12, 9);
     expect(r.suppressed).toBe(6);
@@ -470,15 +470,9 @@ describe('the search order and its ties', () => {
   });
 
   test('of two nodes of equal bound, fewer generalisation steps first, then the first QI kept precise', () => {
-    type AB = { a: string; b: string };
-    const ab = (spec: [string, string, number][]): AB[] =>
-      spec.flatMap(([a, b, n]) => Array.from({ length: n }, () => ({ a, b })));
     // a: 2 levels; b: 3 levels whose middle level tells as much as the first. [1,0] and [0,2] both
     // lose 6 (one whole attribute of 6 rows) and are both 3-anonymous: [1,0] takes one step, [0,2] two.
-    const steps: QuasiIdentifier<AB>[] = [
-      { name: 'a', levels: [(r) => r.a, () => ''] },
-      { name: 'b', levels: [(r) => r.b, (r) => r.b.toUpperCase(), () => ''] },
-    ];
+    const steps: QuasiIdentifier<AB>[] = [twoQis[0], { name: 'b', levels: [(r) => r.b, (r) => r.b.toUpperCase(), () => ''] }];
     const input = ab([
       ['a', 'x1', 2],
       ['a', 'x2', 1],
@@ -487,7 +481,6 @@ describe('the search order and its ties', () => {
     ]);
     expect(kAnonymise(input, steps, 3, 0).levels).toEqual([1, 0]);
     // Equal bound and steps: [0,1] keeps the first QI, a, exact.
-    const flat: QuasiIdentifier<AB>[] = [steps[0], { name: 'b', levels: [(r) => r.b, () => ''] }];
     const r = kAnonymise(
       ab([
         ['a', 'x', 2],
@@ -495,7 +488,7 @@ describe('the search order and its ties', () => {
         ['b', 'x', 1],
         ['b', 'y', 2],
       ]),
-      flat,
+      twoQis,
       2,
       0,
     );
@@ -562,11 +555,7 @@ describe('inputs the search refuses', () => {
       { a: `a${i}`, b: `b${i}` },
     ]).flat();
     const input = [...pairs, { a: 'a1', b: 'b11' }, { a: 'a11', b: 'b1' }];
-    const two: QuasiIdentifier<{ a: string; b: string }>[] = [
-      { name: 'a', levels: [(r) => r.a, () => ''] },
-      { name: 'b', levels: [(r) => r.b, () => ''] },
-    ];
-    const r = kAnonymise(input, two, 2, 0.1);
+    const r = kAnonymise(input, twoQis, 2, 0.1);
     expect(r.levels).toEqual([0, 0]);
     expect(r.suppressed).toBe(2);
     for (const n of classSizes(r.rows).values()) expect(n).toBeGreaterThanOrEqual(2);
