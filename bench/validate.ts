@@ -45,6 +45,9 @@ interface Inner {
 /** In a child process, on the built modules (dist/): the phases timed apart. */
 async function measureInner(file: string): Promise<void> {
   /* eslint-disable @typescript-eslint/no-require-imports */
+  // The known plans and the official list, as `vr validate` loads them (the core reads them from
+  // a registry the profiles fill): without them every file is refused as of an unknown plan.
+  require(path.join(ROOT, 'dist', 'profiles', 'officialAll'));
   const read = require(path.join(ROOT, 'dist', 'xlsx', 'read')) as typeof import('../src/xlsx/read');
   const { checkParsed } = require(path.join(ROOT, 'dist', 'domain', 'check')) as typeof import('../src/domain/check');
   const { parseWorkbook } = require(path.join(ROOT, 'dist', 'domain', 'parse')) as typeof import('../src/domain/parse');
@@ -63,6 +66,7 @@ async function measureInner(file: string): Promise<void> {
   const [t3, c3] = [performance.now(), cpu()];
   parseWorkbook(model);
   const [t4, c4] = [performance.now(), cpu()];
+  if (findings.some((f) => f.severity === 'fatal')) throw new Error(`the check refused the file: ${JSON.stringify(findings[0])}`);
   const out: Inner = { read_ms: t1 - t0, check_ms: t2 - t1, read_cpu_ms: c1 - c0, check_cpu_ms: c2 - c1, parse_ms: t4 - t3, parse_cpu_ms: c4 - c3, findings: findings.length };
   process.stdout.write(JSON.stringify(out) + '\n');
 }

@@ -75,6 +75,11 @@ const CASE_ID = /^\d{2,5}-(?:19|20)\d{2}-\d{3,5}$/;
 
 /** Words that name a person by their given name: `chị Hoa`, `cháu Bình`, `nạn nhân Lan`. */
 const HONORIFICS = ['anh', 'chi', 'em', 'chau', 'be', 'ba', 'ong', 'co', 'chu', 'bac', 'di', 'cau', 'nan nhan', 'nn'];
+const HONORIFIC_TOKENS = HONORIFICS.map((h) => h.split(' '));
+
+/** The folded form of each non-ASCII character met so far: a name list repeats a few hundred
+ *  letters, so each is normalised once. */
+const FOLDED = new Map<string, string>();
 
 /** Case- and diacritic-folded, one code unit for one (`Nguyễn` → `nguyen`, `Đ` → `d`), so that
  *  offsets in the folded text are offsets in the text. */
@@ -82,17 +87,17 @@ function fold(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    const code = c.charCodeAt(0);
-    if (code < 128) {
+    if (c.charCodeAt(0) < 128) {
       out += c.toLowerCase();
       continue;
     }
-    if (c === 'đ' || c === 'Đ') {
-      out += 'd';
-      continue;
+    let f = FOLDED.get(c);
+    if (f === undefined) {
+      const base = c === 'đ' || c === 'Đ' ? 'd' : c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      f = base.length === 1 ? base : c;
+      if (FOLDED.size < 4096) FOLDED.set(c, f);
     }
-    const base = c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    out += base.length === 1 ? base : c;
+    out += f;
   }
   return out;
 }
@@ -116,27 +121,34 @@ export class NameIndex {
 
   constructor(names: Iterable<string | null | undefined>) {
     const seen = new Set<string>();
+    const add = (tokens: string[], maskFrom: number) => {
+      const key = tokens.join(' ') + '|' + maskFrom;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const list = this.byFirst.get(tokens[0]);
+      if (list) list.push({ tokens, maskFrom });
+      else this.byFirst.set(tokens[0], [{ tokens, maskFrom }]);
+    };
+    // A register of 100,000 people holds a few hundred given names: the forms with a word of
+    // address are built once per given name, not once per person.
+    const givenDone = new Set<string>();
     for (const name of names) {
       if (!name) continue;
-      const tokens: string[] = [...(fold(personalText(name)).match(WORD) ?? [])];
+      const tokens: string[] = fold(personalText(name)).match(WORD) ?? [];
       if (tokens.length === 0) continue;
-      const forms: NameForm[] = [];
       const first = tokens[0]!;
       const last = tokens[tokens.length - 1]!;
       if (tokens.length >= 2) {
-        forms.push({ tokens, maskFrom: 0 });
-        forms.push({ tokens: [first, last], maskFrom: 0 });
-        forms.push({ tokens: [last, first], maskFrom: 0 });
+        add(tokens, 0);
+        add([first, last], 0);
+        add([last, first], 0);
       }
-      const given = tokens.length >= 3 ? [[last], tokens.slice(-2)] : [[last]];
-      for (const honorific of HONORIFICS) for (const g of given) forms.push({ tokens: [...honorific.split(' '), ...g], maskFrom: honorific.split(' ').length });
-      for (const form of forms) {
-        const key = form.tokens.join(' ') + '|' + form.maskFrom;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const list = this.byFirst.get(form.tokens[0]) ?? [];
-        list.push(form);
-        this.byFirst.set(form.tokens[0], list);
+      const givens = tokens.length >= 3 ? [[last], tokens.slice(-2)] : [[last]];
+      for (const given of givens) {
+        const g = given.join(' ');
+        if (givenDone.has(g)) continue;
+        givenDone.add(g);
+        for (const honorific of HONORIFIC_TOKENS) add([...honorific, ...given], honorific.length);
       }
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
