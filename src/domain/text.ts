@@ -171,8 +171,7 @@ export function detectLegacyEncoding(text: string): 'TCVN3' | 'VNI' | null {
   // is normalised first, as it may compose into such characters.
   let candidate = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 256 && LEGACY_CODE[c] === 1) || (c >= 0x300 && c <= 0x36f)) {
+    if (legacyCandidateChar(text.charCodeAt(i))) {
       candidate = true;
       break;
     }
@@ -196,6 +195,12 @@ const SEPARATOR_ASCII = new Uint8Array(128);
 for (let c = 0; c < 128; c++) if (WORD_SPLIT.test(String.fromCharCode(c))) SEPARATOR_ASCII[c] = 1;
 const LEGACY_CODE = new Uint8Array(256);
 for (const ch of LEGACY_CHARS) LEGACY_CODE[ch.charCodeAt(0)] = 1;
+
+/** True when the character (a UTF-16 code unit) could start a legacy-encoding verdict: one of
+ *  the Latin-1 characters TCVN3 and VNI use, or a combining mark (a decomposed text). */
+export function legacyCandidateChar(c: number): boolean {
+  return (c < 256 && LEGACY_CODE[c] === 1) || (c >= 0x300 && c <= 0x36f);
+}
 
 function isSeparator(c: number): boolean {
   if (c < 128) return SEPARATOR_ASCII[c] === 1;

@@ -10,8 +10,8 @@
  * repeated cell then costs one lookup instead of three scans of its characters.
  */
 import type { CellValue } from './sheet';
-import { detectLegacyEncoding, isFormulaLike } from './text';
-import { unsafeText } from './textSafety';
+import { detectLegacyEncoding, isFormulaLike, legacyCandidateChar } from './text';
+import { EXCEL_CELL_LIMIT, unsafeText } from './textSafety';
 
 /** True when FMT-05, FMT-06 or FMT-08 would object to `text` in a table cell. */
 export function textNeedsCheck(text: string): boolean {
@@ -24,7 +24,26 @@ export function textNeedsCheck(text: string): boolean {
 const memo = new Map<string, boolean>();
 const MEMO_LIMIT = 50_000;
 
+/** True when no text rule can object to `text`, decided in one pass over its characters and
+ *  without a memo lookup: not formula-like, within Excel's limit, no character FMT-08 suspects
+ *  (controls but tab, LF and CR; surrogates; U+FFFE, U+FFFF) and none that could begin a
+ *  legacy-encoding verdict. Most cells (names, IDs, dates as text, code values) end here; hashing
+ *  each unique one into the memo cost more than the scan. */
+function plainText(text: string): boolean {
+  if (text.length > EXCEL_CELL_LIMIT || isFormulaLike(text)) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 9 && c !== 10 && c !== 13) return false;
+    } else if (c >= 0xd800) {
+      if (c <= 0xdfff || c >= 0xfffe) return false;
+    } else if (legacyCandidateChar(c)) return false;
+  }
+  return true;
+}
+
 function needsCheck(text: string): boolean {
+  if (plainText(text)) return false;
   let verdict = memo.get(text);
   if (verdict === undefined) {
     verdict = textNeedsCheck(text);

@@ -119,9 +119,25 @@ export class NameIndex {
   private readonly byFirst = new Map<string, NameForm[]>();
   readonly size: number;
 
-  constructor(names: Iterable<string | null | undefined>) {
+  /**
+   * `within`: when given, the only texts `find` will be asked about. A name form can match only
+   * where each of its words occurs, so forms with a word none of those texts holds are left out:
+   * a 100,000-person register checked against a report's few notes keeps a handful of forms.
+   */
+  constructor(names: Iterable<string | null | undefined>, within?: Iterable<string>) {
     const seen = new Set<string>();
+    let words: Set<string> | null = null;
+    if (within) {
+      words = new Set<string>();
+      for (const text of within) for (const w of fold(personalText(text)).match(WORD) ?? []) words.add(w);
+    }
+    const occurs = (tokens: readonly string[]) => {
+      if (!words) return true;
+      for (const t of tokens) if (!words.has(t)) return false;
+      return true;
+    };
     const add = (tokens: string[], maskFrom: number) => {
+      if (!occurs(tokens)) return;
       const key = tokens.join(' ') + '|' + maskFrom;
       if (seen.has(key)) return;
       seen.add(key);
@@ -148,6 +164,7 @@ export class NameIndex {
         const g = given.join(' ');
         if (givenDone.has(g)) continue;
         givenDone.add(g);
+        if (!occurs(given)) continue;
         for (const honorific of HONORIFIC_TOKENS) add([...honorific, ...given], honorific.length);
       }
     }

@@ -4,6 +4,7 @@
  * marks must never hide a finding: a check of the marked tables finds exactly what a scan of
  * every row finds.
  */
+import fc from 'fast-check';
 import '../../src/profiles/officialAll';
 import { checkParsed } from '../../src/domain/check';
 import { parseWorkbook, type ParsedWithCells } from '../../src/domain/parse';
@@ -39,6 +40,24 @@ describe('textNeedsCheck: exactly the texts FMT-05, FMT-06 or FMT-08 object to',
     expect(rowNeedsTextCheck(['=x'], Int32Array.from([0]))).toBe(true);
     expect(rowNeedsTextCheck([12, new Date(0), true], cols)).toBe(false);
   });
+});
+
+test('a cell is marked exactly when FMT-05, FMT-06 or FMT-08 would object to its text, for any text', () => {
+  // The row scan decides most cells in one pass over their characters, without the rules' own
+  // functions; it must never call a text clean that one of them objects to (a hidden finding),
+  // nor mark one none of them does. Texts drawn from every UTF-16 code unit, Vietnamese and the
+  // Latin-1 letters the legacy encodings use, formula starts and controls.
+  const unit = fc.oneof(
+    fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    fc.constantFrom('Ô', '¨', 'ã', 'ê', 'ễ', 'đ', '\u0301', '=', '+', '-', '@', '\t', '\n', '\r', '\u0001', '\uD83C\uDF38', ' ', 'a'),
+  );
+  const text = fc.array(unit, { maxLength: 24 }).map((parts) => parts.join(''));
+  fc.assert(
+    fc.property(text, (t) => rowNeedsTextCheck([t], Int32Array.from([0])) === (t !== '' && textNeedsCheck(t))),
+    { numRuns: 3000 },
+  );
+  expect(rowNeedsTextCheck(['y'.repeat(32_768)], Int32Array.from([0]))).toBe(true);
+  expect(rowNeedsTextCheck(['y'.repeat(32_767)], Int32Array.from([0]))).toBe(false);
 });
 
 const TRICKY: CellValue[] = ['NguyÔn V¨n A', 'Nguyeãn Vaên B', '=1+1', '+84', '@x', '\tabc', 'a\u0001b', 'x\uD800y', 'y'.repeat(40_000), 'nu', 'Có', 'Trong nước'];

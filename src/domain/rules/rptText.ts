@@ -7,7 +7,7 @@
 import { MANUAL_CODES, TEXT_CODES } from '../report';
 import type { Finding } from '../finding';
 import { makeFinding } from '../finding';
-import { cellAddress } from '../sheet';
+import { cellAddress, type CellValue } from '../sheet';
 import { findPersonalData, NameIndex, personalText, type PersonalDataRun } from '../textSafety';
 import { sheetName, usable } from './rptCommon';
 import type { Rule } from './types';
@@ -38,8 +38,8 @@ export const RPT_09: Rule = {
     for (const [code, row0] of Object.entries(values.rows)) codeOf.set(row0, code);
     const from = (values.columns.label ?? values.columns.code ?? 0) + 1;
     const notes = values.columns.notes;
-    const out: Finding[] = [];
-    let names: NameIndex | null = null;
+    // The free-text cells first, so the name index holds only forms whose words occur in them.
+    const cells: { r: number; c: number; code: string | undefined; value: CellValue; text: string }[] = [];
     for (let r = values.headerRow0 + 1; r < rows.length; r++) {
       const row = rows[r];
       if (!row) continue;
@@ -48,23 +48,30 @@ export const RPT_09: Rule = {
       for (let c = whole ? from : (notes ?? -1); c >= 0 && c < row.length && (whole || c === notes); c++) {
         const value = row[c];
         const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isInteger(value) ? String(value) : null;
-        if (text === null) continue;
-        names ??= new NameIndex(ctx.parsed.registry.records.map((rec) => rec.full_name));
-        const runs = findPersonalData(text, names);
-        if (runs.length === 0) continue;
-        const first = runs[0];
-        // A name is not repeated in the message (it is printed and passed on); a number is, so it can be found.
-        const shownRun = first.kind === 'name' ? '…' : personalText(text).slice(first.start, first.end);
-        const address = cellAddress(r, c);
-        const w = WHAT[first.kind];
-        const item = code ? ` (mục ${code})` : '';
-        const itemEn = code ? ` (item ${code})` : '';
-        out.push(
-          makeFinding('RPT-09', 'warning', { sheet, row0: r, col0: c, field: c === notes ? 'notes' : null }, value,
-            `Ô ${address}${item} có ${w.vi} ("${shownRun}"): báo cáo được gửi lên tỉnh và in ra, không ghi thông tin cá nhân của người được tiếp nhận; hãy bỏ hoặc thay bằng mã hồ sơ.`,
-            `Cell ${address}${itemEn} holds ${w.en} ("${shownRun}"): the report goes to the province and is printed, so keep personal data out of it; remove it or use the case ID instead.`),
-        );
+        if (text !== null) cells.push({ r, c, code, value, text });
       }
+    }
+    if (cells.length === 0) return [];
+    const names = new NameIndex(
+      ctx.parsed.registry.records.map((rec) => rec.full_name),
+      cells.map((cell) => cell.text),
+    );
+    const out: Finding[] = [];
+    for (const { r, c, code, value, text } of cells) {
+      const runs = findPersonalData(text, names);
+      if (runs.length === 0) continue;
+      const first = runs[0];
+      // A name is not repeated in the message (it is printed and passed on); a number is, so it can be found.
+      const shownRun = first.kind === 'name' ? '…' : personalText(text).slice(first.start, first.end);
+      const address = cellAddress(r, c);
+      const w = WHAT[first.kind];
+      const item = code ? ` (mục ${code})` : '';
+      const itemEn = code ? ` (item ${code})` : '';
+      out.push(
+        makeFinding('RPT-09', 'warning', { sheet, row0: r, col0: c, field: c === notes ? 'notes' : null }, value,
+          `Ô ${address}${item} có ${w.vi} ("${shownRun}"): báo cáo được gửi lên tỉnh và in ra, không ghi thông tin cá nhân của người được tiếp nhận; hãy bỏ hoặc thay bằng mã hồ sơ.`,
+          `Cell ${address}${itemEn} holds ${w.en} ("${shownRun}"): the report goes to the province and is printed, so keep personal data out of it; remove it or use the case ID instead.`),
+      );
     }
     return out;
   },
