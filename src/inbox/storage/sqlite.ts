@@ -132,17 +132,33 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
+  /** Statements prepared once per SQL text: each upload runs the same dozen statements, and
+   *  preparing them anew every time was a tenth of the inbox's main-thread CPU under load. The
+   *  texts are the fixed ones of this file (listAudit builds a few variants), so the map stays
+   *  small; it is emptied if it ever grows past a bound. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      if (this.statements.size >= 200) this.statements.clear();
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
   private one(sql: string, ...params: unknown[]): Row | undefined {
-    return this.db.prepare(sql).get(...params) as Row | undefined;
+    return this.stmt(sql).get(...params) as Row | undefined;
   }
 
   private all(sql: string, ...params: unknown[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
+    return this.stmt(sql).all(...params) as Row[];
   }
 
   async upsertUnit(unit: NewUnit): Promise<UnitRecord> {
-    this.db
-      .prepare(
+    this
+      .stmt(
         `INSERT INTO units (profile, unit_code, unit_name, province_code, token_hash, created_at)
          VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (profile, unit_code) DO UPDATE SET
@@ -168,9 +184,9 @@ export class SqliteStore implements Store {
   }
 
   async setExpectedUnits(profile: string, units: ExpectedUnit[]): Promise<void> {
-    const insert = this.db.prepare('INSERT INTO expected_units (profile, unit_code, unit_name, province_code) VALUES (?, ?, ?, ?)');
+    const insert = this.stmt('INSERT INTO expected_units (profile, unit_code, unit_name, province_code) VALUES (?, ?, ?, ?)');
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM expected_units WHERE profile = ?').run(profile);
+      this.stmt('DELETE FROM expected_units WHERE profile = ?').run(profile);
       for (const u of units) insert.run(profile, u.unit_code, u.unit_name, u.province_code);
     }).immediate();
   }
@@ -189,8 +205,8 @@ export class SqliteStore implements Store {
   }
 
   async setProvince(provinceCode: string): Promise<void> {
-    this.db
-      .prepare('INSERT INTO inbox_province (id, province_code, set_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET province_code = excluded.province_code, set_at = excluded.set_at')
+    this
+      .stmt('INSERT INTO inbox_province (id, province_code, set_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET province_code = excluded.province_code, set_at = excluded.set_at')
       .run(provinceCode, now());
   }
 
@@ -206,8 +222,8 @@ export class SqliteStore implements Store {
   }
 
   async putFigures(versionId: string, schema: number, figures: string): Promise<void> {
-    this.db
-      .prepare(
+    this
+      .stmt(
         'INSERT INTO version_figures (version_id, schema, figures, computed_at) VALUES (?, ?, ?, ?) ON CONFLICT (version_id) DO UPDATE SET schema = excluded.schema, figures = excluded.figures, computed_at = excluded.computed_at',
       )
       .run(versionId, schema, figures, now());
@@ -221,15 +237,15 @@ export class SqliteStore implements Store {
   }
 
   async setUnitActive(profile: string, unitCode: string, active: boolean): Promise<UnitRecord | null> {
-    this.db.prepare('UPDATE units SET active = ? WHERE profile = ? AND unit_code = ?').run(active ? 1 : 0, profile, unitCode);
+    this.stmt('UPDATE units SET active = ? WHERE profile = ? AND unit_code = ?').run(active ? 1 : 0, profile, unitCode);
     return this.getUnit(profile, unitCode);
   }
 
   async upsertStaffUser(user: { username: string; role: StaffRole; password_hash: string }): Promise<StaffUser> {
     return this.db.transaction((): StaffUser => {
-      this.db.prepare('DELETE FROM sessions WHERE user_id IN (SELECT id FROM staff_users WHERE username = ?)').run(user.username);
-      this.db
-        .prepare(
+      this.stmt('DELETE FROM sessions WHERE user_id IN (SELECT id FROM staff_users WHERE username = ?)').run(user.username);
+      this
+        .stmt(
           `INSERT INTO staff_users (username, role, password_hash, created_at) VALUES (?, ?, ?, ?)
            ON CONFLICT (username) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash, active = 1`,
         )
@@ -247,10 +263,10 @@ export class SqliteStore implements Store {
       const row = this.one('SELECT * FROM staff_users WHERE username = ?', username);
       if (!row) return null;
       const user = toStaff(row);
-      this.db
-        .prepare('UPDATE staff_users SET password_hash = ?, role = ?, active = ? WHERE id = ?')
+      this
+        .stmt('UPDATE staff_users SET password_hash = ?, role = ?, active = ? WHERE id = ?')
         .run(change.password_hash ?? user.password_hash, change.role ?? user.role, (change.active ?? user.active) ? 1 : 0, user.id);
-      this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.id);
+      this.stmt('DELETE FROM sessions WHERE user_id = ?').run(user.id);
       return toStaff(this.one('SELECT * FROM staff_users WHERE id = ?', user.id)!);
     }).immediate();
   }
@@ -266,8 +282,8 @@ export class SqliteStore implements Store {
   }
 
   async createSession(s: SessionRecord): Promise<void> {
-    this.db
-      .prepare('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+    this
+      .stmt('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
       .run(s.id_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at);
   }
 
@@ -279,15 +295,15 @@ export class SqliteStore implements Store {
   }
 
   async deleteSession(idHash: string): Promise<void> {
-    this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+    this.stmt('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
   }
 
   async deleteUserSessions(userId: number): Promise<number> {
-    return this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
+    return this.stmt('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
   }
 
   async deleteExpiredSessions(at: string): Promise<number> {
-    return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(at).changes;
+    return this.stmt('DELETE FROM sessions WHERE expires_at <= ?').run(at).changes;
   }
 
   async findVersionBySha(unitId: number, year: number, quarter: number, sha256: string): Promise<SubmissionVersion | null> {
@@ -323,8 +339,8 @@ export class SqliteStore implements Store {
       const count = Number(this.one('SELECT COUNT(*) AS n FROM submissions WHERE unit_id = ? AND year = ? AND quarter = ?', v.unit_id, v.year, v.quarter)?.n ?? 0);
       if (count >= maxVersions) return { kind: 'full', versions: count };
       const version = Number(max?.n ?? 0) + 1;
-      this.db
-        .prepare(
+      this
+        .stmt(
           `INSERT INTO submissions (id, unit_id, profile, unit_code, year, quarter, version, sha256, size, file_key,
              filename, received_at, on_time, summary, state)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted')`,
@@ -373,8 +389,8 @@ export class SqliteStore implements Store {
       const conflict = decisionConflict(target, siblings);
       if (conflict) return { kind: 'conflict', reason: conflict };
       const reason = decision.state === 'returned' ? decision.reason : null;
-      this.db
-        .prepare('UPDATE submissions SET state = ?, return_reason = ?, decided_by = ?, decided_at = ? WHERE id = ?')
+      this
+        .stmt('UPDATE submissions SET state = ?, return_reason = ?, decided_by = ?, decided_at = ? WHERE id = ?')
         .run(decision.state, reason, by, at, id);
       return { kind: 'ok', version: toVersion(this.one('SELECT * FROM submissions WHERE id = ?', id)!) };
     }).immediate();
@@ -393,8 +409,8 @@ export class SqliteStore implements Store {
   }
 
   async serverSecret(name: string): Promise<Buffer> {
-    this.db
-      .prepare('INSERT INTO server_secrets (name, secret, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING')
+    this
+      .stmt('INSERT INTO server_secrets (name, secret, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING')
       .run(name, randomBytes(32).toString('hex'), now());
     return Buffer.from(String(this.one('SELECT secret FROM server_secrets WHERE name = ?', name)!.secret), 'hex');
   }
@@ -413,24 +429,24 @@ export class SqliteStore implements Store {
       const first = fresh ? at : Number(row.first_at);
       const block = blockAfter(count, rule);
       const until = Math.max(fresh ? 0 : Number(row.blocked_until), block ? at + block : 0);
-      this.db
-        .prepare('INSERT INTO auth_failures (key, count, first_at, blocked_until) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET count = excluded.count, first_at = excluded.first_at, blocked_until = excluded.blocked_until')
+      this
+        .stmt('INSERT INTO auth_failures (key, count, first_at, blocked_until) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET count = excluded.count, first_at = excluded.first_at, blocked_until = excluded.blocked_until')
         .run(key, count, first, until);
       return count;
     }).immediate();
   }
 
   async clearAuthFailures(key: string): Promise<void> {
-    this.db.prepare('DELETE FROM auth_failures WHERE key = ?').run(key);
+    this.stmt('DELETE FROM auth_failures WHERE key = ?').run(key);
   }
 
   async pruneAuthFailures(at: number, windowMs: number): Promise<number> {
-    return this.db.prepare('DELETE FROM auth_failures WHERE first_at < ? AND blocked_until <= ?').run(at - windowMs, at).changes;
+    return this.stmt('DELETE FROM auth_failures WHERE first_at < ? AND blocked_until <= ?').run(at - windowMs, at).changes;
   }
 
   async appendAudit(e: NewAuditEvent): Promise<void> {
-    this.db
-      .prepare('INSERT INTO audit_events (at, actor_role, actor, action, target, ip, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this
+      .stmt('INSERT INTO audit_events (at, actor_role, actor, action, target, ip, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(e.at ?? now(), e.actor_role, e.actor, e.action, e.target, e.ip, JSON.stringify(e.detail));
   }
 
