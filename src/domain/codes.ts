@@ -166,6 +166,8 @@ interface ListIndex {
   codeForms: Set<string>;
   /** Per code, the folded names a near miss is measured against. */
   nearForms: { code: Code; forms: string[] }[];
+  /** Verdicts of typed values met so far: a register repeats its code values thousands of times. */
+  memo: Map<string, CodeMatch>;
 }
 
 const indexCache = new WeakMap<readonly Code[], ListIndex>();
@@ -200,7 +202,7 @@ function indexOf(codes: readonly Code[]): ListIndex {
     }
     const folded = new Map(foldedNames);
     for (const [fold, code] of foldedCodes) if (!folded.has(fold)) folded.set(fold, code);
-    index = { exact, folded, foldedNames, codeForms, nearForms };
+    index = { exact, folded, foldedNames, codeForms, nearForms, memo: new Map() };
     indexCache.set(codes, index);
   }
   return index;
@@ -214,6 +216,17 @@ function indexOf(codes: readonly Code[]): ListIndex {
  */
 export function matchCode(codes: readonly Code[], raw: string): CodeMatch {
   const index = indexOf(codes);
+  let verdict = index.memo.get(raw);
+  if (verdict === undefined) {
+    verdict = matchUncached(index, raw);
+    // A full memo is simply emptied (a hostile file of unique values cannot grow it).
+    if (index.memo.size >= 2_000) index.memo.clear();
+    index.memo.set(raw, verdict);
+  }
+  return verdict;
+}
+
+function matchUncached(index: ListIndex, raw: string): CodeMatch {
   const norm = normaliseText(raw);
   const exact = index.exact.get(norm);
   if (exact) {
