@@ -1,6 +1,7 @@
 /** Jest for mutation testing (stryker.config.mjs): the unit and integration tests that run the
  *  code in this process, where a mutant can change what they see. Left out are the tests whose
- *  code under test runs elsewhere: headless Chromium (test/e2e), LibreOffice (test/libreoffice),
+ *  code under test runs elsewhere: headless Chromium (test/e2e), LibreOffice (test/libreoffice, and
+ *  the one LibreOffice case of test/inbox/consolidateSafety.test.ts, skipped under VR_MUTATE),
  *  the built CLI in dist/ or an inbox spawned as a child process, the lock file and the dev-server
  *  script. The inbox's fastify `inject` tests and the PostgreSQL tests stay: they run the routes,
  *  the storage and the rules in process. */

@@ -123,7 +123,10 @@ describe('consolidated workbook safety', () => {
     expect(byCode.get('7.3')!.endsWith('…')).toBe(true);
   });
 
-  it('LibreOffice opens it and shows the masked text', () => {
+  // LibreOffice runs out of process (like test/libreoffice/, which mutation runs leave out): under
+  // StrykerJS it would start once per mutant for the masking the exceljs read-back above already
+  // pins in process. It runs in every normal test run.
+  (process.env.VR_MUTATE ? it.skip : it)('LibreOffice opens it and shows the masked text', () => {
     const dir = tempDir('vr-safe-');
     const file = path.join(dir, 'tong-hop.xlsx');
     fs.writeFileSync(file, consolidated);
