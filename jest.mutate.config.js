@@ -32,7 +32,15 @@ const outOfProcess = [
   '<rootDir>/test/excel/manifest.test.ts',
 ];
 
+// VR_MUTATE_TESTS=a.test.ts,b/*.test.ts narrows a run to the tests that exercise the mutated file
+// directly. A file whose functions the tests call in `beforeAll` (the consolidation's) has only
+// "static" mutants to StrykerJS, each run against every related test, inbox server tests first
+// (jest runs the slowest files first): about a minute per mutant. The score is then what those
+// tests alone kill, never more than the whole suite would.
+const narrowed = process.env.VR_MUTATE_TESTS ? process.env.VR_MUTATE_TESTS.split(',').map((p) => `<rootDir>/${p.trim()}`) : null;
+
 module.exports = {
   ...base,
+  ...(narrowed ? { testMatch: narrowed } : {}),
   testPathIgnorePatterns: ['/node_modules/', ...outOfProcess],
 };
