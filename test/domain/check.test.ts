@@ -9,6 +9,9 @@ import { buildReport } from '../../src/domain/report';
 import { readReportSheet, reportCellWrites } from '../../src/domain/reportSheet';
 import { SHEET } from '../../src/domain/sheet';
 import { unsafeText } from '../../src/domain/textSafety';
+import { specToWorkbook } from '../../src/domain/sample';
+import { REGISTRY_KEYS, SUPPORT_KEYS } from '../../src/domain/schema/registry';
+import { sample } from '../cli/helpers';
 import { buildWorkbook, checkTest, utc, validRegistryRow } from './helpers';
 
 const OWNED = [
@@ -27,6 +30,39 @@ describe('the rule catalog', () => {
       expect(r.description_vi).not.toBe('');
       expect(r.description_en).not.toBe('');
     }
+  });
+});
+
+describe("each rule's declared fields (the catalog a reader and the pane go by)", () => {
+  // A rule is data a reader can follow (src/domain/rules/types.ts): it names the register,
+  // support-log or report fields it reads, or none when it looks at any cell (the FMT rules). A
+  // misspelt name, or a finding at a field its rule does not name, misleads whoever reads it.
+  const KNOWN = new Set<string>([...REGISTRY_KEYS, ...SUPPORT_KEYS, 'report', 'unit_code', 'year']);
+
+  it('names only real fields; only the rules that look at any cell name none', () => {
+    for (const r of RULES) for (const f of r.fields) expect({ rule: r.id, field: f, known: KNOWN.has(f) }).toEqual({ rule: r.id, field: f, known: true });
+    // FMT-01..06 and FMT-08 read the workbook's structure or any text cell; RPT-08 the time of receipt.
+    expect(RULES.filter((r) => r.fields.length === 0).map((r) => r.id)).toEqual(['FMT-01', 'FMT-02', 'FMT-03', 'FMT-04', 'FMT-05', 'FMT-06', 'FMT-08', 'RPT-08']);
+  });
+
+  it.each([
+    ['bac-ninh-2017', 'BN-TS', 2020],
+    ['vn-2025', '22366', 2025],
+  ])('every finding on a faulty %s sample points at a field its rule declares', (profileId, unit, year) => {
+    const { spec } = sample(120, 5, true, profileId, unit, year, 3);
+    const findings = checkWorkbook(specToWorkbook(spec), { today: new Date(Date.UTC(year + 1, 0, 15)) }).findings;
+    const byId = new Map(RULES.map((r) => [r.id, r]));
+    const checked = new Set<string>();
+    for (const f of findings) {
+      const declared = byId.get(f.rule)!.fields;
+      if (!f.field || !KNOWN.has(f.field) || declared.length === 0) continue;
+      checked.add(f.rule);
+      // `report` covers whatever the rule reads on the report sheet (its header's unit and period too).
+      const covered = declared.includes(f.field) || (declared.includes('report') && f.sheet === SHEET.report);
+      expect({ rule: f.rule, field: f.field, declared: covered }).toEqual({ rule: f.rule, field: f.field, declared: true });
+    }
+    // The sample plants a fault for every rule: most of them report at a field.
+    expect(checked.size).toBeGreaterThan(20);
   });
 });
 
