@@ -41,6 +41,11 @@ const narrowed = process.env.VR_MUTATE_TESTS ? process.env.VR_MUTATE_TESTS.split
 
 module.exports = {
   ...base,
+  // src/ in the roots too: StrykerJS asks jest for the tests related to a mutated file, and jest
+  // follows imports back only through files it has mapped. With test/ alone it lost the chain
+  // test/domain/rules/chd.test.ts -> test/domain/helpers.ts -> src/domain/check.ts -> the rules,
+  // and ran chd.ts's mutants without chd.test.ts.
+  roots: ['<rootDir>/test', '<rootDir>/src'],
   ...(narrowed ? { testMatch: narrowed } : {}),
   testPathIgnorePatterns: ['/node_modules/', ...outOfProcess],
 };

@@ -7,15 +7,13 @@ import { formatDate } from '../dates';
 import type { RegistryRecord } from '../model';
 import { cap, eachRecord, registryFinding, hasValue, type Rule } from './types';
 
-
-
 function referralMessage(r: RegistryRecord, limit: { vi: string; en: string }): (p: { vi: string; en: string }) => { vi: string; en: string } {
   const age = r.age_at_receipt;
-  const current = hasValue(r.raw.child_referral) ? `"${String(r.raw.child_referral).trim()}"` : 'đang trống';
-  const currentEn = hasValue(r.raw.child_referral) ? `"${String(r.raw.child_referral).trim()}"` : 'empty';
+  // What the cell holds, quoted as typed (trimmed), or null when it is empty.
+  const typed = hasValue(r.raw.child_referral) ? `"${String(r.raw.child_referral).trim()}"` : null;
   return (p) => ({
-    vi: `${cap(p.vi)} ${current.startsWith('"') ? `là ${current}` : current} nhưng người này ${age} tuổi khi tiếp nhận (${limit.vi}): kết nối dịch vụ bảo vệ trẻ em rồi ghi "Có" và ngày kết nối.`,
-    en: `${cap(p.en)} is ${currentEn} but this person was ${age} at receipt (${limit.en}): refer them to child-protection services, then enter "Có" and the referral date.`,
+    vi: `${cap(p.vi)} ${typed ? `là ${typed}` : 'đang trống'} nhưng người này ${age} tuổi khi tiếp nhận (${limit.vi}): kết nối dịch vụ bảo vệ trẻ em rồi ghi "Có" và ngày kết nối.`,
+    en: `${cap(p.en)} is ${typed ?? 'empty'} but this person was ${age} at receipt (${limit.en}): refer them to child-protection services, then enter "Có" and the referral date.`,
   });
 }
 

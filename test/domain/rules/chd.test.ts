@@ -1,3 +1,5 @@
+import { checkWorkbook } from '../../../src/domain/check';
+import { getProfile } from '../../../src/profiles';
 import { buildWorkbook, findingsOf, utc } from '../helpers';
 
 /** Row 0 made a person of `age` at receipt (01/07/2020). */
@@ -160,5 +162,20 @@ describe('CHD messages and age boundaries (what the clerk reads, and who counts 
     wb.setRegistry(0, 'child_referral_date', utc(2000, 1, 1));
     wb.setRegistry(0, 'received_date', null);
     expect(findingsOf(wb, 'CHD-03')).toEqual([]);
+  });
+});
+
+describe('CHD-02 belongs to law 2011 alone', () => {
+  // Law 53/2024 protects everyone under 18 (CHD-01 with child age 18), so its plans have no
+  // 16–17 band; CHD-02 stays silent on a law-2024 plan even if its thresholds left one.
+  it('is silent on a law-2024 plan whose child age is 16 and minor age 18', () => {
+    const wb = ofAge('vn-2025', 17, 'Không');
+    const base = getProfile('vn-2025')!;
+    const odd = { ...base, thresholds: { ...base.thresholds, child_age: 16, minor_age: 18 } };
+    const findings = checkWorkbook(wb.model, { today: wb.today, profile: odd }).findings;
+    expect(findings.filter((f) => f.rule === 'CHD-02')).toEqual([]);
+    // The same thresholds on a law-2011 plan do give the warning.
+    const law2011 = { ...odd, law: 'law-2011' as const };
+    expect(checkWorkbook(wb.model, { today: wb.today, profile: law2011 }).findings.filter((f) => f.rule === 'CHD-02')).toHaveLength(1);
   });
 });
