@@ -204,7 +204,8 @@ export function htcdsCases(
   province: string,
   include: (rec: RegistryRecord) => boolean,
 ): HtcdsCase[] {
-  const supportOf = new Map<string, Set<string>>();
+  // Keyed by case ID; a row without one (null) is never a key, so it finds no support.
+  const supportOf = new Map<string | null, Set<string>>();
   for (const s of support) {
     const t = s.type ? SUPPORT_PLAN[s.type] : undefined;
     if (!s.case_id || !t) continue;
@@ -225,7 +226,7 @@ export function htcdsCases(
       province,
       status: r.verification_status,
       decisionOrg: r.verification_status && r.verification_status !== 'pending' && r.verifying_agency ? (DECISION_ORG[r.verifying_agency] ?? null) : null,
-      support: [...(supportOf.get(r.case_id ?? '') ?? [])].sort(),
+      support: [...(supportOf.get(r.case_id) ?? [])].sort(),
       year: at.year,
       quarter: at.quarter,
     });

@@ -233,9 +233,10 @@ describe("the export's tables as docs/htcds.md gives them", () => {
     }
     expect(types.map((c) => c.vi).filter((vi) => !mapping.some((m) => m.from.includes(vi)))).toEqual([]);
     // One yes/no quasi-identifier per Support Plan type the law's types reach, in value-name order.
+    // toStrictEqual: toEqual would pass over an undefined type reached by a mistyped key.
     const planTypes = supportPlanTypes(law);
-    expect(planTypes.map((t) => SUPPORT_PLAN_LABEL[t]).sort()).toEqual([...reached].sort());
-    expect(planTypes).toEqual([...planTypes].sort());
+    expect(planTypes.map((t) => SUPPORT_PLAN_LABEL[t]).sort()).toStrictEqual([...reached].sort());
+    expect(planTypes).toStrictEqual([...planTypes].sort());
     expect(htcdsQuasiIdentifiers(law).filter((q) => q.name.startsWith('support:')).map((q) => q.name)).toEqual(planTypes.map((t) => `support:${t}`));
   });
 });
