@@ -39,7 +39,8 @@ function count(code: string, vi: string, en: string, children?: string[]): Repor
   return children ? { code, label_vi: vi, label_en: en, kind: 'count', children } : { code, label_vi: vi, label_en: en, kind: 'count' };
 }
 
-const channel = (key: string) => RECEIPT_CHANNEL.find((c) => c.key === key) ?? { vi: key, en: key };
+// The receipt channels in the list's order (codes.ts): rows 1.1.1, 1.1.2, 1.2.1, 1.2.2 and 1.3.
+const [HANDOVER, SELF_RETURN, RESCUED, SELF_REPORT, FOREIGN_VICTIM] = RECEIPT_CHANNEL;
 
 /** Row 6.4 counts the places below the reporting unit that carry out the plan: a district's
  *  communes, a commune's villages and residential groups (thôn, tổ dân phố: Law 53/2024 and the
@@ -58,12 +59,12 @@ export function reportRowDefs(profile: Pick<Profile, 'law'> & Partial<Pick<Profi
   const rows: ReportRowDef[] = [
     count('1', 'Số người được tiếp nhận trong kỳ', 'Persons received in the period', ['1.1', '1.2', '1.3']),
     count('1.1', 'Từ nước ngoài trở về', 'Returned from abroad', ['1.1.1', '1.1.2']),
-    count('1.1.1', channel('handover').vi, channel('handover').en),
-    count('1.1.2', channel('self_return').vi, channel('self_return').en),
+    count('1.1.1', HANDOVER.vi, HANDOVER.en),
+    count('1.1.2', SELF_RETURN.vi, SELF_RETURN.en),
     count('1.2', 'Bị mua bán trong nước', 'Trafficked within Viet Nam', ['1.2.1', '1.2.2']),
-    count('1.2.1', channel('rescued').vi, channel('rescued').en),
-    count('1.2.2', channel('self_report').vi, channel('self_report').en),
-    count('1.3', channel('foreign_victim').vi, channel('foreign_victim').en),
+    count('1.2.1', RESCUED.vi, RESCUED.en),
+    count('1.2.2', SELF_REPORT.vi, SELF_REPORT.en),
+    count('1.3', FOREIGN_VICTIM.vi, FOREIGN_VICTIM.en),
     // 2.1's children are 3.1–3.7: the victims identified in the period, split by purpose.
     count('2.1', 'Được xác định là nạn nhân trong kỳ', 'Identified as victims in the period', purposes),
     count('2.2', 'Xác định không phải nạn nhân trong kỳ', 'Found not to be victims in the period'),
@@ -130,12 +131,12 @@ function validAmount(amount: number | null): number {
 }
 
 /** True when a registry row would matter to this report (received in the period or the year to
- *  to date, decided in the period, or possibly pending at its end): only then is leaving it out
- *  worth a note. A row without a date received cannot be placed, so it always matters. */
+ *  date, decided in the period, or not yet decided at its end: row 2.3): only then is leaving it
+ *  out worth a note. A row without a date received cannot be placed, so it always matters. */
 function inReach(rec: RegistryRecord, period: Period, ytd: Period, receivedIn: boolean): boolean {
   const received = rec.received_date;
   if (received === null || receivedIn || inPeriod(received, ytd) || inPeriod(rec.verification_date, period)) return true;
-  return onOrBeforeEnd(received, period) && rec.verification_status !== 'identified' && rec.verification_status !== 'not_victim';
+  return onOrBeforeEnd(received, period) && !verifiedAtEnd(rec, period);
 }
 
 /** True when a support row may be left out of rows 4.x or `Kinh phí` (supportExclusion says). */

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { PURPOSE, SUPPORT_TYPES_2011 } from '../../src/domain/codes';
 import type { RegistryRecord, ReportFigures, SupportRecord } from '../../src/domain/model';
@@ -309,5 +311,104 @@ describe('6.1 verified year to date: an undated decision counts as made (VER-01 
     const report = buildReport(people, [], bacNinh, 2020, 3);
     expect(report.ratios?.['6.1']).toEqual([2, 4]);
     expect(report.percents['6.1']).toBe(percent(2, 4));
+  });
+});
+
+describe('report row labels: the words docs/workbook.md gives (Vietnamese on the sheet, English in the pane)', () => {
+  const doc = fs.readFileSync(path.join(__dirname, '../../docs/workbook.md'), 'utf8').split('\n');
+  /** [code, vi, en] of the table whose header row starts with `header`. */
+  const table = (header: string): string[][] => {
+    const at = doc.findIndex((l) => l.startsWith(header));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const rows: string[][] = [];
+    for (let i = at + 2; i < doc.length && doc[i].startsWith('|'); i++) rows.push(doc[i].split('|').slice(1, -1).map((c) => c.trim()));
+    return rows;
+  };
+  const labels = (profile: Profile) => reportRowDefs(profile).map((r) => [r.code, r.label_vi, r.label_en]);
+
+  it('a district on Law 2011 (bac-ninh-2017): every row, in order', () => {
+    expect(bacNinh.level).toBe('district');
+    expect(labels(bacNinh)).toEqual(table('| Mã | Chỉ tiêu | English |'));
+  });
+
+  it('a commune on Law 53/2024 (vn-2025): Law 2024 support rows and 6.4 counting villages, the rest as a district', () => {
+    expect(vn2025.level).toBe('commune');
+    const district = table('| Mã | Chỉ tiêu | English |');
+    const commune = table('| Mã (`vn-2025`) | Chỉ tiêu | English |');
+    const expected = [
+      ...district.filter(([code]) => code < '4' && !code.startsWith('4.')),
+      ...commune.filter(([code]) => code.startsWith('4.')),
+      ...district.filter(([code]) => code >= '5' && code !== '6.4'),
+    ];
+    expected.splice(expected.findIndex(([code]) => code === '6.5'), 0, commune.find(([code]) => code === '6.4')!);
+    expect(labels(vn2025)).toEqual(expected);
+  });
+});
+
+describe('buildReport: boundaries a one-character slip would move', () => {
+  const q3 = (over: Partial<RegistryRecord>) => person({ received_date: d('2020-08-01'), verification_date: d('2020-08-02'), ...over });
+
+  it('age groups at receipt: 0 and 15 under 16, 16 and 17 in 16–18, 18 adult, a negative age unknown; 5.1 takes 0 to 17 only', () => {
+    const ages = [-1, 0, 15, 16, 17, 18];
+    const r = buildReport(ages.map((age, i) => q3({ case_id: `A${i}`, age_at_receipt: age })), [], bacNinh, 2020, 3);
+    expect(figures(r.counts['1'])).toEqual([6, 0, 6, 2, 2, 1, 1]);
+    expect(figures(r.counts['5.1'])).toEqual([4, 0, 4, 2, 2, 0, 0]);
+  });
+
+  it('5.1 leaves out a minor found not to be a victim without a decision date (VER-01: counts as decided)', () => {
+    const r = buildReport([q3({ age_at_receipt: 12, verification_status: 'not_victim', verification_date: null })], [], bacNinh, 2020, 3);
+    expect(r.counts['1'].total).toBe(1);
+    expect(r.counts['5.1'].total).toBe(0);
+  });
+
+  it('2.1 and 2.2 count decisions only: a pending status with a date in the period is in neither', () => {
+    const r = buildReport([q3({ verification_status: 'pending' }), q3({ case_id: 'N', verification_status: 'not_victim' })], [], bacNinh, 2020, 3);
+    expect([r.counts['2.1'].total, r.counts['2.2'].total]).toEqual([0, 1]);
+  });
+
+  it('2.3 pending at the end: pending, or identified or not a victim after the end; not undated decisions, not a blank status', () => {
+    const after = d('2020-10-01');
+    const r = buildReport(
+      [
+        q3({ case_id: 'P', verification_status: 'pending', verification_date: null }),
+        q3({ case_id: 'I', verification_status: 'identified', verification_date: after }),
+        q3({ case_id: 'N', verification_status: 'not_victim', verification_date: after }),
+        q3({ case_id: 'U', verification_status: 'identified', verification_date: null }),
+        q3({ case_id: 'B', verification_status: null, verification_date: after }),
+        q3({ case_id: 'D', verification_status: 'identified', verification_date: d('2020-09-30') }),
+      ],
+      [],
+      bacNinh,
+      2020,
+      3,
+    );
+    expect(r.counts['2.3'].total).toBe(3);
+  });
+
+  it('6.2 counts the needs of identified victims only, met by support dated by the period’s end', () => {
+    const people = [
+      q3({ case_id: 'V', support_needs: ['medical', 'legal_aid'] }),
+      q3({ case_id: 'P', verification_status: 'pending', verification_date: null, support_needs: ['medical'] }),
+      q3({ case_id: 'N', verification_status: 'not_victim', support_needs: ['medical'] }),
+      q3({ case_id: 'L', verification_date: d('2020-10-03'), support_needs: ['medical'] }),
+    ];
+    const log = [support('V', 'medical', '2020-09-30', null), support('V', 'legal_aid', '2020-10-01', null), support('P', 'medical', '2020-08-03', null), support('N', 'medical', '2020-08-03', null)];
+    const r = buildReport(people, log, bacNinh, 2020, 3);
+    expect(r.ratios?.['6.2']).toEqual([1, 2]);
+  });
+
+  it('names a row without a sex whenever this report would have counted it, and only then', () => {
+    const noSex = (case_id: string, over: Partial<RegistryRecord>) => person({ case_id, sex: null, raw: { sex: '' }, ...over });
+    const recs = [
+      noSex('YTD', { row0: 1, received_date: d('2020-02-01'), verification_date: d('2020-02-10') }), // 6.1's year to date
+      noSex('DECIDED', { row0: 2, received_date: d('2019-05-01'), verification_date: d('2020-08-10') }), // 2.1
+      noSex('PENDING', { row0: 3, received_date: d('2019-05-01'), verification_status: 'pending', verification_date: null }), // 2.3
+      noSex('LATE', { row0: 4, received_date: d('2019-05-01'), verification_date: d('2020-10-05') }), // 2.3: decided after the end
+      noSex('UNDATED', { row0: 5, received_date: null, raw: { sex: '', received_date: '' }, verification_status: 'pending', verification_date: null }),
+      noSex('DONE', { row0: 6, received_date: d('2019-05-01'), verification_date: d('2019-06-01') }), // nothing this quarter
+      noSex('FUTURE', { row0: 7, received_date: d('2020-10-02'), verification_status: 'pending', verification_date: null }), // next quarter
+    ];
+    const r = buildReport(recs, [], bacNinh, 2020, 3);
+    expect((r.excluded['1'] ?? []).map((e) => e.row)).toEqual([2, 3, 4, 5, 6]);
   });
 });
